@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package factpipe needs to build, test and benchmark.
+# Idempotent: packages already present are left alone. Nothing but Debian's packages is downloaded.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libboost1.74-dev libboost-filesystem1.74-dev libboost-program-options1.74-dev
+  libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libicu-dev libsqlite3-dev libvalijson-dev liblinear-dev wordnet-base
+)
+if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+echo "setup: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

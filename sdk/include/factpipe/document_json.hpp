@@ -1,0 +1,25 @@
+#pragma once
+// JSON form of a document: the exchange format (schema: sdk/schema/document.schema.json).
+// Offsets in JSON are Unicode code points; the round trip document -> JSON -> document is exact.
+#include <stdexcept>
+#include <string>
+
+#include <factpipe/document.hpp>
+
+namespace factpipe {
+
+FACTPIPE_SDK_API Json to_json(const Document& doc);
+
+// Throws JsonError naming the JSON path of the offending field ("/quotes/3/speaker/mention/start").
+FACTPIPE_SDK_API Document document_from_json(const Json& j);
+
+struct FACTPIPE_SDK_API JsonError : std::runtime_error {
+  JsonError(std::string path, const std::string& what);
+  ~JsonError() override;
+  std::string path;
+};
+
+// Builds a document from raw text: checks UTF-8 (std::invalid_argument naming line and column).
+FACTPIPE_SDK_API Document document_from_text(std::string id, std::string text);
+
+}  // namespace factpipe

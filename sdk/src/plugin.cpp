@@ -1,0 +1,70 @@
+#include <factpipe/plugin.hpp>
+
+namespace factpipe {
+
+Stage::~Stage() = default;
+
+Context::Context(const factpipe_host& host)
+    : host_context_(host.context),
+      log_(host.log),
+      stage_name_(host.stage_name ? host.stage_name : ""),
+      library_path_(host.library_path ? host.library_path : ""),
+      config_dir_(host.config_dir ? host.config_dir : "") {}
+
+Context Context::for_library(std::filesystem::path library_path, std::string stage_name) {
+  Context c;
+  c.library_path_ = std::move(library_path);
+  c.stage_name_ = std::move(stage_name);
+  return c;
+}
+
+void Context::log(LogLevel level, std::string_view message) const {
+  if (!log_) return;
+  std::string m(message);
+  log_(host_context_, static_cast<int>(level), m.c_str());
+}
+
+std::filesystem::path Context::data_dir() const {
+  if (library_path_.empty()) return {};
+  auto p = library_path_;
+  return p.replace_extension(".data");
+}
+
+std::filesystem::path Context::resolve(const std::filesystem::path& p) const {
+  if (p.empty() || p.is_absolute()) return p;
+  if (!config_dir_.empty()) {
+    auto candidate = config_dir_ / p;
+    if (std::filesystem::exists(candidate)) return candidate;
+  }
+  if (!library_path_.empty()) {
+    auto candidate = data_dir() / p;
+    if (std::filesystem::exists(candidate)) return candidate;
+  }
+  return config_dir_.empty() ? p : config_dir_ / p;
+}
+
+Json to_json(const PluginInfo& info) {
+  return Json{{"name", info.name},
+              {"version", info.version},
+              {"description", info.description},
+              {"license", info.license},
+              {"requires", info.requires_layers},
+              {"provides", info.provides_layers},
+              {"config_schema", info.config_schema},
+              {"thread_safe", info.thread_safe}};
+}
+
+PluginInfo plugin_info_from_json(const Json& j) {
+  PluginInfo info;
+  info.name = j.at("name").get<std::string>();
+  info.version = j.value("version", "");
+  info.description = j.value("description", "");
+  info.license = j.value("license", "");
+  info.requires_layers = j.value("requires", std::vector<std::string>{});
+  info.provides_layers = j.value("provides", std::vector<std::string>{});
+  if (j.contains("config_schema")) info.config_schema = j.at("config_schema");
+  info.thread_safe = j.value("thread_safe", false);
+  return info;
+}
+
+}  // namespace factpipe
