@@ -1,0 +1,59 @@
+#pragma once
+// The segmenter's word lists (data, not code): abbreviations with their class, and the words that
+// typically open a sentence. Immutable once built, so one Lexicon can serve many threads.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace factpipe::segmenter {
+
+enum class AbbrevClass : std::uint8_t {
+  none,     // not an abbreviation
+  title,    // precedes a name, never ends a sentence: "Gov.", "Lt."
+  general,  // may end a sentence: "Inc.", "Jan.", "U.S.", initials
+  number,   // an abbreviation only before a number: "No. 3"
+};
+
+class Lexicon {
+ public:
+  Lexicon() = default;
+
+  // Parses the two list formats (see data/abbreviations.txt and data/sentence_starters.txt).
+  // `*_name` is used in error messages, which name the source and the 1-based line.
+  static Lexicon parse(std::string_view abbreviations, std::string_view abbreviations_name,
+                       std::string_view starters, std::string_view starters_name,
+                       std::string_view attribution_verbs = {}, std::string_view attribution_verbs_name = {});
+  // Reads the files; std::runtime_error names the file that is missing or malformed.
+  static Lexicon load(const std::filesystem::path& abbreviations_file, const std::filesystem::path& starters_file,
+                      const std::filesystem::path& attribution_verbs_file);
+  // The plugin's shipped lists in data_dir: abbreviations.txt, sentence_starters.txt, attribution_verbs.txt.
+  static Lexicon load_dir(const std::filesystem::path& data_dir);
+
+  // `word` includes its final period: "Gov.".
+  AbbrevClass abbreviation(std::string_view word) const;
+  // Case-insensitive (ASCII): "The", "THE" and "the" all match "The".
+  bool is_sentence_starter(std::string_view word) const;
+  // A verb of saying ("said", "asked"), case-insensitive (ASCII).
+  bool is_attribution_verb(std::string_view word) const;
+
+  std::size_t abbreviation_count() const { return abbreviations_.size(); }
+  std::size_t starter_count() const { return starters_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, AbbrevClass, Hash, std::equal_to<>> abbreviations_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> starters_;  // lower case
+  std::unordered_set<std::string, Hash, std::equal_to<>> attribution_verbs_;  // lower case
+  std::size_t longest_word_ = 0;
+
+  static bool contains_lower(const std::unordered_set<std::string, Hash, std::equal_to<>>& set, std::size_t longest,
+                             std::string_view word);
+};
+
+}  // namespace factpipe::segmenter

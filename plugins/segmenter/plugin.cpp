@@ -1,0 +1,3 @@
+#include "segmenter_stage.hpp"
+
+FACTPIPE_PLUGIN(factpipe::segmenter::SegmenterStage)

@@ -1,0 +1,109 @@
+#include "segmenter_stage.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include <factpipe/utf8.hpp>
+
+namespace factpipe::segmenter {
+
+namespace {
+constexpr const char* kAbbreviationsDefault = "abbreviations.txt";
+constexpr const char* kStartersDefault = "sentence_starters.txt";
+constexpr const char* kVerbsDefault = "attribution_verbs.txt";
+
+std::string string_option(const Json& config, const char* key, const char* fallback) {
+  if (!config.contains(key)) return fallback;
+  const Json& v = config.at(key);
+  if (!v.is_string()) throw std::invalid_argument(std::string("segmenter: config '") + key + "' must be a string");
+  return v.get<std::string>();
+}
+}  // namespace
+
+PluginInfo SegmenterStage::describe() {
+  PluginInfo info;
+  info.name = "segmenter";
+  info.version = "1.0.0";
+  info.description =
+      "Paragraphs, sentences and tokens with exact offsets: abbreviations and initials (U.S., Gov., "
+      "Donald J. Trump), quotations with straight, curly and '' marks, ellipses.";
+  info.license = "MIT";
+  info.requires_layers = {};
+  info.provides_layers = {"paragraphs", "sentences", "tokens"};
+  info.thread_safe = true;
+  info.config_schema = Json{
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"properties",
+       {{"abbreviations_file",
+         {{"type", "string"},
+          {"default", kAbbreviationsDefault},
+          {"description",
+           "Abbreviations that keep their period, one per line with its class (title | general | number). "
+           "Relative paths: the pipeline file's folder, then the plugin's data dir."}}},
+        {"sentence_starters_file",
+         {{"type", "string"},
+          {"default", kStartersDefault},
+          {"description",
+           "Words that open sentences; after an abbreviation such as 'U.S.' a capitalised word from this "
+           "list starts a new sentence."}}},
+        {"attribution_verbs_file",
+         {{"type", "string"},
+          {"default", kVerbsDefault},
+          {"description",
+           "Verbs of saying: `\u201c... missing.\u201d Trump said.` keeps the short attribution in the quotation's "
+           "sentence."}}},
+        {"paragraph_breaks",
+         {{"type", "string"},
+          {"enum", {"auto", "blank_line", "newline"}},
+          {"default", "auto"},
+          {"description",
+           "auto: blank lines and single line breaks end paragraphs, except a break inside a sentence "
+           "(next line starting lower-case); blank_line: only blank lines (hard-wrapped text); newline: every "
+           "line break."}}},
+        {"tokens",
+         {{"type", "boolean"},
+          {"default", true},
+          {"description",
+           "Write the tokens layer. When false only paragraphs and sentences are written, and stages that "
+           "require tokens cannot follow."}}}}}};
+  return info;
+}
+
+void SegmenterStage::configure(const Json& config, const Context& ctx) {
+  if (!config.is_object()) throw std::invalid_argument("segmenter: config must be an object");
+  for (auto it = config.begin(); it != config.end(); ++it)
+    if (it.key() != "abbreviations_file" && it.key() != "sentence_starters_file" &&
+        it.key() != "attribution_verbs_file" && it.key() != "paragraph_breaks" && it.key() != "tokens")
+      throw std::invalid_argument("segmenter: unknown config key '" + it.key() +
+                                  "' (allowed: abbreviations_file, sentence_starters_file, attribution_verbs_file, "
+                                  "paragraph_breaks, tokens)");
+  Options options;
+  options.paragraph_breaks = paragraph_breaks_from(string_option(config, "paragraph_breaks", "auto"));
+  if (config.contains("tokens")) {
+    if (!config.at("tokens").is_boolean()) throw std::invalid_argument("segmenter: config 'tokens' must be a boolean");
+    options.tokens = config.at("tokens").get<bool>();
+  }
+  auto abbreviations = ctx.resolve(string_option(config, "abbreviations_file", kAbbreviationsDefault));
+  auto starters = ctx.resolve(string_option(config, "sentence_starters_file", kStartersDefault));
+  auto verbs = ctx.resolve(string_option(config, "attribution_verbs_file", kVerbsDefault));
+  // Lexicon::load names the file in every error.
+  segmenter_ = std::make_unique<const Segmenter>(Lexicon::load(abbreviations, starters, verbs), options);
+  ctx.debug("segmenter: " + std::to_string(segmenter_->lexicon().abbreviation_count()) + " abbreviations from " +
+            abbreviations.string());
+}
+
+const Segmenter& SegmenterStage::segmenter() const {
+  if (!segmenter_) throw std::logic_error("segmenter: process() before configure()");
+  return *segmenter_;
+}
+
+void SegmenterStage::process(Document& doc) {
+  if (auto bad = utf8::find_invalid(doc.text))
+    throw std::invalid_argument("segmenter: document '" + doc.id() + "' is not valid UTF-8 at line " +
+                                std::to_string(bad->line) + ", column " + std::to_string(bad->column) + " (byte " +
+                                std::to_string(bad->byte_offset) + "): " + bad->reason);
+  segmenter().annotate(doc);
+}
+
+}  // namespace factpipe::segmenter
