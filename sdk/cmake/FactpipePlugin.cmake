@@ -29,6 +29,9 @@ function(factpipe_add_plugin name)
   install(TARGETS ${name} LIBRARY DESTINATION "${dest}")
   if(ARG_DATA_DIR)
     get_filename_component(data "${ARG_DATA_DIR}" ABSOLUTE)
+    # The copy runs after linking: relink when a data file changes, so the build tree never holds stale data.
+    file(GLOB_RECURSE data_files CONFIGURE_DEPENDS "${data}/*")
+    set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${data_files})
     add_custom_command(TARGET ${name} POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_directory "${data}" "${out}/factpipe-${name}.data"
       COMMENT "Copying data of plugin ${name}")
