@@ -1,0 +1,3 @@
+#include "claims_stage.hpp"
+
+FACTPIPE_PLUGIN(factpipe::claims::ClaimsStage)

@@ -1,0 +1,74 @@
+// factpipe-train-claims: trains the check-worthiness model of the claims stage from ClaimBuster train.json
+// and the 19 CLEF-2019 training debates, and writes plugins/claims/data/checkworthiness.model.
+// Deterministic: liblinear's L2R_LR solver is deterministic and folds use a fixed seed.
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "../feature_extractor.hpp"
+#include "../training/corpus.hpp"
+#include "../training/trainer.hpp"
+#include "tool_paths.hpp"
+
+using namespace factpipe::claims;
+
+namespace {
+
+void usage() {
+  std::cout << "usage: factpipe-train-claims [--datasets DIR] [--data-dir DIR] [--out FILE] [--C X]\n"
+               "                             [--positive-weight X] [--claimbuster-copies N] [--threshold-folds N] [--seed N]\n"
+               "  --datasets DIR     ../shared/datasets (claimbuster/train.json, clef2019-checkworthiness/training)\n"
+               "  --data-dir DIR     the plugin's data dir holding lexicon.txt (default: the source tree's)\n"
+               "  --out FILE         model file (default: <data-dir>/checkworthiness.model)\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  std::filesystem::path datasets = tools::default_datasets_dir(), data_dir = tools::source_data_dir(), out;
+  TrainOptions options;
+  std::string command = "factpipe-train-claims";
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
+      return argv[++i];
+    };
+    if (a == "--help" || a == "-h") { usage(); return 0; }
+    if (a == "--datasets") datasets = value();
+    else if (a == "--data-dir") data_dir = value();
+    else if (a == "--out") out = value();
+    else if (a == "--C") { options.C = std::stod(value()); command += " --C " + std::string(argv[i]); }
+    else if (a == "--positive-weight") { options.positive_weight = std::stod(value()); command += " --positive-weight " + std::string(argv[i]); }
+    else if (a == "--threshold-folds") { options.threshold_folds = static_cast<unsigned>(std::stoul(value())); command += " --threshold-folds " + std::string(argv[i]); }
+    else if (a == "--claimbuster-copies") { options.claimbuster_copies = static_cast<unsigned>(std::stoul(value())); command += " --claimbuster-copies " + std::string(argv[i]); }
+    else if (a == "--seed") { options.seed = static_cast<std::uint32_t>(std::stoul(value())); command += " --seed " + std::string(argv[i]); }
+    else { usage(); throw std::runtime_error("unknown argument '" + a + "'"); }
+  }
+  if (out.empty()) out = data_dir / "checkworthiness.model";
+  auto extractor = FeatureExtractor::from_data_dir(data_dir);
+  std::cerr << "reading " << datasets.string() << "\n";
+  Corpus corpus = load_corpus(datasets, extractor);
+  std::vector<const TrainingExample*> all;
+  for (auto& e : corpus.claimbuster) all.push_back(&e);
+  for (auto& d : corpus.debates)
+    for (auto& e : d) all.push_back(&e);
+  ModelInfo info;
+  info.feature_set = extractor.signature();
+  info.training = "claimbuster/train.json (" + std::to_string(corpus.claimbuster.size()) +
+                  " sentences) + clef2019-checkworthiness/training (" + std::to_string(corpus.debates.size()) +
+                  " debates, " + std::to_string(corpus.clef_sentences()) +
+                  " sentences); thresholds from out-of-fold ClaimBuster probabilities (max F1; recall target)";
+  info.command = command;
+  auto model = train(all, options, info);
+  model.save(out);
+  std::size_t nonzero = 0;
+  for (float w : model.weights()) nonzero += w != 0.0f;
+  std::cerr << "wrote " << out.string() << " (" << nonzero << " weights, threshold " << model.threshold()
+            << ", recall_threshold " << model.recall_threshold() << ")\n";
+  return 0;
+} catch (const std::exception& e) {
+  std::cerr << "factpipe-train-claims: " << e.what() << "\n";
+  return 1;
+}

@@ -1,0 +1,25 @@
+#include "corpus.hpp"
+
+#include "datasets.hpp"
+
+namespace factpipe::claims {
+
+std::size_t Corpus::clef_sentences() const {
+  std::size_t n = 0;
+  for (auto& d : debates) n += d.size();
+  return n;
+}
+
+Corpus load_corpus(const std::filesystem::path& datasets, const FeatureExtractor& extractor) {
+  Corpus c;
+  for (auto& s : read_claimbuster(datasets / "claimbuster" / "train.json"))
+    c.claimbuster.push_back({extractor.extract(s.text), s.label, true});
+  for (auto& d : read_clef_training(datasets / "clef2019-checkworthiness" / "training")) {
+    c.debate_names.push_back(d.name);
+    auto& out = c.debates.emplace_back();
+    for (auto& s : d.sentences) out.push_back({extractor.extract(s.text), s.label, false});
+  }
+  return c;
+}
+
+}  // namespace factpipe::claims

@@ -1,0 +1,113 @@
+// Word scanning, number/date phrases and hashed features of the claims stage.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "analyzed_sentence.hpp"
+#include "feature_extractor.hpp"
+#include "test_paths.hpp"
+#include "word_scanner.hpp"
+
+using namespace factpipe::claims;
+
+namespace {
+
+const FeatureExtractor& extractor() {
+  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  return e;
+}
+
+std::vector<std::string> lowers(std::string_view text) {
+  std::vector<std::string> out;
+  auto scanned = scan_words(text);
+  for (auto& w : scanned.words) out.emplace_back(w.lower);
+  return out;
+}
+
+std::vector<std::string> phrases(const AnalyzedSentence& s, const std::vector<WordRange>& ranges) {
+  std::vector<std::string> out;
+  for (auto& r : ranges) out.emplace_back(s.text.substr(s.words[r.first].start, s.words[r.last - 1].end - s.words[r.first].start));
+  return out;
+}
+
+}  // namespace
+
+TEST(ClaimsWordScanner, SplitsCliticsNumbersAndNormalisesCurlyMarks) {
+  EXPECT_EQ(lowers("We don\xE2\x80\x99t know, it's 5.5% of $1,200."),
+            (std::vector<std::string>{"we", "do", "n't", "know", ",", "it", "'s", "5.5", "%", "of", "$", "1,200", "."}));
+  EXPECT_EQ(lowers("\xE2\x80\x9CNo\xE2\x80\x9D \xE2\x80\x93 the U.S. said"),
+            (std::vector<std::string>{"\"", "no", "\"", "-", "the", "u.s.", "said"}));
+  auto scanned = scan_words("Chang Ho-jin won 1990s", 100);
+  auto& words = scanned.words;
+  ASSERT_EQ(words.size(), 4u);
+  EXPECT_EQ(words[1].lower, "ho-jin");
+  EXPECT_TRUE(words[1].capitalized);
+  EXPECT_EQ(words[1].start, 106u);
+  EXPECT_EQ(words[3].kind, WordKind::number);
+}
+
+TEST(ClaimsWordScanner, OffsetsOfACurlyApostropheClitic) {
+  std::string text = "It\xE2\x80\x99s here";
+  auto scanned = scan_words(text);
+  auto& words = scanned.words;
+  ASSERT_GE(words.size(), 2u);
+  EXPECT_EQ(text.substr(words[0].start, words[0].end - words[0].start), "It");
+  EXPECT_EQ(text.substr(words[1].start, words[1].end - words[1].start), "\xE2\x80\x99s");
+}
+
+TEST(ClaimsAnalyzedSentence, FindsQuantitiesAndDates) {
+  auto s = extractor().analyze("On June 19, 2024, the bank lent $1.2 billion, up 5% from three years ago.");
+  EXPECT_EQ(phrases(s, s.numbers), (std::vector<std::string>{"$1.2 billion", "5%"}));
+  EXPECT_EQ(phrases(s, s.dates), (std::vector<std::string>{"June 19, 2024", "three years ago"}));
+  auto hedge = extractor().analyze("Prices may rise in May 2025.");
+  EXPECT_EQ(phrases(hedge, hedge.dates), (std::vector<std::string>{"May 2025"}));
+}
+
+TEST(ClaimsFeatureExtractor, IsDeterministicNormalisedAndSensitiveToContent) {
+  auto a = extractor().extract("Unemployment fell to 4 percent in 2019.");
+  auto b = extractor().extract("Unemployment fell to 4 percent in 2019.");
+  auto c = extractor().extract("Thank you very much.");
+  ASSERT_FALSE(a.empty());
+  ASSERT_EQ(a.size(), b.size());
+  double norm = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].index, b[i].index);
+    EXPECT_EQ(a[i].value, b[i].value);
+    EXPECT_GE(a[i].index, 1);
+    EXPECT_LE(a[i].index, 1 << kHashBits);
+    if (i) {
+      EXPECT_LT(a[i - 1].index, a[i].index);
+    }
+    norm += a[i].value * a[i].value;
+  }
+  EXPECT_NEAR(norm, 1.0, 1e-9);
+  EXPECT_NE(a.size(), c.size());
+}
+
+TEST(ClaimsFeatureExtractor, EntityLayerCountReplacesCapitalisation) {
+  auto s = extractor().analyze("the talks in Oslo and Bergen ended.");
+  auto with_caps = extractor().extract(s);
+  s.entity_mentions = 0;
+  auto with_layer = extractor().extract(s);
+  bool same = with_caps.size() == with_layer.size() &&
+              std::equal(with_caps.begin(), with_caps.end(), with_layer.begin(),
+                         [](auto& x, auto& y) { return x.index == y.index && x.value == y.value; });
+  EXPECT_FALSE(same);
+}
+
+TEST(ClaimsLexicon, ErrorsNameTheFileAndLine) {
+  try {
+    Lexicon::parse("[hedges]\nmay\n[bad\n", "lists.txt");
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("lists.txt:3"), std::string::npos) << e.what();
+  }
+  try {
+    Lexicon::parse("[hedges]\nmay\n", "lists.txt");
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("lists.txt"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("missing"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(Lexicon::load("/nonexistent/lexicon.txt"), std::runtime_error);
+}
