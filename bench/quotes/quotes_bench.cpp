@@ -1,0 +1,88 @@
+// Entities + quotes on every PolNeAR text (train and dev), segmented once beforehand. The rate is
+// bytes of text per CPU second (Google Benchmark's default), i.e. per core. Skips when the data is absent.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <benchmark/benchmark.h>
+
+#include <factpipe/document_json.hpp>
+
+#include "entities_stage.hpp"
+#include "quotes_stage.hpp"
+#include "segmenter_stage.hpp"
+
+namespace fs = std::filesystem;
+using namespace factpipe;
+
+namespace {
+
+const fs::path kPolnear = fs::path(FACTPIPE_SHARED_DIR) / "datasets" / "polnear";
+const fs::path kPlugins = FACTPIPE_PLUGIN_DIR;
+
+struct Corpus {
+  std::vector<Document> docs;  // segmented
+  std::size_t bytes = 0;
+};
+
+const Corpus& corpus() {
+  static const Corpus c = [] {
+    Corpus out;
+    if (!fs::is_directory(kPolnear)) return out;
+    segmenter::SegmenterStage seg;
+    seg.configure(Json::object(), Context::for_library(kPlugins / "factpipe-segmenter.so"));
+    std::vector<fs::path> files;
+    for (const char* split : {"train", "dev"})
+      for (const auto& e : fs::directory_iterator(kPolnear / split / "text"))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      Document d = document_from_text(f.stem().string(), ss.str());
+      seg.process(d);
+      out.bytes += d.text.size();
+      out.docs.push_back(std::move(d));
+    }
+    return out;
+  }();
+  return c;
+}
+
+void run(benchmark::State& state, bool with_entities, bool with_quotes) {
+  const Corpus& c = corpus();
+  if (c.docs.empty()) {
+    state.SkipWithError(("PolNeAR not found at " + kPolnear.string() + ": nothing to measure").c_str());
+    return;
+  }
+  entities::EntitiesStage ent;
+  ent.configure(Json::object(), Context::for_library(kPlugins / "factpipe-entities.so"));
+  quotes::QuotesStage quo;
+  quo.configure(Json::object(), Context::for_library(kPlugins / "factpipe-quotes.so"));
+  std::vector<Document> docs = c.docs;
+  if (!with_entities)
+    for (auto& d : docs) ent.process(d);  // quotes alone: entities done once, outside the timing
+  std::size_t quotes = 0;
+  for (auto _ : state) {
+    for (auto& d : docs) {
+      if (with_entities) ent.process(d);
+      if (with_quotes) quo.process(d);
+      quotes += d.quotes.size();
+    }
+  }
+  benchmark::DoNotOptimize(quotes);
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(c.bytes));
+  state.counters["documents"] = static_cast<double>(docs.size());
+}
+
+void BM_EntitiesAndQuotes(benchmark::State& state) { run(state, true, true); }
+void BM_EntitiesOnly(benchmark::State& state) { run(state, true, false); }
+void BM_QuotesOnly(benchmark::State& state) { run(state, false, true); }
+
+}  // namespace
+
+BENCHMARK(BM_EntitiesAndQuotes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EntitiesOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QuotesOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK_MAIN();

@@ -1,0 +1,23 @@
+#pragma once
+// Groups name mentions into entities and resolves short forms ("Putin", "Mr. Trump", "Kim"),
+// nominal mentions ("the Russian leader") and pronouns ("he", "she", "they").
+#include <vector>
+
+#include <factpipe/document.hpp>
+
+#include "lexicon.hpp"
+#include "name_finder.hpp"
+#include "text_view.hpp"
+
+namespace factpipe::entities {
+
+struct CorefOptions {
+  bool resolve_nominals = true;
+  bool resolve_pronouns = true;
+  int pronoun_window = 6;  // sentences back a pronoun may reach
+};
+
+std::vector<Entity> build_entities(const TextView& view, const std::vector<NameMention>& names,
+                                   const Lexicon& lx, const CorefOptions& opt);
+
+}  // namespace factpipe::entities

@@ -1,0 +1,3 @@
+#include "entities_stage.hpp"
+
+FACTPIPE_PLUGIN(factpipe::entities::EntitiesStage)

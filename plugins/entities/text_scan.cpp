@@ -1,0 +1,215 @@
+#include "text_scan.hpp"
+
+#include <unicode/uchar.h>
+
+#include <factpipe/utf8.hpp>
+
+namespace factpipe::entities {
+namespace {
+
+struct Cp {
+  char32_t c = 0;
+  std::size_t next = 0;  // byte offset after it
+};
+
+Cp at(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return {0, i};
+  auto b = static_cast<unsigned char>(t[i]);
+  if (b < 0x80) return {b, i + 1};
+  std::size_t j = i;
+  char32_t c = utf8::decode(t, j);
+  return {c, j};
+}
+
+bool is_letter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool is_upper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c));
+}
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 || c == 0x202F ||
+         c == 0x200B || c == 0x3000 || c == 0x2028 || c == 0x2029;
+}
+bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+bool is_quote_mark(char32_t c) {
+  return c == '"' || c == '\'' || c == '`' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+         c == 0x00AB || c == 0x00BB || c == 0x201E || c == 0x201F;
+}
+bool is_dash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012 || c == 0x2015; }
+
+std::vector<Piece> scan_pieces(std::string_view t, Span range, const AbbreviationSet& abbreviations) {
+  std::vector<Piece> out;
+  out.reserve(range.size() / 5 + 4);
+  std::size_t i = range.start;
+  const std::size_t end = std::min(range.end, t.size());
+  while (i < end) {
+    Cp c = at(t, i);
+    if (is_space(c.c)) { i = c.next; continue; }
+    if (is_letter(c.c)) {
+      Piece p;
+      p.kind = PieceKind::word;
+      p.cap = is_upper(c.c);
+      bool all_upper = p.cap;
+      std::size_t letters = 0;
+      std::size_t j = i;
+      while (j < end) {
+        Cp d = at(t, j);
+        if (is_letter(d.c) || is_digit(d.c)) {
+          if (is_letter(d.c) && !is_upper(d.c)) all_upper = false;
+          ++letters;
+          j = d.next;
+          continue;
+        }
+        if ((is_apostrophe(d.c) || d.c == '-' || d.c == '.') && d.next < end) {
+          Cp e = at(t, d.next);
+          if (!is_letter(e.c)) break;
+          if (is_apostrophe(d.c)) {
+            // "’s" followed by a non-letter is a possessive: split it off.
+            Cp f = at(t, e.next);
+            if ((e.c == 's' || e.c == 'S') && !is_letter(f.c)) break;
+          }
+          if (d.c == '.') {
+            // only inside initialisms: U.S., U.N.
+            if (letters != 1) break;
+            Cp f = at(t, e.next);
+            if (f.c != '.') break;
+            letters = 0;
+            j = e.next;
+            continue;
+          }
+          j = d.next;
+          continue;
+        }
+        break;
+      }
+      // A trailing period belongs to an abbreviation or an initial.
+      if (j < end && t[j] == '.') {
+        std::string w = lower(t.substr(i, j - i + 1));
+        bool initial = (j - i == 1 && p.cap) || (w.find('.') < w.size() - 1);
+        // "D-Mo.", "R-Fla.": a party-state tag ends with a state abbreviation
+        auto hyphen = w.rfind('-');
+        bool tagged = hyphen != std::string::npos && abbreviations.count(w.substr(hyphen + 1));
+        if (initial || tagged || abbreviations.count(w)) ++j;
+      }
+      p.span = {i, j};
+      p.all_caps = all_upper && letters + 1 >= 2;
+      out.push_back(p);
+      i = j;
+      // possessive
+      if (i < end && is_apostrophe(at(t, i).c)) {
+        Cp a = at(t, i);
+        Cp s = at(t, a.next);
+        if ((s.c == 's' || s.c == 'S') && !is_letter(at(t, s.next).c)) {
+          Piece q;
+          q.kind = PieceKind::word;
+          q.possessive = true;
+          q.span = {i, s.next};
+          out.push_back(q);
+          i = s.next;
+        }
+      }
+      continue;
+    }
+    if (is_digit(c.c)) {
+      std::size_t j = c.next;
+      while (j < end) {
+        Cp d = at(t, j);
+        if (is_digit(d.c) || is_letter(d.c)) { j = d.next; continue; }
+        if ((d.c == ',' || d.c == '.') && is_digit(at(t, d.next).c)) { j = d.next; continue; }
+        break;
+      }
+      Piece p;
+      p.kind = PieceKind::number;
+      p.span = {i, j};
+      out.push_back(p);
+      i = j;
+      continue;
+    }
+    Piece p;
+    p.kind = PieceKind::punct;
+    p.cp = c.c;
+    // `` and '' are one mark
+    if ((c.c == '`' || c.c == '\'') && c.next < end && at(t, c.next).c == c.c) {
+      p.span = {i, c.next + 1};
+    } else {
+      p.span = {i, c.next};
+    }
+    out.push_back(p);
+    i = p.span.end;
+  }
+  return out;
+}
+
+std::vector<Span> paragraph_spans(const Document& doc) {
+  std::vector<Span> out;
+  if (!doc.paragraphs.empty()) {
+    for (const auto& p : doc.paragraphs) out.push_back(p.span);
+    return out;
+  }
+  const std::string& t = doc.text;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    std::size_t nl = t.find('\n', i);
+    if (nl == std::string::npos) nl = t.size();
+    std::size_t s = i, e = nl;
+    while (s < e && (t[s] == ' ' || t[s] == '\t' || t[s] == '\r')) ++s;
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r')) --e;
+    if (e > s) out.push_back({s, e});
+    i = nl + 1;
+  }
+  return out;
+}
+
+std::vector<Span> sentence_spans(const Document& doc, const AbbreviationSet& abbreviations) {
+  std::vector<Span> out;
+  if (!doc.sentences.empty()) {
+    for (const auto& s : doc.sentences) out.push_back(s.span);
+    return out;
+  }
+  const std::string_view t = doc.text;
+  for (const Span& para : paragraph_spans(doc)) {
+    auto pieces = scan_pieces(t, para, abbreviations);
+    std::size_t start = para.start;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      const Piece& p = pieces[k];
+      bool stop = p.kind == PieceKind::punct && (p.cp == '.' || p.cp == '!' || p.cp == '?');
+      if (!stop) continue;
+      std::size_t e = p.span.end;
+      std::size_t n = k + 1;
+      // closing marks stay with the sentence they end
+      while (n < pieces.size() && pieces[n].kind == PieceKind::punct &&
+             (pieces[n].cp == 0x201D || pieces[n].cp == '"' || pieces[n].cp == '\'' || pieces[n].cp == 0x2019 ||
+              pieces[n].cp == ')' || pieces[n].cp == 0x00BB) &&
+             pieces[n].span.start == e) {
+        e = pieces[n].span.end;
+        ++n;
+      }
+      if (n >= pieces.size()) break;
+      const Piece& nx = pieces[n];
+      bool next_starts = (nx.kind == PieceKind::word && nx.cap) || nx.kind == PieceKind::number ||
+                         (nx.kind == PieceKind::punct && is_quote_mark(nx.cp));
+      if (!next_starts || nx.span.start == e) continue;
+      out.push_back({start, e});
+      start = nx.span.start;
+      k = n - 1;
+    }
+    if (start < para.end) out.push_back({start, para.end});
+  }
+  return out;
+}
+
+}  // namespace factpipe::entities

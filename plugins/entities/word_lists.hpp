@@ -1,0 +1,50 @@
+#pragma once
+// Word lists and gazetteers read from data files: one entry per line, '#' starts a comment line,
+// entries are matched case-insensitively. Multi-word entries ("North Korea") match word sequences.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace factpipe::entities {
+
+// Lets the sets and maps below be searched with a string_view, without building a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+class WordList {
+ public:
+  // Throws std::runtime_error naming the file (and line) when it cannot be read or is malformed.
+  static WordList load(const std::filesystem::path& file);
+  void add(std::string_view entry);
+  bool contains(std::string_view lowercase) const { return set_.find(lowercase) != set_.end(); }
+  std::size_t max_words() const { return max_words_; }
+  std::size_t size() const { return set_.size(); }
+  const std::unordered_set<std::string, StringHash, std::equal_to<>>& entries() const { return set_; }
+
+ private:
+  std::unordered_set<std::string, StringHash, std::equal_to<>> set_;
+  std::size_t max_words_ = 1;
+};
+
+// Two-column files: "key<TAB>value" (value may hold spaces).
+class WordMap {
+ public:
+  static WordMap load(const std::filesystem::path& file);
+  void add(std::string_view key, std::string_view value);
+  const std::string* find(std::string_view lowercase_key) const;
+  std::size_t max_words() const { return max_words_; }
+  std::size_t size() const { return map_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> map_;
+  std::size_t max_words_ = 1;
+};
+
+std::vector<std::string> split_words(std::string_view s);
+
+}  // namespace factpipe::entities

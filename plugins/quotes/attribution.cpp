@@ -1,0 +1,230 @@
+// Quotations from their marks, and the paragraph loop that attributes them (see attributor.hpp).
+#include "attributor.hpp"
+
+#include <algorithm>
+
+#include "title_filter.hpp"
+
+namespace factpipe::quotes::detail {
+
+const std::string* Attributor::verb_lemma(std::size_t k) const {
+  if (!word(k) || ps[k].possessive) return nullptr;
+  if (ps[k].cap && lw[k] == "according" && word(k + 1) && lw[k + 1] == "to") return qlx.speech_verbs.find(lw[k]);
+  // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence before a name
+  if (ps[k].cap && (k == 0 || boundary[k - 1] || (k > 0 && in_quote[k - 1])) && nameish(k + 1) &&
+      (lw[k] == "said" || lw[k] == "says" || lw[k] == "added" || lw[k] == "asked" || lw[k] == "wrote"))
+    return qlx.speech_verbs.find(lw[k]);
+  if (ps[k].cap) {
+    // headline style, "Trump Says …": a finite verb form right after a name
+    bool finite = lw[k] == "said" || lw[k] == "told" || lw[k].ends_with("s") || lw[k].ends_with("ed");
+    if (!headline || !finite || k == 0 || !nameish(k - 1) || ps[k].all_caps || mi.at(ps[k].span.start)) return nullptr;
+  }
+  const std::string* l = qlx.speech_verbs.find(lw[k]);
+  if (!l) return nullptr;
+  if (lw[k] == "according") return word(k + 1) && lw[k + 1] == "to" ? l : nullptr;
+  if (k > 0 && (det(k - 1) || ps[k - 1].possessive)) return nullptr;  // "the report", "his remarks"
+  if (k > 0 && is_class(k - 1, "prep") && lw[k - 1] != "to" && !lw[k].ends_with("ing"))
+    return nullptr;  // "in states like", "of claims" (but "by saying")
+  if (k > 0 && lw[k - 1] == "to" && lw[k] != "say" && lw[k] != "tell") return nullptr;  // "to state"
+  // a passive ("if either nation is attacked", "was called") is no speech act of its subject
+  std::size_t b = k;
+  while (b > 0 && word(b - 1) && !ps[b - 1].cap && lw[b - 1].size() > 4 && lw[b - 1].ends_with("ly")) --b;
+  if (b > 0 && word(b - 1) &&
+      (lw[b - 1] == "is" || lw[b - 1] == "was" || lw[b - 1] == "were" || lw[b - 1] == "are" || lw[b - 1] == "be" ||
+       lw[b - 1] == "been" || lw[b - 1] == "being") &&
+      lw[k].ends_with("ed"))
+    return nullptr;
+  return l;
+}
+
+bool Attributor::adverb(std::size_t k) const {
+  if (!word(k)) return false;
+  if (ps[k].possessive) return k > 0 && is_class(k - 1, "pron");  // he's, she's: is / has
+  if (ps[k].cap && elx.not_names.contains(lw[k]) && !is_class(k, "pron") && !det(k) &&
+      !is_class(k, "sub") && !is_class(k, "prep") && !is_class(k, "conj"))
+    return true;  // Friday, Tuesday
+  if (is_class(k, "adv")) return true;
+  return !ps[k].cap && lw[k].size() > 4 && lw[k].ends_with("ly");
+}
+
+void Attributor::load(std::size_t p) {
+  ps = view.paragraph_pieces[p];
+  lw = view.paragraph_lower[p];
+  in_quote.assign(ps.size(), 0);
+  boundary.assign(ps.size(), 0);
+  std::size_t words = 0, caps = 0;
+  for (std::size_t k = 0; k < ps.size(); ++k)
+    if (word(k) && !ps[k].possessive) {
+      ++words;
+      caps += ps[k].cap;
+    }
+  headline = words >= 3 && words <= 20 && caps * 10 >= words * 7;
+}
+
+void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::vector<Quote>& out) {
+  load(p);
+  std::vector<Item> items;
+  for (auto& mq : mqs) {
+    Item it;
+    it.mq = mq;
+    it.open = piece_at(mq.open.start);
+    it.close = mq.close.empty() ? ps.size() : piece_at(mq.close.start);
+    std::string_view inner = str(mq.inner);
+    while (!inner.empty() && (inner.back() == ' ' || inner.back() == ',')) inner.remove_suffix(1);
+    char last = inner.empty() ? ' ' : inner.back();
+    it.ends_sentence = last == '.' || last == '!' || last == '?';
+    it.ends_question = last == '?';
+    for (std::size_t k = it.open; k <= it.close && k < ps.size(); ++k) in_quote[k] = 1;
+    items.push_back(it);
+  }
+  for (std::size_t k = 0; k < ps.size(); ++k) {
+    if (ps[k].kind != PieceKind::punct) continue;
+    bool end = (ps[k].cp == '.' || ps[k].cp == '!' || ps[k].cp == '?') && !in_quote[k] && !punct(k + 1, ')');
+    if (end) boundary[k] = 1;
+  }
+  for (const auto& it : items) {
+    if (it.close < ps.size() && it.ends_sentence) {
+      std::size_t n = it.close + 1;
+      if (n >= ps.size() || (word(n) && ps[n].cap && !verb_lemma(n)) || entities::is_quote_mark(ps[n].cp))
+        boundary[it.close] = 1;
+    }
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    Item& it = items[i];
+    std::size_t s0 = sentence_start(it.open);
+    std::size_t lo = s0;
+    for (std::size_t j = 0; j < i; ++j)
+      if (items[j].close < it.open && items[j].close + 1 > lo) lo = items[j].close + 1;
+    std::size_t hi = it.close < ps.size() ? sentence_end(it.close + 1) : ps.size();
+    for (std::size_t j = i + 1; j < items.size(); ++j)
+      if (items[j].open > it.close && items[j].open < hi) hi = items[j].open;
+
+    it.kind = quote_kind(it, s0, hi);
+    std::optional<Found> f;
+    bool starts_sentence = lo == it.open || (it.open == s0);
+    bool tight = false;
+    auto tf = trailing(it, hi, tight);
+    if (starts_sentence || (tf && tight)) {
+      f = tf;
+      if (!f) f = leading(it, lo, items, i);
+    } else {
+      f = leading(it, lo, items, i);
+      if (!f || (f->confidence < 0.7 && tf)) f = tf;
+    }
+    if (!f && opt.context_speakers) f = context(it, items, i, p);
+    if (f) it.speaker = *f;
+  }
+  for (auto& it : items) {
+    Quote q;
+    q.span = it.mq.inner;
+    // trim spaces inside the marks
+    while (q.span.start < q.span.end && doc.text[q.span.start] == ' ') ++q.span.start;
+    while (q.span.end > q.span.start && (doc.text[q.span.end - 1] == ' ' || doc.text[q.span.end - 1] == '\n')) --q.span.end;
+    q.kind = it.kind;
+    fill_speaker(q, it.speaker);
+    q.extra = Json::object();
+    if (it.mq.continues || it.mq.continued || it.mq.wrong_close || it.mq.unclosed) {
+      Json x = Json::object();
+      if (it.mq.continues) x["continues"] = true;
+      if (it.mq.continued) x["continued"] = true;
+      if (it.mq.wrong_close) x["wrong_close"] = true;
+      if (it.mq.unclosed) x["unclosed"] = true;
+      q.extra["quotes"] = x;
+    }
+    out.push_back(std::move(q));
+    history.push_back({static_cast<int>(p), it.speaker, it.ends_question});
+  }
+}
+
+QuoteKind Attributor::quote_kind(const Item& it, std::size_t s0, std::size_t hi) const {
+  if (it.open == s0 || (it.open > 0 && (punct(it.open - 1, ':')))) return QuoteKind::direct;
+  if (it.open > 0 && punct(it.open - 1, ',') && it.open >= 2 && verb_lemma(it.open - 2)) return QuoteKind::direct;
+  std::size_t words = 0;
+  bool lower_start = false;
+  for (std::size_t k = it.open + 1; k < it.close && k < ps.size(); ++k)
+    if (word(k)) {
+      if (words == 0) lower_start = !ps[k].cap;
+      ++words;
+    }
+  bool text_after = it.close + 1 < hi && !(punct(it.close + 1, '.') && it.close + 2 >= hi);
+  if (words <= 4 || (lower_start && text_after)) return QuoteKind::partial;
+  return QuoteKind::direct;
+}
+
+void Attributor::fill_speaker(Quote& q, const Found& f) const {
+  if (!f.np) {
+    q.confidence = 0.3;
+    return;
+  }
+  Speaker s;
+  s.mention = *f.np;
+  s.entity = mi.entity_for(*f.np);
+  if (s.entity < 0 && f.refers_to) s.entity = mi.entity_for(*f.refers_to);
+  if (s.entity >= 0) {
+    const Entity& e = doc.entities[static_cast<std::size_t>(s.entity)];
+    if (e.extra.contains("credit")) {  // photo credits and bylines never speak
+      q.confidence = 0.3;
+      return;
+    }
+    s.name = e.name;
+  } else {
+    s.name = std::string(str(*f.np));
+  }
+  q.speaker = s;
+  q.cue = f.cue;
+  q.cue_verb = f.lemma;
+  q.confidence = f.confidence;
+}
+
+}  // namespace factpipe::quotes::detail
+
+namespace factpipe::quotes {
+
+using detail::Attributor;
+
+std::vector<Quote> find_direct_quotes(const Document& doc, const entities::TextView& view, const MentionIndex& mentions,
+                                      const QuoteLexicon& qlx, const entities::Lexicon& elx,
+                                      const AttributionOptions& opt) {
+  auto marked = find_marked_quotes(doc.text, view.paragraphs);
+  // titles, slogans and show names are not quotations
+  std::vector<MarkedQuote> kept;
+  kept.reserve(marked.size());
+  for (const auto& m : marked)
+    if (!is_title(doc.text, m, view.paragraphs[static_cast<std::size_t>(m.paragraph)], qlx, elx)) kept.push_back(m);
+  Attributor a{doc, view, mentions, qlx, elx, opt, {}, {}, {}, {}, false, {}, {}};
+  std::vector<Quote> out;
+  std::size_t k = 0;
+  for (std::size_t p = 0; p < view.paragraphs.size(); ++p) {
+    std::vector<MarkedQuote> here;
+    while (k < kept.size() && kept[k].paragraph == static_cast<int>(p)) here.push_back(kept[k++]);
+    a.paragraph(p, here, out);
+  }
+  // a multi-paragraph quotation is one quotation: join its pieces (the speaker found by a cue wins)
+  std::vector<Quote> joined;
+  joined.reserve(out.size());
+  auto flag = [&](std::size_t n, const char* f) {
+    return out[n].extra.contains("quotes") && out[n].extra["quotes"].value(f, false);
+  };
+  for (std::size_t i = 0; i < out.size();) {
+    std::size_t j = i;
+    while (j + 1 < out.size() && flag(j, "continues") && flag(j + 1, "continued")) ++j;
+    Quote q = out[i];
+    if (j > i) {
+      std::size_t best = i;
+      for (std::size_t n = i; n <= j; ++n)
+        if (out[n].speaker && (!out[best].speaker || (out[n].cue && !out[best].cue) ||
+                               (bool(out[n].cue) == bool(out[best].cue) && out[n].confidence > out[best].confidence)))
+          best = n;
+      q = out[best];
+      q.span = {out[i].span.start, out[j].span.end};
+      q.kind = QuoteKind::direct;
+      q.extra["quotes"] = Json{{"paragraphs", j - i + 1}};
+    }
+    joined.push_back(std::move(q));
+    i = j + 1;
+  }
+  out = std::move(joined);
+  return out;
+}
+
+}  // namespace factpipe::quotes

@@ -1,0 +1,35 @@
+#pragma once
+// Finds quotations and who said them. Direct and partial quotations come from their marks; the speaker
+// comes from the cue around them ("X said", "said X", "X told reporters", "X: ...", "X described Y as ...",
+// "according to X", a trailing "— X"), or, when the sentence has none, from the context: the speaker of
+// the quotation before it in the paragraph, a speaker named in the previous sentence, the other side of
+// a question-and-answer exchange. Indirect speech ("X said (that) ...", "according to X, ...") is found
+// per sentence without marks.
+#include <vector>
+
+#include <factpipe/document.hpp>
+
+#include "lexicon.hpp"
+#include "mention_index.hpp"
+#include "quote_lexicon.hpp"
+#include "text_view.hpp"
+
+namespace factpipe::quotes {
+
+struct AttributionOptions {
+  bool indirect = true;          // also report indirect (reported) speech
+  bool context_speakers = true;  // attribute quotes without a cue from their context
+  double min_confidence = 0.0;   // drop quotations below this confidence
+};
+
+// Direct and partial quotations (from their marks) with speakers.
+std::vector<Quote> find_direct_quotes(const Document& doc, const entities::TextView& view, const MentionIndex& mentions,
+                                      const QuoteLexicon& qlx, const entities::Lexicon& elx,
+                                      const AttributionOptions& opt);
+
+// Indirect speech in sentences without quotation marks (indirect_speech.cpp).
+std::vector<Quote> find_indirect_quotes(const Document& doc, const entities::TextView& view,
+                                        const MentionIndex& mentions, const QuoteLexicon& qlx,
+                                        const entities::Lexicon& elx);
+
+}  // namespace factpipe::quotes

@@ -1,0 +1,170 @@
+#pragma once
+// The speaker finder's working state for one document, shared by its parts: noun phrases
+// (noun_phrases.cpp), cue patterns around a quotation (cue_patterns.cpp), speakers from context
+// (context_speakers.cpp), indirect speech (indirect_speech.cpp) and the paragraph loop (attribution.cpp).
+// Internal to quotes_core.
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <factpipe/document.hpp>
+
+#include "attribution.hpp"
+#include "quote_marks.hpp"
+
+namespace factpipe::quotes::detail {
+
+using entities::Piece;
+using entities::PieceKind;
+
+struct Found {
+  std::optional<Span> np;  // the speaker mention
+  std::optional<Span> refers_to;  // where to look for its entity when the mention itself names none ("who")
+  std::optional<Span> cue;
+  std::string lemma;
+  double confidence = 0.0;
+  bool from_context = false;
+};
+
+// A quotation of the paragraph being worked on, with its piece indices.
+struct Item {
+  MarkedQuote mq;
+  std::size_t open = 0;   // piece index of the opening mark
+  std::size_t close = 0;  // piece index of the closing mark (== pieces.size() when unclosed)
+  QuoteKind kind = QuoteKind::direct;
+  Found speaker;
+  bool ends_sentence = false;  // the quoted text ends with . ! ?
+  bool ends_question = false;
+};
+
+struct Attributor {
+  const Document& doc;
+  const entities::TextView& view;
+  const MentionIndex& mi;
+  const QuoteLexicon& qlx;
+  const entities::Lexicon& elx;
+  const AttributionOptions& opt;
+
+  // the paragraph being worked on
+  std::span<const Piece> ps;        // the paragraph's pieces (owned by the view)
+  std::span<const std::string> lw;  // lower-case text of each piece
+  std::vector<char> in_quote;
+  std::vector<char> boundary;   // the piece ends a sentence
+  bool headline = false;        // the paragraph is in title case (a headline)
+
+  // context across paragraphs
+  struct Said {
+    int paragraph;
+    Found who;
+    bool question;
+  };
+  std::vector<Said> history;
+
+  std::string_view str(const Span& s) const { return std::string_view(doc.text).substr(s.start, s.size()); }
+  bool word(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::word; }
+  bool punct(std::size_t k, char32_t c) const { return k < ps.size() && ps[k].kind == PieceKind::punct && ps[k].cp == c; }
+  bool is_class(std::size_t k, const char* cls) const { return word(k) && qlx.is(lw[k], cls); }
+  bool det(std::size_t k) const { return is_class(k, "det") || is_class(k, "art"); }
+  bool is_dash(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::punct && entities::is_dash(ps[k].cp); }
+
+  const std::string* verb_lemma(std::size_t k) const;
+  bool adverb(std::size_t k) const;
+  bool nameish(std::size_t k) const { return word(k) && (ps[k].cap || ps[k].all_caps) && !ps[k].possessive; }
+  bool credit_paragraph(int p) const { return p >= 0 && view.credit_paragraph[static_cast<std::size_t>(p)]; }
+
+  // ---- noun phrases
+
+  // Extends a span left over capitalised words and titles ("Mr." + "Trump", "U.S. Secretary" + "Antony Blinken").
+  std::size_t extend_left(std::size_t first, std::size_t lo) const;
+  std::size_t piece_at(std::size_t offset) const;
+
+  enum class Why { none, found, comma, prep };
+  mutable std::optional<Span> last_refers_to;  // set by np_before when it returns a relative pronoun
+
+  // The subject directly before verb `v`, walking over adverbs and auxiliaries.
+  std::optional<Span> np_before(std::size_t lo, std::size_t v, Why& why) const;
+
+  // The subject at the start of a clause, after leading adverbial phrases ("In his speech, the Russian leader").
+  std::optional<Span> np_first(std::size_t lo, std::size_t hi) const;
+
+  // The speaker after a verb or "according to": "said Mr. Kamin", "said a spokeswoman".
+  std::optional<Span> np_after(std::size_t a, std::size_t hi) const;
+
+  // ---- frames
+
+  // First piece of the sentence that contains piece `o` (sentence ends outside quotations).
+  std::size_t sentence_start(std::size_t o) const {
+    std::size_t k = o;
+    while (k > 0 && !boundary[k - 1]) --k;
+    return k;
+  }
+  std::size_t sentence_end(std::size_t from) const {  // exclusive
+    std::size_t k = from;
+    while (k < ps.size() && !boundary[k]) ++k;
+    return k;
+  }
+
+  Found cue_found(std::optional<Span> np, std::size_t verb, double conf) const;
+
+  bool participle(std::size_t v) const { return lw[v].size() > 4 && lw[v].ends_with("ing"); }
+
+  // A name, pronoun or known mention starting at piece k (the head of a speaker noun phrase).
+  bool mention_start(std::size_t k) const;
+
+  // "…," X said / said X / X told reporters / according to X / — X. `tight` tells whether the cue
+  // follows the quotation directly (X said right after the closing mark).
+  std::optional<Found> trailing(const Item& it, std::size_t hi, bool& tight) const;
+
+  // X said / X said: / X described Y as / X warned ... against going / according to X, / X: "…"
+  std::optional<Found> leading(const Item& it, std::size_t lo, const std::vector<Item>& items,
+                               std::size_t index) const;
+
+  // "He said." in the next short sentence.
+  std::optional<Found> next_sentence(const Item& it) const;
+
+  // The subject of a speech verb in the sentence right before, in the same paragraph, when that
+  // sentence holds no quotation of its own.
+  std::optional<Found> previous_sentence_speaker(std::size_t before_piece);
+
+  // ---- paragraph
+
+  // Points ps / lw at paragraph p and resets the per-paragraph marks.
+  void load(std::size_t p);
+
+  // ---- indirect speech: "X said (that) …", "…, X said.", "according to X, …"
+  void indirect_paragraph(std::size_t p, std::vector<Quote>& out);
+
+  std::size_t words_in(std::size_t a, std::size_t b) const {
+    std::size_t n = 0;
+    for (std::size_t k = a; k < b && k < ps.size(); ++k) n += word(k);
+    return n;
+  }
+
+  bool mark(std::size_t k) const {
+    return k < ps.size() && ps[k].kind == PieceKind::punct && entities::is_quote_mark(ps[k].cp) && ps[k].cp != 0x2019;
+  }
+
+  void emit_indirect(std::size_t a, std::size_t b, const Found& f, std::vector<Quote>& out) const;
+
+  void indirect_sentence(std::size_t s0, std::size_t e, std::vector<Quote>& out);
+
+  // The quotations of paragraph p: speakers from cues, then from context.
+  void paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::vector<Quote>& out);
+
+  // direct, or partial when embedded in a sentence of reported speech
+  QuoteKind quote_kind(const Item& it, std::size_t s0, std::size_t hi) const;
+
+  // A speaker for a quotation without a cue: the quotation before it, the sentence before, the
+  // conversation so far, the paragraph before.
+  std::optional<Found> context(const Item& it, const std::vector<Item>& items, std::size_t i, std::size_t p);
+
+  // The subject of a speech verb in the last sentence of the paragraph before (skipping photo credits)
+  // when that sentence holds no quotation; `colon_only`: only when it ends with a colon ("He said:").
+  std::optional<Found> previous_paragraph_speaker(std::size_t p, bool colon_only);
+
+  // Speaker, entity, cue and confidence of an output quotation; photo credits never speak.
+  void fill_speaker(Quote& q, const Found& f) const;
+};
+
+}  // namespace factpipe::quotes::detail

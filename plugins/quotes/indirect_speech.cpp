@@ -1,0 +1,108 @@
+// Indirect (reported) speech without marks: "X said (that) …", "…, X said.", "according to X, …".
+#include "attributor.hpp"
+
+namespace factpipe::quotes::detail {
+
+void Attributor::indirect_paragraph(std::size_t p, std::vector<Quote>& out) {
+  if (credit_paragraph(static_cast<int>(p))) return;
+  load(p);
+  for (std::size_t k = 0; k < ps.size(); ++k)
+    if (ps[k].kind == PieceKind::punct && (ps[k].cp == '.' || ps[k].cp == '!' || ps[k].cp == '?')) boundary[k] = 1;
+  std::size_t s0 = 0;
+  while (s0 < ps.size()) {
+    std::size_t e = sentence_end(s0);
+    indirect_sentence(s0, e, out);
+    s0 = e + 1;
+  }
+}
+
+void Attributor::emit_indirect(std::size_t a, std::size_t b, const Found& f, std::vector<Quote>& out) const {
+  // reported content may hold a partial quotation, but a quotation itself is no indirect speech
+  if (a < b && mark(a)) return;
+  std::size_t quoted = 0, marks = 0;
+  for (std::size_t k = a; k < b; ++k) {
+    if (mark(k)) ++marks;
+    else if (marks % 2 == 1 && word(k)) ++quoted;
+  }
+  if (quoted * 2 > words_in(a, b)) return;
+  while (b > a && ps[b - 1].kind == PieceKind::punct && !mark(b - 1)) --b;
+  while (a < b && ps[a].kind == PieceKind::punct) ++a;
+  if (a >= b || words_in(a, b) < 4) return;
+  Quote q;
+  q.span = {ps[a].span.start, ps[b - 1].span.end};
+  q.kind = QuoteKind::indirect;
+  fill_speaker(q, f);
+  if (!q.speaker) return;
+  q.confidence = std::min(q.confidence, 0.7);
+  out.push_back(std::move(q));
+}
+
+void Attributor::indirect_sentence(std::size_t s0, std::size_t e, std::vector<Quote>& out) {
+  for (std::size_t v = s0; v < e; ++v) {
+    const std::string* lemma = verb_lemma(v);
+    if (!lemma || !qlx.indirect_verbs.contains(*lemma)) continue;
+    if (lw[v] == "according") {
+      std::size_t comma = v + 2;
+      while (comma < e && !punct(comma, ',')) ++comma;
+      auto np = np_after(v + 2, comma);
+      if (!np) return;
+      Found f = cue_found(np, v, 0.7);
+      if (v == s0 || (v == s0 + 1 && ps[s0].kind == PieceKind::punct)) emit_indirect(comma + 1, e, f, out);
+      else emit_indirect(s0, v, f, out);
+      return;
+    }
+    Why why;
+    auto np = np_before(s0, v, why);
+    if (!np && why == Why::comma) np = np_first(s0, v);
+    if (np) {
+      std::size_t first = piece_at(np->start);
+      if (first > s0 && punct(first - 1, ',') && words_in(s0, first) >= 4 && words_in(v + 1, e) <= 5 &&
+          !(v + 1 < e && word(v + 1) && lw[v + 1] == "that")) {
+        emit_indirect(s0, first - 1, cue_found(np, v, 0.7), out);  // "…, X said."
+        return;
+      }
+      // the cue of a quotation just before it ("…,” Blinken told reporters following a meeting)
+      bool cue_of_quotation = false;
+      for (std::size_t k = v; k-- > s0 && k + 7 > v;) cue_of_quotation = cue_of_quotation || mark(k);
+      if (cue_of_quotation) continue;
+      std::size_t c = v + 1;
+      if (*lemma == "tell") {  // "told reporters (that) he …": the content opens a clause after the object
+        std::size_t t = c;
+        while (t < e && t < c + 4 && word(t) && lw[t] != "that" && !(t > c && (is_class(t, "pron") || det(t))))
+          ++t;
+        if (t >= e || t == c || !word(t) || !(lw[t] == "that" || is_class(t, "pron") || det(t))) return;
+        c = t;
+      }
+      while (c < e && adverb(c)) ++c;
+      if (c < e && word(c) && lw[c] == "that") ++c;
+      if (c < e && punct(c, ',')) return;  // "said, …" with no quotation: not reported content
+      if (c + 3 <= e) emit_indirect(c, e, cue_found(np, v, 0.7), out);
+      return;
+    }
+    // "…, said X."
+    if (v > s0 + 3 && punct(v - 1, ',')) {
+      if (auto np2 = np_after(v + 1, e)) {
+        emit_indirect(s0, v - 1, cue_found(np2, v, 0.7), out);
+        return;
+      }
+    }
+  }
+}
+
+}  // namespace factpipe::quotes::detail
+
+namespace factpipe::quotes {
+
+using detail::Attributor;
+
+std::vector<Quote> find_indirect_quotes(const Document& doc, const entities::TextView& view,
+                                        const MentionIndex& mentions, const QuoteLexicon& qlx,
+                                        const entities::Lexicon& elx) {
+  AttributionOptions opt;
+  Attributor a{doc, view, mentions, qlx, elx, opt, {}, {}, {}, {}, false, {}, {}};
+  std::vector<Quote> out;
+  for (std::size_t p = 0; p < view.paragraphs.size(); ++p) a.indirect_paragraph(p, out);
+  return out;
+}
+
+}  // namespace factpipe::quotes

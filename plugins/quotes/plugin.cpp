@@ -1,0 +1,3 @@
+#include "quotes_stage.hpp"
+
+FACTPIPE_PLUGIN(factpipe::quotes::QuotesStage)

@@ -1,0 +1,87 @@
+#include "quotes_stage.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "mention_index.hpp"
+#include "text_view.hpp"
+
+namespace factpipe::quotes {
+namespace {
+
+const char* const kFileKeys[][3] = {
+    {"speech_verbs", "speech_verbs.tsv", "Speech verbs, every form with its lemma"},
+    {"title_cues", "title_cues.txt", "Words before a title / slogan / show name in marks"},
+    {"function_words", "function_words.tsv", "Function words with their class (prep, adv, det, sub, rel, pron)"},
+    {"indirect_verbs", "indirect_verbs.txt", "Lemmas of verbs that report speech without marks"},
+};
+
+}  // namespace
+
+PluginInfo QuotesStage::describe() {
+  PluginInfo info;
+  info.name = "quotes";
+  info.version = "1.0.0";
+  info.description =
+      "Quotations in every mark style (direct, partial, multi-paragraph) and indirect speech, each with its "
+      "speaker mention, canonical speaker entity, cue verb and confidence (rule-based).";
+  info.license = "MIT";
+  info.requires_layers = {"sentences", "tokens", "entities"};
+  info.provides_layers = {"quotes"};
+  info.thread_safe = true;
+  Json props = {
+      {"min_confidence", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}, {"default", 0.0}, {"description", "Drop quotations whose confidence is below this"}}},
+      {"indirect", {{"type", "boolean"}, {"default", true}, {"description", "Also report indirect (reported) speech"}}},
+      {"context_speakers", {{"type", "boolean"}, {"default", true}, {"description", "Attribute quotations without a cue from the context (previous quote, previous sentence, conversational turns)"}}},
+  };
+  for (const auto& k : kFileKeys)
+    props[k[0]] = {{"type", "string"}, {"default", k[1]},
+                   {"description", std::string(k[2]) + " (a file in the plugin's data dir, or a path relative to the pipeline file)"}};
+  info.config_schema = Json{{"type", "object"}, {"additionalProperties", false}, {"properties", props}};
+  return info;
+}
+
+void QuotesStage::configure(const Json& config, const Context& ctx) {
+  if (!config.is_object()) throw std::invalid_argument("quotes config: must be an object");
+  const PluginInfo info = describe();
+  const Json& allowed = info.config_schema.at("properties");
+  for (auto it = config.begin(); it != config.end(); ++it)
+    if (!allowed.contains(it.key())) {
+      std::string keys;
+      for (auto a = allowed.begin(); a != allowed.end(); ++a) keys += (keys.empty() ? "" : ", ") + a.key();
+      throw std::invalid_argument("quotes config: unknown key '" + it.key() + "' (allowed: " + keys + ")");
+    }
+  auto file = [&](const char* key, const char* def) {
+    if (!config.contains(key)) return std::string(def);
+    if (!config[key].is_string()) throw std::invalid_argument(std::string("quotes config: '") + key + "' must be a string");
+    return config[key].get<std::string>();
+  };
+  QuoteLexiconFiles f;
+  f.speech_verbs = file("speech_verbs", f.speech_verbs.c_str());
+  f.title_cues = file("title_cues", f.title_cues.c_str());
+  f.function_words = file("function_words", f.function_words.c_str());
+  f.indirect_verbs = file("indirect_verbs", f.indirect_verbs.c_str());
+  auto resolve = [&](const std::string& name) { return ctx.resolve(name); };
+  lexicon_ = QuoteLexicon::load(f, resolve);
+  // titles, abbreviations, credit cues, not-names: the same lists as the entities plugin
+  words_ = entities::Lexicon::load(entities::LexiconFiles{}, resolve);
+  options_.min_confidence = config.value("min_confidence", 0.0);
+  options_.indirect = config.value("indirect", true);
+  options_.context_speakers = config.value("context_speakers", true);
+}
+
+void QuotesStage::process(Document& doc) {
+  entities::TextView view = entities::TextView::build(doc, words_, /*with_sentences=*/false);
+  MentionIndex mentions(doc);
+  std::vector<Quote> quotes = find_direct_quotes(doc, view, mentions, lexicon_, words_, options_);
+  if (options_.indirect) {
+    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_, words_);
+    quotes.insert(quotes.end(), std::make_move_iterator(indirect.begin()), std::make_move_iterator(indirect.end()));
+  }
+  std::erase_if(quotes, [&](const Quote& q) { return q.confidence < options_.min_confidence; });
+  std::stable_sort(quotes.begin(), quotes.end(), [](const Quote& a, const Quote& b) { return a.span.start < b.span.start; });
+  doc.quotes = std::move(quotes);
+  doc.add_layer("quotes");
+}
+
+}  // namespace factpipe::quotes

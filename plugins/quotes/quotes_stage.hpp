@@ -1,0 +1,23 @@
+#pragma once
+// The quotes stage: every quotation (direct, partial, indirect) with its speaker, cue and confidence.
+#include <factpipe/plugin.hpp>
+
+#include "attribution.hpp"
+#include "lexicon.hpp"
+#include "quote_lexicon.hpp"
+
+namespace factpipe::quotes {
+
+class QuotesStage : public factpipe::Stage {
+ public:
+  static factpipe::PluginInfo describe();
+  void configure(const factpipe::Json& config, const factpipe::Context& ctx) override;
+  void process(factpipe::Document& doc) override;  // const after configure: safe on many threads
+
+ private:
+  QuoteLexicon lexicon_;
+  entities::Lexicon words_;  // the entities plugin's word lists (copied into this plugin's data dir)
+  AttributionOptions options_;
+};
+
+}  // namespace factpipe::quotes

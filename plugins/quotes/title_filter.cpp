@@ -1,0 +1,80 @@
+#include "title_filter.hpp"
+
+namespace factpipe::quotes {
+
+using entities::Piece;
+using entities::PieceKind;
+
+namespace {
+
+std::string low(std::string_view text, const Piece& p) { return entities::lower(text.substr(p.span.start, p.span.size())); }
+
+}  // namespace
+
+bool is_title(std::string_view text, const MarkedQuote& q, Span paragraph, const QuoteLexicon& qlx,
+              const entities::Lexicon& elx) {
+  if (q.unclosed || q.continues || q.continued) return false;
+  auto inner = entities::scan_pieces(text, q.inner, elx.abbreviations);
+  // one trailing comma or period belongs to the sentence, not to the title ("on "Face the Nation,"")
+  if (!inner.empty() && inner.back().kind == PieceKind::punct && (inner.back().cp == ',' || inner.back().cp == '.'))
+    inner.pop_back();
+  std::size_t words = 0, capitalised = 0;
+  for (const auto& p : inner) {
+    if (p.kind == PieceKind::punct) {
+      if (p.cp == '.' || p.cp == '!' || p.cp == ',' || p.cp == ';' || p.cp == '?') return false;
+      continue;
+    }
+    if (p.kind != PieceKind::word) continue;
+    ++words;
+    std::string w = low(text, p);
+    bool small = w.size() <= 4 && (w == "the" || w == "a" || w == "an" || w == "of" || w == "and" || w == "in" ||
+                                   w == "on" || w == "to" || w == "for" || w == "at" || w == "or" || w == "by" ||
+                                   w == "with" || w == "from");
+    if (p.cap || p.all_caps || (small && words > 1) || p.possessive) ++capitalised;
+  }
+  if (words == 0 || words > 8 || capitalised < words) return false;
+  // what stands before the opening mark, within four words
+  std::size_t from = q.open.start >= 80 ? q.open.start - 80 : 0;
+  auto before = entities::scan_pieces(text, Span{from, q.open.start}, elx.abbreviations);
+  std::size_t seen = 0;
+  bool speech = false;
+  for (std::size_t k = before.size(); k-- > 0 && seen < 4;) {
+    const Piece& p = before[k];
+    if (p.kind == PieceKind::punct) {
+      if (p.cp == '.' || p.cp == ';' || entities::is_quote_mark(p.cp)) break;
+      if (p.cp == ':' && seen == 0) speech = true;  // X: "…"
+      continue;
+    }
+    std::string w = low(text, p);
+    if (seen == 0 && (w == "on" || w == "in" || p.possessive)) return true;
+    if (qlx.title_cues.contains(w)) return true;
+    if (!p.cap && qlx.speech_verbs.find(w)) speech = true;
+    ++seen;
+  }
+  // a cue noun right after the closing mark: "the "Shark Tank" show"; a speech verb: a quotation
+  if (!q.close.empty()) {
+    auto after = entities::scan_pieces(text, Span{q.close.end, std::min(text.size(), q.close.end + 40)}, elx.abbreviations);
+    seen = 0;
+    for (const auto& p : after) {
+      if (p.kind != PieceKind::word) continue;
+      std::string w = low(text, p);
+      if (seen == 0 && qlx.title_cues.contains(w)) return true;
+      if (!p.cap && qlx.speech_verbs.find(w)) speech = true;
+      if (++seen >= 3) break;
+    }
+  }
+  // a short title-case phrase nobody is said to have said is a title or a name, unless the whole
+  // paragraph is in title case (a headline: "Clinton Speaks 'Directly To White People'")
+  if (speech || words < 2) return false;
+  auto para = entities::scan_pieces(text, paragraph, elx.abbreviations);
+  std::size_t pw = 0, pc = 0;
+  for (const auto& p : para)
+    if (p.kind == PieceKind::word && !p.possessive) {
+      ++pw;
+      pc += p.cap || p.all_caps;
+    }
+  bool headline = pw <= 25 && pc * 10 >= pw * 7;
+  return !headline;
+}
+
+}  // namespace factpipe::quotes

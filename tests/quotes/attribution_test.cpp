@@ -1,0 +1,275 @@
+// Quotations and speakers through segmenter -> entities -> quotes, one pattern of issue 3 per test,
+// on sentences written for these tests.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "pipeline.hpp"
+
+using namespace factpipe;
+using factpipe::test::mention_of;
+using factpipe::test::quote_of;
+using factpipe::test::speaker_of;
+
+namespace {
+
+class Quotes : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { p_ = new test::QuotePipeline(); }
+  static void TearDownTestSuite() { delete p_; }
+  static Document run(const std::string& t) { return p_->run(t); }
+  static test::QuotePipeline* p_;
+};
+test::QuotePipeline* Quotes::p_ = nullptr;
+
+}  // namespace
+
+TEST(QuotesConfig, SchemaHasDefaultsAndDescriptions) {
+  PluginInfo info = quotes::QuotesStage::describe();
+  EXPECT_EQ(info.name, "quotes");
+  EXPECT_TRUE(info.thread_safe);
+  EXPECT_EQ(info.config_schema["additionalProperties"], false);
+  for (const auto& [key, prop] : info.config_schema["properties"].items()) {
+    EXPECT_TRUE(prop.contains("default")) << key;
+    EXPECT_TRUE(prop.contains("description")) << key;
+  }
+  EXPECT_THAT(info.requires_layers, ::testing::Contains("entities"));
+}
+
+TEST(QuotesConfig, MissingDataFileIsNamed) {
+  quotes::QuotesStage s;
+  try {
+    s.configure(Json{{"speech_verbs", "missing-verbs.tsv"}},
+                Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
+    FAIL() << "configure accepted a missing file";
+  } catch (const std::exception& e) {
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("missing-verbs.tsv"));
+  }
+}
+
+TEST_F(Quotes, SpeakerSaid) {
+  Document d = run("Mayor Lena Ortiz said: \"The bridge will open in May.\"");
+  EXPECT_EQ(speaker_of(d, "The bridge will open in May."), "Lena Ortiz");
+  const Quote* q = quote_of(d, "The bridge will open in May.");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue_verb, "say");
+  ASSERT_TRUE(q->cue.has_value());
+  EXPECT_EQ(d.slice(*q->cue), "said");
+  EXPECT_EQ(q->kind, QuoteKind::direct);
+  EXPECT_GE(q->confidence, 0.8);
+}
+
+TEST_F(Quotes, SaidSpeakerAfterTheQuotation) {
+  Document d = run("“The budget is a mess and everyone knows it,” said Councillor David Mbeki.");
+  EXPECT_EQ(speaker_of(d, "The budget is a mess and everyone knows it,"), "David Mbeki");
+  EXPECT_EQ(mention_of(d, "The budget is a mess and everyone knows it,"), "Councillor David Mbeki");
+}
+
+TEST_F(Quotes, SpeakerToldReportersAfterTheQuotation) {
+  Document d = run(
+      "“Iran has been providing weaponry to the war. It has been used against civilians,” "
+      "Antony Blinken told reporters on Tuesday.");
+  EXPECT_EQ(speaker_of(d, "Iran has been providing weaponry to the war. It has been used against civilians,"),
+            "Antony Blinken");
+  EXPECT_EQ(quote_of(d, "Iran has been providing weaponry to the war. It has been used against civilians,")->cue_verb,
+            "tell");
+}
+
+TEST_F(Quotes, SpeakerColonQuotation) {
+  Document d = run("Ortiz: “We will not wait another year for this bridge.”");
+  EXPECT_EQ(speaker_of(d, "We will not wait another year for this bridge."), "Ortiz");
+}
+
+TEST_F(Quotes, DescribedAsPartialQuotation) {
+  Document d = run("North Korean leader Kim Jong Un described the agreement as “peaceful and defensive in nature.”");
+  EXPECT_EQ(speaker_of(d, "peaceful and defensive in nature."), "Kim Jong Un");
+  EXPECT_EQ(quote_of(d, "peaceful and defensive in nature.")->cue_verb, "describe");
+}
+
+TEST_F(Quotes, WarnedAgainstGoingPartialQuotation) {
+  Document d = run(
+      "Ahead of the meeting, Chang Ho-jin, the South Korean National Security Adviser and a former ambassador "
+      "to Russia warned his Russian counterpart against going “beyond a certain point” in the talks.");
+  EXPECT_EQ(speaker_of(d, "beyond a certain point"), "Chang Ho-jin");
+  EXPECT_EQ(quote_of(d, "beyond a certain point")->kind, QuoteKind::partial);
+}
+
+TEST_F(Quotes, ScareQuotedWordInReportedSpeechIsPartial) {
+  Document d = run("Mayor Lena Ortiz said the city and the province agreed on a “historic” plan for the harbour.");
+  const Quote* q = quote_of(d, "historic");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, QuoteKind::partial);
+  EXPECT_EQ(speaker_of(d, "historic"), "Lena Ortiz");
+}
+
+TEST_F(Quotes, AccordingTo) {
+  Document d = run("According to Councillor Priya Nandakumar, “the buses will stop running in June.”");
+  EXPECT_EQ(speaker_of(d, "the buses will stop running in June."), "Priya Nandakumar");
+}
+
+TEST_F(Quotes, TrailingDashSpeaker) {
+  Document d = run("“We will build it, whatever it costs.” — Lena Ortiz");
+  EXPECT_EQ(speaker_of(d, "We will build it, whatever it costs."), "Lena Ortiz");
+}
+
+TEST_F(Quotes, PronounSpeakerResolvedToThePerson) {
+  Document d = run(
+      "Councillor David Mbeki voted against the plan on Tuesday.\n\n"
+      "“We are building a monument while the buses run empty,” he said.");
+  EXPECT_EQ(speaker_of(d, "We are building a monument while the buses run empty,"), "David Mbeki");
+  EXPECT_EQ(mention_of(d, "We are building a monument while the buses run empty,"), "he");
+}
+
+TEST_F(Quotes, NominalSpeakerResolvedToThePerson) {
+  Document d = run(
+      "Transport Minister Hana Sato met the council.\n\n"
+      "“The province has made its offer,” the minister said.");
+  EXPECT_EQ(speaker_of(d, "The province has made its offer,"), "Hana Sato");
+  EXPECT_EQ(mention_of(d, "The province has made its offer,"), "the minister");
+}
+
+TEST_F(Quotes, SecondQuotationOfTheSameSpeaker) {
+  Document d = run("“We are ready,” said Ortiz. “We have been ready for years.”");
+  EXPECT_EQ(speaker_of(d, "We have been ready for years."), "Ortiz");
+}
+
+TEST_F(Quotes, SpeakerNamedInThePreviousSentence) {
+  Document d = run(
+      "Engineer J. R. Hale told the council on Monday that steel prices had risen. "
+      "“Every tonne costs us more than it did last spring.”");
+  EXPECT_EQ(speaker_of(d, "Every tonne costs us more than it did last spring."), "J. R. Hale");
+}
+
+TEST_F(Quotes, QuotationWithoutVerbAttributedFromContext) {
+  Document d = run(
+      "Mayor Lena Ortiz spoke to reporters on Monday.\n\n"
+      "“This is not a luxury project.”");
+  EXPECT_EQ(speaker_of(d, "This is not a luxury project."), "Lena Ortiz");
+  EXPECT_LT(quote_of(d, "This is not a luxury project.")->confidence, 0.9);  // from context, not a cue
+}
+
+TEST_F(Quotes, ConversationalTurns) {
+  Document d = run(
+      "“I have been busy with the budget,” Councillor Priya Nandakumar said.\n\n"
+      "“Will you run again?” asked David Mbeki.\n\n"
+      "“I have not decided yet.”\n\n"
+      "“Why not?” Mbeki asked.\n\n"
+      "“My family comes first.”");
+  EXPECT_EQ(speaker_of(d, "Will you run again?"), "David Mbeki");
+  EXPECT_EQ(speaker_of(d, "I have not decided yet."), "Priya Nandakumar");
+  EXPECT_EQ(speaker_of(d, "My family comes first."), "Priya Nandakumar");
+}
+
+TEST_F(Quotes, MultiParagraphQuotationIsOneQuotation) {
+  Document d = run(
+      "Mbeki went further in an interview.\n\n"
+      "“When I joined this council, we ran 61 routes.\n\n"
+      "“Every one of those routes had a neighbourhood attached to it,” he said.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].span),
+            "When I joined this council, we ran 61 routes.\n\n“Every one of those routes had a neighbourhood attached to it,");
+  ASSERT_TRUE(d.quotes[0].speaker.has_value());
+  EXPECT_EQ(d.slice(*d.quotes[0].speaker->mention), "he");
+}
+
+TEST_F(Quotes, QuotationClosedByTheWrongMark) {
+  Document d = run("Regarding the meeting, Stoltenberg said: \"We are of course also concerned about the programs.'");
+  EXPECT_EQ(speaker_of(d, "We are of course also concerned about the programs."), "Stoltenberg");
+}
+
+TEST_F(Quotes, UnmatchedMarkIsBoundedByItsParagraph) {
+  Document d = run(
+      "The sign said \"closed for the season and nobody came back.\n\n"
+      "Ortiz was not worried. “We reopen in May,” said Ortiz.");
+  EXPECT_EQ(speaker_of(d, "We reopen in May,"), "Ortiz");
+  for (const auto& q : d.quotes) EXPECT_EQ(d.slice(q.span).find('\n'), std::string_view::npos);
+}
+
+TEST_F(Quotes, TitlesAndShowNamesAreNotQuotations) {
+  Document d = run(
+      "Ortiz appeared on \"Meet the Press\" on Sunday. She also watched the show \"Shark Tank\" and read a "
+      "report titled \"Moving Calder 2025\" before lunch.");
+  EXPECT_EQ(quote_of(d, "Meet the Press"), nullptr);
+  EXPECT_EQ(quote_of(d, "Shark Tank"), nullptr);
+  EXPECT_EQ(quote_of(d, "Moving Calder 2025"), nullptr);
+}
+
+TEST_F(Quotes, ChantedSloganIsAQuotationOfTheCrowd) {
+  Document d = run("Thousands of North Koreans chanted “Welcome Putin” as the motorcade passed.");
+  EXPECT_EQ(speaker_of(d, "Welcome Putin"), "North Koreans");
+}
+
+TEST_F(Quotes, BylinesAndPhotoCreditsAreNeverSpeakers) {
+  Document d = run(
+      "By Ana Ruiz\n\n"
+      "Sam Okafor, Ledger Pool Photo via AP\n\n"
+      "“Everything must go before the bridge opens.”");
+  const Quote* q = quote_of(d, "Everything must go before the bridge opens.");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->speaker.has_value()) << q->speaker->name;  // nobody to attribute it to
+  EXPECT_LE(q->confidence, 0.5);
+}
+
+TEST_F(Quotes, IndirectSpeech) {
+  Document d = run(
+      "Councillor David Mbeki said that the money would be better spent on buses.\n\n"
+      "Sato shared that the province would cover 40 percent of the cost.\n\n"
+      "According to the engineer J. R. Hale, the price of steel had risen by a third.");
+  const Quote* a = quote_of(d, "the money would be better spent on buses");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, QuoteKind::indirect);
+  EXPECT_EQ(a->speaker->name, "David Mbeki");
+  const Quote* b = quote_of(d, "the province would cover 40 percent of the cost");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->kind, QuoteKind::indirect);
+  EXPECT_EQ(b->cue_verb, "share");
+  const Quote* c = quote_of(d, "the price of steel had risen by a third");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->speaker->name, "J. R. Hale");
+}
+
+TEST_F(Quotes, IndirectSpeechCanBeTurnedOff) {
+  test::QuotePipeline p(Json{{"indirect", false}});
+  Document d = p.run("Councillor David Mbeki said that the money would be better spent on buses.");
+  EXPECT_TRUE(d.quotes.empty());
+}
+
+TEST_F(Quotes, MinConfidenceDropsContextGuesses) {
+  test::QuotePipeline p(Json{{"min_confidence", 0.7}});
+  Document d = p.run("Mayor Lena Ortiz spoke to reporters on Monday.\n\n“This is not a luxury project.”");
+  EXPECT_EQ(quote_of(d, "This is not a luxury project."), nullptr);
+}
+
+TEST_F(Quotes, SameResultOnManyThreads) {
+  const std::string text =
+      "Mayor Lena Ortiz said: “The bridge will open in May.” “It is late,” Mbeki said. He said the cost rose.";
+  Document base = document_from_text("t", text);
+  p_->seg.process(base);
+  p_->ent.process(base);
+  Document expected = base;
+  p_->quo.process(expected);
+  std::vector<std::thread> threads;
+  std::vector<Document> got(4);
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < 25; ++k) {
+        Document d = base;
+        p_->quo.process(d);
+        got[static_cast<std::size_t>(i)] = std::move(d);
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& d : got) EXPECT_EQ(d.quotes, expected.quotes);
+}
+
+TEST(QuotesConfig, UnknownKeyIsRejectedWithTheAllowedOnes) {
+  quotes::QuotesStage s;
+  try {
+    s.configure(Json{{"min_confidance", 0.5}}, Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
+    FAIL() << "configure accepted an unknown key";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("min_confidance"));
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("min_confidence"));
+  }
+}
