@@ -1,11 +1,12 @@
-# factpipe_add_plugin(NAME SOURCES src... [LIBRARIES lib...] [DATA_DIR dir])
+# factpipe_add_plugin(NAME SOURCES src... [LIBRARIES lib...] [DATA_DIR dir] [NO_INSTALL])
 #
 # Builds a factpipe stage plugin as a MODULE library named factpipe-NAME.so, with hidden visibility,
 # linked against factpipe::sdk. DATA_DIR (models, word lists) is copied next to it as
 # factpipe-NAME.data/, where factpipe::Context::data_dir() finds it, and installed the same way.
+# NO_INSTALL keeps a plugin out of `cmake --install` (test fixtures).
 # Used by the bundled plugins and by out-of-tree ones alike (after find_package(factpipe)).
 function(factpipe_add_plugin name)
-  cmake_parse_arguments(ARG "" "DATA_DIR" "SOURCES;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(ARG "NO_INSTALL" "DATA_DIR" "SOURCES;LIBRARIES" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "factpipe_add_plugin(${name}): SOURCES is required")
   endif()
@@ -26,7 +27,9 @@ function(factpipe_add_plugin name)
     LIBRARY_OUTPUT_DIRECTORY "${out}"
     CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
     INSTALL_RPATH "$ORIGIN/../..")
-  install(TARGETS ${name} LIBRARY DESTINATION "${dest}")
+  if(NOT ARG_NO_INSTALL)
+    install(TARGETS ${name} LIBRARY DESTINATION "${dest}")
+  endif()
   if(ARG_DATA_DIR)
     get_filename_component(data "${ARG_DATA_DIR}" ABSOLUTE)
     # The copy runs after linking: relink when a data file changes, so the build tree never holds stale data.
@@ -35,6 +38,8 @@ function(factpipe_add_plugin name)
     add_custom_command(TARGET ${name} POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_directory "${data}" "${out}/factpipe-${name}.data"
       COMMENT "Copying data of plugin ${name}")
-    install(DIRECTORY "${data}/" DESTINATION "${dest}/factpipe-${name}.data")
+    if(NOT ARG_NO_INSTALL)
+      install(DIRECTORY "${data}/" DESTINATION "${dest}/factpipe-${name}.data")
+    endif()
   endif()
 endfunction()

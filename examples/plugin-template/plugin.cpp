@@ -1,0 +1,2 @@
+#include "wordcount_stage.hpp"
+FACTPIPE_PLUGIN(factpipe::wordcount::WordcountStage)

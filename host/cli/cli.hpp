@@ -1,0 +1,56 @@
+#pragma once
+// The `factpipe` command: one function per subcommand, all returning the process exit code.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <factpipe/host/errors.hpp>
+#include <factpipe/host/pipeline_config.hpp>
+#include <factpipe/host/pipeline_validator.hpp>
+#include <factpipe/host/plugin_registry.hpp>
+
+namespace factpipe::cli {
+
+using host::ExitCode;
+
+inline constexpr const char* kExitCodesHelp =
+    "Exit codes:\n"
+    "  0  success\n"
+    "  1  the run finished but some documents failed (each is reported with its id and reason)\n"
+    "  2  usage error: bad command line, pipeline file or validation error, missing input\n"
+    "  3  plugin error: a plugin could not be loaded or failed to configure\n"
+    "  4  output error: the output could not be written";
+
+struct Verbosity {
+  bool verbose = false, quiet = false;
+};
+void setup_logging(const Verbosity& v);
+
+// A pipeline file with its --set overrides applied, the plugins it can see, and every check's result.
+struct LoadedPipeline {
+  host::PipelineFile file;
+  std::unique_ptr<host::PluginRegistry> registry;
+  host::ValidatedPipeline validated;
+};
+// Throws ConfigError for an unreadable or malformed file or a bad --set.
+LoadedPipeline load_pipeline(const std::string& config, const std::vector<std::string>& overrides);
+// Prints every issue to stderr; returns the exit code they call for (usage, or plugin when one failed to load).
+int print_issues(const host::ValidatedPipeline& validated);
+std::string resolve_config(const std::string& given);  // "" -> the default pipeline file
+
+struct RunArgs {
+  std::string config, output = "out";
+  std::vector<std::string> formats{"json"}, overrides, inputs;
+  unsigned jobs = 0;
+  bool stats = false, quiet = false;
+};
+int run_command(const RunArgs& args);
+int validate_command(const std::string& config, const std::vector<std::string>& overrides);
+int plugins_list_command(const std::string& config);
+int plugins_info_command(const std::string& name, const std::string& config);
+
+// git-style: `factpipe X ARGS` runs `factpipe-X ARGS`, `factpipe eval Y ARGS` runs `factpipe-eval-Y ARGS`.
+// Returns nullopt when argv names a built-in command (or an option); otherwise never returns on success.
+std::optional<int> run_external_command(int argc, char** argv);
+
+}  // namespace factpipe::cli

@@ -1,0 +1,83 @@
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include <factpipe/host/batch_runner.hpp>
+#include <factpipe/host/input_reader.hpp>
+#include <factpipe/host/output_writer.hpp>
+#include <factpipe/host/pipeline.hpp>
+
+#include "cli.hpp"
+#include "progress.hpp"
+
+namespace factpipe::cli {
+
+namespace {
+
+// A bar needs a known total: one document per .txt/.json file; JSON lines and stdin are open-ended.
+std::size_t expected_documents(const host::InputReader& reader) {
+  for (const auto& f : reader.files())
+    if (f == "-" || f.extension() == ".jsonl") return 0;
+  return reader.files().size();
+}
+
+void print_summary(const host::RunSummary& s, const host::Pipeline& pipeline, bool stats) {
+  std::fprintf(stderr, "factpipe: %zu documents, %zu failed, %.3f s, %.2f MB/s\n", s.documents, s.failed,
+               s.seconds, s.megabytes_per_second());
+  if (!stats) return;
+  std::size_t processed = s.documents - s.failed;
+  std::fprintf(stderr, "  %-24s %12s %14s\n", "stage", "total s", "per doc µs");
+  for (std::size_t i = 0; i < pipeline.stage_count(); ++i)
+    std::fprintf(stderr, "  %-24s %12.4f %14.1f\n", pipeline.stage_name(i).c_str(), s.stage_seconds[i],
+                 processed ? s.stage_seconds[i] / processed * 1e6 : 0.0);
+}
+
+}  // namespace
+
+int run_command(const RunArgs& args) {
+  std::string config = resolve_config(args.config);
+  auto loaded = load_pipeline(config, args.overrides);
+  if (!loaded.validated.ok()) return print_issues(loaded.validated);
+
+  host::OutputOptions out_options;
+  out_options.target = args.output;
+  out_options.formats = args.formats;
+  out_options.report_settings = loaded.validated.report;
+  out_options.pipeline_file = config;
+  host::check_output_options(out_options);
+
+  bool stdin_jsonl = std::find(args.formats.begin(), args.formats.end(), "jsonl") != args.formats.end();
+  host::InputReader reader(args.inputs, stdin_jsonl, std::cin);
+  reader.defer_parsing(true);  // JSON lines are parsed by the workers
+
+  unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  spdlog::debug("pipeline '{}' from {}, {} worker(s)", loaded.validated.name, config, jobs);
+  host::Pipeline pipeline(loaded.validated, jobs);  // configures every stage: PluginError on failure
+  host::OutputWriter writer(out_options, std::cout);
+
+  Progress progress(!args.quiet, expected_documents(reader));
+  std::size_t done = 0, failed = 0, bytes = 0;
+  host::RunOptions run_options;
+  run_options.render = writer.renderer();  // serialise in the workers when the format allows
+  host::BatchRunner runner(pipeline, run_options);
+  auto summary = runner.run(reader, [&](host::DocumentResult& r) {
+    ++done;
+    if (r.failed()) {
+      ++failed;
+      spdlog::error("{}: document '{}' failed: {}", r.origin, r.id, r.error);
+      writer.record_failure(r.id, r.error);
+    } else {
+      bytes += r.document->text.size();
+      writer.write(*r.document, r.rendered.empty() ? nullptr : &r.rendered);
+    }
+    progress.update(done, failed, bytes);
+  });
+  writer.finish();
+  progress.finish();
+  if (!args.quiet) print_summary(summary, pipeline, args.stats);
+  return static_cast<int>(summary.failed ? ExitCode::documents_failed : ExitCode::ok);
+}
+
+}  // namespace factpipe::cli

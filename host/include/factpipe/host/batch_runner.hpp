@@ -1,0 +1,53 @@
+#pragma once
+// Runs documents through a pipeline on a pool of worker threads, in chunks (bounded memory), handing the
+// results to a sink in input order. A failed document is a result with an error; the batch goes on.
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <factpipe/document.hpp>
+#include <factpipe/host/input_reader.hpp>
+#include <factpipe/host/pipeline.hpp>
+
+namespace factpipe::host {
+
+struct DocumentResult {
+  std::string id, origin;
+  std::optional<Document> document;  // set when processing succeeded
+  std::string error;                 // why it failed
+  std::string rendered;              // set by RunOptions::render, in the worker thread
+  bool failed() const { return !document.has_value(); }
+};
+
+struct RunSummary {
+  std::size_t documents = 0, failed = 0, bytes = 0;
+  double seconds = 0.0;
+  std::vector<double> stage_seconds;  // summed over documents, per stage
+  double megabytes_per_second() const { return seconds > 0 ? bytes / 1e6 / seconds : 0.0; }
+};
+
+struct RunOptions {
+  std::size_t chunk_size = 0;  // documents read ahead per round; 0 = 32 per worker
+  // Serialises a processed document in the worker thread (into DocumentResult::rendered), so that output
+  // formatting runs in parallel too; the sink then only writes.
+  std::function<std::string(const Document&)> render;
+};
+
+class BatchRunner {
+ public:
+  BatchRunner(const Pipeline& pipeline, RunOptions options = {});
+  ~BatchRunner();
+
+  // Calls `sink` once per document, in input order, from the calling thread.
+  RunSummary run(InputReader& input, const std::function<void(DocumentResult&)>& sink);
+
+ private:
+  class Pool;
+  const Pipeline& pipeline_;
+  RunOptions options_;
+  std::unique_ptr<Pool> pool_;
+};
+
+}  // namespace factpipe::host

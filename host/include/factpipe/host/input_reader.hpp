@@ -1,0 +1,68 @@
+#pragma once
+// Documents from the command line's inputs, read lazily one at a time so a stream needs bounded memory.
+//   x.txt     one document, id = file stem; a sibling x.meta.json (id/title/url/publisher/published/
+//             language) fills the metadata
+//   x.json    a document (or an array of documents) in the JSON form of document_json.hpp
+//   x.jsonl   one document per line; a bad line fails alone (file:line), the rest go on
+//   dir/      the above, recursively, sorted by path (sidecars *.meta.json and answer keys *.gold.json skipped)
+//   -         stdin: JSON lines when `stdin_jsonl`, otherwise the whole of stdin as one text document
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <factpipe/document.hpp>
+
+namespace factpipe::host {
+
+struct InputItem {
+  std::string id;      // the document's id, or where it came from when it could not be read
+  std::string origin;  // "file" or "file:line", for messages
+  std::optional<Document> document;  // empty when reading failed
+  std::string error;                 // why reading failed
+  std::size_t bytes = 0;             // input size, for MB/s
+  // A JSON line not parsed yet (see InputReader::defer_parsing): parse() turns it into `document`.
+  std::string unparsed;
+  std::string id_if_missing;
+  void parse();
+};
+
+class InputReader {
+ public:
+  // Expands directories now; throws ConfigError for an input that does not exist.
+  InputReader(const std::vector<std::string>& inputs, bool stdin_jsonl, std::istream& stdin_stream);
+  std::optional<InputItem> next();
+  // Hand out JSON lines unparsed, so the worker threads parse them (InputItem::parse) instead of the
+  // single reading thread.
+  void defer_parsing(bool defer) { defer_parsing_ = defer; }
+
+  const std::vector<std::filesystem::path>& files() const { return files_; }
+
+ private:
+  bool open_next_source();
+  std::optional<InputItem> next_line();
+
+  std::vector<std::filesystem::path> files_;  // "-" stands for stdin
+  std::size_t next_file_ = 0;
+  bool stdin_jsonl_ = false, defer_parsing_ = false;
+  std::istream& stdin_;
+  // the JSON lines source being read
+  std::istream* lines_ = nullptr;
+  std::unique_ptr<std::ifstream> lines_file_;
+  std::string lines_origin_;
+  std::size_t line_no_ = 0;
+  // documents of a .json array being handed out
+  std::vector<InputItem> pending_;
+};
+
+// One .txt file as a document (reads the .meta.json sidecar). Throws std::runtime_error on I/O errors
+// and std::invalid_argument (line, column) for invalid UTF-8.
+Document read_text_document(const std::filesystem::path& file);
+// One JSON line or JSON text as a document; throws with a message naming the field.
+Document parse_json_document(const std::string& json);
+
+}  // namespace factpipe::host

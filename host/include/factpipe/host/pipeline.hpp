@@ -1,0 +1,42 @@
+#pragma once
+// A validated pipeline made real: one configured StageInstance per stage, or one per worker thread
+// for stages that are not thread safe. process() runs a document through all stages in order.
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <factpipe/document.hpp>
+#include <factpipe/host/pipeline_validator.hpp>
+#include <factpipe/host/stage_instance.hpp>
+
+namespace factpipe::host {
+
+class Pipeline {
+ public:
+  // Creates and configures the instances; throws PluginError when a stage fails to configure.
+  Pipeline(const ValidatedPipeline& validated, std::size_t workers);
+
+  // Runs all stages on `doc` as worker `worker` (< workers). Adds each stage's provided layers and a
+  // provenance entry; adds the seconds per stage to `stage_seconds` (size stage_count()) when given.
+  // Throws StageError on the first stage that fails.
+  void process(Document& doc, std::size_t worker, double* stage_seconds = nullptr) const;
+
+  std::size_t stage_count() const { return stages_.size(); }
+  std::size_t workers() const { return workers_; }
+  const std::string& stage_name(std::size_t i) const { return stages_[i].name; }
+  std::size_t instance_count(std::size_t i) const { return stages_[i].instances.size(); }
+  const std::string& name() const { return name_; }
+
+ private:
+  struct Slot {
+    std::string name, plugin, version;
+    std::vector<std::string> provides;
+    std::vector<std::unique_ptr<StageInstance>> instances;  // 1 when thread safe, else one per worker
+  };
+  std::string name_, config_file_;
+  std::size_t workers_ = 1;
+  std::vector<Slot> stages_;
+};
+
+}  // namespace factpipe::host

@@ -1,0 +1,91 @@
+// factpipe: runs a pipeline of plugin stages over news text (see `factpipe --help`).
+#include <iostream>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "cli/cli.hpp"
+
+using namespace factpipe;
+using namespace factpipe::cli;
+
+int main(int argc, char** argv) {
+  if (auto code = run_external_command(argc, argv)) return *code;
+
+  CLI::App app{"factpipe: a fast, extensible fact-checking pipeline"};
+  app.footer(std::string("\n") + kExitCodesHelp +
+             "\n\nOther commands: `factpipe X ARGS` runs factpipe-X, `factpipe eval Y ARGS` runs factpipe-eval-Y.");
+  app.require_subcommand(1);
+  Verbosity verbosity;
+  app.add_flag("-v,--verbose", verbosity.verbose, "debug logging on stderr");
+  app.add_flag("-q,--quiet", verbosity.quiet, "only errors on stderr");
+
+  RunArgs run;
+  auto* run_cmd = app.add_subcommand("run", "run a pipeline over documents");
+  run_cmd->add_option("-c,--config", run.config, "pipeline file (default: the installed config/default.yaml)");
+  run_cmd->add_option("-o,--output", run.output,
+                      "output: a directory (default out/), a .json/.jsonl file, or - for stdout")
+      ->capture_default_str();
+  run_cmd->add_option("--format", run.formats, "json, jsonl, html, md, claimreview; several comma separated")
+      ->delimiter(',')
+      ->capture_default_str();
+  run_cmd->add_option("-j,--jobs", run.jobs, "worker threads (default: all cores)");
+  run_cmd->add_option("--set", run.overrides, "override a stage's config: STAGE.KEY=VALUE (repeatable)");
+  run_cmd->add_flag("--stats", run.stats, "time per stage in the closing summary");
+  run_cmd->add_option("inputs", run.inputs, ".txt, .json, .jsonl files, directories, or - for stdin")->required();
+  // -v/-q are accepted after the subcommand as well.
+  run_cmd->fallthrough();
+
+  std::string validate_config;
+  std::vector<std::string> validate_sets;
+  auto* validate_cmd = app.add_subcommand("validate", "check a pipeline file without processing anything");
+  validate_cmd->add_option("config", validate_config, "pipeline file")->required();
+  validate_cmd->add_option("--set", validate_sets, "override a stage's config: STAGE.KEY=VALUE");
+  validate_cmd->fallthrough();
+
+  auto* plugins_cmd = app.add_subcommand("plugins", "the plugins this host can find");
+  plugins_cmd->require_subcommand(1);
+  std::string plugins_config, info_name;
+  plugins_cmd->add_option("-c,--config", plugins_config, "also search this pipeline's plugin_paths");
+  auto* list_cmd = plugins_cmd->add_subcommand("list", "every plugin found, and libraries that failed to load");
+  auto* info_cmd = plugins_cmd->add_subcommand("info", "everything about one plugin, with its config schema");
+  info_cmd->add_option("name", info_name, "plugin name")->required();
+  plugins_cmd->fallthrough();
+  list_cmd->fallthrough();
+  info_cmd->fallthrough();
+
+  try {
+    // `factpipe help` reads as `factpipe --help`.
+    if (argc == 2 && std::string_view(argv[1]) == "help") {
+      std::cout << app.help();
+      return 0;
+    }
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
+  }
+  setup_logging(verbosity);
+  run.quiet = verbosity.quiet;
+
+  try {
+    if (*run_cmd) return run_command(run);
+    if (*validate_cmd) return validate_command(validate_config, validate_sets);
+    if (*list_cmd) return plugins_list_command(plugins_config);
+    if (*info_cmd) return plugins_info_command(info_name, plugins_config);
+  } catch (const host::ConfigError& e) {
+    spdlog::error("{}", e.what());
+    return static_cast<int>(ExitCode::usage);
+  } catch (const host::PluginError& e) {
+    spdlog::error("{}", e.what());
+    return static_cast<int>(ExitCode::plugin);
+  } catch (const host::OutputError& e) {
+    spdlog::error("{}", e.what());
+    return static_cast<int>(ExitCode::io);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return static_cast<int>(ExitCode::usage);
+  }
+  return static_cast<int>(ExitCode::usage);
+}

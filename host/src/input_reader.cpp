@@ -1,0 +1,227 @@
+#include <factpipe/host/input_reader.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <system_error>
+
+#include <factpipe/document_json.hpp>
+#include <factpipe/host/errors.hpp>
+
+namespace factpipe::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool ends_with(const fs::path& p, std::string_view suffix) { return p.filename().string().ends_with(suffix); }
+
+// Files a directory walk picks up: documents, not their sidecars or answer keys.
+bool is_input_file(const fs::path& p) {
+  if (ends_with(p, ".meta.json") || ends_with(p, ".gold.json")) return false;
+  auto ext = p.extension();
+  return ext == ".txt" || ext == ".json" || ext == ".jsonl";
+}
+
+std::string slurp(std::istream& in) {
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + p.string());
+  return slurp(in);
+}
+
+InputItem failed(std::string id, std::string origin, std::string error, std::size_t bytes) {
+  InputItem item;
+  item.id = std::move(id);
+  item.origin = std::move(origin);
+  item.error = std::move(error);
+  item.bytes = bytes;
+  return item;
+}
+
+InputItem ok(Document doc, std::string origin, std::size_t bytes) {
+  InputItem item;
+  item.id = doc.id();
+  item.origin = std::move(origin);
+  item.bytes = bytes;
+  item.document = std::move(doc);
+  return item;
+}
+
+}  // namespace
+
+Document read_text_document(const fs::path& file) {
+  Document doc = document_from_text(file.stem().string(), read_all(file));
+  doc.metadata.source_file = file.string();
+  fs::path meta = file.parent_path() / (file.stem().string() + ".meta.json");
+  std::error_code ec;
+  if (fs::is_regular_file(meta, ec)) {
+    Json j;
+    try {
+      j = Json::parse(read_all(meta));
+    } catch (const Json::exception& e) {
+      throw std::runtime_error(meta.string() + ": " + e.what());
+    }
+    if (!j.is_object()) throw std::runtime_error(meta.string() + ": expected a JSON object");
+    auto& m = doc.metadata;
+    auto field = [&](const char* key, std::string& target) {
+      if (!j.contains(key)) return;
+      if (!j[key].is_string()) throw std::runtime_error(meta.string() + ": '" + key + "' must be a string");
+      target = j[key].get<std::string>();
+    };
+    field("id", m.id);
+    field("title", m.title);
+    field("url", m.url);
+    field("publisher", m.publisher);
+    field("published", m.published);
+    field("language", m.language);
+  }
+  return doc;
+}
+
+Document parse_json_document(const std::string& json) { return document_from_json(Json::parse(json)); }
+
+void InputItem::parse() {
+  if (unparsed.empty()) return;
+  try {
+    Document doc = parse_json_document(unparsed);
+    if (doc.id().empty()) doc.metadata.id = id_if_missing;
+    id = doc.id();
+    document = std::move(doc);
+  } catch (const std::exception& e) {
+    error = e.what();
+  }
+  unparsed.clear();
+  unparsed.shrink_to_fit();
+}
+
+InputReader::InputReader(const std::vector<std::string>& inputs, bool stdin_jsonl, std::istream& stdin_stream)
+    : stdin_jsonl_(stdin_jsonl), stdin_(stdin_stream) {
+  for (const auto& input : inputs) {
+    if (input == "-") {
+      files_.emplace_back("-");
+      continue;
+    }
+    fs::path p(input);
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec))
+        if (it->is_regular_file() && is_input_file(it->path())) found.push_back(it->path());
+      if (ec) throw ConfigError(input + ": cannot read the directory: " + ec.message());
+      std::sort(found.begin(), found.end());
+      files_.insert(files_.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(p, ec)) {
+      files_.push_back(p);
+    } else {
+      throw ConfigError(input + ": no such file or directory");
+    }
+  }
+}
+
+std::optional<InputItem> InputReader::next_line() {
+  std::string line;
+  while (std::getline(*lines_, line)) {
+    ++line_no_;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines are not documents
+    InputItem item;
+    item.origin = lines_origin_ + ":" + std::to_string(line_no_);
+    item.id = item.origin;
+    item.id_if_missing = fs::path(lines_origin_).stem().string() + "-" + std::to_string(line_no_);
+    item.bytes = line.size();
+    item.unparsed = std::move(line);
+    if (!defer_parsing_) item.parse();
+    return item;
+  }
+  if (lines_->bad()) {
+    std::string origin = lines_origin_;
+    lines_ = nullptr;
+    lines_file_.reset();
+    return failed(origin, origin, "read error", 0);
+  }
+  lines_ = nullptr;
+  lines_file_.reset();
+  return std::nullopt;
+}
+
+std::optional<InputItem> InputReader::next() {
+  while (true) {
+    if (!pending_.empty()) {
+      InputItem item = std::move(pending_.front());
+      pending_.erase(pending_.begin());
+      return item;
+    }
+    if (lines_) {
+      if (auto item = next_line()) return item;
+      continue;
+    }
+    if (next_file_ >= files_.size()) return std::nullopt;
+    const fs::path file = files_[next_file_++];
+    std::string origin = file.string();
+
+    if (file == "-") {
+      if (stdin_jsonl_) {
+        lines_ = &stdin_;
+        lines_origin_ = "stdin";
+        line_no_ = 0;
+        continue;
+      }
+      std::string text = slurp(stdin_);
+      std::size_t size = text.size();
+      try {
+        return ok(document_from_text("stdin", std::move(text)), "stdin", size);
+      } catch (const std::exception& e) {
+        return failed("stdin", "stdin", e.what(), size);
+      }
+    }
+    if (file.extension() == ".jsonl") {
+      lines_file_ = std::make_unique<std::ifstream>(file, std::ios::binary);
+      if (!*lines_file_) return failed(origin, origin, "cannot open the file", 0);
+      lines_ = lines_file_.get();
+      lines_origin_ = origin;
+      line_no_ = 0;
+      continue;
+    }
+    std::error_code ec;
+    std::size_t bytes = fs::file_size(file, ec);
+    if (ec) bytes = 0;
+    if (file.extension() == ".json") {
+      try {
+        Json j = Json::parse(read_all(file));
+        if (!j.is_array()) {
+          Document doc = document_from_json(j);
+          if (doc.id().empty()) doc.metadata.id = file.stem().string();
+          if (doc.metadata.source_file.empty()) doc.metadata.source_file = origin;
+          return ok(std::move(doc), origin, bytes);
+        }
+        // An array of documents: each fails or passes alone.
+        for (std::size_t i = 0; i < j.size(); ++i) {
+          std::string at = origin + "[" + std::to_string(i) + "]";
+          try {
+            Document doc = document_from_json(j[i]);
+            if (doc.id().empty()) doc.metadata.id = file.stem().string() + "-" + std::to_string(i + 1);
+            pending_.push_back(ok(std::move(doc), at, j[i].dump().size()));
+          } catch (const std::exception& e) {
+            pending_.push_back(failed(at, at, e.what(), 0));
+          }
+        }
+        continue;
+      } catch (const std::exception& e) {
+        return failed(file.stem().string(), origin, e.what(), bytes);
+      }
+    }
+    try {
+      return ok(read_text_document(file), origin, bytes);
+    } catch (const std::exception& e) {
+      return failed(file.stem().string(), origin, e.what(), bytes);
+    }
+  }
+}
+
+}  // namespace factpipe::host

@@ -1,0 +1,47 @@
+#include <factpipe/host/pipeline.hpp>
+
+#include <factpipe/host/errors.hpp>
+
+namespace factpipe::host {
+
+Pipeline::Pipeline(const ValidatedPipeline& validated, std::size_t workers)
+    : name_(validated.name), config_file_(validated.file.string()), workers_(workers == 0 ? 1 : workers) {
+  if (!validated.ok()) throw ConfigError("the pipeline has errors; validate it first");
+  for (const auto& s : validated.stages) {
+    const PluginInfo& info = s.plugin->info();
+    Slot slot{s.name, info.name, info.version, info.provides_layers, {}};
+    // A stage that is not thread safe gets one instance per worker: no locks on the hot path.
+    std::size_t copies = info.thread_safe ? 1 : workers_;
+    for (std::size_t w = 0; w < copies; ++w) {
+      try {
+        auto instance = std::make_unique<StageInstance>(s.plugin, s.name, validated.dir);
+        instance->configure(s.config);
+        slot.instances.push_back(std::move(instance));
+      } catch (const PluginError& e) {
+        if (s.where.empty()) throw;
+        throw PluginError(s.where + ": " + e.what());  // which stage of which pipeline file
+      }
+    }
+    stages_.push_back(std::move(slot));
+  }
+}
+
+void Pipeline::process(Document& doc, std::size_t worker, double* stage_seconds) const {
+  using Clock = std::chrono::steady_clock;
+  doc.provenance.pipeline = name_;
+  doc.provenance.config_file = config_file_;
+  doc.provenance.stages.clear();
+  doc.provenance.stages.reserve(stages_.size());
+  for (std::size_t i = 0; i < stages_.size(); ++i) {
+    const Slot& slot = stages_[i];
+    StageInstance& instance = *slot.instances[slot.instances.size() == 1 ? 0 : worker];
+    auto start = Clock::now();
+    instance.process(doc);
+    double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    doc.provenance.stages.push_back({slot.name, slot.plugin, slot.version, seconds});
+    for (const auto& layer : slot.provides) doc.add_layer(layer);
+    if (stage_seconds) stage_seconds[i] += seconds;
+  }
+}
+
+}  // namespace factpipe::host

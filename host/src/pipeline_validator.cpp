@@ -1,0 +1,210 @@
+#include <factpipe/host/pipeline_validator.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <factpipe/host/schema_validation.hpp>
+
+#ifdef FACTPIPE_HAVE_REPORTS
+#include "report_writers.hpp"
+#endif
+
+namespace factpipe::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kTopLevelKeys = {"pipeline", "plugin_paths", "stages", "report"};
+const std::vector<std::string> kStageKeys = {"name", "plugin", "config"};
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) { if (!out.empty()) out += ", "; out += i; }
+  return out.empty() ? "none" : out;
+}
+
+// "/a/b~1c" -> "a.b/c": how a key path reads in a message.
+std::string key_path(const std::string& pointer) {
+  std::string out;
+  for (std::size_t i = 1; i <= pointer.size() && !pointer.empty(); ++i) {
+    if (i == pointer.size()) break;
+    char c = pointer[i];
+    if (c == '/') out += '.';
+    else if (c == '~' && i + 1 < pointer.size()) out += pointer[++i] == '1' ? '/' : '~';
+    else out += c;
+  }
+  return out;
+}
+
+class Checker {
+ public:
+  Checker(const PipelineFile& file, const PluginRegistry& registry, ValidatedPipeline& out)
+      : file_(file), registry_(registry), out_(out) {}
+
+  void run() {
+    const Json& root = file_.root;
+    if (!root.is_object()) return issue("", "the pipeline file must be a mapping with 'pipeline' and 'stages'");
+    for (auto& [key, value] : root.items()) {
+      if (std::find(kTopLevelKeys.begin(), kTopLevelKeys.end(), key) == kTopLevelKeys.end())
+        issue("/" + key + "#key", "unknown top-level key '" + key + "' (allowed: " + join(kTopLevelKeys) + ")");
+    }
+    check_name();
+    check_plugin_paths();
+    if (root.contains("report")) {
+      if (root["report"].is_object()) check_report(root["report"]);
+      else if (!root["report"].is_null()) issue("/report", "'report' must be a mapping");
+    }
+    check_stages();
+  }
+
+ private:
+  void issue(const std::string& pointer, std::string message, bool plugin_load = false) {
+    out_.issues.push_back({file_.source.where(pointer), std::move(message), plugin_load});
+  }
+
+  void check_name() {
+    const Json& root = file_.root;
+    if (!root.contains("pipeline")) {
+      out_.name = file_.source.file.stem().string();
+    } else if (root["pipeline"].is_string() && !root["pipeline"].get<std::string>().empty()) {
+      out_.name = root["pipeline"].get<std::string>();
+    } else {
+      issue("/pipeline", "'pipeline' must be a non-empty string (the pipeline's name)");
+    }
+  }
+
+  // The report writers' settings are checked like a stage config, against their own schema.
+  void check_report(Json report) {
+#ifdef FACTPIPE_HAVE_REPORTS
+    Json schema = report::settings_schema();
+    // Only the keys the writers know (report::setting_keys()): a typo must not pass silently.
+    if (!schema.contains("additionalProperties")) schema["additionalProperties"] = false;
+    coerce_scalars_to_schema(report, schema, file_.source.raw_scalars, "/report");
+    for (const auto& si : validate_against_schema(report, schema)) {
+      std::string where = "/report" + si.pointer + (si.key ? "#key" : "");
+      if (si.key) issue(where, "report: " + si.message);
+      else issue(where, "report: key '" + key_path(si.pointer) + "': " + si.message);
+    }
+#endif
+    out_.report = std::move(report);
+  }
+
+  void check_plugin_paths() {
+    const Json& root = file_.root;
+    if (!root.contains("plugin_paths") || root["plugin_paths"].is_null()) return;
+    const Json& paths = root["plugin_paths"];
+    if (!paths.is_array()) return issue("/plugin_paths", "'plugin_paths' must be a list of directories");
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      std::string at = "/plugin_paths/" + std::to_string(i);
+      if (!paths[i].is_string()) {
+        issue(at, "plugin_paths entries must be strings");
+        continue;
+      }
+      fs::path dir = file_.dir() / paths[i].get<std::string>();
+      std::error_code ec;
+      if (!fs::is_directory(dir, ec))
+        issue(at, "plugin path '" + paths[i].get<std::string>() + "' is not a directory (" + dir.string() + ")");
+    }
+  }
+
+  void check_stages() {
+    const Json& root = file_.root;
+    if (!root.contains("stages")) return issue("", "missing 'stages' (the list of stages to run)");
+    const Json& stages = root["stages"];
+    if (!stages.is_array() || stages.empty())
+      return issue("/stages", "'stages' must be a non-empty list of {name, plugin, config}");
+
+    std::map<std::string, std::string> first_seen;  // stage name -> where
+    std::set<std::string> provided;
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+      std::string at = "/stages/" + std::to_string(i);
+      const Json& s = stages[i];
+      if (!s.is_object()) {
+        issue(at, "stage #" + std::to_string(i + 1) + " must be a mapping with 'name' and 'plugin'");
+        continue;
+      }
+      std::string name = s.contains("name") && s["name"].is_string() ? s["name"].get<std::string>() : "";
+      std::string label = name.empty() ? "stage #" + std::to_string(i + 1) : "stage '" + name + "'";
+      for (auto& [key, value] : s.items())
+        if (std::find(kStageKeys.begin(), kStageKeys.end(), key) == kStageKeys.end())
+          issue(at + "/" + key + "#key", label + ": unknown key '" + key + "' (allowed: " + join(kStageKeys) + ")");
+      if (name.empty()) issue(s.contains("name") ? at + "/name" : at, label + ": 'name' must be a non-empty string");
+      if (!name.empty()) {
+        auto [it, inserted] = first_seen.emplace(name, file_.source.where(at + "/name"));
+        if (!inserted) issue(at + "/name", "duplicate stage name '" + name + "' (first defined at " + it->second + ")");
+      }
+      if (!s.contains("plugin") || !s["plugin"].is_string() || s["plugin"].get<std::string>().empty()) {
+        issue(s.contains("plugin") ? at + "/plugin" : at, label + ": 'plugin' must be a non-empty string");
+        continue;
+      }
+      std::string plugin = s["plugin"].get<std::string>();
+      Json config = s.contains("config") && !s["config"].is_null() ? s["config"] : Json::object();
+      if (!config.is_object()) {
+        issue(at + "/config", label + ": 'config' must be a mapping");
+        config = Json::object();
+      }
+      auto lib = registry_.find(plugin);
+      if (!lib) {
+        std::string message = label + ": unknown plugin '" + plugin + "' (available: " + join(registry_.names()) + ")";
+        bool load_failed = false;
+        if (auto* failure = registry_.failure_for(plugin)) {
+          message += "; " + failure->path.filename().string() + " was found but failed to load: " + failure->reason;
+          load_failed = true;
+        }
+        issue(at + "/plugin", message, load_failed);
+        continue;
+      }
+      const PluginInfo& info = lib->info();
+      for (const auto& r : info.requires_layers)
+        if (!provided.contains(r))
+          issue(at, "stage '" + (name.empty() ? plugin : name) + "' requires '" + r +
+                        "', which no earlier stage provides");
+      for (const auto& p : info.provides_layers) provided.insert(p);
+
+      if (auto problem = schema_problem(info.config_schema); !problem.empty()) {
+        issue(at + "/plugin", label + ": plugin '" + plugin + "' has an invalid config schema: " + problem, true);
+        continue;
+      }
+      coerce_scalars_to_schema(config, info.config_schema, file_.source.raw_scalars, at + "/config");
+      bool config_ok = true;
+      for (const auto& si : validate_against_schema(config, info.config_schema)) {
+        config_ok = false;
+        std::string where = at + "/config" + si.pointer + (si.key ? "#key" : "");
+        if (si.key) issue(where, label + ": " + si.message);
+        else if (si.pointer.empty()) issue(where, label + ": config: " + si.message);
+        else issue(where, label + ": config key '" + key_path(si.pointer) + "': " + si.message);
+      }
+      if (!config_ok) continue;
+      fill_defaults(config, info.config_schema);
+      out_.stages.push_back({name, lib, std::move(config), file_.source.where(at)});
+    }
+  }
+
+  const PipelineFile& file_;
+  const PluginRegistry& registry_;
+  ValidatedPipeline& out_;
+};
+
+}  // namespace
+
+std::vector<fs::path> config_plugin_paths(const PipelineFile& file) {
+  std::vector<fs::path> out;
+  if (!file.root.is_object() || !file.root.contains("plugin_paths") || !file.root["plugin_paths"].is_array())
+    return out;
+  for (const auto& p : file.root["plugin_paths"])
+    if (p.is_string()) out.push_back((file.dir() / p.get<std::string>()).lexically_normal());
+  return out;
+}
+
+ValidatedPipeline validate_pipeline(const PipelineFile& file, const PluginRegistry& registry) {
+  ValidatedPipeline out;
+  out.file = file.source.file;
+  out.dir = file.dir();
+  Checker(file, registry, out).run();
+  if (!out.ok()) out.stages.clear();
+  return out;
+}
+
+}  // namespace factpipe::host

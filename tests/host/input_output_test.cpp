@@ -1,0 +1,185 @@
+// Reading inputs (text + sidecar metadata, JSON, JSON lines, directories) and writing outputs.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include <factpipe/document_json.hpp>
+#include <factpipe/host/errors.hpp>
+#include <factpipe/host/input_reader.hpp>
+#include <factpipe/host/output_writer.hpp>
+
+#include "host_test_util.hpp"
+
+using namespace factpipe;
+using namespace factpipe::host;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+namespace {
+
+std::vector<InputItem> read_all(const std::vector<std::string>& inputs, bool stdin_jsonl = false,
+                                const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
+  InputReader reader(inputs, stdin_jsonl, in);
+  std::vector<InputItem> out;
+  while (auto item = reader.next()) out.push_back(std::move(*item));
+  return out;
+}
+
+OutputOptions to(std::string target, std::vector<std::string> formats) {
+  OutputOptions o;
+  o.target = std::move(target);
+  o.formats = std::move(formats);
+  return o;
+}
+
+}  // namespace
+
+TEST(InputReader, TextFileWithMetadataSidecar) {
+  factpipe::test::TempDir dir;
+  auto txt = dir.write("story.txt", "Hello there.");
+  dir.write("story.meta.json", R"({"id": "s-1", "title": "A story", "url": "https://x", "publisher": "Ledger",
+                                   "published": "2026-01-02", "language": "en"})");
+  auto items = read_all({txt.string()});
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].document) << items[0].error;
+  const auto& m = items[0].document->metadata;
+  EXPECT_EQ(m.id, "s-1");
+  EXPECT_EQ(m.title, "A story");
+  EXPECT_EQ(m.publisher, "Ledger");
+  EXPECT_EQ(m.published, "2026-01-02");
+  EXPECT_EQ(m.source_file, txt.string());
+  EXPECT_EQ(items[0].document->text, "Hello there.");
+}
+
+TEST(InputReader, TextIdIsTheStemAndInvalidUtf8NamesLineAndColumn) {
+  factpipe::test::TempDir dir;
+  auto good = dir.write("plain.txt", "");
+  auto bad = dir.write("broken.txt", "fine line\nab\xC3(");
+  auto items = read_all({good.string(), bad.string()});
+  ASSERT_EQ(items.size(), 2u);
+  ASSERT_TRUE(items[0].document);
+  EXPECT_EQ(items[0].document->id(), "plain");  // empty text is a document, not an error
+  EXPECT_FALSE(items[1].document);
+  EXPECT_EQ(items[1].id, "broken");
+  EXPECT_THAT(items[1].error, HasSubstr("invalid UTF-8 at line 2, column 3"));
+}
+
+TEST(InputReader, JsonLinesFailOneLineAtATime) {
+  factpipe::test::TempDir dir;
+  auto f = dir.write("batch.jsonl",
+                     "{\"id\": \"a\", \"text\": \"one\"}\n"
+                     "{\"id\": \"b\", \"text\": \n"
+                     "\n"
+                     "{\"text\": \"no id\"}\n"
+                     "{\"id\": \"c\", \"text\": \"bad \xFF byte\"}\n"
+                     "{\"id\": \"d\", \"txt\": \"typo\"}\n");
+  auto items = read_all({f.string()});
+  ASSERT_EQ(items.size(), 5u);
+  EXPECT_TRUE(items[0].document);
+  EXPECT_FALSE(items[1].document);
+  EXPECT_EQ(items[1].origin, f.string() + ":2");
+  EXPECT_THAT(items[1].error, HasSubstr("parse error"));
+  ASSERT_TRUE(items[2].document);
+  EXPECT_EQ(items[2].document->id(), "batch-4");  // no id: file stem and line
+  EXPECT_FALSE(items[3].document);
+  EXPECT_EQ(items[3].origin, f.string() + ":5");
+  EXPECT_THAT(items[3].error, HasSubstr("UTF-8"));
+  EXPECT_FALSE(items[4].document);
+  EXPECT_THAT(items[4].error, HasSubstr("txt"));
+}
+
+TEST(InputReader, DirectoriesRecursivelySortedWithoutSidecars) {
+  factpipe::test::TempDir dir;
+  dir.write("b.txt", "B");
+  dir.write("b.meta.json", R"({"title": "bee"})");
+  dir.write("b.gold.json", R"({"answers": []})");
+  dir.write("sub/a.json", R"({"id": "json-a", "text": "A"})");
+  dir.write("a.jsonl", "{\"id\": \"l1\", \"text\": \"x\"}\n{\"id\": \"l2\", \"text\": \"y\"}\n");
+  dir.write("notes.md", "ignored");
+  auto items = read_all({dir.path().string()});
+  std::vector<std::string> ids;
+  for (auto& i : items) ids.push_back(i.id);
+  EXPECT_THAT(ids, ElementsAre("l1", "l2", "b", "json-a"));
+  EXPECT_EQ(items[2].document->metadata.title, "bee");
+}
+
+TEST(InputReader, StdinAsTextOrAsJsonLines) {
+  auto text = read_all({"-"}, false, "Some text.\n");
+  ASSERT_EQ(text.size(), 1u);
+  EXPECT_EQ(text[0].document->id(), "stdin");
+  EXPECT_EQ(text[0].document->text, "Some text.\n");
+  auto lines = read_all({"-"}, true, "{\"id\": \"x\", \"text\": \"1\"}\n{\"id\": \"y\", \"text\": \"2\"}\n");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1].document->id(), "y");
+}
+
+TEST(InputReader, AMissingInputIsAConfigError) {
+  std::istringstream in;
+  EXPECT_THROW(InputReader({"/no/such/file.txt"}, false, in), ConfigError);
+}
+
+TEST(OutputWriter, OneFilePerDocumentInADirectoryWithUniqueNames) {
+  factpipe::test::TempDir dir;
+  std::ostringstream out;
+  OutputWriter w(to((dir / "out").string(), {"json", "jsonl"}), out);
+  w.write(Document("a/b", "x"));
+  w.write(Document("a/b", "y"));
+  w.finish();
+  EXPECT_TRUE(std::filesystem::exists(dir / "out/a_b.json"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "out/a_b-2.json"));
+  auto second = Json::parse(factpipe::test::read_file(dir / "out/a_b-2.json"));
+  EXPECT_EQ(second["text"], "y");
+  auto lines = factpipe::test::read_file(dir / "out/documents.jsonl");
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 2);
+}
+
+TEST(OutputWriter, StdoutJsonIsAnObjectForOneAndAnArrayForSeveral) {
+  std::ostringstream one, two;
+  {
+    OutputWriter w(to("-", {"json"}), one);
+    w.write(Document("a", "x"));
+    w.finish();
+  }
+  {
+    OutputWriter w(to("-", {"json"}), two);
+    w.write(Document("a", "x"));
+    w.write(Document("b", "y"));
+    w.finish();
+  }
+  EXPECT_TRUE(Json::parse(one.str()).is_object());
+  EXPECT_EQ(Json::parse(two.str()).size(), 2u);
+}
+
+TEST(OutputWriter, RejectsCombinationsThatCannotWork) {
+  std::ostringstream out;
+  EXPECT_THROW(check_output_options(to("-", {"json", "jsonl"})), ConfigError);
+  EXPECT_THROW(check_output_options(to("x.json", {"jsonl", "json"})), ConfigError);
+  try {
+    check_output_options(to("out", {"pdf"}));
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("unknown format 'pdf' (supported: json, jsonl"));
+  }
+}
+
+TEST(InputReader, DeferredJsonLinesAreParsedByWhoeverCallsParse) {
+  factpipe::test::TempDir dir;
+  auto f = dir.write("d.jsonl", "{\"text\": \"one\"}\n{\"id\": 5}\n");
+  std::istringstream in;
+  InputReader reader({f.string()}, false, in);
+  reader.defer_parsing(true);
+  auto first = reader.next();
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(first->document);
+  first->parse();
+  ASSERT_TRUE(first->document) << first->error;
+  EXPECT_EQ(first->document->id(), "d-1");
+  EXPECT_EQ(first->id, "d-1");
+  auto second = reader.next();
+  second->parse();
+  EXPECT_FALSE(second->document);
+  EXPECT_EQ(second->id, f.string() + ":2");
+  EXPECT_FALSE(second->error.empty());
+}

@@ -1,0 +1,117 @@
+#pragma once
+// Stages for testing the host: each one exercises one thing the host must handle.
+#include <stdexcept>
+#include <string>
+
+#include <factpipe/plugin.hpp>
+
+namespace factpipe::fixture {
+
+// A well-behaved stage with a config of every kind: records what it was configured with.
+class GoodStage : public Stage {
+ public:
+  static PluginInfo describe() {
+    PluginInfo info;
+    info.name = "fx_good";
+    info.version = "1.2.3";
+    info.description = "test fixture: records its config in doc.extra";
+    info.license = "MIT";
+    info.provides_layers = {"fixture"};
+    info.config_schema = Json::parse(R"({
+      "type": "object", "additionalProperties": false,
+      "properties": {
+        "greeting": {"type": "string", "default": "hello", "description": "a string"},
+        "count": {"type": "integer", "minimum": 0, "default": 1, "description": "an integer >= 0"},
+        "ratio": {"type": "number", "default": 0.5, "description": "a number"},
+        "flag": {"type": "boolean", "default": false, "description": "a boolean"},
+        "mode": {"enum": ["fast", "exact"], "default": "fast", "description": "an enum"},
+        "fail_configure": {"type": "boolean", "default": false, "description": "throw in configure"},
+        "nested": {"type": "object", "additionalProperties": false, "default": {"depth": 2},
+                   "description": "an object",
+                   "properties": {"depth": {"type": "integer", "default": 2, "description": "nested int"}}}
+      }})");
+    return info;
+  }
+  void configure(const Json& config, const Context& ctx) override {
+    if (config.value("fail_configure", false)) throw std::runtime_error("configure refused: fail_configure is set");
+    config_ = config;
+    config_["_stage_name"] = ctx.stage_name();
+    config_["_config_dir"] = ctx.config_dir().string();
+    ctx.info("configured");
+  }
+  void process(Document& doc) override { doc.extra["fx_good"] = config_; }
+
+ private:
+  Json config_;
+};
+
+// Needs a layer nobody in the fixture set provides.
+class NeedsQuotesStage : public Stage {
+ public:
+  static PluginInfo describe() {
+    PluginInfo info;
+    info.name = "fx_needs_quotes";
+    info.version = "0.1.0";
+    info.description = "test fixture: requires quotes";
+    info.requires_layers = {"fixture", "quotes"};
+    info.provides_layers = {"claims"};
+    return info;
+  }
+  void configure(const Json&, const Context&) override {}
+  void process(Document&) override {}
+};
+
+// Throws on any document whose text contains "BOOM".
+class BoomStage : public Stage {
+ public:
+  static PluginInfo describe() {
+    PluginInfo info;
+    info.name = "fx_boom";
+    info.version = "0.1.0";
+    info.description = "test fixture: throws on BOOM";
+    info.thread_safe = true;
+    return info;
+  }
+  void configure(const Json&, const Context&) override {}
+  void process(Document& doc) override {
+    if (doc.text.find("BOOM") != std::string::npos) throw std::runtime_error("found BOOM in the text");
+    doc.extra["fx_boom"] = "survived";
+  }
+};
+
+// describe() itself fails.
+class DescribeThrowsStage : public Stage {
+ public:
+  static PluginInfo describe() { throw std::runtime_error("describe exploded"); }
+  void configure(const Json&, const Context&) override {}
+  void process(Document&) override {}
+};
+
+// Does nothing: measures the host's own cost per stage (bench/host).
+class EmptyStage : public Stage {
+ public:
+  static PluginInfo describe() {
+    PluginInfo info;
+    info.name = "fx_empty";
+    info.version = "0.1.0";
+    info.description = "test fixture: does nothing";
+    info.thread_safe = true;
+    return info;
+  }
+  void configure(const Json&, const Context&) override {}
+  void process(Document&) override {}
+};
+
+#ifdef FIXTURE_PLUGIN_NAME
+// An empty stage that claims another API version (built with -DFACTPIPE_PLUGIN_API_MAJOR/MINOR).
+class OtherVersionStage : public EmptyStage {
+ public:
+  static PluginInfo describe() {
+    PluginInfo info = EmptyStage::describe();
+    info.name = FIXTURE_PLUGIN_NAME;
+    return info;
+  }
+};
+#endif
+
+}  // namespace factpipe::fixture
