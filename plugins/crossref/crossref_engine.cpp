@@ -1,0 +1,273 @@
+#include "crossref_engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "fts_query.hpp"
+#include "index_reader.hpp"
+#include "word_diff.hpp"
+#include "wordnet.hpp"
+
+namespace factpipe::crossref {
+
+// Borrows a reader for the length of one call and gives it back.
+class Engine::Lease {
+ public:
+  explicit Lease(Engine& e) : engine_(e), reader_(e.acquire()) {}
+  ~Lease() { engine_.release(std::move(reader_)); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  IndexReader* operator->() { return reader_.get(); }
+  IndexReader& operator*() { return *reader_; }
+
+ private:
+  Engine& engine_;
+  std::unique_ptr<IndexReader> reader_;
+};
+
+Engine::Engine(std::filesystem::path db, EngineConfig config, std::shared_ptr<const WordNet> wordnet)
+    : db_(std::move(db)), config_(config), wordnet_(std::move(wordnet)) {
+  // Open once now so a bad file fails at configure time; term statistics are read once for all threads.
+  if (!db_.empty()) doc_freqs_ = load_doc_freqs(db_.string());
+}
+
+Engine::~Engine() = default;
+
+std::unique_ptr<IndexReader> Engine::acquire() {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!pool_.empty()) {
+      auto r = std::move(pool_.back());
+      pool_.pop_back();
+      return r;
+    }
+  }
+  return std::make_unique<IndexReader>(db_.string(), config_.title_weight, config_.body_weight, doc_freqs_);
+}
+
+void Engine::release(std::unique_ptr<IndexReader> r) {
+  if (!r) return;
+  std::lock_guard lock(pool_mutex_);
+  pool_.push_back(std::move(r));
+}
+
+ClaimProfile Engine::profile(const ClaimInput& claim) {
+  if (!has_index()) return profile_claim(claim.text, claim.entities, claim.claimant, nullptr,
+                                         config_.synonyms ? wordnet_.get() : nullptr);
+  Lease reader(*this);
+  return profile_claim(claim.text, claim.entities, claim.claimant,
+                       [&](const std::string& s) { return reader->idf(s); }, config_.synonyms ? wordnet_.get() : nullptr);
+}
+
+std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out) {
+  std::vector<RankedPassage> out;
+  if (!has_index()) return out;
+  Lease reader(*this);
+  ClaimProfile prof = profile_claim(claim.text, claim.entities, claim.claimant,
+                                    [&](const std::string& s) { return reader->idf(s); },
+                                    config_.synonyms ? wordnet_.get() : nullptr);
+  std::vector<std::pair<std::int64_t, std::string>> by_df;
+  for (const auto& t : prof.terms) {
+    std::int64_t df = reader->doc_freq(t.stem);
+    if (df > 0) by_df.emplace_back(df, t.lower);
+  }
+  // Numbers are words too in the index ("412,000" -> 412, 000): the leading digits of each, under the same budget.
+  for (const auto& n : prof.numbers) {
+    std::string digits;
+    for (std::size_t i = n.start; i < n.end && i < claim.text.size(); ++i) {
+      char c = claim.text[i];
+      if (c >= '0' && c <= '9') digits += c;
+      else if (!digits.empty()) break;
+    }
+    if (digits.empty()) continue;
+    std::int64_t df = reader->doc_freq(digits);
+    if (df > 0) by_df.emplace_back(df, digits);
+  }
+  // The rarest words make the query: common ones add little to BM25 and cost the most (every matching row
+  // is scored), so their document frequencies may add up to at most max_postings (at least two words).
+  std::sort(by_df.begin(), by_df.end());
+  std::vector<std::string> words;
+  std::vector<std::pair<std::string, double>> weighted;
+  std::int64_t postings = 0;
+  double n = static_cast<double>(std::max<std::int64_t>(reader->passage_total(), 1));
+  for (auto& [df, w] : by_df) {
+    if (static_cast<int>(words.size()) >= config_.max_query_terms) break;
+    if (words.size() >= 2 && postings + df > config_.max_postings) break;
+    if (std::find(words.begin(), words.end(), w) != words.end()) continue;
+    postings += df;
+    words.push_back(w);
+    weighted.emplace_back(w, std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5)));
+  }
+  auto cands = config_.idf_candidates ? reader->search_idf(weighted, config_.candidates)
+                                      : reader->search(fts_or_query(words), config_.candidates);
+  if (cands.empty()) return out;
+  double best_bm25 = cands.front().bm25 > 0 ? cands.front().bm25 : 1.0;
+  std::vector<RankedPassage> ranked;
+  ranked.reserve(cands.size());
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    PassageRow row = reader->passage(cands[i].id);
+    RankedPassage p;
+    p.id = row.id;
+    p.source = row.source;
+    p.sid = row.sid;
+    p.title = row.title;
+    p.url = row.url;
+    p.publisher = row.publisher;
+    p.date = row.date;
+    p.kind = row.kind;
+    p.rating = row.rating;
+    p.claimant = row.claimant;
+    p.start = row.start;
+    p.end = row.end;
+    p.profile = profile_passage(row.text, !prof.numbers.empty() || !prof.years.empty());
+    p.features = compute_features(prof, p.profile, row.title, row.publisher + " " + row.claimant,
+                                  [&](const std::string& s) { return reader->idf(s); });
+    p.features.bm25 = cands[i].bm25 / best_bm25;
+    // The baseline keeps BM25's order exactly (rank as a tie-free score).
+    p.score = config_.rerank ? config_.weights.combine(p.features)
+                             : 1.0 - static_cast<double>(i) / static_cast<double>(cands.size());
+    ranked.push_back(std::move(p));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  if (profile_out) *profile_out = std::move(prof);
+  std::unordered_set<std::int64_t> seen;
+  for (auto& p : ranked) {
+    if (!seen.insert(p.source).second) continue;
+    out.push_back(std::move(p));
+    if (static_cast<int>(out.size()) >= limit) break;
+  }
+  return out;
+}
+
+Evidence Engine::to_evidence(const ClaimProfile& prof, const RankedPassage& p) const {
+  Evidence e;
+  e.kind = p.kind == "factcheck" ? "factcheck" : "passage";
+  e.source_id = p.sid;
+  e.title = p.title;
+  e.url = p.url;
+  e.publisher = p.publisher;
+  e.date = p.date;
+  e.passage = p.profile.text;
+  e.passage_start = static_cast<std::size_t>(p.start);
+  e.passage_end = static_cast<std::size_t>(p.end);
+  e.score = p.score;
+  PassageProfile profile = p.profile;
+  complete_profile(profile);
+  StanceResult st = judge_stance(prof, profile, p.features, config_.stance);
+  if (e.kind == "factcheck") {
+    e.rating = p.rating;
+    // A fact-check of the same claim passes its rating on; one whose figures differ only discusses it.
+    if (st.stance == Stance::supports || (st.stance == Stance::discusses && p.features.coverage >= 0.5)) {
+      Stance rated = stance_of_rating(p.rating);
+      e.stance = rated;
+      e.confidence = rated == Stance::discusses ? st.confidence : std::min(1.0, 0.95 * st.confidence + 0.1);
+      st.reason = "fact-check rated " + (p.rating.empty() ? std::string("(no rating)") : p.rating);
+    } else {
+      e.stance = st.stance == Stance::refutes ? Stance::discusses : st.stance;
+      e.confidence = st.confidence;
+    }
+  } else {
+    e.stance = st.stance;
+    e.confidence = st.confidence;
+  }
+  const Features& f = p.features;
+  e.extra = Json{{"crossref",
+                  {{"reason", st.reason},
+                   {"features",
+                    {{"bm25", f.bm25}, {"coverage", f.coverage}, {"passage_coverage", f.passage_coverage},
+                     {"proximity", f.proximity}, {"entities", f.entities}, {"numbers", f.numbers},
+                     {"dates", f.dates}, {"claimant", f.claimant}}}}}};
+  if (!p.claimant.empty()) e.extra["crossref"]["claimant"] = p.claimant;
+  return e;
+}
+
+std::vector<Evidence> Engine::evidence(const ClaimInput& claim) {
+  std::vector<Evidence> out;
+  ClaimProfile prof;
+  auto ranked = rank(claim, config_.top_k * 2, &prof);
+  for (const auto& p : ranked) {
+    if (p.score < config_.min_score) continue;
+    Evidence e = to_evidence(prof, p);
+    if (e.stance == Stance::unrelated) continue;
+    out.push_back(std::move(e));
+    if (static_cast<int>(out.size()) >= config_.top_k) break;
+  }
+  return out;
+}
+
+std::optional<QuoteVerification> Engine::verify_quote(const std::string& quote, const std::string& speaker,
+                                                      const std::string& before_date) {
+  if (!has_index()) return std::nullopt;
+  std::vector<Word> qwords = split_words(quote);
+  if (qwords.empty()) return std::nullopt;
+  std::vector<std::string> q;
+  for (auto& w : qwords) q.push_back(w.norm);
+  Lease reader(*this);
+  // Candidate passages by the quote's own words (all of them: a quote is short).
+  std::vector<std::string> words;
+  std::unordered_set<std::string> seen;
+  for (const auto& t : analyze(quote))
+    if ((is_content(t) || qwords.size() <= 3) && seen.insert(t.stem).second) words.push_back(t.lower);
+  if (words.empty())
+    for (const auto& t : analyze(quote))
+      if (seen.insert(t.stem).second) words.push_back(t.lower);
+  auto cands = reader->search(fts_or_query(words), 40);
+  std::string surname = speaker;
+  if (auto sp = speaker.find_last_of(' '); sp != std::string::npos) surname = speaker.substr(sp + 1);
+  if (surname == "Jr." || surname == "Sr.") {
+    auto rest = speaker.substr(0, speaker.find_last_of(' '));
+    surname = rest.substr(rest.find_last_of(' ') == std::string::npos ? 0 : rest.find_last_of(' ') + 1);
+  }
+  std::vector<std::int64_t> sources;
+  std::unordered_map<std::int64_t, std::string> windows;  // candidate passages per source (for long sources)
+  for (const auto& c : cands) {
+    PassageRow row = reader->passage(c.id);
+    if (std::find(sources.begin(), sources.end(), row.source) != sources.end()) {
+      windows[row.source] += "\n" + row.text;
+      continue;
+    }
+    windows[row.source] += row.text;
+    if (row.kind == "factcheck") continue;
+    if (!before_date.empty() && !row.date.empty() && row.date.substr(0, 10) > before_date.substr(0, 10)) continue;
+    bool transcript = row.kind == "transcript";
+    bool same_speaker = !surname.empty() && reader->source_mentions(row.source, surname);
+    if (!transcript && !same_speaker) continue;
+    sources.push_back(row.source);
+    if (sources.size() >= 6) break;
+  }
+  if (sources.empty()) return std::nullopt;
+  QuoteVerification best;
+  best.status = "not_found";
+  double best_sim = -1;
+  for (auto sid : sources) {
+    auto src = reader->source(sid);
+    // The alignment is quadratic: a long source is searched only around its matching passages.
+    if (src.text.size() > 60000) src.text = windows[sid];
+    std::vector<Word> swords = split_words(src.text);
+    std::vector<std::string> s;
+    s.reserve(swords.size());
+    for (auto& w : swords) s.push_back(w.norm);
+    Alignment a = align_quote(q, s);
+    if (a.similarity <= best_sim) continue;
+    best_sim = a.similarity;
+    best = QuoteVerification{};
+    best.source_id = src.sid;
+    best.title = src.title;
+    best.url = src.url;
+    best.similarity = a.similarity;
+    bool verbatim = a.common == q.size() && a.end - a.begin == q.size();
+    bool altered = a.similarity >= config_.quote_min_similarity && a.common >= 2;
+    best.status = verbatim ? "verbatim" : altered ? "altered" : "not_found";
+    if (verbatim || altered) {
+      best.passage = src.text.substr(swords[a.begin].start, swords[a.end - 1].end - swords[a.begin].start);
+      if (altered && !verbatim)
+        best.diff = word_diff(q, std::vector<std::string>(s.begin() + static_cast<long>(a.begin),
+                                                          s.begin() + static_cast<long>(a.end)));
+    }
+  }
+  return best;
+}
+
+}  // namespace factpipe::crossref

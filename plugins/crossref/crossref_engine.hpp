@@ -1,0 +1,91 @@
+#pragma once
+// The cross-referencing work for one claim or quotation, shared by the stage, the eval tool and the
+// benchmark: BM25 candidates from the index, re-ranked, one best passage per source, stance, verdict;
+// and quotation checks against transcripts and earlier reports of the same speaker.
+// Thread-safe: each call borrows its own read-only SQLite connection from a pool.
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <factpipe/document.hpp>
+
+#include "evidence_scoring.hpp"
+#include "verdict.hpp"
+
+namespace factpipe::crossref {
+
+class IndexReader;
+using DocFreqMap = std::unordered_map<std::string, std::int64_t>;
+class WordNet;
+
+struct EngineConfig {
+  int top_k = 5;
+  double min_score = 0.0;          // re-ranked score below which a passage is not evidence
+  int candidates = 50;             // BM25 candidates re-ranked per claim
+  int max_query_terms = 64;        // rarest content words of the claim put into the FTS5 query
+  std::int64_t max_postings = 2000;   // ... while their document frequencies add up to at most this (min 3 words):
+                                      // bounds the work of one query on a large index
+  double title_weight = 1.0;       // BM25 column weights
+  double body_weight = 1.0;
+  bool rerank = true;              // false: BM25 order only (the baseline)
+  bool idf_candidates = true;      // candidates by summed idf (fast on large indexes); false: FTS5 bm25()
+  bool synonyms = true;            // WordNet synonyms in coverage features
+  Weights weights;
+  StanceOptions stance;
+  VerdictOptions verdict;
+  double quote_min_similarity = 0.6;  // below: not_found
+};
+
+struct ClaimInput {
+  std::string text;
+  std::vector<NamedEntity> entities;
+  std::string claimant;
+};
+
+struct RankedPassage {
+  PassageProfile profile;
+  Features features;
+  double score = 0;
+  std::int64_t id = 0, source = 0;
+  std::string sid, title, url, publisher, date, kind, rating, claimant;
+  std::int64_t start = 0, end = 0;
+};
+
+class Engine {
+ public:
+  // `db` may be empty: no index, so no evidence (documents of the batch can still be linked).
+  Engine(std::filesystem::path db, EngineConfig config, std::shared_ptr<const WordNet> wordnet);
+  ~Engine();
+
+  const EngineConfig& config() const { return config_; }
+  bool has_index() const { return !db_.empty(); }
+
+  ClaimProfile profile(const ClaimInput& claim);
+  // Candidates re-ranked, best passage per source, best first (at most `limit`).
+  std::vector<RankedPassage> rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out = nullptr);
+  // Ranked evidence with stances, top_k, unrelated passages dropped.
+  std::vector<Evidence> evidence(const ClaimInput& claim);
+  Evidence to_evidence(const ClaimProfile& profile, const RankedPassage& p) const;
+
+  // Checks a quotation against transcripts and earlier reports naming the speaker. nullopt: nothing to check.
+  std::optional<QuoteVerification> verify_quote(const std::string& quote, const std::string& speaker,
+                                                const std::string& before_date);
+
+ private:
+  class Lease;
+  std::unique_ptr<IndexReader> acquire();
+  void release(std::unique_ptr<IndexReader> r);
+
+  std::filesystem::path db_;
+  EngineConfig config_;
+  std::shared_ptr<const WordNet> wordnet_;
+  std::shared_ptr<const DocFreqMap> doc_freqs_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<IndexReader>> pool_;
+};
+
+}  // namespace factpipe::crossref

@@ -1,0 +1,301 @@
+#include "crossref_stage.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <factpipe/utf8.hpp>
+
+#include "source_index.hpp"
+#include "wordnet.hpp"
+
+namespace factpipe::crossref {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Json schema() {
+  auto num = [](double def, const char* desc) {
+    return Json{{"type", "number"}, {"default", def}, {"description", desc}};
+  };
+  EngineConfig d;
+  Json weights_props = {
+      {"bm25", num(d.weights.bm25, "BM25 score, normalised by the best candidate's")},
+      {"coverage", num(d.weights.coverage, "share of the claim's words in the passage (idf-weighted, synonyms 0.7)")},
+      {"passage_coverage", num(d.weights.passage_coverage, "share of the passage's words that the claim has")},
+      {"title_coverage", num(d.weights.title_coverage, "share of the source title's words that the claim has")},
+      {"proximity", num(d.weights.proximity, "claim word pairs found next to each other")},
+      {"entities", num(d.weights.entities, "claim entity names found")},
+      {"numbers", num(d.weights.numbers, "claim numbers found with the same value")},
+      {"dates", num(d.weights.dates, "claim years found")},
+      {"claimant", num(d.weights.claimant, "the claimant named in the passage or its source")}};
+  Json weights_default = Json::object();
+  for (auto& [k, v] : weights_props.items()) weights_default[k] = v["default"];
+  return Json{
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"properties",
+       {{"db",
+         {{"type", "string"},
+          {"default", ""},
+          {"description",
+           "SQLite index file, relative to the pipeline file. Empty: a cache file keyed by the sources "
+           "($XDG_CACHE_HOME/factpipe/crossref-<hash>.sqlite)"}}},
+        {"sources",
+         {{"type", "array"},
+          {"items", {{"type", "string"}}},
+          {"default", Json::array()},
+          {"description",
+           "source files or folders (relative to the pipeline file), indexed before the first document when "
+           "new or changed"}}},
+        {"top_k", {{"type", "integer"}, {"minimum", 1}, {"default", d.top_k}, {"description", "evidence kept per claim"}}},
+        {"min_score", num(d.min_score, "re-ranked score below which a passage is not evidence")},
+        {"candidates",
+         {{"type", "integer"}, {"minimum", 1}, {"default", d.candidates}, {"description", "BM25 candidates re-ranked per claim"}}},
+        {"rerank",
+         {{"type", "boolean"}, {"default", d.rerank}, {"description", "re-rank BM25 candidates (false: BM25 order)"}}},
+        {"idf_candidates",
+         {{"type", "boolean"},
+          {"default", d.idf_candidates},
+          {"description", "candidates by summed idf of the query words (fast on large indexes); false: FTS5 bm25()"}}},
+        {"max_postings",
+         {{"type", "integer"},
+          {"minimum", 1},
+          {"default", d.max_postings},
+          {"description", "the query takes the claim's rarest words while their document frequencies add up to at most this"}}},
+        {"synonyms", {{"type", "boolean"}, {"default", d.synonyms}, {"description", "use WordNet synonyms"}}},
+        {"refutation_signals",
+         {{"type", "boolean"},
+          {"default", d.stance.refutation_signals},
+          {"description", "negation, antonyms, conflicting numbers and dates, changed actors count against a claim"}}},
+        {"wordnet",
+         {{"type", "string"},
+          {"default", "/usr/share/wordnet"},
+          {"description", "WordNet dictionary folder (Debian wordnet-base); empty: no synonyms or antonyms"}}},
+        {"weights",
+         {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties", weights_props},
+          {"default", weights_default},
+          {"description", "re-ranking weights (tuned on CLEF-2020 task 2 train)"}}},
+        {"link_documents",
+         {{"type", "boolean"},
+          {"default", true},
+          {"description", "link the same claim in documents of this run (to documents processed earlier)"}}},
+        {"verify_quotes",
+         {{"type", "boolean"}, {"default", true}, {"description", "check quotations against transcripts and reports"}}},
+        {"quote_min_similarity",
+         num(d.quote_min_similarity, "word similarity from which a quotation counts as altered, not not_found")},
+        {"verdict_threshold", num(d.verdict.strong, "combined confidence needed to call a claim supported or refuted")}}}};
+}
+
+std::string cache_dir() {
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/factpipe";
+  if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/factpipe";
+  return (fs::temp_directory_path() / "factpipe").string();
+}
+
+}  // namespace
+
+void BatchMemory::add(std::vector<Entry> entries) {
+  std::lock_guard lock(mutex_);
+  for (auto& e : entries) entries_.push_back(std::move(e));
+}
+
+std::vector<BatchMemory::Entry> BatchMemory::snapshot() const {
+  std::lock_guard lock(mutex_);
+  return entries_;
+}
+
+PluginInfo CrossrefStage::describe() {
+  PluginInfo info;
+  info.name = "crossref";
+  info.version = "1.0.0";
+  info.description =
+      "Cross-references claims with an SQLite FTS5 index of sources and fact-checks: BM25 candidates "
+      "re-ranked by coverage, synonyms, entities, numbers, dates and claimant; stance per passage; a verdict; "
+      "quotation checks against transcripts";
+  info.license = "MIT";
+  info.requires_layers = {"claims"};
+  info.provides_layers = {"evidence", "verdicts", "quote_verification"};
+  info.config_schema = schema();
+  info.thread_safe = true;
+  return info;
+}
+
+fs::path CrossrefStage::default_db_path(const std::vector<fs::path>& sources) {
+  std::string key;
+  for (const auto& s : sources) {
+    std::error_code ec;
+    key += fs::weakly_canonical(fs::absolute(s), ec).string() + "\n";
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(content_hash(key)));
+  return fs::path(cache_dir()) / (std::string("crossref-") + hex + ".sqlite");
+}
+
+void CrossrefStage::configure(const Json& config, const Context& ctx) {
+  ctx_ = ctx;
+  EngineConfig ec;
+  ec.top_k = config.value("top_k", ec.top_k);
+  ec.min_score = config.value("min_score", ec.min_score);
+  ec.candidates = config.value("candidates", ec.candidates);
+  ec.rerank = config.value("rerank", ec.rerank);
+  ec.idf_candidates = config.value("idf_candidates", ec.idf_candidates);
+  ec.max_postings = config.value("max_postings", ec.max_postings);
+  ec.synonyms = config.value("synonyms", ec.synonyms);
+  ec.stance.refutation_signals = config.value("refutation_signals", ec.stance.refutation_signals);
+  ec.quote_min_similarity = config.value("quote_min_similarity", ec.quote_min_similarity);
+  ec.verdict.strong = config.value("verdict_threshold", ec.verdict.strong);
+  if (auto w = config.find("weights"); w != config.end()) {
+    auto& W = ec.weights;
+    W.bm25 = w->value("bm25", W.bm25);
+    W.coverage = w->value("coverage", W.coverage);
+    W.passage_coverage = w->value("passage_coverage", W.passage_coverage);
+    W.title_coverage = w->value("title_coverage", W.title_coverage);
+    W.proximity = w->value("proximity", W.proximity);
+    W.entities = w->value("entities", W.entities);
+    W.numbers = w->value("numbers", W.numbers);
+    W.dates = w->value("dates", W.dates);
+    W.claimant = w->value("claimant", W.claimant);
+  }
+  link_documents_ = config.value("link_documents", true);
+  verify_quotes_ = config.value("verify_quotes", true);
+
+  load_word_lists(ctx.data_dir().string());
+
+  std::shared_ptr<const WordNet> wordnet;
+  std::string wn_dir = config.value("wordnet", std::string("/usr/share/wordnet"));
+  if (!wn_dir.empty()) {
+    if (!fs::exists(fs::path(wn_dir) / "data.noun"))
+      throw std::runtime_error("crossref: WordNet not found: " + (fs::path(wn_dir) / "data.noun").string() +
+                               " (install Debian's wordnet-base, or set \"wordnet\": \"\")");
+    wordnet = WordNet::shared(wn_dir);
+  }
+
+  std::vector<fs::path> sources;
+  for (const auto& s : config.value("sources", std::vector<std::string>{})) {
+    fs::path p = ctx.resolve(s);
+    if (!fs::exists(p)) throw std::runtime_error("crossref: source not found: " + p.string() + " (from \"" + s + "\")");
+    sources.push_back(p);
+  }
+  std::string db = config.value("db", std::string());
+  db_path_ = db.empty() ? (sources.empty() ? fs::path() : default_db_path(sources)) : ctx.resolve(db);
+  if (!sources.empty()) {
+    // Index new or changed sources now, before the first document. A read-only location that is already
+    // up to date is fine.
+    auto index_into = [&](const fs::path& path) {
+      SourceIndex index(path);
+      IndexStats s = index.update(sources);
+      for (const auto& e : s.errors) ctx.warn("crossref: bad source record: " + e.to_string());
+      if (s.files_indexed || s.files_removed)
+        ctx.info("crossref: indexed " + std::to_string(s.files_indexed) + " files (" + std::to_string(s.passages) +
+                 " passages) into " + path.string());
+    };
+    try {
+      index_into(db_path_);
+    } catch (const std::exception& e) {
+      if (fs::exists(db_path_)) {
+        ctx.warn(std::string("crossref: cannot update the index, using it as it is: ") + e.what());
+      } else if (db.empty()) {
+        // No writable cache (a read-only home): a per-run index in the temp folder still works.
+        fs::path fallback = fs::temp_directory_path() / "factpipe" / db_path_.filename();
+        ctx.warn(std::string("crossref: ") + e.what() + "; indexing into " + fallback.string());
+        db_path_ = fallback;
+        index_into(db_path_);
+      } else {
+        throw;
+      }
+    }
+  } else if (!db_path_.empty() && !fs::exists(db_path_)) {
+    throw std::runtime_error("crossref: index not found: " + db_path_.string() + " (build it with `factpipe index`)");
+  }
+  if (db_path_.empty()) ctx.warn("crossref: no sources and no db configured: claims get no evidence from an index");
+  engine_ = std::make_unique<Engine>(db_path_, ec, wordnet);
+}
+
+void CrossrefStage::link_documents(const Document& doc, Claim& claim, const ClaimProfile& profile,
+                                   const std::vector<BatchMemory::Entry>& earlier) const {
+  const auto& cfg = engine_->config();
+  for (const auto& other : earlier) {
+    if (other.doc_id == doc.id()) continue;
+    PassageProfile passage = profile_passage(other.text);
+    Features f = compute_features(profile, passage, "", "");
+    bool numbers_match = !profile.numbers.empty() && f.numbers >= 1.0;
+    if (f.coverage < document_link_min_ && !(numbers_match && f.coverage >= 0.25)) continue;
+    StanceResult st = judge_stance(profile, passage, f, cfg.stance);
+    if (st.stance == Stance::unrelated) continue;
+    Evidence e;
+    e.kind = "document";
+    e.source_id = other.doc_id;
+    e.title = other.title;
+    e.url = other.url;
+    e.publisher = other.publisher;
+    e.date = other.date;
+    e.passage = other.text;
+    e.passage_start = other.start;
+    e.passage_end = other.end;
+    e.score = cfg.weights.combine(f);
+    // Another article repeating a claim is not independent proof: it links, it does not decide.
+    e.stance = st.stance == Stance::supports ? Stance::discusses : st.stance;
+    e.confidence = st.confidence * 0.5;
+    e.extra = Json{{"crossref", {{"reason", "the same claim in another document of this run: " + st.reason}}}};
+    claim.evidence.push_back(std::move(e));
+  }
+}
+
+void CrossrefStage::process(Document& doc) {
+  const auto& cfg = engine_->config();
+  utf8::OffsetMap map(doc.text);
+  std::vector<BatchMemory::Entry> earlier;
+  if (link_documents_) earlier = memory_.snapshot();
+  std::vector<BatchMemory::Entry> mine;
+  for (auto& claim : doc.claims) {
+    ClaimInput in;
+    in.text = !claim.normalized.empty() ? claim.normalized : claim.text;
+    if (in.text.empty() && !claim.span.empty()) in.text = std::string(doc.slice(claim.span));
+    in.claimant = claim.claimant;
+    for (int ei : claim.entities)
+      if (ei >= 0 && ei < static_cast<int>(doc.entities.size()))
+        in.entities.push_back({doc.entities[static_cast<std::size_t>(ei)].name, doc.entities[static_cast<std::size_t>(ei)].type});
+    ClaimProfile profile;
+    auto ranked = engine_->rank(in, cfg.top_k * 2, &profile);
+    if (ranked.empty()) profile = engine_->profile(in);
+    claim.evidence.clear();
+    for (const auto& p : ranked) {
+      if (p.score < cfg.min_score) continue;
+      Evidence e = engine_->to_evidence(profile, p);
+      if (e.stance == Stance::unrelated) continue;
+      claim.evidence.push_back(std::move(e));
+      if (static_cast<int>(claim.evidence.size()) >= cfg.top_k) break;
+    }
+    if (link_documents_) link_documents(doc, claim, profile, earlier);
+    std::stable_sort(claim.evidence.begin(), claim.evidence.end(),
+                     [](const Evidence& a, const Evidence& b) { return a.score > b.score; });
+    if (static_cast<int>(claim.evidence.size()) > cfg.top_k) claim.evidence.resize(static_cast<std::size_t>(cfg.top_k));
+    claim.verdict = decide_verdict(claim.evidence, cfg.verdict);
+    if (link_documents_) {
+      BatchMemory::Entry e{doc.id(), doc.metadata.title, doc.metadata.url, doc.metadata.publisher,
+                           doc.metadata.published, in.text, 0, 0};
+      if (!claim.span.empty() && claim.span.end <= doc.text.size()) {
+        e.start = map.to_code_point(claim.span.start);
+        e.end = map.to_code_point(claim.span.end);
+      }
+      mine.push_back(std::move(e));
+    }
+  }
+  if (verify_quotes_) {
+    for (auto& quote : doc.quotes) {
+      if (quote.kind == QuoteKind::indirect || quote.span.empty() || quote.span.end > doc.text.size()) continue;
+      std::string text(doc.slice(quote.span));
+      std::string speaker = quote.speaker ? quote.speaker->name : std::string();
+      quote.verification = engine_->verify_quote(text, speaker, doc.metadata.published);
+    }
+  }
+  if (link_documents_) memory_.add(std::move(mine));
+  doc.add_layer("evidence");
+  doc.add_layer("verdicts");
+  doc.add_layer("quote_verification");
+}
+
+}  // namespace factpipe::crossref

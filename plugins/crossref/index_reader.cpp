@@ -1,0 +1,135 @@
+#include "index_reader.hpp"
+
+#include <cmath>
+#include <algorithm>
+#include <cstdio>
+
+#include "fts_query.hpp"
+
+namespace factpipe::crossref {
+
+std::shared_ptr<const DocFreqMap> load_doc_freqs(const std::string& path) {
+  Database db(path, Database::Mode::read_only);
+  auto map = std::make_shared<DocFreqMap>();
+  auto st = db.prepare("SELECT term, doc FROM passages_vocab");
+  while (st.step()) map->emplace(st.text(0), st.int64(1));
+  return map;
+}
+
+IndexReader::IndexReader(const std::string& path, double title_weight, double body_weight,
+                         std::shared_ptr<const DocFreqMap> doc_freqs)
+    : db_(path, Database::Mode::read_only), doc_freqs_(std::move(doc_freqs)) {
+  // Read pages through a memory map (no copy per page) with a modest private cache.
+  db_.exec("PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;");
+  char weights[64];
+  std::snprintf(weights, sizeof weights, "%.4f, %.4f", title_weight, body_weight);
+  search_ = db_.prepare(std::string("SELECT rowid, bm25(passages, ") + weights +
+                        ") AS r FROM passages WHERE passages MATCH ?1 ORDER BY r LIMIT ?2");
+  rowids_ = db_.prepare("SELECT rowid FROM passages WHERE passages MATCH ?1");
+  passage_ = db_.prepare(
+      "SELECT p.source, p.start, p.end, p.sent_start, p.sent_end, substr(s.text, p.start + 1, p.end - p.start), s.sid, s.title, s.url, s.publisher, "
+      "s.date, s.kind, f.rating, f.claim_reviewed, f.claimant FROM passage_meta p JOIN sources s ON s.id = p.source "
+      "LEFT JOIN factchecks f ON f.source = s.id WHERE p.id = ?1");
+  vocab_ = db_.prepare("SELECT doc FROM passages_vocab WHERE term = ?1");
+  source_ = db_.prepare("SELECT sid, title, url, publisher, date, kind, text FROM sources WHERE id = ?1");
+  mentions_ = db_.prepare("SELECT instr(text, ?2) > 0 FROM sources WHERE id = ?1");
+  auto c = db_.prepare("SELECT value FROM meta WHERE key = 'passages'");
+  if (c.step()) total_ = std::stoll(c.text(0));
+}
+
+std::vector<Candidate> IndexReader::search(const std::string& fts_query, int limit) {
+  std::vector<Candidate> out;
+  if (fts_query.empty()) return out;
+  search_.bind(1, fts_query).bind(2, static_cast<std::int64_t>(limit));
+  while (search_.step()) out.push_back(Candidate{search_.int64(0), -search_.real(1)});
+  search_.reset();
+  return out;
+}
+
+std::vector<Candidate> IndexReader::search_idf(const std::vector<std::pair<std::string, double>>& words, int limit) {
+  std::unordered_map<std::int64_t, double> score;
+  for (const auto& [word, weight] : words) {
+    rowids_.bind(1, fts_quote(word));
+    while (rowids_.step()) score[rowids_.int64(0)] += weight;
+    rowids_.reset();
+  }
+  std::vector<Candidate> out;
+  out.reserve(score.size());
+  for (const auto& [id, s] : score) out.push_back(Candidate{id, s});
+  auto better = [](const Candidate& a, const Candidate& b) { return a.bm25 > b.bm25 || (a.bm25 == b.bm25 && a.id < b.id); };
+  std::size_t k = std::min(out.size(), static_cast<std::size_t>(std::max(limit, 0)));
+  std::partial_sort(out.begin(), out.begin() + static_cast<long>(k), out.end(), better);
+  out.resize(k);
+  return out;
+}
+
+PassageRow IndexReader::passage(std::int64_t id) {
+  PassageRow r;
+  passage_.bind(1, id);
+  if (passage_.step()) {
+    r.id = id;
+    r.source = passage_.int64(0);
+    r.start = passage_.int64(1);
+    r.end = passage_.int64(2);
+    r.sent_start = passage_.int64(3);
+    r.sent_end = passage_.int64(4);
+    r.text = passage_.text(5);
+    r.sid = passage_.text(6);
+    r.title = passage_.text(7);
+    r.url = passage_.text(8);
+    r.publisher = passage_.text(9);
+    r.date = passage_.text(10);
+    r.kind = passage_.text(11);
+    r.rating = passage_.text(12);
+    r.claim_reviewed = passage_.text(13);
+    r.claimant = passage_.text(14);
+  }
+  passage_.reset();
+  return r;
+}
+
+std::int64_t IndexReader::doc_freq(const std::string& stem) {
+  if (doc_freqs_) {
+    auto it = doc_freqs_->find(stem);
+    return it == doc_freqs_->end() ? 0 : it->second;
+  }
+  if (auto it = df_cache_.find(stem); it != df_cache_.end()) return it->second;
+  vocab_.bind(1, stem);
+  std::int64_t df = vocab_.step() ? vocab_.int64(0) : 0;
+  vocab_.reset();
+  if (df_cache_.size() > 200000) df_cache_.clear();  // bound the memory of a long run
+  df_cache_.emplace(stem, df);
+  return df;
+}
+
+double IndexReader::idf(const std::string& stem) {
+  double n = static_cast<double>(std::max<std::int64_t>(total_, 1));
+  double df = static_cast<double>(doc_freq(stem));
+  return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+}
+
+IndexReader::SourceText IndexReader::source(std::int64_t id) {
+  SourceText s;
+  source_.bind(1, id);
+  if (source_.step()) {
+    s.id = id;
+    s.sid = source_.text(0);
+    s.title = source_.text(1);
+    s.url = source_.text(2);
+    s.publisher = source_.text(3);
+    s.date = source_.text(4);
+    s.kind = source_.text(5);
+    s.text = source_.text(6);
+  }
+  source_.reset();
+  return s;
+}
+
+bool IndexReader::source_mentions(std::int64_t id, const std::string& name) {
+  mentions_.bind(1, id).bind(2, name);
+  bool yes = mentions_.step() && mentions_.int64(0) != 0;
+  mentions_.reset();
+  return yes;
+}
+
+}  // namespace factpipe::crossref

@@ -1,0 +1,2 @@
+#include "crossref_stage.hpp"
+FACTPIPE_PLUGIN(factpipe::crossref::CrossrefStage)

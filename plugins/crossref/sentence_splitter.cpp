@@ -1,0 +1,87 @@
+#include "sentence_splitter.hpp"
+
+#include <string>
+#include <unordered_set>
+
+#include "text_analysis.hpp"
+
+namespace factpipe::crossref {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+const std::unordered_set<std::string>& abbreviations() {
+  static const std::unordered_set<std::string> a = {
+      "mr", "mrs", "ms", "dr", "prof", "jr", "sr", "st", "mt", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
+      "rev", "hon", "inc", "ltd", "co", "corp", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jan",
+      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "approx", "dept", "ave"};
+  return a;
+}
+
+// Starts a new sentence: an upper-case letter, digit, or opening quote / bracket (ASCII or UTF-8 curly).
+bool opens_sentence(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return false;
+  char c = t[i];
+  if (is_upper(c) || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c == '(' || c == '[') return true;
+  return t.substr(i, 3) == "\xE2\x80\x9C" || t.substr(i, 3) == "\xE2\x80\x98";  // “ ‘
+}
+
+}  // namespace
+
+std::vector<Span> split_sentences(std::string_view text) {
+  std::vector<Span> out;
+  std::size_t n = text.size(), start = 0;
+  auto emit = [&](std::size_t end) {
+    std::size_t s = start, e = end;
+    while (s < e && is_space(text[s])) ++s;
+    while (e > s && is_space(text[e - 1])) --e;
+    if (e > s) out.push_back(Span{s, e});
+    start = end;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    char c = text[i];
+    if (c == '\n' && i + 1 < n) {
+      // A blank line ends a paragraph and so a sentence.
+      std::size_t j = i + 1;
+      while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      if (j < n && text[j] == '\n') {
+        emit(i);
+        i = j;
+        continue;
+      }
+    }
+    if (c != '.' && c != '!' && c != '?') continue;
+    std::size_t j = i + 1;
+    // Closing quotes and brackets stay with the sentence.
+    while (j < n) {
+      if (text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == ']' || text[j] == '.') {
+        ++j;
+      } else if (text.substr(j, 3) == "\xE2\x80\x9D" || text.substr(j, 3) == "\xE2\x80\x99") {
+        j += 3;
+      } else {
+        break;
+      }
+    }
+    if (j < n && !is_space(text[j])) continue;
+    std::size_t k = j;
+    while (k < n && is_space(text[k])) ++k;
+    if (k < n && !opens_sentence(text, k)) continue;
+    if (c == '.') {
+      // The word before the dot: an abbreviation or a single initial does not end a sentence.
+      std::size_t w = i;
+      while (w > 0 && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"') --w;
+      std::string word = ascii_lower(text.substr(w, i - w));
+      if (word.size() == 1 && is_upper(text[w])) continue;  // J. R. Hale
+      if (abbreviations().count(word)) continue;
+      if (word.find('.') != std::string::npos && word.size() <= 4) continue;  // U.S, e.g
+    }
+    emit(j);
+    i = j - 1;
+  }
+  emit(n);
+  return out;
+}
+
+}  // namespace factpipe::crossref

@@ -1,0 +1,55 @@
+#pragma once
+// The source index: an SQLite database of files, sources, fact-checks and passages (a sentence with its
+// neighbours) with an FTS5 table over the sentences. update() brings it in line with source roots:
+// unchanged files (size, mtime, content hash) are skipped, changed ones replaced, vanished ones dropped.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "source_formats.hpp"
+
+namespace factpipe::crossref {
+
+inline constexpr int kSchemaVersion = 2;
+
+struct IndexStats {
+  std::size_t files_seen = 0, files_indexed = 0, files_skipped = 0, files_removed = 0;
+  std::size_t sources = 0, factchecks = 0, passages = 0;
+  std::uint64_t bytes = 0;  // source text bytes read from changed files
+  double seconds = 0;
+  std::vector<RecordError> errors;
+  double mb_per_s() const { return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0; }
+};
+
+class Database;
+
+class SourceIndex {
+ public:
+  // Opens (creating when missing) the index for writing.
+  explicit SourceIndex(const std::filesystem::path& db_path);
+  ~SourceIndex();
+  SourceIndex(const SourceIndex&) = delete;
+  SourceIndex& operator=(const SourceIndex&) = delete;
+
+  // Indexes every root (a file or a folder of files). Each root owns the files found under it.
+  IndexStats update(const std::vector<std::filesystem::path>& roots);
+
+  // Adds records under a synthetic file name (tools and tests that build corpora in memory).
+  void add_records(const std::string& file_key, const std::vector<SourceRecord>& records);
+
+  // True when update() would change nothing (used before opening read-only in a read-only install).
+  bool up_to_date(const std::vector<std::filesystem::path>& roots);
+
+  std::size_t passage_count();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// 64-bit FNV-1a of the bytes: the content hash of a file.
+std::uint64_t content_hash(std::string_view bytes);
+
+}  // namespace factpipe::crossref

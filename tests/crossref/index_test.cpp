@@ -1,0 +1,172 @@
+// The source index: every format, mixed folders, re-index skip / replace / drop, bad records with file:line.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "source_formats.hpp"
+#include "source_index.hpp"
+#include "sqlite_handle.hpp"
+#include "test_paths.hpp"
+#include "crossref_test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace factpipe::crossref;
+using ::testing::HasSubstr;
+
+namespace {
+
+std::int64_t count(const fs::path& db, const std::string& sql) {
+  Database d(db.string(), Database::Mode::read_only);
+  auto st = d.prepare(sql);
+  st.step();
+  return st.int64(0);
+}
+
+std::string first_text(const fs::path& db, const std::string& sql) {
+  Database d(db.string(), Database::Mode::read_only);
+  auto st = d.prepare(sql);
+  return st.step() ? st.text(0) : std::string();
+}
+
+const char* kClaimReview = R"({
+  "@context": "https://schema.org", "@type": "ClaimReview",
+  "url": "https://example.org/check/1", "claimReviewed": "The moon is made of cheese.",
+  "datePublished": "2026-01-02", "author": {"@type": "Organization", "name": "Checkers"},
+  "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Ann Example"}},
+  "reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"}})";
+
+}  // namespace
+
+TEST(SourceIndex, ReadsEveryFormatInAMixedFolder) {
+  TempDir tmp;
+  fs::path src = tmp.path() / "corpus";
+  write_file(src / "note.txt", "Plain title\n\nThe harbour bridge opened in 2027. It cost a lot.");
+  write_file(src / "note.meta.json", R"({"id": "note-1", "publisher": "Ledger", "date": "2026-02-01"})");
+  write_file(src / "one.json", R"({"id": "j1", "title": "Single", "text": "A single JSON document about ferries."})");
+  write_file(src / "many.json", R"([{"id": "a1", "text": "First of an array."}, {"id": "a2", "text": "Second one."}])");
+  write_file(src / "docs.jsonl", "{\"id\": \"l1\", \"text\": \"Line one text.\"}\n\n{\"id\": \"l2\", \"text\": \"Line two.\"}\n");
+  write_file(src / "sub" / "checks.jsonld", std::string("[") + kClaimReview + "]");
+  write_file(src / "graph.json", std::string(R"({"@context": "https://schema.org", "@graph": [)") + kClaimReview +
+                                     R"(, {"@type": "WebPage", "name": "ignored"}]})");
+  write_file(src / "council-transcript.txt", "COUNCIL MEETING\n\nMAYOR: We will vote now.");
+  write_file(src / "answer.gold.json", R"({"claims": []})");  // an answer key is not a source
+  fs::path db = tmp.path() / "index.sqlite";
+  SourceIndex index(db);
+  IndexStats s = index.update({src});
+  EXPECT_TRUE(s.errors.empty()) << s.errors.front().to_string();
+  EXPECT_EQ(s.files_indexed, 7u);
+  EXPECT_EQ(s.factchecks, 2u);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM sources WHERE sid IN ('note-1','j1','a1','a2','l1','l2')"), 6);
+  EXPECT_EQ(first_text(db, "SELECT publisher FROM sources WHERE sid = 'note-1'"), "Ledger");
+  EXPECT_EQ(first_text(db, "SELECT title FROM sources WHERE sid = 'note-1'"), "Plain title");
+  EXPECT_EQ(first_text(db, "SELECT kind FROM sources WHERE sid = 'council-transcript'"), "transcript");
+  EXPECT_EQ(first_text(db, "SELECT rating FROM factchecks LIMIT 1"), "False");
+  EXPECT_EQ(first_text(db, "SELECT claimant FROM factchecks LIMIT 1"), "Ann Example");
+  EXPECT_EQ(first_text(db, "SELECT author FROM factchecks LIMIT 1"), "Checkers");
+  // Passages: a sentence with its neighbours, code point offsets into the source text.
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passage_meta p JOIN sources s ON s.id = p.source WHERE s.sid = 'note-1'"), 3);
+  EXPECT_GT(count(db, "SELECT count(*) FROM passages WHERE passages MATCH 'ferries'"), 0);
+}
+
+TEST(SourceIndex, PassageOffsetsAreCodePoints) {
+  TempDir tmp;
+  fs::path src = tmp.path() / "c";
+  write_file(src / "d.jsonl", R"({"id": "u", "text": "Café “one” opened. The second sentence is here. Third."})" "\n");
+  fs::path db = tmp.path() / "i.sqlite";
+  SourceIndex(db).update({src});
+  Database d(db.string(), Database::Mode::read_only);
+  auto st = d.prepare("SELECT sent_start, sent_end FROM passage_meta ORDER BY id LIMIT 1 OFFSET 1");
+  ASSERT_TRUE(st.step());
+  // "Café “one” opened. " is 19 code points (23 bytes).
+  EXPECT_EQ(st.int64(0), 19);
+  EXPECT_EQ(st.int64(1), 19 + 28);  // "The second sentence is here."
+}
+
+TEST(SourceIndex, ReindexSkipsReplacesAndDrops) {
+  TempDir tmp;
+  fs::path src = tmp.path() / "corpus";
+  write_file(src / "a.jsonl", "{\"id\": \"a\", \"text\": \"Alpha text about trams.\"}\n");
+  write_file(src / "b.jsonl", "{\"id\": \"b\", \"text\": \"Beta text about buses.\"}\n");
+  write_file(src / "c.txt", "Gamma text about ferries.");
+  fs::path db = tmp.path() / "index.sqlite";
+  {
+    SourceIndex index(db);
+    auto s = index.update({src});
+    EXPECT_EQ(s.files_indexed, 3u);
+  }
+  {
+    SourceIndex index(db);
+    auto s = index.update({src});
+    EXPECT_EQ(s.files_indexed, 0u);
+    EXPECT_EQ(s.files_skipped, 3u);
+    EXPECT_TRUE(index.up_to_date({src}));
+  }
+  // Touched but unchanged: skipped by hash. Changed: replaced. Removed: dropped.
+  fs::last_write_time(src / "c.txt", fs::last_write_time(src / "c.txt") + std::chrono::seconds(5));
+  write_file(src / "a.jsonl", "{\"id\": \"a\", \"text\": \"Alpha text about monorails now.\"}\n");
+  fs::last_write_time(src / "a.jsonl", fs::last_write_time(src / "a.jsonl") + std::chrono::seconds(10));
+  fs::remove(src / "b.jsonl");
+  {
+    SourceIndex index(db);
+    EXPECT_FALSE(index.up_to_date({src}));
+    auto s = index.update({src});
+    EXPECT_EQ(s.files_indexed, 1u);
+    EXPECT_EQ(s.files_skipped, 1u);
+    EXPECT_EQ(s.files_removed, 1u);
+  }
+  EXPECT_EQ(count(db, "SELECT count(*) FROM sources"), 2);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passages WHERE passages MATCH 'buses'"), 0);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passages WHERE passages MATCH 'trams'"), 0);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passages WHERE passages MATCH 'monorails'"), 1);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passages WHERE passages MATCH 'ferries'"), 1);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passage_meta"), count(db, "SELECT count(*) FROM passages"));
+  EXPECT_EQ(count(db, "SELECT count(*) FROM files"), 2);
+}
+
+TEST(SourceIndex, BadRecordIsReportedWithFileAndLineAndTheRestIndexed) {
+  TempDir tmp;
+  fs::path src = tmp.path() / "corpus";
+  write_file(src / "docs.jsonl",
+             "{\"id\": \"ok1\", \"text\": \"Fine record.\"}\n"
+             "{\"id\": \"broken\", \"text\": \n"
+             "{\"id\": \"notext\"}\n"
+             "{\"id\": \"ok2\", \"text\": \"Another fine record.\"}\n");
+  write_file(src / "bad.json", "{\n  \"id\": \"x\",\n  \"text\": oops\n}\n");
+  write_file(src / "checks.jsonld", R"([{"@type": "ClaimReview", "url": "https://example.org/c"}])");
+  fs::path db = tmp.path() / "index.sqlite";
+  auto s = SourceIndex(db).update({src});
+  ASSERT_EQ(s.errors.size(), 4u);
+  std::vector<std::string> msgs;
+  for (auto& e : s.errors) msgs.push_back(e.to_string());
+  std::string all;
+  for (auto& m : msgs) all += m + "\n";
+  EXPECT_THAT(all, HasSubstr("docs.jsonl:2: invalid JSON"));
+  EXPECT_THAT(all, HasSubstr("docs.jsonl:3: missing or empty \"text\""));
+  EXPECT_THAT(all, HasSubstr("bad.json:3: invalid JSON"));
+  EXPECT_THAT(all, HasSubstr("checks.jsonld: ClaimReview without \"claimReviewed\""));
+  EXPECT_EQ(count(db, "SELECT count(*) FROM sources WHERE sid IN ('ok1', 'ok2')"), 2);
+}
+
+TEST(SourceIndex, AddRecordsReplacesASyntheticFile) {
+  TempDir tmp;
+  fs::path db = tmp.path() / "index.sqlite";
+  SourceIndex index(db);
+  SourceRecord r;
+  r.id = "m1";
+  r.text = "Memory record one. With two sentences.";
+  index.add_records("mem:test", {r});
+  EXPECT_EQ(index.passage_count(), 2u);
+  r.text = "Replaced.";
+  index.add_records("mem:test", {r});
+  EXPECT_EQ(index.passage_count(), 1u);
+}
+
+TEST(SourceIndex, MissingRootIsAnError) {
+  TempDir tmp;
+  SourceIndex index(tmp.path() / "i.sqlite");
+  EXPECT_THROW(index.update({tmp.path() / "nope"}), std::runtime_error);
+}

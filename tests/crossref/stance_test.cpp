@@ -1,0 +1,189 @@
+// Stance of a passage toward a claim, FTS5 query escaping, numbers, verdicts and the word diff.
+#include <filesystem>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "crossref_engine.hpp"
+#include "crossref_test_support.hpp"
+#include "evidence_scoring.hpp"
+#include "fts_query.hpp"
+#include "source_index.hpp"
+#include "sqlite_handle.hpp"
+#include "test_paths.hpp"
+#include "verdict.hpp"
+#include "word_diff.hpp"
+#include "wordnet.hpp"
+
+namespace fs = std::filesystem;
+using namespace factpipe;
+using namespace factpipe::crossref;
+using ::testing::HasSubstr;
+
+namespace {
+
+std::shared_ptr<const WordNet> wordnet() {
+  if (!fs::exists("/usr/share/wordnet/data.noun")) return nullptr;
+  return WordNet::shared("/usr/share/wordnet");
+}
+
+StanceResult stance(const std::string& claim, const std::string& passage, std::vector<NamedEntity> entities = {}) {
+  load_word_lists((test::source_dir() / "plugins/crossref/data").string());
+  auto wn = wordnet();
+  ClaimProfile c = profile_claim(claim, entities, "", nullptr, wn.get());
+  PassageProfile p = profile_passage(passage);
+  Features f = compute_features(c, p, "", "");
+  return judge_stance(c, p, f, StanceOptions{});
+}
+
+}  // namespace
+
+TEST(Stance, SameFactInOtherWordsSupports) {
+  auto r = stance("The council approved a budget of $4.5 million for the new library.",
+                  "Council members approved the $4.5 million budget for the new library on Monday.");
+  EXPECT_EQ(r.stance, Stance::supports) << r.reason;
+  EXPECT_GT(r.confidence, 0.5);
+}
+
+TEST(Stance, ConflictingNumberRefutes) {
+  auto r = stance("Unemployment in Ruritania fell to 4.2 percent in March.",
+                  "Unemployment in Ruritania fell to 5.1 percent in March, the statistics office said.");
+  EXPECT_EQ(r.stance, Stance::refutes) << r.reason;
+  EXPECT_THAT(r.reason, HasSubstr("4.2 percent vs 5.1 percent"));
+}
+
+TEST(Stance, ConflictingCountOfTheSameThingRefutes) {
+  auto r = stance("The east shore has 58,000 people living on it.",
+                  "The East Shore district recorded 51,300 residents in the census.");
+  EXPECT_EQ(r.stance, Stance::refutes) << r.reason;
+}
+
+TEST(Stance, NegationRefutes) {
+  auto r = stance("The mayor approved the stadium deal.", "The mayor did not approve the stadium deal, her office said.");
+  EXPECT_EQ(r.stance, Stance::refutes) << r.reason;
+  EXPECT_THAT(r.reason, HasSubstr("negates"));
+}
+
+TEST(Stance, AntonymRefutes) {
+  if (!wordnet()) GTEST_SKIP() << "wordnet-base not installed";
+  auto r = stance("Sales of electric cars increased sharply in Ruritania.",
+                  "Sales of electric cars decreased sharply in Ruritania.");
+  EXPECT_EQ(r.stance, Stance::refutes) << r.reason;
+  EXPECT_THAT(r.reason, HasSubstr("opposite words"));
+}
+
+TEST(Stance, ChangedActorRefutes) {
+  auto r = stance("Victor Crane signed the original bridge design in 2021.",
+                  "Lena Ortiz signed the original bridge design in 2021.", {{"Victor Crane", "PERSON"}});
+  EXPECT_EQ(r.stance, Stance::refutes) << r.reason;
+  EXPECT_THAT(r.reason, HasSubstr("Lena Ortiz"));
+}
+
+TEST(Stance, TopicalOnlyDiscusses) {
+  auto r = stance("The harbour bridge will cost $1.2 billion.",
+                  "Residents debated the harbour bridge design at a crowded public meeting.");
+  EXPECT_EQ(r.stance, Stance::discusses) << r.reason;
+}
+
+TEST(Stance, OffTopicIsUnrelated) {
+  auto r = stance("The harbour bridge will cost $1.2 billion.", "Cod landings at the fish market were steady in June.");
+  EXPECT_EQ(r.stance, Stance::unrelated) << r.reason;
+}
+
+TEST(Numbers, KindsBoundsAndUnits) {
+  auto n = extract_numbers("It cost $1.2 billion, more than 50 percent above the $780 million; council voted 7-4 on April 21, 2026.");
+  ASSERT_GE(n.size(), 5u);
+  EXPECT_EQ(n[0].kind, NumberMention::Kind::money);
+  EXPECT_DOUBLE_EQ(n[0].value, 1.2e9);
+  EXPECT_EQ(n[1].kind, NumberMention::Kind::percent);
+  EXPECT_EQ(n[1].bound, NumberMention::Bound::at_least);
+  EXPECT_DOUBLE_EQ(n[2].value, 780e6);
+  EXPECT_DOUBLE_EQ(n[3].value, 7004);  // a tally
+  EXPECT_EQ(n[4].kind, NumberMention::Kind::year);  // a day of a month is a date
+  NumberMention more = n[1], sixty = n[1];
+  sixty.bound = NumberMention::Bound::exact;
+  sixty.value = 54;
+  EXPECT_TRUE(confirms(more, sixty));  // "more than 50" holds for 54
+}
+
+TEST(FtsQuery, QuotesEveryTermSoOperatorsArePlainWords) {
+  EXPECT_EQ(fts_quote("say \"no\""), "\"say \"\"no\"\"\"");
+  EXPECT_EQ(fts_or_query({"AND", "NOT", "col:x", "state-of-the-art", ""}),
+            "\"AND\" OR \"NOT\" OR \"col:x\" OR \"state-of-the-art\"");
+}
+
+TEST(FtsQuery, AwkwardClaimsSearchWithoutErrors) {
+  TempDir tmp;
+  fs::path src = tmp.path() / "c";
+  write_file(src / "d.jsonl",
+             "{\"id\": \"d1\", \"text\": \"The state-of-the-art tram is NOT late, AND it is near the harbour.\"}\n"
+             "{\"id\": \"d2\", \"text\": \"Title: the \\\"quoted\\\" report OR summary.\"}\n");
+  fs::path db = tmp.path() / "i.sqlite";
+  SourceIndex(db).update({src});
+  Engine engine(db, EngineConfig{}, nullptr);
+  for (std::string claim : {"The \"state-of-the-art\" tram: NOT late AND NEAR the harbour OR not?",
+                            "title: \"quoted\" report", "AND OR NOT", "\"\"\"", "col:tram* ^harbour (late)", "-- ; DROP TABLE"}) {
+    EXPECT_NO_THROW(engine.rank(ClaimInput{claim, {}, ""}, 5)) << claim;
+  }
+  auto r = engine.rank(ClaimInput{"The \"state-of-the-art\" tram: NOT late AND NEAR the harbour", {}, ""}, 5);
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r.front().sid, "d1");
+  auto q = engine.rank(ClaimInput{"title: \"quoted\" report", {}, ""}, 5);
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.front().sid, "d2");
+}
+
+TEST(Verdict, SupportRefuteDisputedAndNotEnough) {
+  auto ev = [](Stance s, double c) {
+    Evidence e;
+    e.stance = s;
+    e.confidence = c;
+    e.source_id = "s";
+    return e;
+  };
+  EXPECT_EQ(decide_verdict({ev(Stance::supports, 0.8), ev(Stance::discusses, 0.5)}).label, "supported");
+  EXPECT_EQ(decide_verdict({ev(Stance::refutes, 0.7)}).label, "refuted");
+  EXPECT_EQ(decide_verdict({ev(Stance::supports, 0.8), ev(Stance::refutes, 0.8)}).label, "disputed");
+  EXPECT_EQ(decide_verdict({ev(Stance::supports, 0.3), ev(Stance::refutes, 0.2)}).label, "not_enough_evidence");
+  EXPECT_EQ(decide_verdict({}).label, "not_enough_evidence");
+  // Two medium supports together are strong.
+  EXPECT_EQ(decide_verdict({ev(Stance::supports, 0.35), ev(Stance::supports, 0.35)}).label, "supported");
+  // A strong support outweighs a weak refutation.
+  auto v = decide_verdict({ev(Stance::supports, 0.9), ev(Stance::refutes, 0.3)});
+  EXPECT_EQ(v.label, "supported");
+  EXPECT_GT(v.confidence, 0.5);
+  EXPECT_FALSE(v.explanation.empty());
+}
+
+TEST(Verdict, RatingsMapToStances) {
+  EXPECT_EQ(stance_of_rating("False"), Stance::refutes);
+  EXPECT_EQ(stance_of_rating("Pants on Fire!"), Stance::refutes);
+  EXPECT_EQ(stance_of_rating("Mostly true"), Stance::supports);
+  EXPECT_EQ(stance_of_rating("Mixture"), Stance::discusses);
+  EXPECT_EQ(stance_of_rating("Misleading"), Stance::refutes);
+}
+
+TEST(WordDiff, ReplacementAndAlignment) {
+  std::vector<std::string> q = {"every", "month", "we", "wait", "adds", "to", "that", "bill"};
+  std::vector<std::string> s = {"and", "every", "month", "we", "delay", "adds", "to", "the", "bill", "today"};
+  Alignment a = align_quote(q, s);
+  EXPECT_EQ(a.begin, 1u);
+  EXPECT_EQ(a.end, 9u);
+  EXPECT_EQ(a.common, 6u);
+  auto d = word_diff(q, std::vector<std::string>(s.begin() + 1, s.begin() + 9));
+  ASSERT_EQ(d.size(), 7u);
+  EXPECT_EQ(d[0], (DiffOp{DiffOp::Op::equal, "every month we"}));
+  EXPECT_EQ(d[1], (DiffOp{DiffOp::Op::remove, "wait"}));
+  EXPECT_EQ(d[2], (DiffOp{DiffOp::Op::insert, "delay"}));
+  EXPECT_EQ(d[3], (DiffOp{DiffOp::Op::equal, "adds to"}));
+  EXPECT_EQ(d[4], (DiffOp{DiffOp::Op::remove, "that"}));
+  EXPECT_EQ(d[5], (DiffOp{DiffOp::Op::insert, "the"}));
+  EXPECT_EQ(d[6], (DiffOp{DiffOp::Op::equal, "bill"}));
+}
+
+TEST(WordDiff, WordsIgnorePunctuationAndCase) {
+  auto w = split_words("“We are building a monument,” he said... ‘Today’s’ — fine.");
+  std::vector<std::string> norm;
+  for (auto& x : w) norm.push_back(x.norm);
+  EXPECT_THAT(norm, ::testing::ElementsAre("we", "are", "building", "a", "monument", "he", "said", "today's", "fine"));
+}
