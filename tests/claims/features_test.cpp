@@ -1,5 +1,6 @@
 // Word scanning, number/date phrases and hashed features of the claims stage.
 #include <algorithm>
+#include <cmath>
 
 #include <gtest/gtest.h>
 
@@ -82,6 +83,65 @@ TEST(ClaimsFeatureExtractor, IsDeterministicNormalisedAndSensitiveToContent) {
   }
   EXPECT_NEAR(norm, 1.0, 1e-9);
   EXPECT_NE(a.size(), c.size());
+}
+
+TEST(ClaimsFeatureVector, GroupScalesAndLogTfWeighFeaturesBeforeNormalising) {
+  auto build = [](const GroupWeighting& w) {
+    FeatureVector f;
+    f.add("u", "tax");
+    f.add("u", "tax");
+    f.set_group(FeatureGroup::hand);
+    f.add("shape:question");
+    return std::move(f).finish(w);
+  };
+  auto plain = build({});
+  ASSERT_EQ(plain.size(), 2u);
+  double tax = 0, hand = 0;
+  for (auto& x : plain) (x.value > 0.5 ? tax : hand) = x.value;
+  EXPECT_NEAR(tax / hand, 2.0, 1e-12);  // counted twice
+  GroupWeighting scaled;
+  scaled.scale = {1.0, 1.0, 4.0};
+  scaled.log_tf = true;
+  auto weighted = build(scaled);
+  ASSERT_EQ(weighted.size(), 2u);
+  double big = std::max(weighted[0].value, weighted[1].value), small = std::min(weighted[0].value, weighted[1].value);
+  EXPECT_NEAR(big / small, 4.0 / (1.0 + std::log(2.0)), 1e-12);
+  EXPECT_NEAR(big * big + small * small, 1.0, 1e-12);
+}
+
+TEST(ClaimsFeatureVector, AddSubstringsEqualsAddingEachSubstring) {
+  FeatureVector fast, slow;
+  fast.add_substrings("c", "<taxes>", 3, 5);
+  std::string_view p = "<taxes>";
+  for (std::size_t n = 3; n <= 5; ++n)
+    for (std::size_t i = 0; i + n <= p.size(); ++i) slow.add("c", p.substr(i, n));
+  auto a = std::move(fast).finish(), b = std::move(slow).finish();
+  ASSERT_EQ(a.size(), b.size());
+  ASSERT_EQ(a.size(), 5u + 4u + 3u);  // 12 distinct n-grams (unless two collide, which these do not)
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].index, b[i].index);
+    EXPECT_EQ(a[i].value, b[i].value);
+  }
+}
+
+TEST(ClaimsFeatureExtractor, CharacterNgramsShareEvidenceBetweenInflections) {
+  // "taxes" and "taxation" share no word feature but share the 4-gram "<tax"; with character n-grams the
+  // two sentences have more indices in common than without (also through "went", "up").
+  auto shared = [](const FeatureExtractor& e) {
+    auto a = e.extract("Taxes went up."), b = e.extract("Taxation went up.");
+    std::size_t n = 0;
+    for (auto& x : a)
+      for (auto& y : b) n += x.index == y.index;
+    return n;
+  };
+  auto lexicon = Lexicon::load(factpipe::test::source_dir() / "plugins/claims/data/lexicon.txt");
+  FeatureOptions words_only;
+  words_only.char_ngrams = false;
+  FeatureOptions with_chars;
+  with_chars.char_ngrams = true;
+  FeatureExtractor a(lexicon, words_only), b(lexicon, with_chars);
+  EXPECT_GE(shared(b), shared(a) + 3);
+  EXPECT_NE(a.signature(), b.signature());  // a model trained with one is refused by the other
 }
 
 TEST(ClaimsFeatureExtractor, EntityLayerCountReplacesCapitalisation) {

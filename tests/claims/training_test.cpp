@@ -52,6 +52,44 @@ TEST(ClaimsTraining, FoldsAreDeterministicAndBalanced) {
   for (int s : sizes) EXPECT_TRUE(s == 20 || s == 21);
 }
 
+TEST(ClaimsTraining, StratifiedFoldsGiveEachFoldItsShareOfEachLabel) {
+  std::vector<int> labels;
+  for (int i = 0; i < 100; ++i) labels.push_back(i % 4 == 0 ? 1 : 0);  // 25 positives, 75 negatives
+  auto a = assign_stratified_folds(labels, 5, 7), b = assign_stratified_folds(labels, 5, 7);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, assign_stratified_folds(labels, 5, 8));
+  std::vector<int> pos(5), all(5);
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    all[a[i]]++;
+    pos[a[i]] += labels[i];
+  }
+  for (int k = 0; k < 5; ++k) {
+    EXPECT_EQ(pos[k], 5) << "fold " << k;
+    EXPECT_EQ(all[k], 20) << "fold " << k;
+  }
+}
+
+TEST(ClaimsTraining, SolverNamesRoundTripAndUnknownNamesAreRejected) {
+  for (Solver s : {Solver::l2r_lr, Solver::l2r_l2loss_svc_dual, Solver::l2r_l2loss_svc, Solver::l1r_lr})
+    EXPECT_EQ(parse_solver(solver_name(s)), s);
+  EXPECT_THROW(parse_solver("SVM"), std::invalid_argument);
+}
+
+TEST(ClaimsTraining, IdfWeightingIsDeterministicAndStillLearns) {
+  auto data = synthetic();
+  std::vector<const TrainingExample*> ptrs;
+  for (auto& d : data) ptrs.push_back(&d);
+  ModelInfo info;
+  info.feature_set = "test";
+  TrainOptions o;
+  o.idf = true;
+  auto a = fit(ptrs, o, info), b = fit(ptrs, o, info);
+  EXPECT_EQ(a.to_text(), b.to_text());
+  EXPECT_NE(a.to_text(), fit(ptrs, TrainOptions{}, info).to_text());
+  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  EXPECT_GT(a.probability(e.extract("Prices rose 7 percent in 2021.")), a.probability(e.extract("Thank you, everyone.")));
+}
+
 TEST(ClaimsMetrics, RankingMeasuresFollowTheCheckThatScorer) {
   // Ranked: 1 0 1 0 0 0 0 0 0 1 0 0 ; 3 positives.
   std::vector<double> scores{12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1};

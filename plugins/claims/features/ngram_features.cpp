@@ -36,4 +36,15 @@ void add_ngrams(const AnalyzedSentence& s, FeatureVector& f) {
   f.add("b", prev, "</s>");
 }
 
+void add_word_trigrams(const AnalyzedSentence& s, FeatureVector& f) {
+  std::string_view a = "<s>", b = "<s>";
+  for (const auto& w : s.words) {
+    std::string_view c = normalized(w);
+    f.add("t", a, b, c);
+    a = b;
+    b = c;
+  }
+  f.add("t", a, b, "</s>");
+}
+
 }  // namespace factpipe::claims::features

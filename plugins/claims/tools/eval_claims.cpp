@@ -1,10 +1,12 @@
-// factpipe-eval-claims (`factpipe eval claims`): measures the check-worthiness model the way issue 4 asks.
-//  1. CLEF-2019 CheckThat! task 1, leave-one-debate-out over the 19 training debates: for each debate, train on
-//     ClaimBuster + the other 18 debates, rank the held-out debate's sentences by probability; MAP over debates
-//     (official measure), mean R-precision, P@5, P@10 (the scorer's definitions, see training/metrics.hpp).
-//  2. ClaimBuster train.json, 5-fold cross-validation (folds shuffled with a fixed seed): train on 4 folds + all
-//     19 CLEF debates, with the threshold chosen by inner cross-validation on those 4 folds only; precision,
-//     recall and F1 of label 1 on the held-out fold, summed over the 5 folds (micro) and averaged (macro).
+// factpipe-eval-claims (`factpipe eval claims`): measures the check-worthiness model the way issue 4 asks, with
+// the training setup of the shipped model (ClaimBuster + CLEF; --claimbuster-only leaves the CLEF debates out).
+//  1. CLEF-2019 CheckThat! task 1 over the 19 training debates: for each debate, train on ClaimBuster + the
+//     other 18 debates (ClaimBuster alone with --claimbuster-only), rank the debate's sentences by probability; MAP over debates (official
+//     measure), mean R-precision, P@5, P@10 (the scorer's definitions, see training/metrics.hpp).
+//  2. ClaimBuster train.json, 5-fold cross-validation (folds stratified by label, fixed seed): train on 4 folds
+//     + all 19 CLEF debates (not with --claimbuster-only), with the threshold chosen by inner cross-validation on those 4
+//     folds only; precision, recall and F1 of label 1 on the held-out fold, pooled over the 5 folds (micro) and
+//     averaged (macro).
 //  3. Throughput of the claims stage on the PolNeAR texts, when present.
 #include <algorithm>
 #include <chrono>
@@ -25,7 +27,11 @@ namespace {
 
 void usage() {
   std::cout << "usage: factpipe-eval-claims [--datasets DIR] [--data-dir DIR] [--only clef|claimbuster|speed]\n"
-               "                            [--C X] [--positive-weight X] [--claimbuster-copies N] [--seed N] [--quiet] [--claimbuster-only]\n";
+               "                            [--solver L2R_LR|L2R_L2LOSS_SVC_DUAL|L2R_L2LOSS_SVC|L1R_LR] [--C X] [--positive-weight X]\n"
+               "                            [--claimbuster-copies N] [--seed N] [--quiet] [--claimbuster-only] [--unstratified]\n"
+               "  feature experiments (the stage only accepts a model trained with the defaults):\n"
+               "                            [--char-ngrams 0|1] [--char-min N] [--char-max N] [--word-trigrams 0|1] [--log-tf 0|1] [--idf 0|1]\n"
+               "                            [--scale-words X] [--scale-chars X] [--scale-hand X]\n";
 }
 
 }  // namespace
@@ -34,7 +40,8 @@ int main(int argc, char** argv) try {
   std::filesystem::path datasets = tools::default_datasets_dir(), data_dir = tools::source_data_dir();
   TrainOptions options;
   std::string only;
-  bool quiet = false, claimbuster_with_clef = true;
+  FeatureOptions features;
+  bool quiet = false, claimbuster_with_clef = true, stratified = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -45,6 +52,17 @@ int main(int argc, char** argv) try {
     if (a == "--datasets") datasets = value();
     else if (a == "--data-dir") data_dir = value();
     else if (a == "--only") only = value();
+    else if (a == "--solver") options.solver = parse_solver(value());
+    else if (a == "--char-ngrams") features.char_ngrams = std::stoi(value()) != 0;
+    else if (a == "--char-min") features.char_min = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--char-max") features.char_max = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--word-trigrams") features.word_trigrams = std::stoi(value()) != 0;
+    else if (a == "--log-tf") features.weighting.log_tf = std::stoi(value()) != 0;
+    else if (a == "--scale-words") features.weighting.scale[0] = std::stod(value());
+    else if (a == "--scale-chars") features.weighting.scale[1] = std::stod(value());
+    else if (a == "--scale-hand") features.weighting.scale[2] = std::stod(value());
+    else if (a == "--idf") options.idf = std::stoi(value()) != 0;
+    else if (a == "--unstratified") stratified = false;
     else if (a == "--C") options.C = std::stod(value());
     else if (a == "--positive-weight") options.positive_weight = std::stod(value());
     else if (a == "--claimbuster-copies") options.claimbuster_copies = static_cast<unsigned>(std::stoul(value()));
@@ -53,7 +71,10 @@ int main(int argc, char** argv) try {
     else if (a == "--claimbuster-only") claimbuster_with_clef = false;
     else { usage(); throw std::runtime_error("unknown argument '" + a + "'"); }
   }
-  auto extractor = FeatureExtractor::from_data_dir(data_dir);
+  for (double scale : features.weighting.scale)
+    if (!(scale > 0)) throw std::runtime_error("feature group scales must be > 0");
+  if (features.char_min < 1 || features.char_max < features.char_min) throw std::runtime_error("need 1 <= --char-min <= --char-max");
+  auto extractor = FeatureExtractor::from_data_dir(data_dir, features);
   std::printf("factpipe claims evaluation\nfeature set: %s\nsolver: %s\ndatasets: %s\n\n", extractor.signature().c_str(),
               describe(options).c_str(), datasets.string().c_str());
   bool need_corpus = only.empty() || only == "clef" || only == "claimbuster";
@@ -63,14 +84,15 @@ int main(int argc, char** argv) try {
   info.feature_set = extractor.signature();
 
   if (only.empty() || only == "clef") {
-    std::printf("CLEF-2019 CheckThat! task 1, leave-one-debate-out (train: ClaimBuster + other 18 debates)\n");
+    std::printf("CLEF-2019 CheckThat! task 1, leave-one-debate-out (train: ClaimBuster%s)\n",
+                claimbuster_with_clef ? " + other 18 debates" : " only");
     RankingScores mean;
     TrainOptions o = options;
     o.threshold_folds = 0;  // ranking only
     for (std::size_t d = 0; d < corpus.debates.size(); ++d) {
       std::vector<const TrainingExample*> train_set;
       for (auto& e : corpus.claimbuster) train_set.push_back(&e);
-      for (std::size_t k = 0; k < corpus.debates.size(); ++k)
+      for (std::size_t k = 0; k < corpus.debates.size() && claimbuster_with_clef; ++k)
         if (k != d)
           for (auto& e : corpus.debates[k]) train_set.push_back(&e);
       auto model = fit(train_set, o, info);
@@ -97,10 +119,13 @@ int main(int argc, char** argv) try {
 
   if (only.empty() || only == "claimbuster") {
     constexpr unsigned kFolds = 5;
-    std::printf("ClaimBuster train.json, %u-fold cross-validation (seed %u; train: 4 folds%s;\n"
-                "threshold: max F1 by inner %u-fold CV on the 4 training folds)\n", kFolds, options.seed,
+    std::printf("ClaimBuster train.json, %u-fold %scross-validation (seed %u; train: 4 folds%s;\n"
+                "threshold: max F1 by inner %u-fold CV on the 4 training folds)\n", kFolds, stratified ? "stratified " : "", options.seed,
                 claimbuster_with_clef ? " + all 19 CLEF debates" : " only", options.threshold_folds);
-    auto folds = assign_folds(corpus.claimbuster.size(), kFolds, options.seed);
+    std::vector<int> labels;
+    for (auto& e : corpus.claimbuster) labels.push_back(e.label);
+    auto folds = stratified ? assign_stratified_folds(labels, kFolds, options.seed)
+                            : assign_folds(corpus.claimbuster.size(), kFolds, options.seed);
     BinaryScores micro, micro_recall;
     double macro_p = 0, macro_r = 0, macro_f = 0;
     for (unsigned k = 0; k < kFolds; ++k) {

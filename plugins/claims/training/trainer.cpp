@@ -3,7 +3,9 @@
 #include <linear.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <map>
 #include <random>
 #include <stdexcept>
 
@@ -16,10 +18,26 @@ void quiet(const char*) {}
 
 }  // namespace
 
+std::string_view solver_name(Solver s) {
+  switch (s) {
+    case Solver::l2r_lr: return "L2R_LR";
+    case Solver::l2r_l2loss_svc_dual: return "L2R_L2LOSS_SVC_DUAL";
+    case Solver::l2r_l2loss_svc: return "L2R_L2LOSS_SVC";
+    case Solver::l1r_lr: return "L1R_LR";
+  }
+  return "?";
+}
+
+Solver parse_solver(std::string_view name) {
+  for (Solver s : {Solver::l2r_lr, Solver::l2r_l2loss_svc_dual, Solver::l2r_l2loss_svc, Solver::l1r_lr})
+    if (solver_name(s) == name) return s;
+  throw std::invalid_argument("unknown solver '" + std::string(name) + "' (L2R_LR, L2R_L2LOSS_SVC_DUAL, L2R_L2LOSS_SVC, L1R_LR)");
+}
+
 std::string describe(const TrainOptions& o) {
   char buf[256];
-  std::snprintf(buf, sizeof buf, "liblinear %d L2R_LR C=%g eps=%g positive_weight=%g claimbuster_copies=%u bias=1 threshold_folds=%u recall_target=%g seed=%u",
-                liblinear_version, o.C, o.eps, o.positive_weight, o.claimbuster_copies, o.threshold_folds, o.recall_target, o.seed);
+  std::snprintf(buf, sizeof buf, "liblinear %d %s C=%g eps=%g positive_weight=%g claimbuster_copies=%u bias=1 threshold_folds=%u recall_target=%g seed=%u%s",
+                liblinear_version, std::string(solver_name(o.solver)).c_str(), o.C, o.eps, o.positive_weight, o.claimbuster_copies, o.threshold_folds, o.recall_target, o.seed, o.idf ? " idf=train-rows" : "");
   return buf;
 }
 
@@ -33,11 +51,33 @@ std::vector<unsigned> assign_folds(std::size_t n, unsigned folds, std::uint32_t 
   return fold;
 }
 
+std::vector<unsigned> assign_stratified_folds(const std::vector<int>& strata, unsigned folds, std::uint32_t seed) {
+  std::vector<std::size_t> shuffled(strata.size());
+  for (std::size_t i = 0; i < shuffled.size(); ++i) shuffled[i] = i;
+  std::mt19937 rng(seed);
+  for (std::size_t i = shuffled.size(); i > 1; --i) std::swap(shuffled[i - 1], shuffled[rng() % i]);
+  std::vector<unsigned> fold(strata.size());
+  std::map<int, std::size_t> dealt;  // per stratum, items dealt so far
+  for (std::size_t i : shuffled) fold[i] = static_cast<unsigned>(dealt[strata[i]]++ % folds);
+  return fold;
+}
+
 CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info) {
   if (data.empty()) throw std::invalid_argument("claims trainer: no training examples");
   const int n_features = 1 << info.hash_bits;
   const int bias_index = n_features + 1;
   // liblinear wants each row as feature_node[] ending in index -1; the bias is an extra feature.
+  // idf from the rows being fitted (never from a test fold): rare n-grams get a weaker penalty per unit of evidence
+  std::vector<double> idf;
+  if (options.idf) {
+    std::vector<std::uint32_t> df(static_cast<std::size_t>(n_features) + 1, 0);
+    for (auto* e : data)
+      for (auto& f : e->x) ++df[static_cast<std::size_t>(f.index)];
+    idf.resize(df.size());
+    double rows = static_cast<double>(data.size());
+    for (std::size_t i = 0; i < df.size(); ++i) idf[i] = std::log((rows + 1.0) / (df[i] + 1.0)) + 1.0;
+  }
+  auto scaled = [&](const SparseFeature& f) { return idf.empty() ? f.value : f.value * idf[static_cast<std::size_t>(f.index)]; };
   std::vector<feature_node> nodes;
   std::size_t total = 0;
   // liblinear 2.3 has no instance weights; a row given k times weighs k (the L2R_LR loss is a sum over rows).
@@ -50,7 +90,7 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
   for (auto* e : data) {
     for (unsigned k = 0; k < copies(e); ++k) {
       starts.push_back(nodes.size());
-      for (auto& f : e->x) nodes.push_back({f.index, f.value});
+      for (auto& f : e->x) nodes.push_back({f.index, scaled(f)});
       nodes.push_back({bias_index, 1.0});
       nodes.push_back({-1, 0.0});
       y.push_back(e->label == 1 ? 1.0 : 0.0);
@@ -69,7 +109,7 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
   int weight_label[1] = {1};
   double weight[1] = {options.positive_weight};
   parameter param{};
-  param.solver_type = L2R_LR;
+  param.solver_type = static_cast<int>(options.solver);
   param.eps = options.eps;
   param.C = options.C;
   param.nr_weight = 1;
@@ -85,7 +125,10 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
   get_labels(m, labels);
   double sign = labels[0] == 1 ? 1.0 : -1.0;
   std::vector<float> w(static_cast<std::size_t>(n_features) + 1, 0.0f);
-  for (int i = 1; i <= n_features; ++i) w[static_cast<std::size_t>(i)] = static_cast<float>(sign * get_decfun_coef(m, i, 0));
+  for (int i = 1; i <= n_features; ++i) {
+    double scale = idf.empty() ? 1.0 : idf[static_cast<std::size_t>(i)];  // w.(idf*x) == (w*idf).x
+    w[static_cast<std::size_t>(i)] = static_cast<float>(sign * get_decfun_coef(m, i, 0) * scale);
+  }
   double bias = sign * get_decfun_bias(m, 0);
   free_and_destroy_model(&m);
   info.solver = describe(options);
@@ -96,7 +139,9 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
 CheckworthinessModel train(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info) {
   double threshold = 0.5, recall = 0.5;
   if (options.threshold_folds >= 2) {
-    auto folds = assign_folds(data.size(), options.threshold_folds, options.seed ^ 0x9e3779b9u);
+    std::vector<int> strata;  // ClaimBuster/CLEF x label, so each inner fold has its share of positives
+    for (auto* e : data) strata.push_back(e->label * 2 + (e->calibrate ? 1 : 0));
+    auto folds = assign_stratified_folds(strata, options.threshold_folds, options.seed ^ 0x9e3779b9u);
     std::vector<double> scores;
     std::vector<int> labels;
     for (unsigned k = 0; k < options.threshold_folds; ++k) {

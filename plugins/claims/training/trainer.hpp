@@ -3,6 +3,7 @@
 // deterministic trust-region Newton method) and picks the decision threshold by inner cross-validation.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../checkworthiness_model.hpp"
@@ -16,12 +17,22 @@ struct TrainingExample {
   bool calibrate = false;  // used to choose the threshold (ClaimBuster sentences: its labels define "a claim")
 };
 
+// The liblinear solvers tried (liblinear's solver_type numbers). For the SVM solvers the model's
+// "probability" is the logistic of the SVM decision value: a monotone score, fine for ranking and thresholds.
+enum class Solver { l2r_lr = 0, l2r_l2loss_svc_dual = 1, l2r_l2loss_svc = 2, l1r_lr = 6 };
+std::string_view solver_name(Solver s);
+Solver parse_solver(std::string_view name);  // "L2R_LR", ...; throws on an unknown name
+
 struct TrainOptions {
-  double C = 4.0;                // inverse regularisation strength (chosen on the LOO/CV evaluation)
+  Solver solver = Solver::l2r_lr;
+  double C = 4.0;                // inverse regularisation strength (C grid in the README table)
   double positive_weight = 1.0;  // liblinear class weight of label 1
   double eps = 0.001;            // stopping tolerance
+  bool idf = false;              // scale feature i by idf_i = ln((N+1)/(df_i+1)) + 1, df counted on the training
+                                 // rows only; folded into the weights afterwards, so the model file stays w.x
   unsigned threshold_folds = 3;  // inner folds for the thresholds; 0 = keep 0.5
   unsigned claimbuster_copies = 3;  // rows per `calibrate` (ClaimBuster) example: an integer instance weight
+                                    // (on ClaimBuster alone it just multiplies C)
   double recall_target = 0.9;    // recall of the stage's default operating point (ModelInfo::recall_threshold)
   std::uint32_t seed = 20190509; // fold shuffling
 };
@@ -37,5 +48,8 @@ CheckworthinessModel train(const std::vector<const TrainingExample*>& data, cons
 
 // Deterministic fold of each of n items (Fisher-Yates over std::mt19937, whose output the standard fixes).
 std::vector<unsigned> assign_folds(std::size_t n, unsigned folds, std::uint32_t seed);
+// The same, stratified: items of each stratum (e.g. label) are shuffled and dealt round-robin on their own,
+// so every fold holds the same share of each stratum (sizes differ by at most one per stratum).
+std::vector<unsigned> assign_stratified_folds(const std::vector<int>& strata, unsigned folds, std::uint32_t seed);
 
 }  // namespace factpipe::claims
