@@ -223,3 +223,48 @@ TEST(BrowserRender, BatchIndexShowsEveryRowAndTheFailure) {
   EXPECT_THAT(dom, HasSubstr("unbalanced quotation marks at line 12"));
   EXPECT_THAT(dom, HasSubstr("<tr class=\"failed\">"));
 }
+
+// What the README's first command produces: the default pipeline's own HTML report of the bundled
+// example (not a document built by the test), rendered as a person would see it.
+#if defined(FACTPIPE_EXE)
+TEST(BrowserRender, DefaultPipelineReportOfTheBundledExample) {
+  if (!fs::exists(kChromium)) GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
+  fs::path out = output_dir() / "pipeline";
+  fs::remove_all(out);
+  fs::path cache = output_dir() / "pipeline-cache";  // the crossref index of the example sources
+  std::string cmd = "XDG_CACHE_HOME=" + quote_arg(cache.string()) + " " + quote_arg(FACTPIPE_EXE) +
+                    " run -q -c " + quote_arg((test::source_dir() / "config" / "default.yaml").string()) +
+                    " --format html,json -o " + quote_arg(out.string()) + " " +
+                    quote_arg((test::source_dir() / "examples" / "articles" / "harbor-bridge-2026.txt").string());
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  fs::path page = out / "harbor-bridge-2026.html";
+  ASSERT_TRUE(fs::exists(page));
+  Json doc = Json::parse(read(out / "harbor-bridge-2026.json"));
+  ASSERT_GE(doc["claims"].size(), 10u) << "the example article holds at least 16 claims";
+  ASSERT_GE(doc["quotes"].size(), 13u);
+
+  fs::path png = out / "harbor-bridge-2026.png";
+  ASSERT_EQ(run_chromium(page, "--screenshot=" + quote_arg(png.string()), out / "screenshot.out"), 0);
+  ASSERT_TRUE(fs::exists(png)) << "no screenshot written";
+#if defined(FACTPIPE_HAVE_PNG)
+  Pixels px = decode(png);
+  ASSERT_TRUE(px.decoded) << png;
+  EXPECT_GT(px.distinct_colours, 50u);
+  EXPECT_GT(px.non_white, 0.01) << "too little ink: blank page?";
+#else
+  EXPECT_GT(fs::file_size(png), 20000u) << "screenshot suspiciously small: blank page?";
+#endif
+
+  fs::path dom_file = out / "harbor-bridge-2026.dom.html";
+  ASSERT_EQ(run_chromium(page, "--dump-dom", dom_file), 0);
+  std::string dom = read(dom_file);
+  auto table_at = dom.find("<table class=\"claims\">");
+  ASSERT_NE(table_at, std::string::npos) << "claims table not in the DOM";
+  std::string table = test::unescape_html(dom.substr(table_at, dom.find("</table>", table_at) - table_at));
+  for (const auto& c : doc["claims"])
+    EXPECT_THAT(table, HasSubstr(report::detail::squash_space(c["text"].get<std::string>())));
+  // Speakers of the article's quotes are labelled in the page.
+  EXPECT_THAT(test::unescape_html(dom), HasSubstr("Lena Ortiz"));
+  std::cout << "[ report ] " << page.string() << "\n";
+}
+#endif
