@@ -50,15 +50,7 @@ PluginInfo EntitiesStage::describe() {
 }
 
 void EntitiesStage::configure(const Json& config, const Context& ctx) {
-  if (!config.is_object()) throw std::invalid_argument("entities config: must be an object");
-  const PluginInfo info = describe();
-  const Json& allowed = info.config_schema.at("properties");
-  for (auto it = config.begin(); it != config.end(); ++it)
-    if (!allowed.contains(it.key())) {
-      std::string keys;
-      for (auto a = allowed.begin(); a != allowed.end(); ++a) keys += (keys.empty() ? "" : ", ") + a.key();
-      throw std::invalid_argument("entities config: unknown key '" + it.key() + "' (allowed: " + keys + ")");
-    }
+  check_config_keys("entities", config, describe().config_schema);
   LexiconFiles f;
   auto str = [&](const char* key, std::string& target) {
     if (config.contains(key)) {

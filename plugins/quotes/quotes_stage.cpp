@@ -42,15 +42,7 @@ PluginInfo QuotesStage::describe() {
 }
 
 void QuotesStage::configure(const Json& config, const Context& ctx) {
-  if (!config.is_object()) throw std::invalid_argument("quotes config: must be an object");
-  const PluginInfo info = describe();
-  const Json& allowed = info.config_schema.at("properties");
-  for (auto it = config.begin(); it != config.end(); ++it)
-    if (!allowed.contains(it.key())) {
-      std::string keys;
-      for (auto a = allowed.begin(); a != allowed.end(); ++a) keys += (keys.empty() ? "" : ", ") + a.key();
-      throw std::invalid_argument("quotes config: unknown key '" + it.key() + "' (allowed: " + keys + ")");
-    }
+  check_config_keys("quotes", config, describe().config_schema);
   auto file = [&](const char* key, const char* def) {
     if (!config.contains(key)) return std::string(def);
     if (!config[key].is_string()) throw std::invalid_argument(std::string("quotes config: '") + key + "' must be a string");

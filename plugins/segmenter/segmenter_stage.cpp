@@ -71,13 +71,7 @@ PluginInfo SegmenterStage::describe() {
 }
 
 void SegmenterStage::configure(const Json& config, const Context& ctx) {
-  if (!config.is_object()) throw std::invalid_argument("segmenter: config must be an object");
-  for (auto it = config.begin(); it != config.end(); ++it)
-    if (it.key() != "abbreviations_file" && it.key() != "sentence_starters_file" &&
-        it.key() != "attribution_verbs_file" && it.key() != "paragraph_breaks" && it.key() != "tokens")
-      throw std::invalid_argument("segmenter: unknown config key '" + it.key() +
-                                  "' (allowed: abbreviations_file, sentence_starters_file, attribution_verbs_file, "
-                                  "paragraph_breaks, tokens)");
+  check_config_keys("segmenter", config, describe().config_schema);
   Options options;
   options.paragraph_breaks = paragraph_breaks_from(string_option(config, "paragraph_breaks", "auto"));
   if (config.contains("tokens")) {

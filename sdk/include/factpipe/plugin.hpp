@@ -15,6 +15,7 @@
 // entry point stays valid until the next call on the same thread. Exceptions never cross the boundary.
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -86,6 +87,21 @@ struct PluginInfo {
 
 FACTPIPE_SDK_API Json to_json(const PluginInfo& info);
 FACTPIPE_SDK_API PluginInfo plugin_info_from_json(const Json& j);
+
+// Rejects config keys that the stage's JSON Schema does not name, listing the allowed ones. The host
+// validates the whole schema before configure(); this keeps a stage strict when a test or tool
+// configures it directly, without a host.
+inline void check_config_keys(std::string_view stage, const Json& config, const Json& schema) {
+  if (!config.is_object()) throw std::invalid_argument(std::string(stage) + ": config must be an object");
+  const Json none = Json::object();
+  const Json& allowed = schema.contains("properties") ? schema.at("properties") : none;
+  for (auto it = config.begin(); it != config.end(); ++it) {
+    if (allowed.contains(it.key())) continue;
+    std::string keys;
+    for (auto a = allowed.begin(); a != allowed.end(); ++a) keys += (keys.empty() ? "" : ", ") + a.key();
+    throw std::invalid_argument(std::string(stage) + ": unknown config key '" + it.key() + "' (allowed: " + keys + ")");
+  }
+}
 
 // The interface of a pipeline stage. The out-of-line destructor in the SDK library is its key function,
 // so there is exactly one typeinfo for it across host and plugins.
