@@ -31,6 +31,11 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->capture_default_str();
   run_cmd->add_option("-j,--jobs", run.jobs, "worker threads (default: all cores)");
+  run_cmd->add_option("--batch-size", run.batch_size,
+                      "documents read and processed together; stages that compare documents (crossref links "
+                      "the same claim across articles) see one batch at a time (default: the whole input "
+                      "for such pipelines, else 32 per worker)")
+      ->check(CLI::PositiveNumber);
   run_cmd->add_option("--set", run.overrides, "override a stage's config: STAGE.KEY=VALUE (repeatable)");
   run_cmd->add_flag("--stats", run.stats, "time per stage in the closing summary");
   run_cmd->add_option("inputs", run.inputs, ".txt, .json, .jsonl files, directories, or - for stdin")->required();

@@ -42,6 +42,7 @@ struct RunArgs {
   std::string config, output = "out";
   std::vector<std::string> formats{"json"}, overrides, inputs;
   unsigned jobs = 0;
+  std::size_t batch_size = 0;  // 0: all documents when a stage prepares on the batch, else 32 per worker
   bool stats = false, quiet = false;
 };
 int run_command(const RunArgs& args);

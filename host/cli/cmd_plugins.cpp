@@ -70,6 +70,9 @@ int plugins_info_command(const std::string& name, const std::string& config) {
             << "file:        " << p->path().string() << "\n"
             << "api version: " << p->api_version().str() << "\n"
             << "thread safe: " << (info.thread_safe ? "yes" : "no (one instance per worker thread)") << "\n"
+            << "batch:       "
+            << (info.prepare_batch ? "sees every document of the batch first (prepare_batch)" : "one document at a time")
+            << "\n"
             << "requires:    " << join(info.requires_layers) << "\n"
             << "provides:    " << join(info.provides_layers) << "\n"
             << "config defaults:\n" << defaults.dump(2) << "\n"

@@ -60,7 +60,8 @@ int run_command(const RunArgs& args) {
   Progress progress(!args.quiet, expected_documents(reader));
   std::size_t done = 0, failed = 0, bytes = 0;
   host::RunOptions run_options;
-  run_options.render = writer.renderer();  // serialise in the workers when the format allows
+  run_options.render = writer.renderer();
+  run_options.chunk_size = args.batch_size;  // serialise in the workers when the format allows
   host::BatchRunner runner(pipeline, run_options);
   auto summary = runner.run(reader, [&](host::DocumentResult& r) {
     ++done;

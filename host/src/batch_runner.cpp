@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -75,7 +76,10 @@ class BatchRunner::Pool {
 
 BatchRunner::BatchRunner(const Pipeline& pipeline, RunOptions options)
     : pipeline_(pipeline), options_(options), pool_(std::make_unique<Pool>(pipeline.workers())) {
-  if (options_.chunk_size == 0) options_.chunk_size = 32 * pipeline.workers();
+  // A stage that prepares on the whole batch needs every document at once; otherwise memory stays
+  // bounded by a small chunk.
+  if (options_.chunk_size == 0)
+    options_.chunk_size = pipeline.has_batch_stage() ? std::numeric_limits<std::size_t>::max() : 32 * pipeline.workers();
 }
 
 BatchRunner::~BatchRunner() = default;
@@ -89,6 +93,12 @@ RunSummary BatchRunner::run(InputReader& input, const std::function<void(Documen
   std::vector<std::vector<double>> times(pipeline_.workers(), std::vector<double>(stages, 0.0));
   auto start = Clock::now();
 
+  // The stages run in segments that end where a stage wants the whole batch first (prepare_batch).
+  std::vector<std::size_t> cuts{0};
+  for (std::size_t s = 1; s < stages; ++s)
+    if (pipeline_.prepares_batch(s)) cuts.push_back(s);
+  cuts.push_back(stages);
+
   std::vector<InputItem> chunk;
   std::vector<DocumentResult> results;
   while (true) {
@@ -101,26 +111,49 @@ RunSummary BatchRunner::run(InputReader& input, const std::function<void(Documen
     }
     if (chunk.empty()) break;
     results.assign(chunk.size(), DocumentResult{});
-    pool_->run(chunk.size(), [&](std::size_t worker, std::size_t i) {
-      InputItem& item = chunk[i];
-      DocumentResult& result = results[i];
-      item.parse();  // a deferred JSON line is parsed here, in parallel
-      result.id = item.id;
-      result.origin = item.origin;
-      if (!item.document) {
-        result.error = item.error;
-        return;
+    auto alive = [&](std::size_t i) { return chunk[i].document && results[i].error.empty(); };
+    for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+      const std::size_t from = cuts[k], to = cuts[k + 1];
+      const bool first = k == 0, last = k + 2 == cuts.size();
+      if (!first || (stages > 0 && pipeline_.prepares_batch(0))) {
+        if (first) pool_->run(chunk.size(), [&](std::size_t, std::size_t i) { chunk[i].parse(); });
+        std::vector<const Document*> batch;
+        for (std::size_t i = 0; i < chunk.size(); ++i)
+          if (alive(i)) batch.push_back(&*chunk[i].document);
+        try {
+          pipeline_.prepare_batch(from, batch);
+        } catch (const std::exception& e) {
+          // Nothing of this batch can go through that stage: every document in it fails, with the reason.
+          for (std::size_t i = 0; i < chunk.size(); ++i)
+            if (alive(i)) results[i].error = e.what();
+        }
       }
-      try {
-        pipeline_.process(*item.document, worker, times[worker].data());
-        if (options_.render) result.rendered = options_.render(*item.document);
-        result.document = std::move(item.document);
-      } catch (const std::exception& e) {
-        result.error = e.what();
-      } catch (...) {
-        result.error = "unknown error";
-      }
-    });
+      pool_->run(chunk.size(), [&](std::size_t worker, std::size_t i) {
+        InputItem& item = chunk[i];
+        DocumentResult& result = results[i];
+        if (first) {
+          item.parse();  // a deferred JSON line is parsed here, in parallel
+          result.id = item.id;
+          result.origin = item.origin;
+          if (!item.document) {
+            result.error = item.error;
+            return;
+          }
+        }
+        if (!alive(i)) return;
+        try {
+          pipeline_.process(*item.document, worker, times[worker].data(), from, to);
+          if (last) {
+            if (options_.render) result.rendered = options_.render(*item.document);
+            result.document = std::move(item.document);
+          }
+        } catch (const std::exception& e) {
+          result.error = e.what();
+        } catch (...) {
+          result.error = "unknown error";
+        }
+      });
+    }
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       ++summary.documents;
       summary.bytes += chunk[i].bytes;

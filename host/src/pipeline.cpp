@@ -9,7 +9,7 @@ Pipeline::Pipeline(const ValidatedPipeline& validated, std::size_t workers)
   if (!validated.ok()) throw ConfigError("the pipeline has errors; validate it first");
   for (const auto& s : validated.stages) {
     const PluginInfo& info = s.plugin->info();
-    Slot slot{s.name, info.name, info.version, info.provides_layers, {}};
+    Slot slot{s.name, info.name, info.version, info.provides_layers, info.prepare_batch, {}};
     // A stage that is not thread safe gets one instance per worker: no locks on the hot path.
     std::size_t copies = info.thread_safe ? 1 : workers_;
     for (std::size_t w = 0; w < copies; ++w) {
@@ -26,13 +26,26 @@ Pipeline::Pipeline(const ValidatedPipeline& validated, std::size_t workers)
   }
 }
 
-void Pipeline::process(Document& doc, std::size_t worker, double* stage_seconds) const {
+bool Pipeline::has_batch_stage() const {
+  for (const auto& slot : stages_)
+    if (slot.prepare_batch) return true;
+  return false;
+}
+
+void Pipeline::prepare_batch(std::size_t stage, const std::vector<const Document*>& docs) const {
+  for (const auto& instance : stages_[stage].instances) instance->prepare_batch(docs);
+}
+
+void Pipeline::process(Document& doc, std::size_t worker, double* stage_seconds, std::size_t from,
+                       std::size_t to) const {
   using Clock = std::chrono::steady_clock;
-  doc.provenance.pipeline = name_;
-  doc.provenance.config_file = config_file_;
-  doc.provenance.stages.clear();
-  doc.provenance.stages.reserve(stages_.size());
-  for (std::size_t i = 0; i < stages_.size(); ++i) {
+  if (from == 0) {
+    doc.provenance.pipeline = name_;
+    doc.provenance.config_file = config_file_;
+    doc.provenance.stages.clear();
+    doc.provenance.stages.reserve(stages_.size());
+  }
+  for (std::size_t i = from; i < to && i < stages_.size(); ++i) {
     const Slot& slot = stages_[i];
     StageInstance& instance = *slot.instances[slot.instances.size() == 1 ? 0 : worker];
     auto start = Clock::now();

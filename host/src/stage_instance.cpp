@@ -49,6 +49,15 @@ void StageInstance::process(Document& doc) {
     throw StageError(name_, doc.id(), plugin_message(*library_));
 }
 
+void StageInstance::prepare_batch(const std::vector<const Document*>& docs) {
+  auto entry = library_->entry_points().prepare_batch;
+  if (!entry) return;
+  std::vector<const void*> raw(docs.begin(), docs.end());
+  if (entry(object_, raw.data(), raw.size()) != 0)
+    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() + "): prepare_batch failed: " +
+                      plugin_message(*library_));
+}
+
 void StageInstance::log_to_spdlog(void* context, int level, const char* message) {
   auto* self = static_cast<StageInstance*>(context);
   auto lvl = level <= 0 ? spdlog::level::trace

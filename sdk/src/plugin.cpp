@@ -4,6 +4,8 @@ namespace factpipe {
 
 Stage::~Stage() = default;
 
+void Stage::prepare_batch(const std::vector<const Document*>&) {}
+
 Context::Context(const factpipe_host& host)
     : host_context_(host.context),
       log_(host.log),
@@ -51,7 +53,8 @@ Json to_json(const PluginInfo& info) {
               {"requires", info.requires_layers},
               {"provides", info.provides_layers},
               {"config_schema", info.config_schema},
-              {"thread_safe", info.thread_safe}};
+              {"thread_safe", info.thread_safe},
+              {"prepare_batch", info.prepare_batch}};
 }
 
 PluginInfo plugin_info_from_json(const Json& j) {
@@ -64,6 +67,7 @@ PluginInfo plugin_info_from_json(const Json& j) {
   info.provides_layers = j.value("provides", std::vector<std::string>{});
   if (j.contains("config_schema")) info.config_schema = j.at("config_schema");
   info.thread_safe = j.value("thread_safe", false);
+  info.prepare_batch = j.value("prepare_batch", false);  // absent in API 1.0 descriptions
   return info;
 }
 

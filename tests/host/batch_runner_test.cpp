@@ -87,6 +87,100 @@ TEST_P(BatchRunnerTest, KeepsInputOrderAndGoesOnAfterAFailure) {
 
 INSTANTIATE_TEST_SUITE_P(Workers, BatchRunnerTest, ::testing::Values(1u, 4u));
 
+// A stage with prepare_batch sees every document of the batch that survived the earlier stages, before
+// it processes any: the same answer for every document, any worker count, any order.
+class BatchStageTest : public ::testing::TestWithParam<unsigned> {};
+
+namespace {
+
+struct BatchRun {
+  RunSummary summary;
+  std::vector<std::string> ids, errors;
+  std::vector<Json> seen;  // fx_batch's record per processed document (null for failed ones)
+};
+
+BatchRun run_batch_pipeline(const std::vector<std::string>& texts, unsigned workers, std::size_t batch_size) {
+  factpipe::test::TempDir dir;
+  std::ostringstream jsonl;
+  for (std::size_t i = 0; i < texts.size(); ++i) jsonl << Json{{"id", factpipe::test::cat("d", i)}, {"text", texts[i]}}.dump() << "\n";
+  dir.write("in.jsonl", jsonl.str());
+  Pipeline pipeline(pipeline_of("pipeline: t\nstages:\n  - {name: exploder, plugin: fx_boom}\n"
+                                "  - {name: batcher, plugin: fx_batch}\n  - {name: greeter, plugin: fx_good}\n",
+                                dir),
+                    workers);
+  std::istringstream no_stdin;
+  InputReader reader({(dir / "in.jsonl").string()}, false, no_stdin);
+  reader.defer_parsing(true);
+  RunOptions options;
+  options.chunk_size = batch_size;
+  BatchRunner runner(pipeline, options);
+  BatchRun out;
+  out.summary = runner.run(reader, [&](DocumentResult& r) {
+    out.ids.push_back(r.id);
+    out.errors.push_back(r.error);
+    out.seen.push_back(r.failed() ? Json() : r.document->extra["fx_batch"]);
+    if (!r.failed()) {
+      EXPECT_EQ(r.document->provenance.stages.size(), 3u);  // provenance of all three segments
+      EXPECT_EQ(r.document->extra["fx_good"]["greeting"], "hello");  // the stage after the batch stage ran
+    }
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST_P(BatchStageTest, EveryDocumentSeesTheWholeBatchButNotTheOnesThatFailedBefore) {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 40; ++i) texts.push_back(i % 9 == 4 ? "BOOM" : "calm");
+  auto run = run_batch_pipeline(texts, GetParam(), 0);  // 0: the whole input is one batch
+  Json expected = Json::array();
+  for (int i = 0; i < 40; ++i)
+    if (i % 9 != 4) expected.push_back(factpipe::test::cat("d", i));
+  ASSERT_EQ(run.ids.size(), 40u);
+  EXPECT_EQ(run.summary.failed, 4u);  // d4, d13, d22, d31
+  for (int i = 0; i < 40; ++i) {
+    EXPECT_EQ(run.ids[i], factpipe::test::cat("d", i));
+    if (i % 9 == 4) {
+      EXPECT_THAT(run.errors[i], HasSubstr("found BOOM"));
+      continue;
+    }
+    EXPECT_EQ(run.seen[i]["batch"], expected) << "document " << i;
+    EXPECT_EQ(run.seen[i]["calls"], 1);  // each instance prepared exactly once
+  }
+}
+
+TEST_P(BatchStageTest, ABatchSizeSplitsTheRunIntoBatches) {
+  std::vector<std::string> texts(10, "calm");
+  auto run = run_batch_pipeline(texts, GetParam(), 4);
+  ASSERT_EQ(run.seen.size(), 10u);
+  EXPECT_EQ(run.seen[0]["batch"], (Json{"d0", "d1", "d2", "d3"}));
+  EXPECT_EQ(run.seen[5]["batch"], (Json{"d4", "d5", "d6", "d7"}));
+  EXPECT_EQ(run.seen[9]["batch"], (Json{"d8", "d9"}));
+  EXPECT_EQ(run.seen[9]["calls"], 3);
+}
+
+TEST_P(BatchStageTest, APrepareThatThrowsFailsItsBatchWithTheStageNameAndTheRunGoesOn) {
+  std::vector<std::string> texts{"calm", "PREPARE-FAIL", "calm", "calm", "calm"};
+  auto run = run_batch_pipeline(texts, GetParam(), 3);
+  ASSERT_EQ(run.ids.size(), 5u);
+  EXPECT_EQ(run.summary.failed, 3u);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_THAT(run.errors[i], HasSubstr("stage 'batcher' (plugin fx_batch): prepare_batch failed: refused batch with d1"));
+  EXPECT_EQ(run.seen[3]["batch"], (Json{"d3", "d4"}));
+  EXPECT_TRUE(run.errors[4].empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Workers, BatchStageTest, ::testing::Values(1u, 3u));
+
+TEST(Pipeline, AnApi10PluginRunsInAnApi11Host) {
+  factpipe::test::TempDir dir;
+  Pipeline p(pipeline_of("pipeline: t\nstages:\n  - {name: old, plugin: fx_api10}\n  - {name: g, plugin: fx_good}\n", dir), 1);
+  EXPECT_FALSE(p.has_batch_stage());
+  Document doc("x", "text");
+  p.process(doc, 0);
+  EXPECT_EQ(doc.provenance.stages.size(), 2u);
+}
+
 TEST(Pipeline, AStageThatFailsToConfigureIsAPluginError) {
   factpipe::test::TempDir dir;
   auto v = pipeline_of("pipeline: t\nstages:\n  - {name: g, plugin: fx_good, config: {fail_configure: true}}\n", dir);

@@ -51,7 +51,25 @@ TEST(PluginLibrary, LoadsAGoodPluginAndDescribesIt) {
 TEST(PluginLibrary, RejectsAnotherApiMajorNamingTheRule) {
   auto e = load_error("fx_major2");
   EXPECT_THAT(e, HasSubstr("factpipe-fx_major2.so"));
-  EXPECT_THAT(e, HasSubstr("API major versions differ (plugin 2.0.0, host 1.0.0)"));
+  EXPECT_THAT(e, HasSubstr("API major versions differ (plugin 2." + std::to_string(kApiVersion.minor) + ".0, host " +
+                           kApiVersion.str() + ")"));
+}
+
+TEST(PluginLibrary, LoadsAnApi10PluginWithoutTheBatchEntryPoint) {
+  auto lib = PluginLibrary::load(fixture("fx_api10"));
+  EXPECT_EQ(lib->api_version().major, 1u);
+  EXPECT_EQ(lib->api_version().minor, 0u);
+  EXPECT_EQ(lib->entry_points().prepare_batch, nullptr);
+  EXPECT_FALSE(lib->info().prepare_batch);
+  EXPECT_NE(lib->entry_points().process, nullptr);
+}
+
+TEST(PluginLibrary, AnApi11PluginHasTheBatchEntryPointAndSaysWhetherItWantsIt) {
+  auto batch = PluginLibrary::load(fixture("fx_batch"));
+  EXPECT_NE(batch->entry_points().prepare_batch, nullptr);
+  EXPECT_TRUE(batch->info().prepare_batch);
+  EXPECT_EQ(batch->description()["prepare_batch"], true);
+  EXPECT_FALSE(PluginLibrary::load(fixture("fx_good"))->info().prepare_batch);
 }
 
 TEST(PluginLibrary, RejectsANewerMinorNamingTheRule) {

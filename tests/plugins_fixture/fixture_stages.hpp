@@ -102,6 +102,35 @@ class EmptyStage : public Stage {
   void process(Document&) override {}
 };
 
+// Looks at the whole batch first (API 1.1 prepare_batch): writes into each document the ids of every
+// document of its batch, so a test can see that order and worker count do not matter. Not thread safe,
+// so every per-worker instance must be prepared. Refuses a batch holding a document that says PREPARE-FAIL.
+class BatchStage : public Stage {
+ public:
+  static PluginInfo describe() {
+    PluginInfo info;
+    info.name = "fx_batch";
+    info.version = "0.1.0";
+    info.description = "test fixture: sees the whole batch before any document";
+    info.prepare_batch = true;
+    return info;
+  }
+  void configure(const Json&, const Context&) override {}
+  void prepare_batch(const std::vector<const Document*>& documents) override {
+    batch_ = Json::array();
+    for (const Document* d : documents) {
+      if (d->text.find("PREPARE-FAIL") != std::string::npos) throw std::runtime_error("refused batch with " + d->id());
+      batch_.push_back(d->id());
+    }
+    ++calls_;
+  }
+  void process(Document& doc) override { doc.extra["fx_batch"] = Json{{"batch", batch_}, {"calls", calls_}}; }
+
+ private:
+  Json batch_ = Json::array();
+  int calls_ = 0;
+};
+
 #ifdef FIXTURE_PLUGIN_NAME
 // An empty stage that claims another API version (built with -DFACTPIPE_PLUGIN_API_MAJOR/MINOR).
 class OtherVersionStage : public EmptyStage {

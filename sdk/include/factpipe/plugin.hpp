@@ -83,6 +83,10 @@ struct PluginInfo {
   std::vector<std::string> provides_layers;  // "provides" in JSON
   Json config_schema = Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json::object()}};
   bool thread_safe = false;  // may one configured instance process documents on several threads at once?
+  // Since API 1.1. True: the host calls prepare_batch() with every document of the run, after the stages
+  // before this one and before this stage's first process(). The host then holds the run's documents in
+  // memory between those two steps (`factpipe run --batch-size N` bounds that to N documents at a time).
+  bool prepare_batch = false;
 };
 
 FACTPIPE_SDK_API Json to_json(const PluginInfo& info);
@@ -114,6 +118,11 @@ class FACTPIPE_SDK_API Stage {
   virtual void configure(const Json& config, const Context& ctx) = 0;
   // Called per document. May be called concurrently only when describe().thread_safe is true.
   virtual void process(Document& doc) = 0;
+  // Since API 1.1; called only when describe().prepare_batch is true. Every document of the batch that
+  // the earlier stages processed without error, in input order, read-only; called once per batch on every
+  // instance of the stage, from one thread, before process() sees any of them. For stages that relate
+  // documents to each other (the same claim in two articles) independently of the order they run in.
+  virtual void prepare_batch(const std::vector<const Document*>& documents);
 };
 
 }  // namespace factpipe
@@ -150,6 +159,21 @@ int guarded(F&& f) noexcept {
 }
 
 }  // namespace factpipe::bridge
+
+// API 1.1 entry point; left out when a test builds a plugin that claims API 1.0, which has no such entry.
+#if FACTPIPE_PLUGIN_API_MAJOR == 1 && FACTPIPE_PLUGIN_API_MINOR < 1
+#define FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)
+#else
+#define FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)                                                  \
+  FACTPIPE_EXPORT int factpipe_stage_prepare_batch(void* stage, const void* const* documents,           \
+                                                   std::size_t count) noexcept {                        \
+    return ::factpipe::bridge::guarded([&] {                                                             \
+      std::vector<const ::factpipe::Document*> docs(count);                                              \
+      for (std::size_t i = 0; i < count; ++i) docs[i] = static_cast<const ::factpipe::Document*>(documents[i]); \
+      static_cast<::factpipe::Stage*>(stage)->prepare_batch(docs);                                       \
+    });                                                                                                  \
+  }
+#endif
 
 #define FACTPIPE_PLUGIN(StageClass)                                                                      \
   static_assert(std::is_base_of_v<::factpipe::Stage, StageClass>,                                        \
@@ -191,6 +215,7 @@ int guarded(F&& f) noexcept {
       static_cast<::factpipe::Stage*>(stage)->process(*static_cast<::factpipe::Document*>(document));    \
     });                                                                                                  \
   }                                                                                                      \
+  FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)                                                        \
   FACTPIPE_EXPORT const char* factpipe_last_error() noexcept {                                           \
     return ::factpipe::bridge::last_error().c_str();                                                     \
   }                                                                                                      \

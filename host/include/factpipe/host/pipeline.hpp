@@ -20,7 +20,18 @@ class Pipeline {
   // Runs all stages on `doc` as worker `worker` (< workers). Adds each stage's provided layers and a
   // provenance entry; adds the seconds per stage to `stage_seconds` (size stage_count()) when given.
   // Throws StageError on the first stage that fails.
-  void process(Document& doc, std::size_t worker, double* stage_seconds = nullptr) const;
+  void process(Document& doc, std::size_t worker, double* stage_seconds = nullptr) const {
+    process(doc, worker, stage_seconds, 0, stage_count());
+  }
+  // Runs stages [from, to) only (provenance starts afresh when from == 0).
+  void process(Document& doc, std::size_t worker, double* stage_seconds, std::size_t from, std::size_t to) const;
+
+  // Stages whose plugin asked for prepare_batch(): the batch runner stops every document before such a
+  // stage, gives it the whole batch, then goes on.
+  bool prepares_batch(std::size_t stage) const { return stages_[stage].prepare_batch; }
+  bool has_batch_stage() const;
+  // Calls prepare_batch on every instance of `stage`; throws PluginError naming the stage.
+  void prepare_batch(std::size_t stage, const std::vector<const Document*>& docs) const;
 
   std::size_t stage_count() const { return stages_.size(); }
   std::size_t workers() const { return workers_; }
@@ -32,6 +43,7 @@ class Pipeline {
   struct Slot {
     std::string name, plugin, version;
     std::vector<std::string> provides;
+    bool prepare_batch = false;
     std::vector<std::unique_ptr<StageInstance>> instances;  // 1 when thread safe, else one per worker
   };
   std::string name_, config_file_;

@@ -3,7 +3,8 @@
 // Loading order (each step only when the previous passed):
 //   1. factpipe_api_version exists   ("not a factpipe plugin: missing entry point factpipe_api_version")
 //   2. factpipe::api_incompatibility(host, plugin) is empty (the message names the failed rule)
-//   3. every other required entry point exists (all missing ones are named)
+//   3. every other required entry point exists (all missing ones are named); those a plugin's API minor
+//      version does not have yet (factpipe_stage_prepare_batch before 1.1) are left unset
 //   4. factpipe_plugin_describe() succeeds and returns a valid description
 // Whoever holds a shared_ptr<PluginLibrary> keeps the library mapped (stage instances hold one).
 #include <cstdint>
@@ -38,6 +39,7 @@ class PluginLibrary {
     int (*process)(void*, void*) noexcept = nullptr;
     const char* (*last_error)() noexcept = nullptr;
     const char* (*describe)() noexcept = nullptr;
+    int (*prepare_batch)(void*, const void* const*, std::size_t) noexcept = nullptr;  // null before API 1.1
   };
   const EntryPoints& entry_points() const { return entry_; }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <factpipe/document.hpp>
 #include <factpipe/host/plugin_library.hpp>
@@ -24,6 +25,9 @@ class StageInstance {
   void configure(const Json& config);
   // Throws StageError with the stage name, the document id and the plugin's message.
   void process(Document& doc);
+  // Throws PluginError "stage 'x' (plugin y): prepare_batch failed: <plugin's message>". Does nothing
+  // for a plugin without the entry point (API 1.0).
+  void prepare_batch(const std::vector<const Document*>& docs);
 
   const std::string& name() const { return name_; }
   const PluginLibrary& library() const { return *library_; }
