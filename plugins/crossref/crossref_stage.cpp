@@ -81,7 +81,7 @@ Json schema() {
         {"link_documents",
          {{"type", "boolean"},
           {"default", true},
-          {"description", "link the same claim in documents of this run (to documents processed earlier)"}}},
+          {"description", "link the same claim in other documents of this run (every other document of the batch, whatever the order)"}}},
         {"verify_quotes",
          {{"type", "boolean"}, {"default", true}, {"description", "check quotations against transcripts and reports"}}},
         {"quote_min_similarity",
@@ -97,16 +97,6 @@ std::string cache_dir() {
 
 }  // namespace
 
-void BatchMemory::add(std::vector<Entry> entries) {
-  std::lock_guard lock(mutex_);
-  for (auto& e : entries) entries_.push_back(std::move(e));
-}
-
-std::vector<BatchMemory::Entry> BatchMemory::snapshot() const {
-  std::lock_guard lock(mutex_);
-  return entries_;
-}
-
 PluginInfo CrossrefStage::describe() {
   PluginInfo info;
   info.name = "crossref";
@@ -120,6 +110,7 @@ PluginInfo CrossrefStage::describe() {
   info.provides_layers = {"evidence", "verdicts", "quote_verification"};
   info.config_schema = schema();
   info.thread_safe = true;
+  info.prepare_batch = true;  // links claims across the documents of a batch in both directions
   return info;
 }
 
@@ -214,15 +205,46 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   engine_ = std::make_unique<Engine>(db_path_, ec, wordnet);
 }
 
-void CrossrefStage::link_documents(const Document& doc, Claim& claim, const ClaimProfile& profile,
-                                   const std::vector<BatchMemory::Entry>& earlier) const {
+std::vector<BatchMemory::Entry> CrossrefStage::memory_entries(const Document& doc) {
+  std::vector<BatchMemory::Entry> entries;
+  utf8::OffsetMap map(doc.text);
+  for (const auto& claim : doc.claims) {
+    std::string text = !claim.normalized.empty() ? claim.normalized : claim.text;
+    if (text.empty() && !claim.span.empty() && claim.span.end <= doc.text.size()) text = std::string(doc.slice(claim.span));
+    BatchMemory::Entry e{doc.id(), doc.metadata.title, doc.metadata.url, doc.metadata.publisher,
+                         doc.metadata.published, std::move(text), 0, 0, {}};
+    if (!claim.span.empty() && claim.span.end <= doc.text.size()) {
+      e.start = map.to_code_point(claim.span.start);
+      e.end = map.to_code_point(claim.span.end);
+    }
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+void CrossrefStage::prepare_batch(const std::vector<const Document*>& documents) {
+  if (!link_documents_) return;
+  std::vector<BatchMemory::Entry> all;
+  for (const Document* doc : documents)
+    for (auto& e : memory_entries(*doc)) all.push_back(std::move(e));
+  memory_.add(std::move(all));
+  batch_prepared_ = true;
+}
+
+void CrossrefStage::link_documents(const Document& doc, Claim& claim, const ClaimProfile& profile) const {
   const auto& cfg = engine_->config();
-  for (const auto& other : earlier) {
-    if (other.doc_id == doc.id()) continue;
-    PassageProfile passage = profile_passage(other.text);
+  // The candidates' shared-word weight is exactly the coverage feature, so only claims that can pass the
+  // test below are compared (0.25 when matching figures can make up for fewer shared words); at most 20.
+  const double least = profile.numbers.empty() ? document_link_min_ : std::min(document_link_min_, 0.25);
+  for (const auto& other_ptr : memory_.candidates(profile, doc.id(), least, 20)) {
+    const BatchMemory::Entry& other = *other_ptr;
+    const PassageProfile& passage = other.profile;
     Features f = compute_features(profile, passage, "", "");
     bool numbers_match = !profile.numbers.empty() && f.numbers >= 1.0;
-    if (f.coverage < document_link_min_ && !(numbers_match && f.coverage >= 0.25)) continue;
+    // The same claim both ways: most of this claim's words in the other and most of the other's in this
+    // one, so that a long sentence that merely mentions the same people is not "the same claim".
+    double both_ways = std::min(f.coverage, f.passage_coverage);
+    if (both_ways < document_link_min_ && !(numbers_match && both_ways >= 0.25)) continue;
     StanceResult st = judge_stance(profile, passage, f, cfg.stance);
     if (st.stance == Stance::unrelated) continue;
     Evidence e;
@@ -246,10 +268,6 @@ void CrossrefStage::link_documents(const Document& doc, Claim& claim, const Clai
 
 void CrossrefStage::process(Document& doc) {
   const auto& cfg = engine_->config();
-  utf8::OffsetMap map(doc.text);
-  std::vector<BatchMemory::Entry> earlier;
-  if (link_documents_) earlier = memory_.snapshot();
-  std::vector<BatchMemory::Entry> mine;
   for (auto& claim : doc.claims) {
     ClaimInput in;
     in.text = !claim.normalized.empty() ? claim.normalized : claim.text;
@@ -269,20 +287,11 @@ void CrossrefStage::process(Document& doc) {
       claim.evidence.push_back(std::move(e));
       if (static_cast<int>(claim.evidence.size()) >= cfg.top_k) break;
     }
-    if (link_documents_) link_documents(doc, claim, profile, earlier);
+    if (link_documents_) link_documents(doc, claim, profile);
     std::stable_sort(claim.evidence.begin(), claim.evidence.end(),
                      [](const Evidence& a, const Evidence& b) { return a.score > b.score; });
     if (static_cast<int>(claim.evidence.size()) > cfg.top_k) claim.evidence.resize(static_cast<std::size_t>(cfg.top_k));
     claim.verdict = decide_verdict(claim.evidence, cfg.verdict);
-    if (link_documents_) {
-      BatchMemory::Entry e{doc.id(), doc.metadata.title, doc.metadata.url, doc.metadata.publisher,
-                           doc.metadata.published, in.text, 0, 0};
-      if (!claim.span.empty() && claim.span.end <= doc.text.size()) {
-        e.start = map.to_code_point(claim.span.start);
-        e.end = map.to_code_point(claim.span.end);
-      }
-      mine.push_back(std::move(e));
-    }
   }
   if (verify_quotes_) {
     for (auto& quote : doc.quotes) {
@@ -292,7 +301,8 @@ void CrossrefStage::process(Document& doc) {
       quote.verification = engine_->verify_quote(text, speaker, doc.metadata.published);
     }
   }
-  if (link_documents_) memory_.add(std::move(mine));
+  // A host without prepare_batch: remember this document for the ones that come after it.
+  if (link_documents_ && !batch_prepared_) memory_.add(memory_entries(doc));
   doc.add_layer("evidence");
   doc.add_layer("verdicts");
   doc.add_layer("quote_verification");

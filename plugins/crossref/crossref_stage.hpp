@@ -2,39 +2,24 @@
 // The crossref stage: for every claim, ranked evidence (passages, fact-checks, other documents of the
 // batch) with stances and a verdict; for every direct or partial quotation, a check against transcripts
 // and earlier reports of the same speaker.
+#include <atomic>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 #include <factpipe/plugin.hpp>
 
+#include "batch_memory.hpp"
 #include "crossref_engine.hpp"
 
 namespace factpipe::crossref {
-
-// Claims of documents already processed in this run: documents of one batch are sources for each other.
-// Order-dependent: a claim is linked to claims of documents processed BEFORE its own document.
-class BatchMemory {
- public:
-  struct Entry {
-    std::string doc_id, title, url, publisher, date;
-    std::string text;
-    std::size_t start = 0, end = 0;  // code points in that document
-  };
-  void add(std::vector<Entry> entries);
-  std::vector<Entry> snapshot() const;
-
- private:
-  mutable std::mutex mutex_;
-  std::vector<Entry> entries_;
-};
 
 class CrossrefStage : public Stage {
  public:
   static PluginInfo describe();
   void configure(const Json& config, const Context& ctx) override;
   void process(Document& doc) override;
+  void prepare_batch(const std::vector<const Document*>& documents) override;
 
   // Where the index lives when the config names sources but no db: a per-user cache file keyed by the
   // sources' paths ($XDG_CACHE_HOME/factpipe, else ~/.cache/factpipe, else the temp dir).
@@ -42,8 +27,13 @@ class CrossrefStage : public Stage {
   const std::filesystem::path& db_path() const { return db_path_; }
 
  private:
-  void link_documents(const Document& doc, Claim& claim, const ClaimProfile& profile,
-                      const std::vector<BatchMemory::Entry>& earlier) const;
+  // Documents of one run are sources for each other. The host hands the stage every document of a batch
+  // first (prepare_batch), so a claim is linked to the same claim in every other document of its batch,
+  // whatever the order, and to documents of earlier batches. Without that call (a host that runs documents
+  // one by one), claims of documents processed earlier are remembered instead.
+  void link_documents(const Document& doc, Claim& claim, const ClaimProfile& profile) const;
+  // What another document can link to: each claim's text, where it is, and its document's metadata.
+  static std::vector<BatchMemory::Entry> memory_entries(const Document& doc);
 
   Context ctx_;
   std::unique_ptr<Engine> engine_;
@@ -52,6 +42,7 @@ class CrossrefStage : public Stage {
   bool verify_quotes_ = true;
   double document_link_min_ = 0.5;
   BatchMemory memory_;
+  std::atomic<bool> batch_prepared_{false};  // documents were remembered by prepare_batch, not by process
 };
 
 }  // namespace factpipe::crossref

@@ -210,7 +210,35 @@ TEST(CrossrefStage, QuotationsAreCheckedAgainstTranscriptsAndTheSpeakersReports)
   }
 }
 
-TEST(CrossrefStage, SameClaimInTwoDocumentsOfARunIsLinked) {
+TEST(CrossrefStage, SameClaimInTwoDocumentsOfABatchIsLinkedBothWays) {
+  Corpus corpus;
+  CrossrefStage stage;
+  stage.configure(corpus.config(), plugin_context());
+  EXPECT_TRUE(CrossrefStage::describe().prepare_batch);
+  Document first = make_doc("first", "The tram extension will cost $450 million, officials said.",
+                            {"The tram extension will cost $450 million"});
+  Document second = make_doc("second", "Officials put the price of the tram extension at $450 million.",
+                             {"the price of the tram extension at $450 million"});
+  Document third = make_doc("third", "The tram extension will cost $600 million.", {"The tram extension will cost $600 million."});
+  stage.prepare_batch({&first, &second, &third});  // what the host does before the first document
+  stage.process(first);
+  stage.process(second);
+  stage.process(third);
+  // The first document of the batch sees the later ones too: the links no longer depend on the order.
+  const Evidence* forward = find_evidence(first.claims[0], "second");
+  ASSERT_NE(forward, nullptr);
+  EXPECT_EQ(forward->kind, "document");
+  EXPECT_EQ(forward->passage, "the price of the tram extension at $450 million");
+  const Evidence* back = find_evidence(second.claims[0], "first");
+  ASSERT_NE(back, nullptr);
+  EXPECT_EQ(back->passage, "The tram extension will cost $450 million");
+  const Evidence* conflict = find_evidence(first.claims[0], "third");
+  ASSERT_NE(conflict, nullptr);
+  EXPECT_EQ(conflict->stance, Stance::refutes);
+  EXPECT_EQ(find_evidence(first.claims[0], "first"), nullptr);  // never itself
+}
+
+TEST(CrossrefStage, WithoutPrepareBatchEarlierDocumentsAreRemembered) {
   Corpus corpus;
   CrossrefStage stage;
   stage.configure(corpus.config(), plugin_context());
@@ -222,7 +250,7 @@ TEST(CrossrefStage, SameClaimInTwoDocumentsOfARunIsLinked) {
   stage.process(first);
   stage.process(second);
   stage.process(third);
-  EXPECT_EQ(find_evidence(first.claims[0], "second"), nullptr);  // order-dependent: only earlier documents
+  EXPECT_EQ(find_evidence(first.claims[0], "second"), nullptr);  // one by one: only earlier documents
   const Evidence* link = find_evidence(second.claims[0], "first");
   ASSERT_NE(link, nullptr);
   EXPECT_EQ(link->kind, "document");

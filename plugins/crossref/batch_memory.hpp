@@ -1,0 +1,43 @@
+#pragma once
+// Claims of the documents of this run, so that the same claim in two articles can be linked. Each claim is
+// profiled once when it is added and indexed by its word stems: finding the few claims that share words
+// with a new one costs a lookup per word, not a comparison with every claim of the run (thousands of
+// articles make hundreds of thousands of claims).
+#include <cstdint>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "evidence_scoring.hpp"
+
+namespace factpipe::crossref {
+
+class BatchMemory {
+ public:
+  struct Entry {
+    std::string doc_id, title, url, publisher, date;
+    std::string text;
+    std::size_t start = 0, end = 0;  // code points in that document
+    PassageProfile profile;          // filled by add()
+  };
+
+  // Thread safe; profiles the entries before taking the lock.
+  void add(std::vector<Entry> entries);
+
+  // Claims of documents other than `exclude_doc` whose stems cover at least `min_share` of the claim's
+  // idf-weighted content words (a WordNet synonym counts 0.7, as in the coverage feature), best first, at
+  // most `limit`. Thread safe.
+  std::vector<std::shared_ptr<const Entry>> candidates(const ClaimProfile& claim, std::string_view exclude_doc,
+                                                       double min_share, std::size_t limit) const;
+  std::size_t size() const;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::vector<std::shared_ptr<const Entry>> entries_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> postings_;  // stem -> entries containing it
+};
+
+}  // namespace factpipe::crossref
