@@ -130,6 +130,19 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
                              : 1.0 - static_cast<double>(i) / static_cast<double>(cands.size());
     ranked.push_back(std::move(p));
   }
+  // The learned re-ranker scores each candidate against the claim and the other candidates (a logistic of
+  // the linear score, so scores stay in (0, 1) like the weighted sum's and min_score keeps its meaning).
+  if (config_.rerank && config_.ranker) {
+    std::vector<CandidateView> views;
+    views.reserve(ranked.size());
+    for (const auto& p : ranked)
+      views.push_back(CandidateView{&p.profile, &p.title, &p.features, p.features.bm25, p.kind == "factcheck"});
+    auto xs = ranking_features(prof, views, [&](const std::string& s) { return reader->idf(s); });
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+      ranked[i].score = 1.0 / (1.0 + std::exp(-config_.ranker->score(xs[i])));
+      ranked[i].ranking_features = std::move(xs[i]);
+    }
+  }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
   if (profile_out) *profile_out = std::move(prof);
   std::unordered_set<std::int64_t> seen;

@@ -14,6 +14,7 @@
 #include <factpipe/document.hpp>
 
 #include "evidence_scoring.hpp"
+#include "learned_ranker.hpp"
 #include "verdict.hpp"
 
 namespace factpipe::crossref {
@@ -35,6 +36,7 @@ struct EngineConfig {
   bool idf_candidates = true;      // candidates by summed idf (fast on large indexes); false: FTS5 bm25()
   bool synonyms = true;            // WordNet synonyms in coverage features
   Weights weights;
+  std::shared_ptr<const RankerModel> ranker;  // set: the learned re-ranker scores candidates, not `weights`
   StanceOptions stance;
   VerdictOptions verdict;
   double quote_min_similarity = 0.6;  // below: not_found
@@ -53,6 +55,7 @@ struct RankedPassage {
   std::int64_t id = 0, source = 0;
   std::string sid, title, url, publisher, date, kind, rating, claimant;
   std::int64_t start = 0, end = 0;
+  std::vector<double> ranking_features;  // the learned re-ranker's inputs (when one is configured)
 };
 
 class Engine {

@@ -77,7 +77,14 @@ Json schema() {
           {"additionalProperties", false},
           {"properties", weights_props},
           {"default", weights_default},
-          {"description", "re-ranking weights (tuned on CLEF-2020 task 2 train)"}}},
+          {"description", "re-ranking weights (tuned on CLEF-2020 task 2 train), used when \"ranker\" is empty"}}},
+        {"ranker",
+         {{"type", "string"},
+          {"default", ""},
+          {"description",
+           "learned re-ranking model, a file in the plugin's data folder (\"ranker.json\": fitted on CLEF-2020 "
+           "task 2 train by factpipe-train-crossref-ranker, for matching claims to fact-checks) or an absolute "
+           "path; empty: the weighted sum of \"weights\""}}},
         {"link_documents",
          {{"type", "boolean"},
           {"default", true},
@@ -154,6 +161,9 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   verify_quotes_ = config.value("verify_quotes", true);
 
   load_word_lists(ctx.data_dir().string());
+  // The learned re-ranker: a bad or missing file fails here, naming it.
+  if (std::string ranker = config.value("ranker", std::string()); !ranker.empty())
+    ec.ranker = RankerModel::load(fs::path(ranker).is_absolute() ? fs::path(ranker) : ctx.data_dir() / ranker);
 
   std::shared_ptr<const WordNet> wordnet;
   std::string wn_dir = config.value("wordnet", std::string("/usr/share/wordnet"));

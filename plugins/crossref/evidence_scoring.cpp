@@ -54,6 +54,26 @@ std::string describe(const NumberMention& m, std::string_view text) {
   return std::string(text.substr(m.start, m.end - m.start));
 }
 
+// Phrases between quotation marks ("...", â...â), as stem sequences of two words or more: quoted words
+// are the ones a fact-check repeats word for word.
+std::vector<std::vector<std::string>> quoted_phrases(const std::string& text) {
+  std::vector<std::vector<std::string>> out;
+  static const std::string kOpen[] = {"\"", "\xE2\x80\x9C"}, kClose[] = {"\"", "\xE2\x80\x9D"};
+  for (int k = 0; k < 2; ++k) {
+    std::size_t pos = 0;
+    while ((pos = text.find(kOpen[k], pos)) != std::string::npos) {
+      std::size_t b = pos + kOpen[k].size();
+      std::size_t e = text.find(kClose[k], b);
+      if (e == std::string::npos) break;
+      std::vector<std::string> stems;
+      for (const auto& t : analyze(std::string_view(text).substr(b, e - b))) stems.push_back(t.stem);
+      if (stems.size() >= 2) out.push_back(std::move(stems));
+      pos = e + kClose[k].size();
+    }
+  }
+  return out;
+}
+
 std::uint64_t pair_hash(const std::string& a, const std::string& b) {
   std::uint64_t h = std::hash<std::string>{}(a);
   return h * 1000003u ^ std::hash<std::string>{}(b);
@@ -94,6 +114,8 @@ ClaimProfile profile_claim(const std::string& text, const std::vector<NamedEntit
         std::vector<std::string> forms = wordnet->irregular_forms(a);  // "rise" is also "rose", "risen"
         forms.push_back(a);
         for (const auto& form : forms) {
+          // Function words are no opposites to look for ("go" / "no" would make every "no" a refutation).
+          if (Stopwords::instance().contains(ascii_lower(form))) continue;
           std::string st = stem_word(form);
           if (!st.empty() && st != ct.stem) ct.antonym_stems.push_back(st);
         }
@@ -128,6 +150,7 @@ ClaimProfile profile_claim(const std::string& text, const std::vector<NamedEntit
     else p.numbers.push_back(std::move(n));
   }
   p.claimant = name_stems(claimant);
+  p.quoted = quoted_phrases(text);
   p.negated = has_negation(terms, 0, terms.size());
   for (const auto& t : terms)
     if (is_content(t)) p.sequence.push_back(t.stem);

@@ -36,6 +36,7 @@ struct ClaimProfile {
   std::vector<NumberMention> numbers;                // not years
   std::vector<NumberMention> years;
   std::vector<std::string> claimant;                 // claimant's name stems
+  std::vector<std::vector<std::string>> quoted;      // stems of phrases in quotation marks (2 words or more)
   bool negated = false;
   double idf_total = 0;
 };

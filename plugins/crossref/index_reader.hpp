@@ -56,6 +56,9 @@ class IndexReader {
   Statement search_, rowids_, passage_, vocab_, source_, mentions_;
   std::int64_t total_ = 0;
   std::unordered_map<std::string, std::int64_t> df_cache_;
+  std::vector<std::pair<std::int64_t, double>> postings_;  // search_idf's buffer, kept between calls
+  std::vector<double> idf_by_df_ = std::vector<double>(4096, -1.0);  // idf of small document frequencies
+  double idf_of(std::int64_t df) const;
   std::shared_ptr<const DocFreqMap> doc_freqs_;
 };
 

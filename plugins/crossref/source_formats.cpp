@@ -163,7 +163,7 @@ std::vector<fs::path> source_files(const fs::path& root) {
   return out;
 }
 
-void parse_source_file(const fs::path& path, const std::string& content,
+void parse_source_file(const fs::path& path, std::string content,
                        const std::function<void(SourceRecord&&)>& on_record,
                        const std::function<void(RecordError&&)>& on_error) {
   std::string ext = ascii_lower(path.extension().string());
@@ -203,16 +203,15 @@ void parse_source_file(const fs::path& path, const std::string& content,
   }
   // Plain text: the file is one document; a sidecar NAME.meta.json may give its metadata.
   SourceRecord r;
-  r.text = content;
   r.id = path.stem().string();
   std::string lower_name = ascii_lower(path.filename().string());
   r.date = date_in_name(path.filename().string());
   auto first_nl = content.find('\n');
-  std::string first = content.substr(0, std::min(first_nl, content.size()));
-  if (first.size() < 200) r.title = first;
-  std::string head = ascii_lower(content.substr(0, 400));
+  if (std::min(first_nl, content.size()) < 200) r.title = content.substr(0, std::min(first_nl, content.size()));
+  std::string head = ascii_lower(std::string_view(content).substr(0, 400));
   if (lower_name.find("transcript") != std::string::npos || head.find("transcript") != std::string::npos)
     r.kind = "transcript";
+  r.text = std::move(content);
   fs::path meta = path.parent_path() / (path.stem().string() + ".meta.json");
   if (fs::exists(meta)) {
     try {

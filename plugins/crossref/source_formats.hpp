@@ -29,8 +29,9 @@ struct RecordError {
 std::vector<std::filesystem::path> source_files(const std::filesystem::path& root);
 bool is_source_file(const std::filesystem::path& p);
 
-// Parses one file's bytes. Calls `on_record` per good record and `on_error` per bad one.
-void parse_source_file(const std::filesystem::path& path, const std::string& content,
+// Parses one file's bytes. Calls `on_record` per good record and `on_error` per bad one. `content` is taken
+// by value: a plain-text file's bytes become its record's text without a copy.
+void parse_source_file(const std::filesystem::path& path, std::string content,
                        const std::function<void(SourceRecord&&)>& on_record,
                        const std::function<void(RecordError&&)>& on_error);
 

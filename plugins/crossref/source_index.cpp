@@ -1,15 +1,19 @@
 #include "source_index.hpp"
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <fstream>
-#include <set>
-#include <sstream>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <factpipe/utf8.hpp>
 
 #include "sentence_splitter.hpp"
 #include "sqlite_handle.hpp"
-#include "text_analysis.hpp"
 
 namespace factpipe::crossref {
 
@@ -17,6 +21,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// `passages` is an external-content FTS5 table over the view `passage_text`: the sentence text already lives in
+// `sources.text`, so FTS5 keeps only its index (storing the text a second time made a third of the file and of the
+// write time). FTS5 reads the view only when it needs a row's text (bm25() with detail=column re-tokenizes the
+// matching rows). A passage is deleted with FTS5's 'delete' command and its original values, read from the view.
 const char* const kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, root TEXT NOT NULL,
@@ -30,13 +38,29 @@ CREATE INDEX IF NOT EXISTS sources_kind ON sources(kind);
 CREATE TABLE IF NOT EXISTS factchecks(source INTEGER PRIMARY KEY, claim_reviewed TEXT, rating TEXT, url TEXT,
   author TEXT, date_published TEXT, claimant TEXT);
 -- A source's passages have consecutive ids (first_passage..last_passage); their text is sliced from the
--- source's text by code point offsets (substr counts characters), so it is stored once.
+-- source's text, so it is stored once. start/end, sent_start/sent_end: code points (what evidence reports);
+-- byte_*: the same in bytes, so a slice is a blob substr in O(1) (substr() on text counts the characters of
+-- the source up to the passage).
 CREATE TABLE IF NOT EXISTS passage_meta(id INTEGER PRIMARY KEY, source INTEGER NOT NULL, start INTEGER NOT NULL,
-  end INTEGER NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(title, body,
+  end INTEGER NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL, byte_start INTEGER NOT NULL,
+  byte_end INTEGER NOT NULL, sent_byte_start INTEGER NOT NULL, sent_byte_end INTEGER NOT NULL);
+-- What the full-text index holds per passage: the title with a source's first passage only, and the sentence.
+CREATE VIEW IF NOT EXISTS passage_text AS SELECT p.id AS id,
+  CASE WHEN p.id = s.first_passage THEN s.title END AS title,
+  CAST(substr(CAST(s.text AS BLOB), p.sent_byte_start + 1, p.sent_byte_end - p.sent_byte_start) AS TEXT) AS body
+  FROM passage_meta p JOIN sources s ON s.id = p.source;
+CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(title, body, content='passage_text', content_rowid='id',
   tokenize='porter unicode61 remove_diacritics 2', detail=column);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages, row);
 )sql";
+
+// FTS5 merges segments once 16 share a level (default 4; crisis merge at 64): fewer rewrites of the growing
+// index during a bulk load, and the load ends with 'optimize' anyway (see finish()). Its in-memory term buffer
+// stays at the default 1 MB: a 32 MB buffer means fewer segments but a cache miss per token (measured 13% more
+// CPU on 38 MB of sources). Stored in the index's config, so later updates use them too.
+const char* const kFtsTuning =
+    "INSERT INTO passages(passages, rank) VALUES('automerge', 16);"
+    "INSERT INTO passages(passages, rank) VALUES('crisismerge', 64);";
 
 std::string hex64(std::uint64_t v) {
   char buf[17];
@@ -57,7 +81,14 @@ std::string read_all(const fs::path& p) {
   s.resize(static_cast<std::size_t>(in.tellg()));
   in.seekg(0);
   in.read(s.data(), static_cast<std::streamsize>(s.size()));
+  if (!in) throw std::runtime_error("cannot read " + p.string());
   return s;
+}
+
+std::string canonical_string(const fs::path& p) {
+  std::error_code ec;
+  auto c = fs::weakly_canonical(fs::absolute(p), ec);
+  return (ec ? fs::absolute(p) : c).string();
 }
 
 // Sentences longer than this are cut at spaces so one passage never swallows a whole unpunctuated file.
@@ -79,6 +110,171 @@ std::vector<Span> passage_sentences(std::string_view text) {
   return out;
 }
 
+// A sentence of a source: bytes (to slice the text for FTS5) and code points (what the index stores).
+struct PreparedSentence {
+  Span bytes;
+  std::int64_t cp_start = 0, cp_end = 0;
+};
+
+struct PreparedRecord {
+  SourceRecord record;
+  std::vector<PreparedSentence> sentences;
+};
+
+// Splits the text into passage sentences with their code point offsets: one forward count over the text
+// (the sentences are in order), no byte-to-code-point table.
+PreparedRecord prepare_record(SourceRecord&& r) {
+  PreparedRecord out;
+  out.record = std::move(r);
+  std::string_view text = out.record.text;
+  std::vector<Span> sents = passage_sentences(text);
+  out.sentences.reserve(sents.size());
+  std::size_t byte = 0;
+  std::int64_t cp = 0;
+  auto advance = [&](std::size_t to) {
+    for (; byte < to; ++byte) cp += (static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80;
+    return cp;
+  };
+  for (const Span& s : sents) {
+    PreparedSentence ps;
+    ps.bytes = s;
+    ps.cp_start = advance(s.start);
+    ps.cp_end = advance(s.end);
+    out.sentences.push_back(ps);
+  }
+  return out;
+}
+
+// What the files table knows about a file (read once per update).
+struct KnownFile {
+  std::int64_t id = -1, size = 0, mtime = 0;
+  std::string hash;
+};
+
+struct FileJob {
+  fs::path file;
+  std::string path, root;  // canonical
+};
+
+// A file made ready for the database writer: read, hashed, parsed and split.
+struct PreparedFile {
+  enum class Action { unchanged, touched, invalid_utf8, index };
+  Action action = Action::index;
+  std::string path, root, hash;
+  std::int64_t size = 0, mtime = 0, old_id = -1;
+  std::uint64_t bytes = 0;
+  std::vector<PreparedRecord> records;
+  std::vector<RecordError> errors;
+  std::exception_ptr failure;  // reading failed: the update is rolled back
+};
+
+PreparedFile prepare_file(const FileJob& job, const std::unordered_map<std::string, KnownFile>& known) {
+  PreparedFile f;
+  f.path = job.path;
+  f.root = job.root;
+  try {
+    f.size = static_cast<std::int64_t>(fs::file_size(job.file));
+    f.mtime = mtime_ns(job.file);
+    std::string old_hash;
+    if (auto it = known.find(job.path); it != known.end()) {
+      f.old_id = it->second.id;
+      old_hash = it->second.hash;
+      if (it->second.size == f.size && it->second.mtime == f.mtime) {
+        f.action = PreparedFile::Action::unchanged;
+        return f;
+      }
+    }
+    std::string content = read_all(job.file);
+    f.hash = hex64(content_hash(content));
+    if (f.old_id >= 0 && f.hash == old_hash) {
+      f.action = PreparedFile::Action::touched;  // touched but not changed: only the mtime is updated
+      return f;
+    }
+    if (auto bad = utf8::find_invalid(content)) {
+      f.action = PreparedFile::Action::invalid_utf8;
+      f.errors.push_back(RecordError{job.path, bad->line, "invalid UTF-8: " + bad->reason});
+      return f;
+    }
+    f.bytes = content.size();
+    parse_source_file(
+        job.file, std::move(content), [&](SourceRecord&& r) { f.records.push_back(prepare_record(std::move(r))); },
+        [&](RecordError&& e) {
+          e.file = job.path;
+          f.errors.push_back(std::move(e));
+        });
+  } catch (...) {
+    f.failure = std::current_exception();
+  }
+  return f;
+}
+
+// Prepares files on a worker thread while the caller writes the previous ones to SQLite: the single writer
+// is the bottleneck, so reading, hashing, JSON parsing and sentence splitting run beside it. The queue holds
+// at most kMaxQueuedBytes of source text, so memory stays flat on a large corpus.
+class FilePipeline {
+ public:
+  FilePipeline(std::vector<FileJob> jobs, const std::unordered_map<std::string, KnownFile>& known)
+      : jobs_(std::move(jobs)), known_(known), worker_([this] { run(); }) {}
+
+  ~FilePipeline() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    not_full_.notify_all();
+    worker_.join();
+  }
+  FilePipeline(const FilePipeline&) = delete;
+  FilePipeline& operator=(const FilePipeline&) = delete;
+
+  // The next file in order; nullopt when all are done.
+  std::optional<PreparedFile> next() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !queue_.empty() || done_; });
+    if (queue_.empty()) return std::nullopt;
+    PreparedFile f = std::move(queue_.front());
+    queue_.pop_front();
+    queued_bytes_ -= f.bytes;
+    lock.unlock();
+    not_full_.notify_one();
+    return f;
+  }
+
+ private:
+  static constexpr std::uint64_t kMaxQueuedBytes = 64u << 20;
+
+  void run() {
+    for (const auto& job : jobs_) {
+      PreparedFile f = prepare_file(job, known_);
+      bool failed = static_cast<bool>(f.failure);
+      {
+        std::unique_lock lock(mutex_);
+        // A file larger than the bound still goes through, alone.
+        not_full_.wait(lock, [&] { return stop_ || queue_.empty() || queued_bytes_ + f.bytes <= kMaxQueuedBytes; });
+        if (stop_) break;
+        queued_bytes_ += f.bytes;
+        queue_.push_back(std::move(f));
+      }
+      not_empty_.notify_one();
+      if (failed) break;
+    }
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    not_empty_.notify_all();
+  }
+
+  std::vector<FileJob> jobs_;
+  const std::unordered_map<std::string, KnownFile>& known_;
+  std::mutex mutex_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<PreparedFile> queue_;
+  std::uint64_t queued_bytes_ = 0;
+  bool done_ = false, stop_ = false;
+  std::thread worker_;  // last: starts after everything above is initialised
+};
+
 }  // namespace
 
 std::uint64_t content_hash(std::string_view bytes) {
@@ -92,51 +288,58 @@ std::uint64_t content_hash(std::string_view bytes) {
 
 struct SourceIndex::Impl {
   explicit Impl(const fs::path& path) : db(path.string(), Database::Mode::read_write) {
-    // A rollback journal, not WAL: new pages of a bulk load are not journaled at all, where WAL would write
-    // every page twice. One transaction per update keeps a crash from leaving half an index.
-    db.exec("PRAGMA page_size=8192; PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072; "
+    // A bulk load: a rollback journal (new pages of a load are not journaled at all, where WAL would write every
+    // page twice), one transaction per update (a failed update leaves the index as it was), no fsync
+    // (synchronous=OFF: the index is derived from the sources; a power cut during an update can damage it,
+    // and then it is rebuilt by deleting the file), a 256 MB page cache, temporary b-trees in memory.
+    db.exec("PRAGMA page_size=8192; PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; "
             "PRAGMA temp_store=MEMORY;");
+    bool fresh = false;
+    {
+      auto t = db.prepare("SELECT 1 FROM sqlite_schema WHERE type='table' AND name='meta'");
+      fresh = !t.step();
+    }
     db.exec(kSchema);
-    auto v = db.prepare("SELECT value FROM meta WHERE key='schema'");
-    if (v.step() && v.text(0) != std::to_string(kSchemaVersion))
-      throw std::runtime_error("crossref index " + path.string() + ": schema version " + v.text(0) +
-                               ", this build needs " + std::to_string(kSchemaVersion) + " (delete the file to rebuild)");
-    v.reset();
     db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '" + std::to_string(kSchemaVersion) + "')");
-    // Merge FTS5 segments less eagerly while loading (fewer rewrites of the growing index).
-    db.exec("INSERT INTO passages(passages, rank) VALUES('automerge', 8)");
+    if (fresh) db.exec(kFtsTuning);
     ins_file = db.prepare("INSERT INTO files(path, root, size, mtime, hash) VALUES(?1, ?2, ?3, ?4, ?5)");
+    touch_file = db.prepare("UPDATE files SET size = ?1, mtime = ?2 WHERE id = ?3");
     ins_source = db.prepare(
         "INSERT INTO sources(sid, title, url, publisher, date, kind, file, text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     ins_factcheck = db.prepare(
         "INSERT INTO factchecks(source, claim_reviewed, rating, url, author, date_published, claimant) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7)");
-    ins_meta = db.prepare("INSERT INTO passage_meta(source, start, end, sent_start, sent_end) VALUES(?1,?2,?3,?4,?5)");
+    ins_meta = db.prepare(
+        "INSERT INTO passage_meta(source, start, end, sent_start, sent_end, byte_start, byte_end, sent_byte_start, "
+        "sent_byte_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     set_range = db.prepare("UPDATE sources SET first_passage = ?2, last_passage = ?3 WHERE id = ?1");
     ins_fts = db.prepare("INSERT INTO passages(rowid, title, body) VALUES(?1, ?2, ?3)");
+    // The values given to the 'delete' command must be the ones indexed: passage_text gives them.
+    del_fts = db.prepare(
+        "INSERT INTO passages(passages, rowid, title, body) "
+        "SELECT 'delete', t.id, t.title, t.body FROM sources s JOIN passage_text t "
+        "ON t.id BETWEEN s.first_passage AND s.last_passage WHERE s.file = ?1");
+    del_meta = db.prepare(
+        "DELETE FROM passage_meta WHERE id IN (SELECT p.id FROM sources s JOIN passage_meta p "
+        "ON p.id BETWEEN s.first_passage AND s.last_passage WHERE s.file = ?1)");
+    del_factchecks = db.prepare("DELETE FROM factchecks WHERE source IN (SELECT id FROM sources WHERE file = ?1)");
+    del_sources = db.prepare("DELETE FROM sources WHERE file = ?1");
+    del_file = db.prepare("DELETE FROM files WHERE id = ?1");
   }
 
   // Removes a file's sources, fact-checks and passages (and the file row).
   void drop_file(std::int64_t file_id) {
-    std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
-    auto st = db.prepare("SELECT first_passage, last_passage FROM sources WHERE file = ?1 AND first_passage IS NOT NULL");
-    st.bind(1, file_id);
-    while (st.step()) ranges.emplace_back(st.int64(0), st.int64(1));
-    st.reset();
-    auto del_fts = db.prepare("DELETE FROM passages WHERE rowid BETWEEN ?1 AND ?2");
-    auto del_meta = db.prepare("DELETE FROM passage_meta WHERE id BETWEEN ?1 AND ?2");
-    for (auto [a, b] : ranges) {
-      del_fts.bind(1, a).bind(2, b).run();
-      del_meta.bind(1, a).bind(2, b).run();
-    }
-    db.prepare("DELETE FROM factchecks WHERE source IN (SELECT id FROM sources WHERE file = ?1)").bind(1, file_id).run();
-    db.prepare("DELETE FROM sources WHERE file = ?1").bind(1, file_id).run();
-    db.prepare("DELETE FROM files WHERE id = ?1").bind(1, file_id).run();
+    del_fts.bind(1, file_id).run();
+    del_meta.bind(1, file_id).run();
+    del_factchecks.bind(1, file_id).run();
+    del_sources.bind(1, file_id).run();
+    del_file.bind(1, file_id).run();
   }
 
-  void add_record(std::int64_t file_id, const SourceRecord& r, IndexStats& stats) {
+  void add_record(std::int64_t file_id, const PreparedRecord& pr, IndexStats& stats) {
+    const SourceRecord& r = pr.record;
     ins_source.bind(1, r.id).bind(2, r.title).bind(3, r.url).bind(4, r.publisher).bind(5, r.date).bind(6, r.kind);
-    ins_source.bind(7, file_id).bind(8, r.text).run();
+    ins_source.bind(7, file_id).bind_static(8, r.text).run();
     std::int64_t sid = sqlite3_last_insert_rowid(db.get());
     ++stats.sources;
     if (r.kind == "factcheck") {
@@ -144,25 +347,32 @@ struct SourceIndex::Impl {
       ins_factcheck.bind(6, r.date).bind(7, r.claimant).run();
       ++stats.factchecks;
     }
-    std::vector<Span> sents = passage_sentences(r.text);
-    utf8::OffsetMap map(r.text);
+    const auto& sents = pr.sentences;
+    std::string_view text = r.text;
     std::int64_t first = -1, last = -1;
     for (std::size_t i = 0; i < sents.size(); ++i) {
-      Span window{sents[i > 0 ? i - 1 : 0].start, sents[i + 1 < sents.size() ? i + 1 : i].end};
+      // The passage: the sentence with its neighbours.
+      const PreparedSentence& from = sents[i > 0 ? i - 1 : 0];
+      const PreparedSentence& to = sents[i + 1 < sents.size() ? i + 1 : i];
       ins_meta.bind(1, sid)
-          .bind(2, static_cast<std::int64_t>(map.to_code_point(window.start)))
-          .bind(3, static_cast<std::int64_t>(map.to_code_point(window.end)))
-          .bind(4, static_cast<std::int64_t>(map.to_code_point(sents[i].start)))
-          .bind(5, static_cast<std::int64_t>(map.to_code_point(sents[i].end)))
+          .bind(2, from.cp_start)
+          .bind(3, to.cp_end)
+          .bind(4, sents[i].cp_start)
+          .bind(5, sents[i].cp_end)
+          .bind(6, static_cast<std::int64_t>(from.bytes.start))
+          .bind(7, static_cast<std::int64_t>(to.bytes.end))
+          .bind(8, static_cast<std::int64_t>(sents[i].bytes.start))
+          .bind(9, static_cast<std::int64_t>(sents[i].bytes.end))
           .run();
       std::int64_t pid = sqlite3_last_insert_rowid(db.get());
       if (first < 0) first = pid;
       last = pid;
       // The title is indexed once per source, with its first passage (indexing it with every passage
       // would double the index of a long document).
-      ins_fts.bind(1, pid).bind(2, i == 0 ? std::string_view(r.title) : std::string_view())
-          .bind(3, std::string_view(r.text).substr(sents[i].start, sents[i].size()))
-          .run();
+      ins_fts.bind(1, pid);
+      if (i == 0) ins_fts.bind_static(2, r.title);
+      else ins_fts.bind_null(2);
+      ins_fts.bind_static(3, text.substr(sents[i].bytes.start, sents[i].bytes.size())).run();
       ++stats.passages;
     }
     if (first >= 0) set_range.bind(1, sid).bind(2, first).bind(3, last).run();
@@ -174,48 +384,112 @@ struct SourceIndex::Impl {
     return sqlite3_last_insert_rowid(db.get());
   }
 
-  void update_passage_count() {
+  // Writes one prepared file (the writer's half of update()).
+  void apply(PreparedFile& f, IndexStats& stats) {
+    if (f.failure) std::rethrow_exception(f.failure);
+    using A = PreparedFile::Action;
+    if (f.action == A::unchanged || f.action == A::touched) {
+      if (f.action == A::touched) touch_file.bind(1, f.size).bind(2, f.mtime).bind(3, f.old_id).run();
+      ++stats.files_skipped;
+      return;
+    }
+    if (f.old_id >= 0) drop_file(f.old_id);
+    // A bad file keeps its row (without sources) so an unchanged bad file is not read again every time.
+    std::int64_t file_id = insert_file(f.path, f.root, f.size, f.mtime, f.hash);
+    if (f.action == A::index) {
+      stats.bytes += f.bytes;
+      ++stats.files_indexed;
+      for (const auto& r : f.records) add_record(file_id, r, stats);
+    }
+    for (auto& e : f.errors) stats.errors.push_back(std::move(e));
+  }
+
+  std::unordered_map<std::string, KnownFile> known_files() {
+    std::unordered_map<std::string, KnownFile> out;
+    auto st = db.prepare("SELECT path, id, size, mtime, hash FROM files");
+    while (st.step()) out.emplace(st.text(0), KnownFile{st.int64(1), st.int64(2), st.int64(3), st.text(4)});
+    return out;
+  }
+
+  // Records the passage count and, after a load that added a good share of a large index, merges the full-text
+  // index into one segment: a lookup then reads one list per word instead of one per segment (about a tenth of
+  // a lookup's CPU on 1M passages). 'optimize' rewrites the whole full-text index (a quarter of the work of
+  // loading 30k passages), so small indexes and small updates leave merging to FTS5's automerge.
+  static constexpr std::int64_t kOptimizeFrom = 100000;  // passages
+  void finish(std::size_t added) {
     auto c = db.prepare("SELECT count(*) FROM passage_meta");
     c.step();
-    db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('passages', '" + std::to_string(c.int64(0)) + "')");
+    std::int64_t total = c.int64(0);
+    db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('passages', '" + std::to_string(total) + "')");
+    if (total >= kOptimizeFrom && static_cast<std::int64_t>(added) * 10 >= total)
+      db.exec("INSERT INTO passages(passages) VALUES('optimize')");
+  }
+
+  template <class Body>
+  void in_transaction(Body&& body) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      body();
+      db.exec("COMMIT");
+    } catch (...) {
+      try {
+        db.exec("ROLLBACK");
+      } catch (...) {
+      }
+      throw;
+    }
   }
 
   Database db;
-  Statement ins_file, ins_source, ins_factcheck, ins_meta, ins_fts, set_range;
+  Statement ins_file, touch_file, ins_source, ins_factcheck, ins_meta, ins_fts, set_range;
+  Statement del_fts, del_meta, del_factchecks, del_sources, del_file;
 };
+
+namespace {
+// The schema version of an existing index ("" when there is none or it has no version).
+std::string schema_version_of(const fs::path& db_path) {
+  if (!fs::exists(db_path)) return {};
+  Database db(db_path.string(), Database::Mode::read_only);
+  auto t = db.prepare("SELECT 1 FROM sqlite_schema WHERE type='table' AND name='meta'");
+  if (!t.step()) return {};
+  auto st = db.prepare("SELECT value FROM meta WHERE key='schema'");
+  return st.step() ? st.text(0) : std::string();
+}
+}  // namespace
 
 SourceIndex::SourceIndex(const fs::path& db_path) {
   if (db_path.has_parent_path()) fs::create_directories(db_path.parent_path());
+  std::string version = schema_version_of(db_path);
+  if (!version.empty() && version != std::to_string(kSchemaVersion)) {
+    // An index of another layout holds nothing that the sources cannot give again: start afresh.
+    replaced_schema_ = version;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
+  }
   impl_ = std::make_unique<Impl>(db_path);
 }
 
 SourceIndex::~SourceIndex() = default;
 
-namespace {
-std::string canonical_string(const fs::path& p) {
-  std::error_code ec;
-  auto c = fs::weakly_canonical(fs::absolute(p), ec);
-  return (ec ? fs::absolute(p) : c).string();
-}
-}  // namespace
-
 bool SourceIndex::up_to_date(const std::vector<fs::path>& roots) {
   auto& db = impl_->db;
+  auto find = db.prepare("SELECT size, mtime FROM files WHERE path = ?1");
+  auto of_root = db.prepare("SELECT path FROM files WHERE root = ?1");
   for (const auto& root_in : roots) {
     std::string root = canonical_string(root_in);
-    std::set<std::string> present;
+    std::unordered_set<std::string> present;
     for (const auto& f : source_files(root)) {
       std::string path = canonical_string(f);
       present.insert(path);
-      auto st = db.prepare("SELECT size, mtime FROM files WHERE path = ?1");
-      st.bind(1, path);
-      if (!st.step()) return false;
-      if (st.int64(0) != static_cast<std::int64_t>(fs::file_size(f)) || st.int64(1) != mtime_ns(f)) return false;
+      find.bind(1, path);
+      bool same = find.step() && find.int64(0) == static_cast<std::int64_t>(fs::file_size(f)) &&
+                  find.int64(1) == mtime_ns(f);
+      find.reset();
+      if (!same) return false;
     }
-    auto st = db.prepare("SELECT path FROM files WHERE root = ?1");
-    st.bind(1, root);
-    while (st.step())
-      if (!present.count(st.text(0))) return false;
+    of_root.bind(1, root);
+    while (of_root.step())
+      if (!present.count(std::string(of_root.text_view(0)))) return false;
+    of_root.reset();
   }
   return true;
 }
@@ -223,101 +497,57 @@ bool SourceIndex::up_to_date(const std::vector<fs::path>& roots) {
 IndexStats SourceIndex::update(const std::vector<fs::path>& roots) {
   IndexStats stats;
   auto t0 = std::chrono::steady_clock::now();
-  auto& db = impl_->db;
-  db.exec("BEGIN IMMEDIATE");
-  try {
+  auto& impl = *impl_;
+  impl.in_transaction([&] {
+    // List every root first; a file under two roots belongs to the first.
+    std::vector<FileJob> jobs;
+    std::unordered_set<std::string> listed;
+    std::vector<std::pair<std::string, std::unordered_set<std::string>>> present;  // per root
     for (const auto& root_in : roots) {
       std::string root = canonical_string(root_in);
-      std::set<std::string> present;
+      auto& here = present.emplace_back(root, std::unordered_set<std::string>{}).second;
       for (const auto& f : source_files(root)) {
-        ++stats.files_seen;
         std::string path = canonical_string(f);
-        present.insert(path);
-        auto size = static_cast<std::int64_t>(fs::file_size(f));
-        std::int64_t mtime = mtime_ns(f);
-        auto find = db.prepare("SELECT id, size, mtime, hash FROM files WHERE path = ?1");
-        find.bind(1, path);
-        std::int64_t old_id = -1;
-        std::string old_hash;
-        if (find.step()) {
-          old_id = find.int64(0);
-          old_hash = find.text(3);
-          if (find.int64(1) == size && find.int64(2) == mtime) {
-            ++stats.files_skipped;
-            continue;
-          }
-        }
-        find.reset();
-        std::string content = read_all(f);
-        std::string hash = hex64(content_hash(content));
-        if (old_id >= 0 && hash == old_hash) {
-          // Touched but not changed: remember the new mtime, keep the rows.
-          db.prepare("UPDATE files SET size = ?1, mtime = ?2 WHERE id = ?3").bind(1, size).bind(2, mtime).bind(3, old_id).run();
-          ++stats.files_skipped;
-          continue;
-        }
-        if (old_id >= 0) impl_->drop_file(old_id);
-        if (auto bad = utf8::find_invalid(content)) {
-          stats.errors.push_back(RecordError{path, bad->line, "invalid UTF-8: " + bad->reason});
-          // Keep the file row so an unchanged bad file is not re-read every time; it has no sources.
-          impl_->insert_file(path, root, size, mtime, hash);
-          continue;
-        }
-        std::int64_t file_id = impl_->insert_file(path, root, size, mtime, hash);
-        stats.bytes += content.size();
-        ++stats.files_indexed;
-        parse_source_file(
-            f, content, [&](SourceRecord&& r) { impl_->add_record(file_id, r, stats); },
-            [&](RecordError&& e) {
-              e.file = path;
-              stats.errors.push_back(std::move(e));
-            });
+        here.insert(path);
+        ++stats.files_seen;
+        if (listed.insert(path).second) jobs.push_back(FileJob{f, path, root});
+        else ++stats.files_skipped;
       }
-      // Files of this root that are gone.
+    }
+    // Files of a root that are gone.
+    auto of_root = impl.db.prepare("SELECT id, path FROM files WHERE root = ?1");
+    for (const auto& [root, here] : present) {
       std::vector<std::int64_t> gone;
-      auto st = db.prepare("SELECT id, path FROM files WHERE root = ?1");
-      st.bind(1, root);
-      while (st.step())
-        if (!present.count(st.text(1))) gone.push_back(st.int64(0));
-      st.reset();
+      of_root.bind(1, root);
+      while (of_root.step())
+        if (!here.count(std::string(of_root.text_view(1)))) gone.push_back(of_root.int64(0));
+      of_root.reset();
       for (auto id : gone) {
-        impl_->drop_file(id);
+        impl.drop_file(id);
         ++stats.files_removed;
       }
     }
-    impl_->update_passage_count();
-    db.exec("COMMIT");
-  } catch (...) {
-    try {
-      db.exec("ROLLBACK");
-    } catch (...) {
-    }
-    throw;
-  }
+    auto known = impl.known_files();
+    FilePipeline pipeline(std::move(jobs), known);
+    while (auto f = pipeline.next()) impl.apply(*f, stats);
+    impl.finish(stats.passages);
+  });
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;
 }
 
 void SourceIndex::add_records(const std::string& file_key, const std::vector<SourceRecord>& records) {
-  auto& db = impl_->db;
+  auto& impl = *impl_;
   IndexStats stats;
-  db.exec("BEGIN IMMEDIATE");
-  try {
-    auto find = db.prepare("SELECT id FROM files WHERE path = ?1");
+  impl.in_transaction([&] {
+    auto find = impl.db.prepare("SELECT id FROM files WHERE path = ?1");
     find.bind(1, file_key);
-    if (find.step()) impl_->drop_file(find.int64(0));
+    if (find.step()) impl.drop_file(find.int64(0));
     find.reset();
-    std::int64_t file_id = impl_->insert_file(file_key, file_key, 0, 0, "");
-    for (const auto& r : records) impl_->add_record(file_id, r, stats);
-    impl_->update_passage_count();
-    db.exec("COMMIT");
-  } catch (...) {
-    try {
-      db.exec("ROLLBACK");
-    } catch (...) {
-    }
-    throw;
-  }
+    std::int64_t file_id = impl.insert_file(file_key, file_key, 0, 0, "");
+    for (const auto& r : records) impl.add_record(file_id, prepare_record(SourceRecord(r)), stats);
+    impl.finish(stats.passages);
+  });
 }
 
 std::size_t SourceIndex::passage_count() {

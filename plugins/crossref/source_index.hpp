@@ -12,7 +12,7 @@
 
 namespace factpipe::crossref {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 4;  // 4: FTS5 text read from sources (external content), byte offsets
 
 struct IndexStats {
   std::size_t files_seen = 0, files_indexed = 0, files_skipped = 0, files_removed = 0;
@@ -27,7 +27,8 @@ class Database;
 
 class SourceIndex {
  public:
-  // Opens (creating when missing) the index for writing.
+  // Opens (creating when missing) the index for writing. An index of another schema version is deleted and
+  // built afresh (it is derived from the sources): replaced_schema() names the version it had.
   explicit SourceIndex(const std::filesystem::path& db_path);
   ~SourceIndex();
   SourceIndex(const SourceIndex&) = delete;
@@ -43,9 +44,11 @@ class SourceIndex {
   bool up_to_date(const std::vector<std::filesystem::path>& roots);
 
   std::size_t passage_count();
+  const std::string& replaced_schema() const { return replaced_schema_; }
 
  private:
   struct Impl;
+  std::string replaced_schema_;
   std::unique_ptr<Impl> impl_;
 };
 

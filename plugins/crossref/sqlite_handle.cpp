@@ -33,6 +33,16 @@ Statement& Statement::bind(int i, std::string_view v) {
     fail(db_, "bind");
   return *this;
 }
+Statement& Statement::bind_static(int i, std::string_view v) {
+  // A non-null pointer even for an empty view: SQLite binds NULL for a null pointer, '' for an empty text.
+  if (sqlite3_bind_text(st_, i, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_STATIC) != SQLITE_OK)
+    fail(db_, "bind");
+  return *this;
+}
+Statement& Statement::bind_null(int i) {
+  if (sqlite3_bind_null(st_, i) != SQLITE_OK) fail(db_, "bind");
+  return *this;
+}
 Statement& Statement::bind(int i, std::int64_t v) {
   if (sqlite3_bind_int64(st_, i, v) != SQLITE_OK) fail(db_, "bind");
   return *this;

@@ -20,7 +20,10 @@ class Statement {
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
-  Statement& bind(int i, std::string_view v);
+  Statement& bind(int i, std::string_view v);  // copies the text
+  // Does not copy: `v` must stay alive and unchanged until the statement is reset (bulk loads of large texts).
+  Statement& bind_static(int i, std::string_view v);
+  Statement& bind_null(int i);
   Statement& bind(int i, std::int64_t v);
   Statement& bind(int i, double v);
   bool step();  // true while a row is available

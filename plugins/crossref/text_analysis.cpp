@@ -405,6 +405,12 @@ bool comparable(const NumberMention& a, const NumberMention& b) {
   };
   std::size_t units = overlap(a.units, b.units), near = overlap(a.context, b.context),
               sentence = overlap(a.sentence, b.sentence);
+  // Figures ten times apart count different things ("80 percent" of one thing, "0.13 percent" of another;
+  // "five" storms, "200" years): a contradiction states the same quantity with another value of its size.
+  if (a.kind != NumberMention::Kind::year) {
+    double hi = std::max(std::fabs(a.value), std::fabs(b.value)), lo = std::min(std::fabs(a.value), std::fabs(b.value));
+    if (lo * 10 < hi) return false;
+  }
   switch (a.kind) {
     case NumberMention::Kind::count: {
       // Counts of the same unit: names help here ("58,000 people" on the east shore vs "East Shore ... 51,300").
@@ -416,11 +422,8 @@ bool comparable(const NumberMention& a, const NumberMention& b) {
     case NumberMention::Kind::percent:
       if (a.share != b.share) return false;  // "40 percent of the cost" is no rival to "50 percent higher"
       return (overlap(a.tight, b.tight) > 0 && sentence >= 2) || sentence >= 3;
-    case NumberMention::Kind::money: {
-      double hi = std::max(std::fabs(a.value), std::fabs(b.value)), lo = std::min(std::fabs(a.value), std::fabs(b.value));
-      if (lo * 10 < hi) return false;  // $118 and $38 million count different things
+    case NumberMention::Kind::money:
       return overlap(a.tight, b.tight) > 0 && sentence >= 2;
-    }
     case NumberMention::Kind::year:
       if ((a.value < 1300) != (b.value < 1300)) return false;  // "April 21" is no rival to "2024"
       return near > 0 || sentence >= 2;

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "index_reader.hpp"
 #include "source_formats.hpp"
 #include "source_index.hpp"
 #include "sqlite_handle.hpp"
@@ -86,6 +87,41 @@ TEST(SourceIndex, PassageOffsetsAreCodePoints) {
   EXPECT_EQ(st.int64(1), 19 + 28);  // "The second sentence is here."
 }
 
+TEST(SourceIndex, PassageTextIsSlicedByBytesAroundMultibyteCharacters) {
+  TempDir tmp;
+  fs::path src = tmp.path() / "c";
+  write_file(src / "d.jsonl", R"({"id": "u", "text": "Café “one” opened. The second sentence is here. Third – naïve."})" "\n");
+  fs::path db = tmp.path() / "i.sqlite";
+  SourceIndex(db).update({src});
+  IndexReader reader(db.string(), 1.0, 1.0);
+  auto first = reader.passage(1);
+  EXPECT_EQ(first.text, "Café “one” opened. The second sentence is here.");
+  EXPECT_EQ(first.start, 0);
+  EXPECT_EQ(first.end, 47);  // code points
+  EXPECT_EQ(reader.passage(2).text, "Café “one” opened. The second sentence is here. Third – naïve.");
+  auto last = reader.passage(3);
+  EXPECT_EQ(last.text, "The second sentence is here. Third – naïve.");
+  EXPECT_EQ(last.start, 19);
+  EXPECT_EQ(last.sid, "u");
+}
+
+TEST(SourceIndex, Bm25ReadsPassageTextFromTheSources) {
+  // FTS5's bm25() re-tokenizes matching rows (detail=column): the text must be there for it.
+  TempDir tmp;
+  fs::path src = tmp.path() / "c";
+  write_file(src / "d.jsonl",
+             "{\"id\": \"a\", \"title\": \"Ferry news\", \"text\": \"Buses run late. Ferries and more ferries sail at dawn.\"}\n"
+             "{\"id\": \"b\", \"text\": \"One ferry sails at noon, among many other things that happen in the long day.\"}\n");
+  fs::path db = tmp.path() / "i.sqlite";
+  SourceIndex(db).update({src});
+  IndexReader reader(db.string(), 1.0, 1.0);
+  auto hits = reader.search("\"ferries\"", 5);
+  ASSERT_EQ(hits.size(), 3u);  // both passages of "a" (title, then sentence) and the one of "b"
+  for (const auto& h : hits) EXPECT_GT(h.bm25, 0.0) << h.id;
+  EXPECT_EQ(reader.passage(hits.front().id).sid, "a");
+  EXPECT_EQ(reader.passage(hits.back().id).sid, "b");
+}
+
 TEST(SourceIndex, ReindexSkipsReplacesAndDrops) {
   TempDir tmp;
   fs::path src = tmp.path() / "corpus";
@@ -125,6 +161,48 @@ TEST(SourceIndex, ReindexSkipsReplacesAndDrops) {
   EXPECT_EQ(count(db, "SELECT count(*) FROM passages WHERE passages MATCH 'ferries'"), 1);
   EXPECT_EQ(count(db, "SELECT count(*) FROM passage_meta"), count(db, "SELECT count(*) FROM passages"));
   EXPECT_EQ(count(db, "SELECT count(*) FROM files"), 2);
+  // The full-text index (its text read from the sources) was told exactly what each dropped passage held.
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passages_vocab WHERE term IN ('bus', 'tram') AND doc > 0"), 0);
+  EXPECT_EQ(count(db, "SELECT doc FROM passages_vocab WHERE term = 'text'"), 2);
+  Database d(db.string(), Database::Mode::read_write);
+  EXPECT_NO_THROW(d.exec("INSERT INTO passages(passages) VALUES('integrity-check')"));
+}
+
+TEST(SourceIndex, AnIndexOfAnotherSchemaVersionIsBuiltAfresh) {
+  TempDir tmp;
+  fs::path src = tmp.path() / "c";
+  write_file(src / "a.jsonl", "{\"id\": \"a\", \"text\": \"Alpha text about trams.\"}\n");
+  fs::path db = tmp.path() / "i.sqlite";
+  {
+    Database old(db.string(), Database::Mode::read_write);
+    old.exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema', '2');"
+             "CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT)");
+  }
+  SourceIndex index(db);
+  EXPECT_EQ(index.replaced_schema(), "2");
+  auto s = index.update({src});
+  EXPECT_EQ(s.files_indexed, 1u);
+  EXPECT_EQ(index.passage_count(), 1u);
+  EXPECT_EQ(SourceIndex(db).replaced_schema(), "");
+}
+
+TEST(SourceIndex, ManyFilesArriveInOrderThroughThePipeline) {
+  TempDir tmp;
+  fs::path src = tmp.path() / "c";
+  for (int i = 0; i < 60; ++i) {
+    char name[32], text[64];
+    std::snprintf(name, sizeof name, "f%d.txt", 100 + i);
+    std::snprintf(text, sizeof text, "Document number %d is here.", i);
+    write_file(src / name, text);
+  }
+  fs::path db = tmp.path() / "i.sqlite";
+  auto s = SourceIndex(db).update({src});
+  EXPECT_EQ(s.files_indexed, 60u);
+  EXPECT_EQ(s.passages, 60u);
+  // Files are written in sorted order, so source ids follow the file names.
+  EXPECT_EQ(first_text(db, "SELECT sid FROM sources ORDER BY id LIMIT 1"), "f100");
+  EXPECT_EQ(first_text(db, "SELECT sid FROM sources ORDER BY id DESC LIMIT 1"), "f159");
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passages WHERE passages MATCH 'document'"), 60);
 }
 
 TEST(SourceIndex, BadRecordIsReportedWithFileAndLineAndTheRestIndexed) {

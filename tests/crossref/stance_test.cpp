@@ -1,13 +1,16 @@
-// Stance of a passage toward a claim, FTS5 query escaping, numbers, verdicts and the word diff.
+// Stance of a passage toward a claim, FTS5 query escaping, numbers, verdicts, the word diff, and the learned
+// re-ranker (its features, its model file, the stage loading it).
 #include <filesystem>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "crossref_engine.hpp"
+#include "crossref_stage.hpp"
 #include "crossref_test_support.hpp"
 #include "evidence_scoring.hpp"
 #include "fts_query.hpp"
+#include "learned_ranker.hpp"
 #include "source_index.hpp"
 #include "sqlite_handle.hpp"
 #include "test_paths.hpp"
@@ -186,4 +189,125 @@ TEST(WordDiff, WordsIgnorePunctuationAndCase) {
   std::vector<std::string> norm;
   for (auto& x : w) norm.push_back(x.norm);
   EXPECT_THAT(norm, ::testing::ElementsAre("we", "are", "building", "a", "monument", "he", "said", "today's", "fine"));
+}
+
+namespace {
+
+fs::path committed_ranker() { return test::source_dir() / "plugins/crossref/data/ranker.json"; }
+
+// Features of each passage (as fact-checks with the given titles) against the claim, all words weighing 1.
+std::vector<std::vector<double>> features_of(const std::string& claim, const std::vector<std::string>& passages,
+                                             const std::vector<std::string>& titles) {
+  load_word_lists((test::source_dir() / "plugins/crossref/data").string());
+  ClaimProfile c = profile_claim(claim, {}, "", nullptr, nullptr);
+  std::vector<PassageProfile> profiles;
+  std::vector<Features> features;
+  for (const auto& p : passages) profiles.push_back(profile_passage(p));
+  for (std::size_t i = 0; i < passages.size(); ++i) features.push_back(compute_features(c, profiles[i], titles[i], ""));
+  std::vector<CandidateView> views;
+  for (std::size_t i = 0; i < passages.size(); ++i)
+    views.push_back(CandidateView{&profiles[i], &titles[i], &features[i], 1.0 / static_cast<double>(i + 1), true});
+  return ranking_features(c, views, nullptr);
+}
+
+double feature(const std::vector<double>& x, const std::string& name) {
+  const auto& names = ranking_feature_names();
+  auto it = std::find(names.begin(), names.end(), name);
+  EXPECT_NE(it, names.end()) << name;
+  return it == names.end() ? 0.0 : x[static_cast<std::size_t>(it - names.begin())];
+}
+
+}  // namespace
+
+TEST(LearnedRanker, FeaturesSeeQuotesTitlesAndJoinedWords) {
+  auto x = features_of("Protesters chanted \"we want dead cops\" in Baton Rouge #BlackLivesMatter",
+                       {"Protesters in Baton Rouge chanted 'we want dead cops' before the shooting.",
+                        "Cod landings at the fish market were steady in June."},
+                       {"Did Black Lives Matter protesters chant for dead cops?", "Fish landings"});
+  ASSERT_EQ(x.size(), 2u);
+  ASSERT_EQ(x[0].size(), ranking_feature_names().size());
+  EXPECT_DOUBLE_EQ(feature(x[0], "quoted"), 1.0);
+  EXPECT_DOUBLE_EQ(feature(x[1], "quoted"), 0.0);
+  EXPECT_GT(feature(x[0], "title_claim_coverage"), feature(x[1], "title_claim_coverage"));
+  EXPECT_GT(feature(x[0], "bm25_text"), feature(x[1], "bm25_text"));
+  EXPECT_DOUBLE_EQ(feature(x[0], "coverage_gap"), 0.0);  // the best candidate
+  EXPECT_LT(feature(x[1], "coverage_gap"), 0.0);
+  // "bedbugs" and "bed bugs" share their character trigrams, not their words.
+  auto y = features_of("Doral resort bedbugs lawsuit", {"The resort settled a bed bugs lawsuit.", "A resort opened."},
+                       {"", ""});
+  EXPECT_GT(feature(y[0], "chars_text"), feature(y[1], "chars_text"));
+  EXPECT_DOUBLE_EQ(feature(y[0], "title_coverage"), 0.0);  // no title: no title features
+}
+
+TEST(LearnedRanker, CommittedModelLoadsAndPrefersTheRestatedClaim) {
+  auto model = RankerModel::load(committed_ranker());
+  ASSERT_NE(model, nullptr);
+  EXPECT_EQ(model->features, ranking_feature_names());
+  // The off-topic candidate comes first in the first stage; the model puts the restated claim above it.
+  auto x = features_of("Trump wants to nuke hurricanes before they reach land, Axios reported",
+                       {"Cod landings at the fish market were steady in June.",
+                        "President Trump asked advisers about stopping hurricanes with nuclear bombs."},
+                       {"Fish landings", "Did Trump Ask Advisers About Nuking Hurricanes?"});
+  EXPECT_GT(model->score(x[1]), model->score(x[0]));
+}
+
+TEST(LearnedRanker, BadModelFilesNameTheFile) {
+  TempDir tmp;
+  fs::path missing = tmp.path() / "missing.json";
+  try {
+    RankerModel::load(missing);
+    ADD_FAILURE() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr(missing.string()));
+  }
+  fs::path broken = tmp.path() / "broken.json";
+  write_file(broken, "{\"features\": [\"bm25\"], \"mean\": [0], \"scale\": [1], \"weights\": [1]}");
+  try {
+    RankerModel::load(broken);
+    ADD_FAILURE() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr(broken.string()));
+    EXPECT_THAT(e.what(), HasSubstr("features"));
+  }
+  fs::path zero_scale = tmp.path() / "zero.json";
+  Json j = RankerModel::zeros().to_json();
+  j["scale"][0] = 0.0;
+  write_file(zero_scale, j.dump());
+  EXPECT_THROW(RankerModel::load(zero_scale), std::runtime_error);
+}
+
+TEST(LearnedRanker, StageLoadsTheModelAtConfigureTime) {
+  auto ctx = Context::for_library(test::plugin_dir() / "factpipe-crossref.so");
+  {
+    CrossrefStage stage;
+    EXPECT_NO_THROW(stage.configure(Json{{"ranker", "ranker.json"}}, ctx));
+  }
+  CrossrefStage stage;
+  try {
+    stage.configure(Json{{"ranker", "no-such-ranker.json"}}, ctx);
+    ADD_FAILURE() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("no-such-ranker.json"));
+  }
+}
+
+TEST(LearnedRanker, EngineRanksWithTheModel) {
+  TempDir tmp;
+  fs::path src = tmp.path() / "c";
+  write_file(src / "checks.jsonl",
+             "{\"id\": \"fish\", \"kind\": \"factcheck\", \"title\": \"Fish landings\", \"text\": \"Cod landings at "
+             "the harbour fish market were steady in June, said Trump.\"}\n"
+             "{\"id\": \"nukes\", \"kind\": \"factcheck\", \"title\": \"Did Trump Ask About Nuking Hurricanes?\", "
+             "\"text\": \"President Trump asked advisers about stopping hurricanes with nuclear bombs.\"}\n");
+  fs::path db = tmp.path() / "i.sqlite";
+  SourceIndex(db).update({src});
+  EngineConfig config;
+  config.ranker = RankerModel::load(committed_ranker());
+  Engine engine(db, config, nullptr);
+  auto r = engine.rank(ClaimInput{"Trump wants to nuke hurricanes, Axios says", {}, ""}, 5);
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r.front().sid, "nukes");
+  EXPECT_EQ(r.front().ranking_features.size(), ranking_feature_names().size());
+  EXPECT_GT(r.front().score, 0.0);
+  EXPECT_LT(r.front().score, 1.0);
 }

@@ -1,10 +1,12 @@
 // factpipe-eval-crossref [--datasets DIR] [--work DIR] [--only clef|climate|example] [--tune]
 // (run as `factpipe eval crossref ...`)
-//   CLEF-2020 CheckThat! task 2: index the verified claims (claim + title), rank them for each tweet;
-//     MAP@5 (official), MRR, P@1 on train and dev, next to the BM25 baseline (the same stage, re-ranking off).
+//   CLEF-2020 CheckThat! task 2: index the verified claims as fact-checks (claim + title), rank them for each
+//     cleaned tweet (its signature's author as the claimant); MAP@5 (official), MRR, P@1 on train and dev for the
+//     BM25 baseline (the same stage, re-ranking off), the weighted sum and the learned re-ranker (--ranker).
 //   Climate-FEVER: index every evidence sentence, run each claim; evidence recall@5 (gold SUPPORTS/REFUTES
 //     sentences), verdict accuracy and macro-F1 (SUPPORTS / REFUTES / NOT_ENOUGH_INFO; DISPUTED reported apart),
-//     next to a bm25-only variant of the stage (BM25 order, no synonyms, no refutation signals).
+//     next to a bm25-only variant of the stage (BM25 order, no synonyms, no refutation signals); the stage with
+//     its default weighted sum, and with the learned re-ranker.
 //   --tune: fits the re-ranking weights on CLEF train by coordinate ascent and prints them (dev untouched).
 //   --only example: the bundled example corpus, claim by claim against examples' gold file.
 #include <algorithm>
@@ -25,6 +27,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "clef2020.hpp"
 #include "crossref_engine.hpp"
 #include "sentence_splitter.hpp"
 #include "source_index.hpp"
@@ -33,162 +36,10 @@
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 using namespace factpipe::crossref;
+using namespace factpipe::crossref::eval;
 
 namespace {
 
-// Rows of a TSV file whose fields may be CSV-quoted ("..." with "" inside, newlines allowed).
-std::vector<std::vector<std::string>> read_tsv(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false, at_start = true;
-  for (std::size_t i = 0; i < data.size(); ++i) {
-    char c = data[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-      continue;
-    }
-    if (c == '"' && at_start) {
-      quoted = true;
-      at_start = false;
-    } else if (c == '\t') {
-      row.push_back(std::move(field));
-      field.clear();
-      at_start = true;
-    } else if (c == '\n') {
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-      at_start = true;
-    } else if (c != '\r') {
-      field += c;
-      at_start = false;
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : line) {
-    if (c == '\t') {
-      out.push_back(cur);
-      cur.clear();
-    } else if (c != '\r') {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
-[[maybe_unused]] std::string unquote(std::string s) {
-  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') {
-    s = s.substr(1, s.size() - 2);
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      out += s[i];
-      if (s[i] == '"' && i + 1 < s.size() && s[i + 1] == '"') ++i;
-    }
-    return out;
-  }
-  return s;
-}
-
-// Tweets carry links, picture links and a signature ("— Name (@handle) January 6, 2020"): not claim text.
-std::string clean_tweet(std::string t) {
-  auto sig = t.rfind("\xE2\x80\x94 ");  // "— "
-  if (sig != std::string::npos && t.find("(@", sig) != std::string::npos) t = t.substr(0, sig);
-  std::string out;
-  std::istringstream ss(t);
-  std::string w;
-  while (ss >> w) {
-    if (w.find("http") != std::string::npos || w.find("pic.twitter.com") != std::string::npos) {
-      auto p = w.find("http") != std::string::npos ? w.find("http") : w.find("pic.twitter.com");
-      w = w.substr(0, p);
-      if (w.empty()) continue;
-    }
-    if (w[0] == '#' || w[0] == '@') {
-      // #DefundTheCBC -> Defund The CBC
-      std::string split;
-      for (std::size_t i = 1; i < w.size(); ++i) {
-        if (i > 1 && w[i] >= 'A' && w[i] <= 'Z' && !(w[i - 1] >= 'A' && w[i - 1] <= 'Z')) split += ' ';
-        split += w[i];
-      }
-      w = split;
-    }
-    out += w + ' ';
-  }
-  return out;
-}
-
-struct Metrics {
-  double map5 = 0, mrr = 0, p1 = 0;
-  std::size_t n = 0;
-};
-
-Metrics score_ranking(const std::vector<std::vector<std::string>>& ranked, const std::vector<std::set<std::string>>& gold) {
-  Metrics m;
-  for (std::size_t q = 0; q < ranked.size(); ++q) {
-    if (gold[q].empty()) continue;
-    ++m.n;
-    double hits = 0, ap = 0;
-    for (std::size_t k = 0; k < ranked[q].size(); ++k) {
-      if (!gold[q].count(ranked[q][k])) continue;
-      if (m.mrr >= 0 && hits == 0) m.mrr += 1.0 / static_cast<double>(k + 1);
-      if (k == 0) m.p1 += 1;
-      hits += 1;
-      if (k < 5) ap += hits / static_cast<double>(k + 1);
-    }
-    m.map5 += ap / static_cast<double>(std::min<std::size_t>(gold[q].size(), 5));
-  }
-  if (m.n) {
-    m.map5 /= static_cast<double>(m.n);
-    m.mrr /= static_cast<double>(m.n);
-    m.p1 /= static_cast<double>(m.n);
-  }
-  return m;
-}
-
-struct ClefSplit {
-  std::vector<std::string> tweets;
-  std::vector<std::set<std::string>> gold;
-};
-
-ClefSplit read_clef_split(const fs::path& dir) {
-  ClefSplit s;
-  std::map<std::string, std::set<std::string>> qrels;
-  std::ifstream qr(dir / "tweet-vclaim-pairs.qrels");
-  if (!qr) throw std::runtime_error("cannot read " + (dir / "tweet-vclaim-pairs.qrels").string());
-  std::string line;
-  while (std::getline(qr, line)) {
-    auto f = split_tabs(line);
-    if (f.size() >= 4 && f[3] != "0") qrels[f[0]].insert(f[2]);
-  }
-  auto rows = read_tsv(dir / "tweets.queries.tsv");
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    if (rows[i].size() < 2) continue;
-    s.tweets.push_back(clean_tweet(rows[i][1]));
-    s.gold.push_back(qrels[rows[i][0]]);
-  }
-  return s;
-}
 
 double thread_cpu_ms() {
   timespec ts{};
@@ -196,14 +47,14 @@ double thread_cpu_ms() {
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
-std::vector<std::vector<std::string>> run_ranking(Engine& engine, const std::vector<std::string>& queries, int k,
+std::vector<std::vector<std::string>> run_ranking(Engine& engine, const ClefSplit& split, int k,
                                                   std::vector<double>* latencies = nullptr,
                                                   std::vector<double>* cpu = nullptr) {
   std::vector<std::vector<std::string>> out;
-  for (const auto& q : queries) {
+  for (std::size_t i = 0; i < split.tweets.size(); ++i) {
     auto t0 = std::chrono::steady_clock::now();
     double c0 = thread_cpu_ms();
-    auto ranked = engine.rank(ClaimInput{q, {}, ""}, k);
+    auto ranked = engine.rank(ClaimInput{split.tweets[i], {}, split.authors[i]}, k);
     if (cpu) cpu->push_back(thread_cpu_ms() - c0);
     if (latencies)
       latencies->push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
@@ -218,24 +69,6 @@ void print_metrics(const char* name, const char* split, const Metrics& m) {
   std::printf("  %-26s %-5s n=%-4zu MAP@5 %.4f  MRR %.4f  P@1 %.4f\n", name, split, m.n, m.map5, m.mrr, m.p1);
 }
 
-fs::path build_index(const fs::path& work, const std::string& name, const std::vector<SourceRecord>& records) {
-  fs::create_directories(work);
-  fs::path jsonl = work / (name + ".jsonl");
-  fs::path db = work / (name + ".sqlite");
-  {
-    std::ofstream out(jsonl);
-    for (const auto& r : records)
-      out << Json{{"id", r.id}, {"title", r.title}, {"text", r.text}}.dump(-1, ' ', false, Json::error_handler_t::replace)
-          << '\n';
-  }
-  SourceIndex index(db);
-  auto st = index.update({jsonl});
-  if (st.files_indexed)
-    std::printf("  indexed %zu sources, %zu passages from %.2f MB in %.3f s (%.1f MB/s)\n", st.sources, st.passages,
-                static_cast<double>(st.bytes) / 1e6, st.seconds, st.mb_per_s());
-  for (auto& e : st.errors) std::fprintf(stderr, "  warning: %s\n", e.to_string().c_str());
-  return db;
-}
 
 // Coordinate ascent over the re-ranking weights, on cached features of the train candidates.
 Weights tune(Engine& engine, const ClefSplit& train) {
@@ -244,9 +77,9 @@ Weights tune(Engine& engine, const ClefSplit& train) {
     std::string sid;
   };
   std::vector<std::vector<Cand>> cache;
-  for (const auto& q : train.tweets) {
+  for (std::size_t i = 0; i < train.tweets.size(); ++i) {
     std::vector<Cand> c;
-    for (auto& r : engine.rank(ClaimInput{q, {}, ""}, engine.config().candidates)) c.push_back({r.features, r.sid});
+    for (auto& r : engine.rank(ClaimInput{train.tweets[i], {}, train.authors[i]}, engine.config().candidates)) c.push_back({r.features, r.sid});
     cache.push_back(std::move(c));
   }
   auto eval = [&](const Weights& w) {
@@ -291,8 +124,27 @@ Weights tune(Engine& engine, const ClefSplit& train) {
 }
 
 EngineConfig g_overrides;  // --max-terms, --candidates, --title-weight
+std::shared_ptr<const RankerModel> g_ranker;  // --ranker: the learned re-ranker the stage loads by default
+
+std::vector<std::pair<std::string, double>> g_weight_overrides;  // --weights name=value,...
+
+void apply_weight_overrides(Weights& w) {
+  for (const auto& [k, v] : g_weight_overrides) {
+    if (k == "bm25") w.bm25 = v;
+    else if (k == "coverage") w.coverage = v;
+    else if (k == "passage_coverage") w.passage_coverage = v;
+    else if (k == "title_coverage") w.title_coverage = v;
+    else if (k == "proximity") w.proximity = v;
+    else if (k == "entities") w.entities = v;
+    else if (k == "numbers") w.numbers = v;
+    else if (k == "dates") w.dates = v;
+    else if (k == "claimant") w.claimant = v;
+    else throw std::runtime_error("--weights: unknown weight " + k);
+  }
+}
 
 void apply_overrides(EngineConfig& c) {
+  apply_weight_overrides(c.weights);
   c.max_query_terms = g_overrides.max_query_terms;
   c.candidates = g_overrides.candidates;
   c.title_weight = g_overrides.title_weight;
@@ -306,16 +158,7 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
     return;
   }
   std::printf("CLEF-2020 CheckThat! task 2 (claim retrieval): %s\n", dir.string().c_str());
-  std::vector<SourceRecord> records;
-  auto rows = read_tsv(dir / "verified_claims.docs.tsv");
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    if (rows[i].size() < 3) continue;
-    SourceRecord r;
-    r.id = rows[i][0];
-    r.text = rows[i][1];
-    r.title = rows[i][2];
-    records.push_back(r);
-  }
+  std::vector<SourceRecord> records = read_verified_claims(dir / "verified_claims.docs.tsv");
   std::printf("  %zu verified claims\n", records.size());
   fs::path db = build_index(work, "clef2020-vclaims", records);
   ClefSplit train = read_clef_split(dir / "train"), dev = read_clef_split(dir / "dev");
@@ -335,10 +178,13 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
     full.weights = w;
   }
   Engine tuned(db, full, wn);
+  EngineConfig learned_config = full;
+  learned_config.ranker = g_ranker;
+  Engine learned(db, learned_config, wn);
   for (auto* split : {&train, &dev}) {
     const char* name = split == &train ? "train" : "dev";
     {
-      auto cands = run_ranking(bm25, split->tweets, base.candidates);
+      auto cands = run_ranking(bm25, *split, base.candidates);
       std::size_t hit = 0, total = 0;
       for (std::size_t q = 0; q < cands.size(); ++q)
         for (auto& g : split->gold[q]) {
@@ -348,10 +194,16 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
       std::printf("  %-26s %-5s BM25 candidates (%d) hold %.4f of the gold fact-checks\n", "", name, base.candidates,
                   total ? static_cast<double>(hit) / static_cast<double>(total) : 0.0);
     }
-    print_metrics("bm25 (rerank off)", name, score_ranking(run_ranking(bm25, split->tweets, 5), split->gold));
+    print_metrics("bm25 (rerank off)", name, score_ranking(run_ranking(bm25, *split, 5), split->gold));
     std::vector<double> lat, cpu;
-    auto m = score_ranking(run_ranking(tuned, split->tweets, 5, &lat, &cpu), split->gold);
-    print_metrics(do_tune ? "re-ranked (tuned now)" : "re-ranked (default weights)", name, m);
+    auto m = score_ranking(run_ranking(tuned, *split, 5, &lat, &cpu), split->gold);
+    print_metrics(do_tune ? "weighted sum (tuned now)" : "weighted sum (weights)", name, m);
+    if (g_ranker) {
+      lat.clear();
+      cpu.clear();
+      m = score_ranking(run_ranking(learned, *split, 5, &lat, &cpu), split->gold);
+      print_metrics("learned re-ranker", name, m);
+    }
     std::sort(lat.begin(), lat.end());
     std::sort(cpu.begin(), cpu.end());
     std::printf("  %-26s %-5s per tweet: wall p50 %.2f ms, p99 %.2f ms; cpu p50 %.2f ms, p99 %.2f ms\n", "", name,
@@ -412,10 +264,14 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
   base.max_postings = std::int64_t{1} << 40;
   base.stance.refutation_signals = false;
   EngineConfig full;
+  apply_overrides(full);
   full.idf_candidates = g_overrides.idf_candidates;
+  EngineConfig learned = full;
+  learned.ranker = g_ranker;
   const char* labels[] = {"SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"};
-  for (int variant = 0; variant < 2; ++variant) {
-    Engine engine(db, variant == 0 ? base : full, variant == 0 ? nullptr : wn);
+  // 0: bm25-only; 1: the stage as configured by default (weighted sum); 2: the stage with the learned ranker.
+  for (int variant = 0; variant < (g_ranker ? 3 : 2); ++variant) {
+    Engine engine(db, variant == 0 ? base : variant == 1 ? full : learned, variant == 0 ? nullptr : wn);
     double recall = 0;
     std::size_t with_gold = 0, correct = 0, correct3 = 0, n3 = 0;
     std::map<std::string, std::map<std::string, int>> confusion;
@@ -429,6 +285,11 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
       }
       auto ev = engine.evidence(ClaimInput{it.claim, {}, ""});
       std::string pred = label_of(decide_verdict(ev, engine.config().verdict).label);
+      if (variant > 0 && std::getenv("CROSSREF_DEBUG"))  // gold, predicted, and why each piece of evidence
+        for (auto& e : ev)
+          std::printf("    debug %s %s %s %.2f %s\n", it.label.c_str(), pred.c_str(),
+                      std::string(factpipe::to_string(e.stance)).c_str(), e.confidence,
+                      e.extra["crossref"]["reason"].get<std::string>().c_str());
       confusion[it.label][pred]++;
       correct += pred == it.label;
       if (it.label != "DISPUTED") {
@@ -452,7 +313,7 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
       per += buf;
     }
     std::printf("  %-34s recall@5 %.4f (%zu claims with gold evidence)\n",
-                variant == 0 ? "bm25-only variant" : "crossref stage", recall / static_cast<double>(with_gold), with_gold);
+                variant == 0 ? "bm25-only variant" : variant == 1 ? "crossref stage (weighted sum)" : "crossref stage (learned ranker)", recall / static_cast<double>(with_gold), with_gold);
     std::printf("  %-34s verdict accuracy %.4f (all %zu, DISPUTED gold always wrong), %.4f (%zu without DISPUTED)\n", "",
                 static_cast<double>(correct) / static_cast<double>(items.size()), items.size(),
                 static_cast<double>(correct3) / static_cast<double>(n3), n3);
@@ -483,7 +344,7 @@ void eval_example(const fs::path& examples, const fs::path& claims_file, const f
   fs::create_directories(work);
   fs::path db = work / "examples.sqlite";
   SourceIndex(db).update({examples / "sources"});
-  Engine engine(db, EngineConfig{}, wn);
+  Engine engine(db, EngineConfig{}, wn);  // the stage's defaults
   std::size_t expected = 0, found = 0, wrong_stance = 0;
   for (auto& article : {"harbor-bridge-2026", "transit-fares-2026"}) {
     std::ifstream t(examples / "articles" / (std::string(article) + ".txt"));
@@ -558,6 +419,7 @@ int main(int argc, char** argv) {
   load_word_lists(CROSSREF_DATA_DIR);
   std::string only;
   bool do_tune = false;
+  std::string ranker_file = std::string(CROSSREF_DATA_DIR) + "/ranker.json";
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -570,11 +432,21 @@ int main(int argc, char** argv) {
     else if (a == "--examples") examples = next();
     else if (a == "--claims") claims_file = next();
     else if (a == "--tune") do_tune = true;
+    else if (a == "--ranker") ranker_file = next();
     else if (a == "--max-terms") g_overrides.max_query_terms = std::stoi(next());
     else if (a == "--candidates") g_overrides.candidates = std::stoi(next());
     else if (a == "--max-postings") g_overrides.max_postings = std::stoll(next());
     else if (a == "--fts5-bm25") g_overrides.idf_candidates = false;
     else if (a == "--title-weight") g_overrides.title_weight = std::stod(next());
+    else if (a == "--weights") {
+      std::istringstream ws(next());
+      std::string item;
+      while (std::getline(ws, item, ',')) {
+        auto eq = item.find('=');
+        if (eq == std::string::npos) throw std::runtime_error("--weights: expected name=value, got " + item);
+        g_weight_overrides.emplace_back(item.substr(0, eq), std::stod(item.substr(eq + 1)));
+      }
+    }
     else if (a == "-h" || a == "--help") {
       std::printf(
           "usage: factpipe eval crossref [--datasets DIR] [--work DIR] [--only clef|climate|example] [--tune]\n"
@@ -583,7 +455,10 @@ int main(int argc, char** argv) {
           "  --examples  the bundled examples folder (for --only example)\n"
           "  --tune      fit re-ranking weights on CLEF train and report dev with them\n"
           "  --fts5-bm25 candidates of the full stage by FTS5 bm25() instead of summed idf\n"
-          "  --max-terms N, --max-postings N, --candidates N, --title-weight W: query settings\n",
+          "  --max-terms N, --max-postings N, --candidates N, --title-weight W: query settings\n"
+          "  --weights name=value,...  override re-ranking weights (ablations)\n"
+          "  --ranker FILE  learned re-ranking model for the learned rows (default: the plugin's data/ranker.json);\n"
+          "                none: no learned rows\n",
           datasets.string().c_str(), work.string().c_str());
       return 0;
     } else {
@@ -595,6 +470,8 @@ int main(int argc, char** argv) {
     std::shared_ptr<const WordNet> wn;
     if (fs::exists("/usr/share/wordnet/data.noun")) wn = WordNet::shared("/usr/share/wordnet");
     else std::printf("(WordNet not installed: no synonyms or antonyms)\n");
+    if (ranker_file != "none" && fs::exists(ranker_file)) g_ranker = RankerModel::load(ranker_file);
+    std::printf("re-ranking: %s\n", g_ranker ? ("learned model " + ranker_file).c_str() : "weighted sum of features");
     if (only.empty() || only == "clef") eval_clef(datasets, work, wn, do_tune);
     if (only.empty() || only == "climate") eval_climate(datasets, work, wn);
     if (only == "example") eval_example(examples, claims_file, work, wn);

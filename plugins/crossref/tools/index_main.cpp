@@ -1,5 +1,6 @@
 // factpipe-index SOURCES... --db FILE   (run as `factpipe index ...`)
 // Builds or updates the crossref source index and prints what it did.
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <cstring>
@@ -45,17 +46,22 @@ int main(int argc, char** argv) {
   }
   try {
     auto c0 = std::clock();
+    auto w0 = std::chrono::steady_clock::now();
     factpipe::crossref::SourceIndex index(db);
+    if (!index.replaced_schema().empty())
+      std::fprintf(stderr, "note: %s was an index of schema version %s: building it afresh\n", db.c_str(),
+                   index.replaced_schema().c_str());
     auto s = index.update(roots);
-    double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+    double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;  // both threads (parse + write)
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
     for (const auto& e : s.errors) std::fprintf(stderr, "warning: %s\n", e.to_string().c_str());
     std::printf("files: %zu seen, %zu indexed, %zu unchanged, %zu removed\n", s.files_seen, s.files_indexed,
                 s.files_skipped, s.files_removed);
     std::printf("added: %zu sources (%zu fact-checks), %zu passages; %zu bad records\n", s.sources, s.factchecks,
                 s.passages, s.errors.size());
     std::printf("read %.2f MB in %.3f s: %.1f MB/s (%.3f s of CPU: %.1f MB per CPU second)\n",
-                static_cast<double>(s.bytes) / 1e6, s.seconds, s.mb_per_s(), cpu,
-                cpu > 0 ? static_cast<double>(s.bytes) / 1e6 / cpu : 0.0);
+                static_cast<double>(s.bytes) / 1e6, wall, wall > 0 ? static_cast<double>(s.bytes) / 1e6 / wall : 0.0,
+                cpu, cpu > 0 ? static_cast<double>(s.bytes) / 1e6 / cpu : 0.0);
     std::printf("index: %s, %zu passages in total\n", db.c_str(), index.passage_count());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "factpipe index: %s\n", e.what());

@@ -1,0 +1,303 @@
+#include "learned_ranker.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace factpipe::crossref {
+
+namespace {
+
+using Json = nlohmann::json;
+
+const std::vector<std::string> kNames = {
+    "first_stage",        // first-stage score / the best candidate's
+    "first_rank_inv",     // 1 / (1 + first-stage rank)
+    "first_rank_log",     // log(1 + first-stage rank)
+    "coverage",           // idf share of the claim's words in the passage (synonyms 0.7)
+    "coverage_exact",     // the same, exact stems only
+    "passage_coverage",   // idf share of the passage's words that the claim has
+    "proximity",          // claim word pairs near each other in the passage
+    "entities",           // claim names found
+    "numbers",            // claim figures confirmed
+    "dates",              // claim years found
+    "claimant",           // the claimant (a tweet's author) named in the passage or title
+    "bm25_text",          // BM25 of the claim's words on the passage, / the claim's idf total
+    "bigrams_text",       // share of the claim's adjacent word pairs adjacent in the passage
+    "matched_share",      // share of the claim's content words found (unweighted)
+    "rarest_found",       // idf of the rarest claim word found / the claim's highest idf
+    "passage_length_log", // log(1 + content words of the passage)
+    "overlap_f1",         // harmonic mean of coverage and passage_coverage
+    "quoted",             // share of the claim's quoted phrases found word for word (passage or title)
+    "title_coverage",     // fact-checks: idf share of the title's words that the claim has
+    "title_claim_coverage",  // fact-checks: idf share of the claim's words in the title
+    "bm25_title",         // fact-checks: BM25 of the claim's words on the title, / the claim's idf total
+    "bigrams_title",      // fact-checks: share of the claim's adjacent pairs adjacent in the title
+    "chars_text",         // share of the claim's character trigrams (words joined: "bedbugs" / "bed bugs") in the passage
+    "chars_title",        // fact-checks: the same in the title
+    "coverage_gap",       // coverage minus the best coverage among the candidates
+    "bm25_gap",           // best of bm25_text / bm25_title, minus the best among the candidates
+    "overlap_f1_gap",     // overlap_f1 minus the best among the candidates
+};
+
+enum Index : std::size_t {
+  kFirstStage, kRankInv, kRankLog, kCoverage, kCoverageExact, kPassageCoverage, kProximity, kEntities, kNumbers,
+  kDates, kClaimant, kBm25Text, kBigramsText, kMatchedShare, kRarestFound, kPassageLength, kOverlapF1, kQuoted,
+  kTitleCoverage, kTitleClaimCoverage, kBm25Title, kBigramsTitle, kCharsText, kCharsTitle, kCoverageGap, kBm25Gap, kOverlapF1Gap, kCount
+};
+
+struct Side {
+  std::unordered_map<std::string, int> tf;  // content stems
+  std::vector<std::string> sequence;       // content stems in order
+  std::vector<std::string> all;            // every stem in order (for quoted phrases)
+  double length = 0;                       // content words
+};
+
+Side side_of(const std::vector<Term>& terms) {
+  Side s;
+  for (const auto& t : terms) {
+    s.all.push_back(t.stem);
+    if (!is_content(t)) continue;
+    ++s.tf[t.stem];
+    s.sequence.push_back(t.stem);
+  }
+  s.length = static_cast<double>(s.sequence.size());
+  return s;
+}
+
+double bm25(const ClaimProfile& claim, const Side& side, double avg_length) {
+  constexpr double k1 = 1.2, b = 0.75;
+  if (claim.idf_total <= 0 || side.length <= 0) return 0;
+  double sum = 0;
+  for (const auto& t : claim.terms) {
+    auto it = side.tf.find(t.stem);
+    if (it == side.tf.end()) continue;
+    double tf = it->second;
+    sum += t.idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * side.length / std::max(avg_length, 1.0)));
+  }
+  return sum / claim.idf_total;
+}
+
+double bigram_share(const ClaimProfile& claim, const Side& side) {
+  if (claim.sequence.size() < 2) return 0;
+  std::unordered_set<std::string> pairs;
+  for (std::size_t i = 0; i + 1 < side.sequence.size(); ++i) pairs.insert(side.sequence[i] + ' ' + side.sequence[i + 1]);
+  std::size_t found = 0, total = 0;
+  std::unordered_set<std::string> counted;
+  for (std::size_t i = 0; i + 1 < claim.sequence.size(); ++i) {
+    std::string p = claim.sequence[i] + ' ' + claim.sequence[i + 1];
+    if (!counted.insert(p).second) continue;
+    ++total;
+    found += pairs.count(p);
+  }
+  return total ? static_cast<double>(found) / static_cast<double>(total) : 0.0;
+}
+
+bool contains_run(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  return std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
+}
+
+// Idf share of the claim's words found in `tf` (exact stems).
+double claim_share(const ClaimProfile& claim, const Side& side) {
+  if (claim.idf_total <= 0) return 0;
+  double got = 0;
+  for (const auto& t : claim.terms)
+    if (side.tf.count(t.stem)) got += t.idf;
+  return got / claim.idf_total;
+}
+
+// Idf share of the side's words that the claim has (synonyms included).
+double side_share(const ClaimProfile& claim, const Side& side, const IdfFn& idf) {
+  double all = 0, in = 0;
+  for (const auto& [stem, n] : side.tf) {
+    double w = idf ? idf(stem) : 1.0;
+    all += w;
+    if (claim.stems_with_synonyms.count(stem)) in += w;
+  }
+  return all > 0 ? in / all : 0.0;
+}
+
+// Character trigrams of the letters and digits, lower case, spaces dropped: spelling and word-splitting
+// differences ("bedbugs", "bed bugs", "#PrayForAmazonia") still share most of them.
+std::unordered_set<std::uint32_t> char_trigrams(std::string_view text) {
+  std::string squeezed;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) squeezed += static_cast<char>(std::tolower(u));
+    else if (u >= 0x80) squeezed += c;
+  }
+  std::unordered_set<std::uint32_t> out;
+  for (std::size_t i = 0; i + 3 <= squeezed.size(); ++i)
+    out.insert(static_cast<std::uint32_t>(static_cast<unsigned char>(squeezed[i])) << 16 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(squeezed[i + 1])) << 8 |
+               static_cast<unsigned char>(squeezed[i + 2]));
+  return out;
+}
+
+double containment(const std::unordered_set<std::uint32_t>& claim, const std::unordered_set<std::uint32_t>& other) {
+  if (claim.empty()) return 0;
+  std::size_t n = 0;
+  for (auto g : claim) n += other.count(g);
+  return static_cast<double>(n) / static_cast<double>(claim.size());
+}
+
+double f1(double a, double b) { return a + b > 0 ? 2 * a * b / (a + b) : 0.0; }
+
+}  // namespace
+
+const std::vector<std::string>& ranking_feature_names() { return kNames; }
+
+std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, const std::vector<CandidateView>& cands,
+                                                  const IdfFn& idf) {
+  static_assert(kCount > 0);
+  std::vector<std::vector<double>> out(cands.size(), std::vector<double>(kCount, 0.0));
+  if (cands.empty()) return out;
+  std::vector<Side> texts, titles;
+  texts.reserve(cands.size());
+  titles.reserve(cands.size());
+  double text_len = 0, title_len = 0;
+  std::size_t titled = 0;
+  for (const auto& c : cands) {
+    texts.push_back(side_of(c.passage->terms));
+    text_len += texts.back().length;
+    if (c.factcheck && c.title && !c.title->empty()) {
+      titles.push_back(side_of(analyze(*c.title)));
+      title_len += titles.back().length;
+      ++titled;
+    } else {
+      titles.emplace_back();
+    }
+  }
+  double avg_text = text_len / static_cast<double>(cands.size());
+  double avg_title = titled ? title_len / static_cast<double>(titled) : 1.0;
+  double best_first = 0;
+  for (const auto& c : cands) best_first = std::max(best_first, c.first_stage);
+  double max_idf = 0;
+  for (const auto& t : claim.terms) max_idf = std::max(max_idf, t.idf);
+  const auto claim_chars = char_trigrams(claim.text);
+
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    const CandidateView& c = cands[i];
+    const Features& f = *c.features;
+    auto& x = out[i];
+    const Side& text = texts[i];
+    const Side& title = titles[i];
+    x[kFirstStage] = best_first > 0 ? c.first_stage / best_first : 0.0;
+    x[kRankInv] = 1.0 / (1.0 + static_cast<double>(i));
+    x[kRankLog] = std::log1p(static_cast<double>(i));
+    x[kCoverage] = f.coverage;
+    x[kCoverageExact] = claim_share(claim, text);
+    x[kPassageCoverage] = f.passage_coverage;
+    x[kProximity] = f.proximity;
+    x[kEntities] = f.entities;
+    x[kNumbers] = f.numbers;
+    x[kDates] = f.dates;
+    x[kClaimant] = f.claimant;
+    x[kBm25Text] = bm25(claim, text, avg_text);
+    x[kBigramsText] = bigram_share(claim, text);
+    std::size_t matched = 0;
+    double rarest = 0;
+    for (const auto& t : claim.terms)
+      if (text.tf.count(t.stem) || title.tf.count(t.stem)) {
+        ++matched;
+        rarest = std::max(rarest, t.idf);
+      }
+    x[kMatchedShare] = claim.terms.empty() ? 0.0 : static_cast<double>(matched) / static_cast<double>(claim.terms.size());
+    x[kRarestFound] = max_idf > 0 ? rarest / max_idf : 0.0;
+    x[kPassageLength] = std::log1p(text.length);
+    x[kOverlapF1] = f1(f.coverage, f.passage_coverage);
+    if (!claim.quoted.empty()) {
+      std::size_t found = 0;
+      for (const auto& q : claim.quoted) found += contains_run(text.all, q) || contains_run(title.all, q);
+      x[kQuoted] = static_cast<double>(found) / static_cast<double>(claim.quoted.size());
+    }
+    x[kCharsText] = containment(claim_chars, char_trigrams(c.passage->text));
+    if (title.length > 0) {
+      x[kCharsTitle] = containment(claim_chars, char_trigrams(*c.title));
+      x[kTitleCoverage] = side_share(claim, title, idf);
+      x[kTitleClaimCoverage] = claim_share(claim, title);
+      x[kBm25Title] = bm25(claim, title, avg_title);
+      x[kBigramsTitle] = bigram_share(claim, title);
+    }
+  }
+  double best_cov = 0, best_bm25 = 0, best_f1 = 0;
+  for (const auto& x : out) {
+    best_cov = std::max(best_cov, x[kCoverage]);
+    best_bm25 = std::max(best_bm25, std::max(x[kBm25Text], x[kBm25Title]));
+    best_f1 = std::max(best_f1, x[kOverlapF1]);
+  }
+  for (auto& x : out) {
+    x[kCoverageGap] = x[kCoverage] - best_cov;
+    x[kBm25Gap] = std::max(x[kBm25Text], x[kBm25Title]) - best_bm25;
+    x[kOverlapF1Gap] = x[kOverlapF1] - best_f1;
+  }
+  return out;
+}
+
+double RankerModel::score(const std::vector<double>& x) const {
+  double s = 0;
+  for (std::size_t i = 0; i < weights.size() && i < x.size(); ++i) s += weights[i] * (x[i] - mean[i]) / scale[i];
+  return s;
+}
+
+Json RankerModel::to_json() const {
+  return Json{{"about", about}, {"features", features}, {"mean", mean}, {"scale", scale}, {"weights", weights}};
+}
+
+RankerModel RankerModel::from_json(const Json& j, const std::string& where) {
+  RankerModel m;
+  auto need = [&](const char* key) -> const Json& {
+    if (!j.is_object() || !j.contains(key) || !j[key].is_array())
+      throw std::runtime_error(where + ": field \"" + key + "\" missing or not an array");
+    return j[key];
+  };
+  try {
+    m.features = need("features").get<std::vector<std::string>>();
+    m.mean = need("mean").get<std::vector<double>>();
+    m.scale = need("scale").get<std::vector<double>>();
+    m.weights = need("weights").get<std::vector<double>>();
+  } catch (const Json::exception& e) {
+    throw std::runtime_error(where + ": " + e.what());
+  }
+  if (j.contains("about")) m.about = j["about"];
+  const auto& names = ranking_feature_names();
+  if (m.features != names)
+    throw std::runtime_error(where + ": \"features\" do not match this build's ranking features (" +
+                             std::to_string(names.size()) + " expected; retrain with factpipe-train-crossref-ranker)");
+  if (m.mean.size() != names.size() || m.scale.size() != names.size() || m.weights.size() != names.size())
+    throw std::runtime_error(where + ": \"mean\", \"scale\" and \"weights\" need " + std::to_string(names.size()) +
+                             " values each");
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (!(m.scale[i] > 0) || !std::isfinite(m.mean[i]) || !std::isfinite(m.weights[i]))
+      throw std::runtime_error(where + ": bad value for feature \"" + names[i] + "\" (scale must be > 0, all finite)");
+  return m;
+}
+
+std::shared_ptr<const RankerModel> RankerModel::load(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("crossref: cannot read ranking model " + file.string());
+  Json j;
+  try {
+    j = Json::parse(in);
+  } catch (const Json::exception& e) {
+    throw std::runtime_error("crossref: ranking model " + file.string() + ": " + e.what());
+  }
+  return std::make_shared<const RankerModel>(from_json(j, "crossref: ranking model " + file.string()));
+}
+
+RankerModel RankerModel::zeros() {
+  RankerModel m;
+  m.features = ranking_feature_names();
+  m.mean.assign(m.features.size(), 0.0);
+  m.scale.assign(m.features.size(), 1.0);
+  m.weights.assign(m.features.size(), 0.0);
+  return m;
+}
+
+}  // namespace factpipe::crossref
