@@ -8,7 +8,7 @@ packages=(
   libboost1.74-dev libboost-filesystem1.74-dev libboost-program-options1.74-dev
   libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libicu-dev libsqlite3-dev libvalijson-dev liblinear-dev wordnet-base
+  libicu-dev libsqlite3-dev libvalijson-dev liblinear-dev libxgboost-dev wordnet-base
   libxml2-dev libpng-dev
 )
 # The report tests render HTML in a headless browser.

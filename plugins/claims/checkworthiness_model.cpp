@@ -21,15 +21,22 @@ double CheckworthinessModel::decision(const std::vector<SparseFeature>& x) const
   return z;
 }
 
-double CheckworthinessModel::probability(const std::vector<SparseFeature>& x) const {
-  return 1.0 / (1.0 + std::exp(-decision(x)));
+double CheckworthinessModel::probability(const std::vector<SparseFeature>& x, const std::vector<SparseFeature>* hand) const {
+  double z = decision(x);
+  if (!trees_.empty()) {
+    if (!hand) throw std::logic_error("claims: this model has trees: probability() needs the hand features");
+    z = trees_.margin(z, *hand);
+  }
+  return 1.0 / (1.0 + std::exp(-z));
 }
 
 std::string CheckworthinessModel::to_text() const {
   std::string out;
   char buf[64];
-  out += "factpipe-claims-model 1\n";
-  out += "# Check-worthiness model of the factpipe claims stage: logistic regression over hashed features.\n";
+  out += trees_.empty() ? "factpipe-claims-model 1\n" : "factpipe-claims-model 2\n";
+  out += trees_.empty() ? "# Check-worthiness model of the factpipe claims stage: logistic regression over hashed features.\n"
+                        : "# Check-worthiness model of the factpipe claims stage: logistic regression over hashed features,\n"
+                          "# then boosted trees over its decision value and the hand features.\n";
   out += "# Reproduce with the command below (see plugins/claims/README.md).\n";
   out += "feature_set " + info_.feature_set + "\n";
   out += "hash_bits " + std::to_string(info_.hash_bits) + "\n";
@@ -50,6 +57,7 @@ std::string CheckworthinessModel::to_text() const {
     std::snprintf(buf, sizeof buf, "%zu %.7g\n", i, static_cast<double>(weights_[i]));
     out += buf;
   }
+  if (!trees_.empty()) out += trees_.to_text();
   return out;
 }
 
@@ -78,8 +86,9 @@ CheckworthinessModel CheckworthinessModel::load(const std::filesystem::path& fil
     }
     return false;
   };
-  if (!next_line() || line != "factpipe-claims-model 1")
-    fail(line_no, "not a factpipe claims model (expected first line 'factpipe-claims-model 1')");
+  if (!next_line() || (line != "factpipe-claims-model 1" && line != "factpipe-claims-model 2"))
+    fail(line_no, "not a factpipe claims model (expected first line 'factpipe-claims-model 1' or '... 2')");
+  const bool with_trees = line == "factpipe-claims-model 2";
   ModelInfo info;
   double bias = 0.0;
   bool have_bias = false, have_threshold = false, have_recall_threshold = false;
@@ -145,8 +154,19 @@ CheckworthinessModel CheckworthinessModel::load(const std::filesystem::path& fil
     weights[index] = static_cast<float>(w);
     previous = index;
   }
-  if (next_line()) fail(line_no, "unexpected content after the weights: '" + line.substr(0, 40) + "'");
-  return CheckworthinessModel(std::move(info), std::move(weights), bias);
+  TreeEnsemble trees;
+  if (with_trees) {
+    unsigned long n = 0;
+    double base = 0.0;
+    char tail = 0;
+    if (!next_line() || std::sscanf(line.c_str(), "trees %lu %lf %c", &n, &base, &tail) != 2 || n == 0 || !std::isfinite(base))
+      fail(line_no, "expected 'trees <count> <base_margin>' after the weights (format version 2)");
+    trees = TreeEnsemble::parse(n, base, next_line, line, [&](const std::string& what) { fail(line_no, what); });
+  }
+  if (next_line()) fail(line_no, "unexpected content after the " + std::string(with_trees ? "trees" : "weights") + ": '" + line.substr(0, 40) + "'");
+  CheckworthinessModel model(std::move(info), std::move(weights), bias);
+  model.set_trees(std::move(trees));
+  return model;
 }
 
 }  // namespace factpipe::claims

@@ -3,7 +3,7 @@
 // Immutable after load, so one instance serves any number of threads.
 //
 // File format (text, one item per line, "#" lines are comments):
-//   factpipe-claims-model 1
+//   factpipe-claims-model 1           (2 when boosted trees follow the weights)
 //   feature_set <FeatureExtractor::signature()>
 //   hash_bits <bits>
 //   solver <liblinear solver and parameters>
@@ -14,12 +14,15 @@
 //   bias <weight of the constant feature>
 //   weights <count>
 //   <index> <weight>          (count lines, 1-based indices, increasing; zero weights omitted)
-// The probability of "check-worthy" is 1 / (1 + exp(-(bias + sum weight[i] * x[i]))).
+//   trees ...                 (version 2 only: TreeEnsemble::to_text, trees stacked on the linear decision)
+// Version 1: the probability of "check-worthy" is 1 / (1 + exp(-(bias + sum weight[i] * x[i]))).
+// Version 2: 1 / (1 + exp(-trees.margin(bias + w.x, hand features))).
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "feature_vector.hpp"
+#include "tree_ensemble.hpp"
 
 namespace factpipe::claims {
 
@@ -41,8 +44,13 @@ class CheckworthinessModel {
   void save(const std::filesystem::path& file) const;
   std::string to_text() const;
 
-  double decision(const std::vector<SparseFeature>& x) const;
-  double probability(const std::vector<SparseFeature>& x) const;
+  double decision(const std::vector<SparseFeature>& x) const;  // the linear part
+  // `hand`: FeatureExtractor::hand_features of the sentence; required (std::logic_error) when the model has trees.
+  double probability(const std::vector<SparseFeature>& x, const std::vector<SparseFeature>* hand = nullptr) const;
+
+  bool has_trees() const { return !trees_.empty(); }
+  const TreeEnsemble& trees() const { return trees_; }
+  void set_trees(TreeEnsemble trees) { trees_ = std::move(trees); }
 
   const ModelInfo& info() const { return info_; }
   double threshold() const { return info_.threshold; }
@@ -58,6 +66,7 @@ class CheckworthinessModel {
   ModelInfo info_;
   std::vector<float> weights_;  // dense, size 2^hash_bits + 1
   double bias_ = 0.0;
+  TreeEnsemble trees_;
 };
 
 }  // namespace factpipe::claims

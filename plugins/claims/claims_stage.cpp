@@ -142,13 +142,19 @@ void ClaimsStage::process(Document& doc) {
   const bool have_entities = doc.has_layer("entities");
   const std::string publication = doc.metadata.publisher.empty() ? config_.publication : doc.metadata.publisher;
   doc.claims.clear();
+  // The hand features' raw counts are only needed (and only computed) when the model has stacked trees.
+  auto probability = [&](const AnalyzedSentence& a) {
+    if (!model_->has_trees()) return model_->probability(extractor_->extract(a));
+    const auto hand = extractor_->hand_features(a);
+    return model_->probability(extractor_->extract(a), &hand);
+  };
 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     Sentence& sentence = doc.sentences[si];
     if (sentence.extra.is_object()) sentence.extra.erase("claims");  // from an earlier run of this stage
     AnalyzedSentence s = extractor_->analyze(doc.slice(sentence.span), sentence.span.start);
     if (have_entities) s.entity_mentions = static_cast<int>(mentions.count_names_inside(sentence.span));
-    const double score = model_->probability(extractor_->extract(s));
+    const double score = probability(s);
     sentence.checkworthiness = score;
     if (s.words.empty()) continue;
 
@@ -195,7 +201,7 @@ void ClaimsStage::process(Document& doc) {
         Span span = range_span(s, r);
         AnalyzedSentence clause = extractor_->analyze(doc.slice(span), span.start);
         if (have_entities) clause.entity_mentions = static_cast<int>(mentions.count_names_inside(span));
-        clause_score = model_->probability(extractor_->extract(clause));
+        clause_score = probability(clause);
       }
       if (clause_score < threshold_) continue;
       emit(r, clause_score, claim_type(s, r));

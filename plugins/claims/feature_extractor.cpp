@@ -25,6 +25,18 @@ std::vector<SparseFeature> FeatureExtractor::extract(const AnalyzedSentence& s) 
     features::add_char_ngrams(s, options_.char_min, options_.char_max, f);
   }
   f.set_group(FeatureGroup::hand);
+  add_hand(s, f);
+  return std::move(f).finish(options_.weighting);
+}
+
+std::vector<SparseFeature> FeatureExtractor::hand_features(const AnalyzedSentence& s) const {
+  FeatureVector f;
+  f.set_group(FeatureGroup::hand);
+  add_hand(s, f);
+  return std::move(f).finish_counts();
+}
+
+void FeatureExtractor::add_hand(const AnalyzedSentence& s, FeatureVector& f) {
   features::add_numbers(s, f);
   features::add_dates(s, f);
   features::add_entities(s, f);
@@ -34,7 +46,6 @@ std::vector<SparseFeature> FeatureExtractor::extract(const AnalyzedSentence& s) 
   features::add_hedges_opinion(s, f);
   features::add_person(s, f);
   features::add_shape(s, f);
-  return std::move(f).finish(options_.weighting);
 }
 
 }  // namespace factpipe::claims

@@ -41,6 +41,9 @@ class FeatureExtractor {
   }
   std::vector<SparseFeature> extract(const AnalyzedSentence& s) const;
   std::vector<SparseFeature> extract(std::string_view text) const { return extract(analyze(text)); }
+  // The hand features alone, as raw counts (same hashed indices as in extract()): the boosted trees' inputs.
+  std::vector<SparseFeature> hand_features(const AnalyzedSentence& s) const;
+  std::vector<SparseFeature> hand_features(std::string_view text) const { return hand_features(analyze(text)); }
 
   const Lexicon& lexicon() const { return lexicon_; }
   const FeatureOptions& options() const { return options_; }
@@ -50,6 +53,7 @@ class FeatureExtractor {
   }
 
  private:
+  static void add_hand(const AnalyzedSentence& s, FeatureVector& f);
   Lexicon lexicon_;
   FeatureOptions options_;
 };

@@ -53,4 +53,18 @@ std::vector<SparseFeature> FeatureVector::finish(const GroupWeighting& weighting
   return out;
 }
 
+std::vector<SparseFeature> FeatureVector::finish_counts() && {
+  radix_sort(raw_);
+  std::vector<SparseFeature> out;
+  for (std::size_t i = 0; i < raw_.size();) {
+    std::size_t j = i;
+    while (j < raw_.size() && raw_[j] == raw_[i]) ++j;
+    int index = static_cast<int>(raw_[i] >> 2);
+    if (!out.empty() && out.back().index == index) out.back().value += static_cast<double>(j - i);
+    else out.push_back({index, static_cast<double>(j - i)});
+    i = j;
+  }
+  return out;
+}
+
 }  // namespace factpipe::claims

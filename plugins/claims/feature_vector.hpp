@@ -55,6 +55,9 @@ class FeatureVector {
   // Sorted by index, duplicates summed (per group, then weighted), scaled to unit length (so long and
   // short sentences compare).
   std::vector<SparseFeature> finish(const GroupWeighting& weighting = {}) &&;
+  // Sorted by index, duplicates summed, raw counts (no group scale, no log, no normalisation): the inputs of
+  // the boosted trees, which split on counts.
+  std::vector<SparseFeature> finish_counts() &&;
 
  private:
   static constexpr std::uint64_t seed() { return 1469598103934665603ull; }

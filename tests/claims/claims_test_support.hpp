@@ -1,9 +1,16 @@
 #pragma once
 // Builders for hand-made documents: sentences written for the tests, with entities and quotes filled in
 // by hand where a test needs them (the claims stage reads those layers, it does not make them).
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include <factpipe/document.hpp>
 
@@ -68,5 +75,32 @@ inline std::vector<const Claim*> claims_of_sentence(const Document& doc, int sen
     if (c.sentence == sentence) out.push_back(&c);
   return out;
 }
+
+// The message of what `f` throws, or "(no error)".
+inline std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// A folder of its own per test (pid and test name), removed afterwards.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    path = std::filesystem::temp_directory_path() / ("claims-test-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path write(const std::string& name, const std::string& content) const {
+    std::ofstream(path / name, std::ios::binary) << content;
+    return path / name;
+  }
+};
 
 }  // namespace factpipe::claims::test

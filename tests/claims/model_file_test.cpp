@@ -12,19 +12,7 @@ using namespace factpipe::claims;
 
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    path = std::filesystem::temp_directory_path() / ("claims-model-test-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::filesystem::path write(const std::string& name, const std::string& content) const {
-    std::ofstream(path / name, std::ios::binary) << content;
-    return path / name;
-  }
-};
+using factpipe::claims::test::TempDir;
 
 CheckworthinessModel small_model(const std::string& feature_set) {
   ModelInfo info;
@@ -41,14 +29,7 @@ CheckworthinessModel small_model(const std::string& feature_set) {
   return CheckworthinessModel(info, w, 0.75);
 }
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using factpipe::claims::test::error_of;
 
 }  // namespace
 

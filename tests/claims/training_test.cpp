@@ -20,8 +20,8 @@ std::vector<TrainingExample> synthetic() {
                             "Let me say this.", "What would you do?", "That is a great question."};
   std::vector<TrainingExample> out;
   for (int round = 0; round < 3; ++round) {
-    for (auto* p : positive) out.push_back({e.extract(p), 1, true});
-    for (auto* n : negative) out.push_back({e.extract(n), 0, true});
+    for (auto* p : positive) out.push_back({e.extract(p), 1, true, e.hand_features(p)});
+    for (auto* n : negative) out.push_back({e.extract(n), 0, true, e.hand_features(n)});
   }
   return out;
 }

@@ -11,11 +11,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <string>
 
 #include "../feature_extractor.hpp"
 #include "../training/corpus.hpp"
+#include "../training/datasets.hpp"
 #include "../training/metrics.hpp"
 #include "../training/trainer.hpp"
 #include "stage_throughput.hpp"
@@ -29,6 +31,11 @@ void usage() {
   std::cout << "usage: factpipe-eval-claims [--datasets DIR] [--data-dir DIR] [--only clef|claimbuster|speed]\n"
                "                            [--solver L2R_LR|L2R_L2LOSS_SVC_DUAL|L2R_L2LOSS_SVC|L1R_LR] [--C X] [--positive-weight X]\n"
                "                            [--claimbuster-copies N] [--seed N] [--quiet] [--claimbuster-only] [--unstratified]\n"
+               "                            [--dump-predictions FILE]   (held-out ClaimBuster: fold, label, probability, threshold, text; keep it out of the repo)\n"
+               "                            [--nb 0|1] [--nb-alpha X] [--nb-beta X]   (NBSVM log-count-ratio scaling)\n"
+               "                            [--domain-adapt 0|1|2]   (shared + per-dataset feature copies; keeps 1: shared + ClaimBuster, 2: shared)\n"
+               "                            [--trees 0|1] [--tree-rounds N] [--tree-depth N] [--tree-eta X] [--tree-min-child-weight X]\n"
+               "                            [--stack-folds N]   (XGBoost trees stacked on the linear decision + hand features)\n"
                "  feature experiments (the stage only accepts a model trained with the defaults):\n"
                "                            [--char-ngrams 0|1] [--char-min N] [--char-max N] [--word-trigrams 0|1] [--log-tf 0|1] [--idf 0|1]\n"
                "                            [--scale-words X] [--scale-chars X] [--scale-hand X]\n";
@@ -40,6 +47,7 @@ int main(int argc, char** argv) try {
   std::filesystem::path datasets = tools::default_datasets_dir(), data_dir = tools::source_data_dir();
   TrainOptions options;
   std::string only;
+  std::filesystem::path dump;  // error analysis: held-out ClaimBuster probabilities (outside the repo!)
   FeatureOptions features;
   bool quiet = false, claimbuster_with_clef = true, stratified = true;
   for (int i = 1; i < argc; ++i) {
@@ -62,12 +70,23 @@ int main(int argc, char** argv) try {
     else if (a == "--scale-chars") features.weighting.scale[1] = std::stod(value());
     else if (a == "--scale-hand") features.weighting.scale[2] = std::stod(value());
     else if (a == "--idf") options.idf = std::stoi(value()) != 0;
+    else if (a == "--domain-adapt") options.domain_adapt = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--trees") options.trees = std::stoi(value()) != 0;
+    else if (a == "--tree-rounds") options.tree_rounds = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--tree-depth") options.tree_depth = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--tree-eta") options.tree_eta = std::stod(value());
+    else if (a == "--tree-min-child-weight") options.tree_min_child_weight = std::stod(value());
+    else if (a == "--stack-folds") options.stack_folds = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--nb") options.nb = std::stoi(value()) != 0;
+    else if (a == "--nb-alpha") options.nb_alpha = std::stod(value());
+    else if (a == "--nb-beta") options.nb_beta = std::stod(value());
     else if (a == "--unstratified") stratified = false;
     else if (a == "--C") options.C = std::stod(value());
     else if (a == "--positive-weight") options.positive_weight = std::stod(value());
     else if (a == "--claimbuster-copies") options.claimbuster_copies = static_cast<unsigned>(std::stoul(value()));
     else if (a == "--seed") options.seed = static_cast<std::uint32_t>(std::stoul(value()));
     else if (a == "--quiet") quiet = true;
+    else if (a == "--dump-predictions") dump = value();
     else if (a == "--claimbuster-only") claimbuster_with_clef = false;
     else { usage(); throw std::runtime_error("unknown argument '" + a + "'"); }
   }
@@ -95,11 +114,11 @@ int main(int argc, char** argv) try {
       for (std::size_t k = 0; k < corpus.debates.size() && claimbuster_with_clef; ++k)
         if (k != d)
           for (auto& e : corpus.debates[k]) train_set.push_back(&e);
-      auto model = fit(train_set, o, info);
+      auto model = fit_model(train_set, o, info);
       std::vector<double> scores;
       std::vector<int> labels;
       for (auto& e : corpus.debates[d]) {
-        scores.push_back(model.probability(e.x));
+        scores.push_back(model.probability(e.x, &e.hand));
         labels.push_back(e.label);
       }
       auto r = ranking_scores(scores, labels);
@@ -127,6 +146,13 @@ int main(int argc, char** argv) try {
     auto folds = stratified ? assign_stratified_folds(labels, kFolds, options.seed)
                             : assign_folds(corpus.claimbuster.size(), kFolds, options.seed);
     BinaryScores micro, micro_recall;
+    std::vector<std::string> texts;
+    std::ofstream dump_out;
+    if (!dump.empty()) {
+      for (auto& s : read_claimbuster(datasets / "claimbuster" / "train.json")) texts.push_back(s.text);
+      dump_out.open(dump);
+      if (!dump_out) throw std::runtime_error("cannot write " + dump.string());
+    }
     double macro_p = 0, macro_r = 0, macro_f = 0;
     for (unsigned k = 0; k < kFolds; ++k) {
       std::vector<const TrainingExample*> train_set;
@@ -139,10 +165,13 @@ int main(int argc, char** argv) try {
       BinaryScores fold;
       for (std::size_t i = 0; i < corpus.claimbuster.size(); ++i)
         if (folds[i] == k) {
-          bool predicted = model.probability(corpus.claimbuster[i].x) >= model.threshold();
+          const auto& e = corpus.claimbuster[i];
+          const double p = model.probability(e.x, &e.hand);
+          bool predicted = p >= model.threshold();
           fold.add(predicted, corpus.claimbuster[i].label);
           micro.add(predicted, corpus.claimbuster[i].label);
-          micro_recall.add(model.probability(corpus.claimbuster[i].x) >= model.recall_threshold(), corpus.claimbuster[i].label);
+          micro_recall.add(p >= model.recall_threshold(), corpus.claimbuster[i].label);
+          if (dump_out.is_open()) dump_out << k << '\t' << e.label << '\t' << p << '\t' << model.threshold() << '\t' << texts.at(i) << '\n';
         }
       if (!quiet)
         std::printf("  fold %u: threshold=%.3f  P=%.4f  R=%.4f  F1=%.4f  (recall_threshold=%.3f)\n", k, model.threshold(),

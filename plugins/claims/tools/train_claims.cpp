@@ -18,6 +18,8 @@ namespace {
 void usage() {
   std::cout << "usage: factpipe-train-claims [--datasets DIR] [--data-dir DIR] [--out FILE] [--claimbuster-only] [--solver NAME] [--C X]\n"
                "                             [--positive-weight X] [--claimbuster-copies N] [--threshold-folds N] [--seed N]\n"
+               "                             [--nb 0|1] [--nb-alpha X] [--nb-beta X]\n"
+               "                             [--domain-adapt 0|1|2] [--trees 0|1] [--tree-rounds N] [--tree-depth N] [--tree-eta X] [--tree-min-child-weight X] [--stack-folds N]\n"
                "  --datasets DIR     ../shared/datasets (claimbuster/train.json, clef2019-checkworthiness/training)\n"
                "  --data-dir DIR     the plugin's data dir holding lexicon.txt (default: the source tree's)\n"
                "  --out FILE         model file (default: <data-dir>/checkworthiness.model)\n"
@@ -48,6 +50,16 @@ int main(int argc, char** argv) try {
     else if (a == "--positive-weight") { options.positive_weight = std::stod(value()); command += " --positive-weight " + std::string(argv[i]); }
     else if (a == "--threshold-folds") { options.threshold_folds = static_cast<unsigned>(std::stoul(value())); command += " --threshold-folds " + std::string(argv[i]); }
     else if (a == "--claimbuster-copies") { options.claimbuster_copies = static_cast<unsigned>(std::stoul(value())); command += " --claimbuster-copies " + std::string(argv[i]); }
+    else if (a == "--domain-adapt") { options.domain_adapt = static_cast<unsigned>(std::stoul(value())); command += " --domain-adapt " + std::string(argv[i]); }
+    else if (a == "--trees") { options.trees = std::stoi(value()) != 0; command += " --trees " + std::string(argv[i]); }
+    else if (a == "--tree-rounds") { options.tree_rounds = static_cast<unsigned>(std::stoul(value())); command += " --tree-rounds " + std::string(argv[i]); }
+    else if (a == "--tree-depth") { options.tree_depth = static_cast<unsigned>(std::stoul(value())); command += " --tree-depth " + std::string(argv[i]); }
+    else if (a == "--tree-eta") { options.tree_eta = std::stod(value()); command += " --tree-eta " + std::string(argv[i]); }
+    else if (a == "--tree-min-child-weight") { options.tree_min_child_weight = std::stod(value()); command += " --tree-min-child-weight " + std::string(argv[i]); }
+    else if (a == "--stack-folds") { options.stack_folds = static_cast<unsigned>(std::stoul(value())); command += " --stack-folds " + std::string(argv[i]); }
+    else if (a == "--nb") { options.nb = std::stoi(value()) != 0; command += " --nb " + std::string(argv[i]); }
+    else if (a == "--nb-alpha") { options.nb_alpha = std::stod(value()); command += " --nb-alpha " + std::string(argv[i]); }
+    else if (a == "--nb-beta") { options.nb_beta = std::stod(value()); command += " --nb-beta " + std::string(argv[i]); }
     else if (a == "--seed") { options.seed = static_cast<std::uint32_t>(std::stoul(value())); command += " --seed " + std::string(argv[i]); }
     else { usage(); throw std::runtime_error("unknown argument '" + a + "'"); }
   }

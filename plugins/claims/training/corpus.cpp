@@ -12,12 +12,17 @@ std::size_t Corpus::clef_sentences() const {
 
 Corpus load_corpus(const std::filesystem::path& datasets, const FeatureExtractor& extractor) {
   Corpus c;
-  for (auto& s : read_claimbuster(datasets / "claimbuster" / "train.json"))
-    c.claimbuster.push_back({extractor.extract(s.text), s.label, true});
+  for (auto& s : read_claimbuster(datasets / "claimbuster" / "train.json")) {
+    auto a = extractor.analyze(s.text);
+    c.claimbuster.push_back({extractor.extract(a), s.label, true, extractor.hand_features(a)});
+  }
   for (auto& d : read_clef_training(datasets / "clef2019-checkworthiness" / "training")) {
     c.debate_names.push_back(d.name);
     auto& out = c.debates.emplace_back();
-    for (auto& s : d.sentences) out.push_back({extractor.extract(s.text), s.label, false});
+    for (auto& s : d.sentences) {
+      auto a = extractor.analyze(s.text);
+      out.push_back({extractor.extract(a), s.label, false, extractor.hand_features(a)});
+    }
   }
   return c;
 }

@@ -15,6 +15,7 @@ struct TrainingExample {
   std::vector<SparseFeature> x;
   int label = 0;
   bool calibrate = false;  // used to choose the threshold (ClaimBuster sentences: its labels define "a claim")
+  std::vector<SparseFeature> hand;  // FeatureExtractor::hand_features (inputs of the stacked trees)
 };
 
 // The liblinear solvers tried (liblinear's solver_type numbers). For the SVM solvers the model's
@@ -30,11 +31,29 @@ struct TrainOptions {
   double eps = 0.001;            // stopping tolerance
   bool idf = false;              // scale feature i by idf_i = ln((N+1)/(df_i+1)) + 1, df counted on the training
                                  // rows only; folded into the weights afterwards, so the model file stays w.x
+  // NBSVM (Wang & Manning 2012): each feature is scaled by its log-count ratio r_i = log((p_i/|p|_1)/(q_i/|q|_1)),
+  // p_i = nb_alpha + rows of label 1 holding feature i (q: label 0), counted on the rows being fitted only;
+  // the fitted weights are interpolated towards their mean magnitude, w' = (1-beta) mean|w| + beta w, and
+  // r is folded into them afterwards (the model file stays w.x).
+  bool nb = false;
+  // Feature augmentation for the two datasets (see fit()): 0 off; the saved weights are 1 = shared +
+  // ClaimBuster-specific, 2 = shared only (news articles are a third domain: neither dataset's own weights).
+  unsigned domain_adapt = 0;
+  double nb_alpha = 1.0;
+  double nb_beta = 1.0;
+  // Boosted trees stacked on the linear model (XGBoost): inputs = the linear decision, out-of-fold over
+  // `stack_folds` inner folds of the rows being fitted, and the raw hand features.
+  bool trees = false;
+  unsigned stack_folds = 5;
+  unsigned tree_rounds = 200;
+  unsigned tree_depth = 4;
+  double tree_eta = 0.1;
+  double tree_min_child_weight = 1.0;
   unsigned threshold_folds = 3;  // inner folds for the thresholds; 0 = keep 0.5
   unsigned claimbuster_copies = 3;  // rows per `calibrate` (ClaimBuster) example: an integer instance weight
                                     // (on ClaimBuster alone it just multiplies C)
   double recall_target = 0.9;    // recall of the stage's default operating point (ModelInfo::recall_threshold)
-  std::uint32_t seed = 20190509; // fold shuffling
+  std::uint32_t seed = 20190509; // fold shuffling (inner folds: seed mixed with a constant per use)
 };
 
 std::string describe(const TrainOptions& o);
@@ -42,7 +61,11 @@ std::string describe(const TrainOptions& o);
 // One liblinear fit; threshold 0.5. Deterministic: same examples and options give the same weights.
 CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info);
 
-// fit() plus, from the out-of-fold probabilities of the `calibrate` examples, the threshold maximising F1
+// The linear model alone (fit), or with options.trees the linear model fitted on all rows plus boosted trees
+// fitted on its out-of-fold decision values (stack_folds inner folds of `data`) and the hand features.
+CheckworthinessModel fit_model(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info);
+
+// fit_model() plus, from the out-of-fold probabilities of the `calibrate` examples, the threshold maximising F1
 // and the threshold reaching `recall_target`.
 CheckworthinessModel train(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info);
 
