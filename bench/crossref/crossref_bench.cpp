@@ -11,7 +11,7 @@
 //   The 1M-passage index is built from the datasets' text (PolNeAR articles, CLEF verified claims,
 //     Climate-FEVER dev evidence), written as JSON lines and repeated (about 22 copies, ids suffixed) until
 //     1M passages: so every passage has ~21 exact duplicates, every indexed word a document frequency >= ~22,
-//     and a claim's 50 candidates are copies of a few distinct passages. The work per candidate is the real
+//     and a claim's candidates (20 by default) are copies of a few distinct passages. The work per candidate is the real
 //     work, but term statistics are those of a small corpus scaled up, not of 1M distinct passages.
 //     Built once into <build>/bench-data/crossref/ (its build speed is printed) and reused while its schema
 //     version matches this build; CROSSREF_BENCH_REBUILD=1 rebuilds it. CROSSREF_BENCH_CLAIMS=N times the

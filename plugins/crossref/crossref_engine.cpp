@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "content_tokenizer.hpp"
 #include "fts_query.hpp"
 #include "index_reader.hpp"
 #include "word_diff.hpp"
@@ -104,6 +107,13 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
                                       : reader->search(fts_or_query(words), config_.candidates);
   if (cands.empty()) return out;
   double best_bm25 = cands.front().bm25 > 0 ? cands.front().bm25 : 1.0;
+  bool figures = !prof.numbers.empty() || !prof.years.empty();
+  const Weights& w = config_.weights;
+  // Two phases for the weighted sum: every candidate gets the cheap features (words only); the number and
+  // sentence analysis (the costliest part of a profile) runs only for candidates whose best possible score
+  // (numbers and dates all found) can still reach the `limit` best sources. The result is exactly that of
+  // profiling every candidate. The learned ranker compares all candidates' features, so it profiles all.
+  bool two_phase = figures && config_.rerank && !config_.ranker && w.numbers >= 0 && w.dates >= 0 && limit > 0;
   std::vector<RankedPassage> ranked;
   ranked.reserve(cands.size());
   for (std::size_t i = 0; i < cands.size(); ++i) {
@@ -111,24 +121,67 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
     RankedPassage p;
     p.id = row.id;
     p.source = row.source;
-    p.sid = row.sid;
-    p.title = row.title;
-    p.url = row.url;
-    p.publisher = row.publisher;
-    p.date = row.date;
-    p.kind = row.kind;
-    p.rating = row.rating;
-    p.claimant = row.claimant;
+    p.sid = std::move(row.sid);
+    p.title = std::move(row.title);
+    p.url = std::move(row.url);
+    p.publisher = std::move(row.publisher);
+    p.date = std::move(row.date);
+    p.kind = std::move(row.kind);
+    p.rating = std::move(row.rating);
+    p.claimant = std::move(row.claimant);
     p.start = row.start;
     p.end = row.end;
-    p.profile = profile_passage(row.text, !prof.numbers.empty() || !prof.years.empty());
-    p.features = compute_features(prof, p.profile, row.title, row.publisher + " " + row.claimant,
+    p.profile = profile_passage(row.text, figures && !two_phase);
+    p.features = compute_features(prof, p.profile, p.title, p.publisher + " " + p.claimant,
                                   [&](const std::string& s) { return reader->idf(s); });
     p.features.bm25 = cands[i].bm25 / best_bm25;
     // The baseline keeps BM25's order exactly (rank as a tie-free score).
-    p.score = config_.rerank ? config_.weights.combine(p.features)
+    p.score = config_.rerank ? w.combine(p.features)
                              : 1.0 - static_cast<double>(i) / static_cast<double>(cands.size());
     ranked.push_back(std::move(p));
+  }
+  if (two_phase) {
+    // Upper bounds: the word-only score plus the number and date weights the claim can still earn.
+    double headroom = (prof.numbers.empty() ? 0.0 : w.numbers) + (prof.years.empty() ? 0.0 : w.dates);
+    std::vector<std::size_t> order(ranked.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return ranked[a].score > ranked[b].score; });
+    std::vector<bool> done(ranked.size(), false);
+    // The score of the `limit`-th best source among the completed candidates (-inf while fewer).
+    auto threshold = [&]() {
+      std::unordered_map<std::int64_t, double> best;
+      for (std::size_t i = 0; i < ranked.size(); ++i) {
+        if (!done[i]) continue;
+        auto [it, fresh] = best.emplace(ranked[i].source, ranked[i].score);
+        if (!fresh) it->second = std::max(it->second, ranked[i].score);
+      }
+      if (static_cast<int>(best.size()) < limit) return -std::numeric_limits<double>::infinity();
+      std::vector<double> scores;
+      for (const auto& [src, sc] : best) scores.push_back(sc);
+      std::nth_element(scores.begin(), scores.begin() + (limit - 1), scores.end(), std::greater<>());
+      return scores[static_cast<std::size_t>(limit - 1)];
+    };
+    double t = -std::numeric_limits<double>::infinity();
+    for (std::size_t i : order) {
+      // Every remaining candidate's score is at most its bound, which is below the limit-th source's score
+      // (with a margin for the rounding of sums taken in another order).
+      if (ranked[i].score + headroom + 1e-9 < t) break;
+      auto& p = ranked[i];
+      complete_profile(p.profile);
+      number_features(prof, p.profile, p.features);
+      p.score = w.combine(p.features);
+      done[i] = true;
+      t = threshold();
+    }
+    // Candidates never completed cannot be among the best `limit` sources: dropped.
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+      if (!done[i]) continue;
+      if (k != i) ranked[k] = std::move(ranked[i]);
+      ++k;
+    }
+    ranked.resize(k);
   }
   // The learned re-ranker scores each candidate against the claim and the other candidates (a logistic of
   // the linear score, so scores stay in (0, 1) like the weighted sum's and min_score keeps its meaning).
@@ -221,11 +274,14 @@ std::optional<QuoteVerification> Engine::verify_quote(const std::string& quote, 
   // Candidate passages by the quote's own words (all of them: a quote is short).
   std::vector<std::string> words;
   std::unordered_set<std::string> seen;
+  // Stop words are not in the index (content_tokenizer.hpp): never asked for.
   for (const auto& t : analyze(quote))
-    if ((is_content(t) || qwords.size() <= 3) && seen.insert(t.stem).second) words.push_back(t.lower);
+    if ((is_content(t) || qwords.size() <= 3) && indexed_word(t.lower) && seen.insert(t.stem).second)
+      words.push_back(t.lower);
   if (words.empty())
     for (const auto& t : analyze(quote))
-      if (seen.insert(t.stem).second) words.push_back(t.lower);
+      if (indexed_word(t.lower) && seen.insert(t.stem).second) words.push_back(t.lower);
+  if (words.empty()) return std::nullopt;
   auto cands = reader->search(fts_or_query(words), 40);
   std::string surname = speaker;
   if (auto sp = speaker.find_last_of(' '); sp != std::string::npos) surname = speaker.substr(sp + 1);

@@ -167,6 +167,7 @@ PassageProfile profile_passage(const std::string& text, bool with_numbers) {
   PassageProfile p;
   p.text = text;
   p.terms = analyze(text);
+  p.stems.reserve(p.terms.size());
   for (const auto& t : p.terms) p.stems.insert(t.stem);
   if (with_numbers) complete_profile(p);
   return p;
@@ -242,6 +243,21 @@ Features compute_features(const ClaimProfile& claim, const PassageProfile& passa
     for (const auto& e : claim.entities) found += name_found(passage.stems, passage.terms, e);
     f.entities = static_cast<double>(found) / static_cast<double>(claim.entities.size());
   }
+  number_features(claim, passage, f);
+  if (!claim.claimant.empty()) {
+    std::string meta = title + " " + publisher;
+    auto meta_terms = analyze(meta);
+    std::unordered_set<std::string> meta_stems;
+    for (const auto& t : meta_terms) meta_stems.insert(t.stem);
+    f.claimant = (name_found(passage.stems, passage.terms, claim.claimant) ||
+                  name_found(meta_stems, meta_terms, claim.claimant))
+                     ? 1.0
+                     : 0.0;
+  }
+  return f;
+}
+
+void number_features(const ClaimProfile& claim, const PassageProfile& passage, Features& f) {
   if (!claim.numbers.empty()) {
     std::size_t found = 0;
     for (const auto& n : claim.numbers)
@@ -262,17 +278,6 @@ Features compute_features(const ClaimProfile& claim, const PassageProfile& passa
         }
     f.dates = static_cast<double>(found) / static_cast<double>(claim.years.size());
   }
-  if (!claim.claimant.empty()) {
-    std::string meta = title + " " + publisher;
-    auto meta_terms = analyze(meta);
-    std::unordered_set<std::string> meta_stems;
-    for (const auto& t : meta_terms) meta_stems.insert(t.stem);
-    f.claimant = (name_found(passage.stems, passage.terms, claim.claimant) ||
-                  name_found(meta_stems, meta_terms, claim.claimant))
-                     ? 1.0
-                     : 0.0;
-  }
-  return f;
 }
 
 StanceResult judge_stance(const ClaimProfile& claim, const PassageProfile& passage, const Features& f,

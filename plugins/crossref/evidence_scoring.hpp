@@ -88,9 +88,13 @@ struct Weights {
   }
 };
 
-// `idf` weighs the passage's and title's words (nullptr: all words weigh 1).
+// `idf` weighs the passage's and title's words (nullptr: all words weigh 1). `numbers` and `dates` need a
+// complete profile (they stay 0 otherwise; number_features() fills them in later).
 Features compute_features(const ClaimProfile& claim, const PassageProfile& passage, const std::string& title,
                           const std::string& publisher, const IdfFn& idf = nullptr);
+
+// The two features that need the passage's numbers (complete_profile): share of claim numbers and years found.
+void number_features(const ClaimProfile& claim, const PassageProfile& passage, Features& f);
 
 struct StanceResult {
   Stance stance = Stance::unrelated;

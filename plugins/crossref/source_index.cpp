@@ -50,7 +50,7 @@ CREATE VIEW IF NOT EXISTS passage_text AS SELECT p.id AS id,
   CAST(substr(CAST(s.text AS BLOB), p.sent_byte_start + 1, p.sent_byte_end - p.sent_byte_start) AS TEXT) AS body
   FROM passage_meta p JOIN sources s ON s.id = p.source;
 CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(title, body, content='passage_text', content_rowid='id',
-  tokenize='porter unicode61 remove_diacritics 2', detail=column);
+  tokenize='factpipe_content porter unicode61 remove_diacritics 2', detail=column);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages, row);
 )sql";
 

@@ -1,5 +1,7 @@
 #include "sqlite_handle.hpp"
 
+#include "content_tokenizer.hpp"
+
 namespace factpipe::crossref {
 
 namespace {
@@ -84,6 +86,13 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
     throw std::runtime_error("crossref index " + path + ": cannot open: " + msg);
   }
   sqlite3_busy_timeout(db_, 5000);
+  try {
+    register_content_tokenizer(db_);  // the index's tokenizer (content_tokenizer.hpp)
+  } catch (...) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }

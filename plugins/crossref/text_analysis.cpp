@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -86,6 +87,11 @@ std::unique_ptr<UnitClasses>& unit_classes_slot() {
   return s;
 }
 
+std::atomic<const Stopwords*>& current_stopwords() {
+  static std::atomic<const Stopwords*> p{nullptr};
+  return p;
+}
+
 std::mutex& stopwords_mutex() {
   static std::mutex m;
   return m;
@@ -154,13 +160,25 @@ std::string stem_word(std::string_view word) {
 }
 
 const Stopwords& Stopwords::instance() {
+  // Lists are never freed (a replaced one is retired), so the current one can be read without the lock.
+  if (const Stopwords* cur = current_stopwords().load(std::memory_order_acquire)) return *cur;
   std::lock_guard lock(stopwords_mutex());
   auto& slot = stopwords_slot();
   if (!slot) {
     slot = std::make_unique<Stopwords>();
     for (const char* w : kBuiltinStopwords) slot->words_.insert(w);
   }
+  current_stopwords().store(slot.get(), std::memory_order_release);
   return *slot;
+}
+
+const Stopwords& Stopwords::builtin() {
+  static const Stopwords list = [] {
+    Stopwords s;
+    for (const char* w : kBuiltinStopwords) s.words_.insert(w);
+    return s;
+  }();
+  return list;
 }
 
 void Stopwords::load_file(const std::string& path) {
@@ -178,6 +196,7 @@ void Stopwords::load_file(const std::string& path) {
   static std::vector<std::unique_ptr<Stopwords>> retired;
   if (stopwords_slot()) retired.push_back(std::move(stopwords_slot()));
   stopwords_slot() = std::move(s);
+  current_stopwords().store(stopwords_slot().get(), std::memory_order_release);
 }
 
 bool is_content(const Term& t) {

@@ -2,6 +2,7 @@
 // Words of a text as the index sees them: SQLite's own FTS5 "porter unicode61" tokenizer stems both the
 // indexed passages and everything we compare with them, so a claim's terms and the index always agree.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,11 +29,18 @@ std::string stem_word(std::string_view word);
 class Stopwords {
  public:
   static const Stopwords& instance();
+  static const Stopwords& builtin();  // the built-in list, whatever file was loaded
   static void load_file(const std::string& path);  // throws naming the file
-  bool contains(std::string_view lower) const { return words_.count(std::string(lower)) > 0; }
+  bool contains(std::string_view lower) const { return words_.find(lower) != words_.end(); }
+  const auto& words() const { return words_; }
 
  private:
-  std::unordered_set<std::string> words_;
+  // Looked up by string_view without building a string (asked for every word of every candidate passage).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
 
 // Content words: not stop words, not pure digits (numbers are compared separately).

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "content_tokenizer.hpp"
 #include "index_reader.hpp"
 #include "source_formats.hpp"
 #include "source_index.hpp"
@@ -120,6 +121,30 @@ TEST(SourceIndex, Bm25ReadsPassageTextFromTheSources) {
   for (const auto& h : hits) EXPECT_GT(h.bm25, 0.0) << h.id;
   EXPECT_EQ(reader.passage(hits.front().id).sid, "a");
   EXPECT_EQ(reader.passage(hits.back().id).sid, "b");
+}
+
+TEST(SourceIndex, StopWordsAreNotIndexed) {
+  // The index's tokenizer drops stop words by their surface form (the stem of "was" is "wa"), in any case;
+  // content words, "shall" (a content word of data/stopwords.txt) and numbers stay, and bm25() still works.
+  TempDir tmp;
+  fs::path src = tmp.path() / "c";
+  write_file(src / "d.jsonl",
+             "{\"id\": \"a\", \"title\": \"The Ferry\", \"text\": \"The ferry WAS late and it shall sail at 9. "
+             "Ferries of the bay.\"}\n");
+  fs::path db = tmp.path() / "i.sqlite";
+  SourceIndex(db).update({src});
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passages_vocab WHERE term IN ('the', 'wa', 'and', 'it', 'at', 'of')"), 0);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passages_vocab WHERE term IN ('ferri', 'late', 'shall', 'sail', '9', 'bai')"),
+            6);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passages WHERE passages MATCH '\"the\"'"), 0);
+  IndexReader reader(db.string(), 1.0, 1.0);
+  auto hits = reader.search("\"the\" OR \"ferries\"", 5);
+  ASSERT_FALSE(hits.empty());
+  for (const auto& h : hits) EXPECT_GT(h.bm25, 0.0) << h.id;
+  EXPECT_FALSE(indexed_word("the"));
+  EXPECT_FALSE(indexed_word("was"));
+  EXPECT_TRUE(indexed_word("shall"));
+  EXPECT_TRUE(indexed_word("ferry"));
 }
 
 TEST(SourceIndex, ReindexSkipsReplacesAndDrops) {
