@@ -9,31 +9,13 @@
 
 #include <factpipe/host/errors.hpp>
 
+#include "json_pointer_text.hpp"
+
 namespace factpipe::host {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// parent + "/" + token, written so GCC 12 raises no false -Wrestrict.
-std::string join_pointer(const std::string& parent, const std::string& token) {
-  std::string out;
-  out.reserve(parent.size() + 1 + token.size());
-  out += parent;
-  out += '/';
-  out += token;
-  return out;
-}
-
-std::string escape_pointer_token(const std::string& token) {
-  std::string out;
-  for (char c : token) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 
 std::string location(const fs::path& file, const YAML::Mark& m) {
   return file.string() + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);

@@ -13,25 +13,11 @@
 #include <valijson/validator.hpp>
 #pragma GCC diagnostic pop
 
+#include "json_pointer_text.hpp"
+
 namespace factpipe::host {
 
 namespace {
-
-// parent + "/" + token, written so GCC 12 raises no false -Wrestrict.
-std::string join_pointer(const std::string& parent, const std::string& token) {
-  std::string out;
-  out.reserve(parent.size() + 1 + token.size());
-  out += parent;
-  out += '/';
-  out += token;
-  return out;
-}
-
-std::string escape(const std::string& token) {
-  std::string out;
-  for (char c : token) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-  return out;
-}
 
 std::string type_name(const Json& v) {
   if (v.is_number_integer()) return "integer";
@@ -84,7 +70,7 @@ void find_unknown_keys(const Json& instance, const Json& schema, const std::stri
     std::vector<std::string> allowed;
     for (auto& [k, v] : props.items()) allowed.push_back(k);
     for (auto& [key, value] : instance.items()) {
-      std::string child = join_pointer(pointer, escape(key));
+      std::string child = join_pointer(pointer, escape_pointer_token(key));
       if (props.contains(key)) {
         find_unknown_keys(value, props[key], child, out);
       } else if (closed) {
@@ -101,8 +87,8 @@ std::string context_to_pointer(const std::vector<std::string>& context) {
   std::string p;
   for (const auto& c : context) {
     if (c == "<root>") continue;
-    if (c.size() >= 2 && c.front() == '[' && c.back() == ']') p += "/" + escape(c.substr(1, c.size() - 2));
-    else { p += '/'; p += escape(c); }
+    if (c.size() >= 2 && c.front() == '[' && c.back() == ']') p += "/" + escape_pointer_token(c.substr(1, c.size() - 2));
+    else { p += '/'; p += escape_pointer_token(c); }
   }
   return p;
 }
@@ -201,7 +187,7 @@ void coerce_scalars_to_schema(Json& instance, const Json& schema, const std::map
     for (auto& [key, value] : instance.items()) {
       if (!schema["properties"].contains(key)) continue;
       const Json& sub = schema["properties"][key];
-      std::string child = join_pointer(pointer, escape(key));
+      std::string child = join_pointer(pointer, escape_pointer_token(key));
       if (!value.is_string() && wants_string(sub)) {
         if (auto it = raw.find(child); it != raw.end()) value = it->second;
       } else {
