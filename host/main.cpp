@@ -36,6 +36,10 @@ int main(int argc, char** argv) {
                       "the same claim across articles) see one batch at a time (default: the whole input "
                       "for such pipelines, else 32 per worker)")
       ->check(CLI::PositiveNumber);
+  run_cmd->add_option("--max-document-mb", run.max_document_mb,
+                      "a document with more text fails alone, unread when it is a text file (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--set", run.overrides, "override a stage's config: STAGE.KEY=VALUE (repeatable)");
   run_cmd->add_flag("--stats", run.stats, "time per stage in the closing summary");
   run_cmd->add_option("inputs", run.inputs, ".txt, .json, .jsonl files, directories, or - for stdin")->required();

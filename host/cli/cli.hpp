@@ -43,6 +43,7 @@ struct RunArgs {
   std::vector<std::string> formats{"json"}, overrides, inputs;
   unsigned jobs = 0;
   std::size_t batch_size = 0;  // 0: all documents when a stage prepares on the batch, else 32 per worker
+  double max_document_mb = 32;  // a larger document fails alone (0: no limit)
   bool stats = false, quiet = false;
 };
 int run_command(const RunArgs& args);

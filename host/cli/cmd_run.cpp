@@ -51,6 +51,7 @@ int run_command(const RunArgs& args) {
   bool stdin_jsonl = std::find(args.formats.begin(), args.formats.end(), "jsonl") != args.formats.end();
   host::InputReader reader(args.inputs, stdin_jsonl, std::cin);
   reader.defer_parsing(true);  // JSON lines are parsed by the workers
+  reader.max_document_bytes(static_cast<std::size_t>(args.max_document_mb * 1e6));
 
   unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   spdlog::debug("pipeline '{}' from {}, {} worker(s)", loaded.validated.name, config, jobs);
@@ -70,6 +71,9 @@ int run_command(const RunArgs& args) {
       spdlog::error("{}: document '{}' failed: {}", r.origin, r.id, r.error);
       writer.record_failure(r.id, r.error);
     } else {
+      // Processed all the same (its output says so), but a blank article is usually a scraping mistake.
+      if (r.document->text.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
+        spdlog::warn("{}: document '{}' is empty: nothing to check", r.origin, r.id);
       bytes += r.document->text.size();
       writer.write(*r.document, r.rendered.empty() ? nullptr : &r.rendered);
     }

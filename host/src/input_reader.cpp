@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 #include <system_error>
+
+#include <fmt/format.h>
 
 #include <factpipe/document_json.hpp>
 #include <factpipe/host/errors.hpp>
@@ -43,7 +46,17 @@ InputItem failed(std::string id, std::string origin, std::string error, std::siz
   return item;
 }
 
-InputItem ok(Document doc, std::string origin, std::size_t bytes) {
+void check_size(const Document& doc, std::size_t limit) {
+  if (limit && doc.text.size() > limit) throw std::length_error(document_too_large(doc.text.size(), limit));
+}
+
+// A document read whole; it still fails when its text is over the size limit.
+InputItem ok(Document doc, std::string origin, std::size_t bytes, std::size_t limit) {
+  try {
+    check_size(doc, limit);
+  } catch (const std::exception& e) {
+    return failed(doc.id(), std::move(origin), e.what(), bytes);
+  }
   InputItem item;
   item.id = doc.id();
   item.origin = std::move(origin);
@@ -53,6 +66,13 @@ InputItem ok(Document doc, std::string origin, std::size_t bytes) {
 }
 
 }  // namespace
+
+std::string document_too_large(std::size_t bytes, std::size_t limit) {
+  auto mb = [](std::size_t n) {
+    return n < 1'000'000 ? fmt::format("{} bytes", n) : fmt::format("{:.1f} MB", static_cast<double>(n) / 1e6);
+  };
+  return "the document is " + mb(bytes) + ", over the limit of " + mb(limit) + " (--max-document-mb)";
+}
 
 Document read_text_document(const fs::path& file) {
   Document doc = document_from_text(file.stem().string(), read_all(file));
@@ -91,6 +111,7 @@ void InputItem::parse() {
     Document doc = parse_json_document(unparsed);
     if (doc.id().empty()) doc.metadata.id = id_if_missing;
     id = doc.id();
+    check_size(doc, max_document_bytes);
     document = std::move(doc);
   } catch (const std::exception& e) {
     error = e.what();
@@ -135,6 +156,7 @@ std::optional<InputItem> InputReader::next_line() {
     item.id = item.origin;
     item.id_if_missing = fs::path(lines_origin_).stem().string() + "-" + std::to_string(line_no_);
     item.bytes = line.size();
+    item.max_document_bytes = max_document_bytes_;
     item.unparsed = std::move(line);
     if (!defer_parsing_) item.parse();
     return item;
@@ -175,7 +197,7 @@ std::optional<InputItem> InputReader::next() {
       std::string text = slurp(stdin_);
       std::size_t size = text.size();
       try {
-        return ok(document_from_text("stdin", std::move(text)), "stdin", size);
+        return ok(document_from_text("stdin", std::move(text)), "stdin", size, max_document_bytes_);
       } catch (const std::exception& e) {
         return failed("stdin", "stdin", e.what(), size);
       }
@@ -198,7 +220,7 @@ std::optional<InputItem> InputReader::next() {
           Document doc = document_from_json(j);
           if (doc.id().empty()) doc.metadata.id = file.stem().string();
           if (doc.metadata.source_file.empty()) doc.metadata.source_file = origin;
-          return ok(std::move(doc), origin, bytes);
+          return ok(std::move(doc), origin, bytes, max_document_bytes_);
         }
         // An array of documents: each fails or passes alone.
         for (std::size_t i = 0; i < j.size(); ++i) {
@@ -206,7 +228,7 @@ std::optional<InputItem> InputReader::next() {
           try {
             Document doc = document_from_json(j[i]);
             if (doc.id().empty()) doc.metadata.id = file.stem().string() + "-" + std::to_string(i + 1);
-            pending_.push_back(ok(std::move(doc), at, j[i].dump().size()));
+            pending_.push_back(ok(std::move(doc), at, j[i].dump().size(), max_document_bytes_));
           } catch (const std::exception& e) {
             pending_.push_back(failed(at, at, e.what(), 0));
           }
@@ -216,8 +238,10 @@ std::optional<InputItem> InputReader::next() {
         return failed(file.stem().string(), origin, e.what(), bytes);
       }
     }
+    if (max_document_bytes_ && bytes > max_document_bytes_)  // not read at all
+      return failed(file.stem().string(), origin, document_too_large(bytes, max_document_bytes_), bytes);
     try {
-      return ok(read_text_document(file), origin, bytes);
+      return ok(read_text_document(file), origin, bytes, max_document_bytes_);
     } catch (const std::exception& e) {
       return failed(file.stem().string(), origin, e.what(), bytes);
     }

@@ -122,7 +122,21 @@ TEST_F(Cli, JsonLinesWithABadLineAndInvalidUtf8GoOnAndExitOne) {
   EXPECT_THAT(r.err, HasSubstr("factpipe: 4 documents, 2 failed"));
   EXPECT_TRUE(std::filesystem::exists(dir_ / "out/first.json"));
   EXPECT_TRUE(std::filesystem::exists(dir_ / "out/fourth.json"));  // empty text is processed, not failed
+  EXPECT_THAT(r.err, HasSubstr("batch.jsonl:4: document 'fourth' is empty: nothing to check"));
   EXPECT_EQ(schema_errors(Json::parse(factpipe::test::read_file(dir_ / "out/fourth.json"))), "");
+}
+
+TEST_F(Cli, ADocumentOverMaxDocumentMbFailsAloneAndNamesTheLimit) {
+  dir_.write("in/big.txt", std::string(3000, 'a') + ".");
+  dir_.write("in/small.txt", "A sentence.");
+  auto r = run("run -c " + quote(segmenting_pipeline()) + " --max-document-mb 0.002 -o out in");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("big.txt: document 'big' failed: the document is 3001 bytes, over the limit of 2000 bytes"));
+  EXPECT_THAT(r.err, HasSubstr("factpipe: 2 documents, 1 failed"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "out/small.json"));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "out/big.json"));
+  auto unlimited = run("run -q -c " + quote(segmenting_pipeline()) + " --max-document-mb 0 -o out2 in");
+  EXPECT_EQ(unlimited.exit_code, 0) << unlimited.err;
 }
 
 TEST_F(Cli, StreamsStdinToStdoutOneLinePerDocumentInOrder) {

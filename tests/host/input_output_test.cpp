@@ -115,6 +115,39 @@ TEST(InputReader, StdinAsTextOrAsJsonLines) {
   EXPECT_EQ(lines[1].document->id(), "y");
 }
 
+TEST(InputReader, DocumentsOverTheSizeLimitFailAloneWithTheirSizeAndTheLimit) {
+  factpipe::test::TempDir dir;
+  dir.write("a-small.txt", "Short.");
+  dir.write("b-big.txt", std::string(2000, 'x'));
+  dir.write("c-big.json", Json{{"id", "json-big"}, {"text", std::string(1500, 'y')}}.dump());
+  dir.write("d-lines.jsonl", Json{{"id", "line-big"}, {"text", std::string(1200, 'z')}}.dump() + "\n" +
+                                 Json{{"id", "line-small"}, {"text", "fine"}}.dump() + "\n");
+  std::istringstream in;
+  InputReader reader({dir.path().string()}, false, in);
+  reader.max_document_bytes(1000);
+  reader.defer_parsing(true);
+  std::vector<InputItem> items;
+  while (auto item = reader.next()) {
+    item->parse();
+    items.push_back(std::move(*item));
+  }
+  ASSERT_EQ(items.size(), 5u);
+  EXPECT_TRUE(items[0].document);
+  EXPECT_FALSE(items[1].document);
+  EXPECT_EQ(items[1].id, "b-big");
+  EXPECT_EQ(items[1].error, "the document is 2000 bytes, over the limit of 1000 bytes (--max-document-mb)");
+  EXPECT_FALSE(items[2].document);
+  EXPECT_EQ(items[2].id, "json-big");
+  EXPECT_THAT(items[2].error, HasSubstr("over the limit"));
+  EXPECT_FALSE(items[3].document);
+  EXPECT_EQ(items[3].id, "line-big");
+  EXPECT_THAT(items[3].error, HasSubstr("over the limit"));
+  ASSERT_TRUE(items[4].document) << items[4].error;
+  EXPECT_EQ(items[4].document->text, "fine");
+  EXPECT_EQ(document_too_large(40'000'000, 32'000'000),
+            "the document is 40.0 MB, over the limit of 32.0 MB (--max-document-mb)");
+}
+
 TEST(InputReader, AMissingInputIsAConfigError) {
   std::istringstream in;
   EXPECT_THROW(InputReader({"/no/such/file.txt"}, false, in), ConfigError);

@@ -28,8 +28,12 @@ struct InputItem {
   // A JSON line not parsed yet (see InputReader::defer_parsing): parse() turns it into `document`.
   std::string unparsed;
   std::string id_if_missing;
+  std::size_t max_document_bytes = 0;  // checked by parse(); 0: no limit
   void parse();
 };
+
+// "the document is 40.0 MB, over the limit of 32.0 MB (--max-document-mb)"
+std::string document_too_large(std::size_t bytes, std::size_t limit);
 
 class InputReader {
  public:
@@ -39,6 +43,9 @@ class InputReader {
   // Hand out JSON lines unparsed, so the worker threads parse them (InputItem::parse) instead of the
   // single reading thread.
   void defer_parsing(bool defer) { defer_parsing_ = defer; }
+  // Documents whose text is longer fail alone, with their size and the limit, and a text file that large
+  // is not read at all (a stray dump in a folder of articles must not exhaust memory). 0: no limit.
+  void max_document_bytes(std::size_t limit) { max_document_bytes_ = limit; }
 
   const std::vector<std::filesystem::path>& files() const { return files_; }
 
@@ -49,6 +56,7 @@ class InputReader {
   std::vector<std::filesystem::path> files_;  // "-" stands for stdin
   std::size_t next_file_ = 0;
   bool stdin_jsonl_ = false, defer_parsing_ = false;
+  std::size_t max_document_bytes_ = 0;
   std::istream& stdin_;
   // the JSON lines source being read
   std::istream* lines_ = nullptr;
