@@ -10,6 +10,7 @@
 #include "analyzed_sentence.hpp"
 #include "feature_vector.hpp"
 #include "lexicon.hpp"
+#include "word_classes.hpp"
 
 namespace factpipe::claims {
 
@@ -22,6 +23,8 @@ struct FeatureOptions {
   bool char_ngrams = true;     // character n-grams inside words (+1 F1 point on ClaimBuster at scale 0.5)
   unsigned char_min = 4, char_max = 5;  // their lengths (3-5: same F1 within noise, 25% slower stage)
   bool word_trigrams = false;  // word trigrams (no gain measured)
+  bool structure = false;      // combination and ratio hand features (structure_features.cpp; -0.3 F1 points)
+  bool word_classes = false;   // WordNet classes of nouns and verbs (word_classes.hpp; -0.5 F1 points, README)
   // Scales of word n-grams, character n-grams, hand features; log tf. Character n-grams are ~4x as many as
   // word features: at scale 1 they dominate the unit norm and F1 drops, at 0.5 it rises (README table).
   GroupWeighting weighting{{1.0, 0.5, 1.0}, true};
@@ -30,8 +33,11 @@ struct FeatureOptions {
 
 class FeatureExtractor {
  public:
-  explicit FeatureExtractor(Lexicon lexicon, FeatureOptions options = {})
-      : lexicon_(std::move(lexicon)), options_(options) {}
+  // Reads WordNet from `wordnet` when the options use word classes (throws naming the file).
+  explicit FeatureExtractor(Lexicon lexicon, FeatureOptions options = {},
+                            const std::filesystem::path& wordnet = std::filesystem::path(kDefaultWordNetDir))
+      : lexicon_(std::move(lexicon)), options_(options),
+        classes_(options.word_classes ? WordClasses::shared(wordnet) : nullptr) {}
   static FeatureExtractor from_data_dir(const std::filesystem::path& data_dir, FeatureOptions options = {}) {
     return FeatureExtractor(Lexicon::load(data_dir / "lexicon.txt"), options);
   }
@@ -53,9 +59,10 @@ class FeatureExtractor {
   }
 
  private:
-  static void add_hand(const AnalyzedSentence& s, FeatureVector& f);
+  void add_hand(const AnalyzedSentence& s, FeatureVector& f) const;
   Lexicon lexicon_;
   FeatureOptions options_;
+  std::shared_ptr<const WordClasses> classes_;
 };
 
 }  // namespace factpipe::claims

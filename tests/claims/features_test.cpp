@@ -171,3 +171,66 @@ TEST(ClaimsLexicon, ErrorsNameTheFileAndLine) {
   }
   EXPECT_THROW(Lexicon::load("/nonexistent/lexicon.txt"), std::runtime_error);
 }
+
+TEST(ClaimsFeatureExtractor, StructureFeaturesCombineNumbersComparisonsAndPromises) {
+  auto lexicon = Lexicon::load(factpipe::test::source_dir() / "plugins/claims/data/lexicon.txt");
+  FeatureOptions with;
+  with.structure = true;
+  FeatureExtractor on(lexicon, with), off(lexicon);
+  EXPECT_NE(on.signature(), off.signature());
+  auto index_of = [](std::string_view name, std::string_view value = {}) {
+    FeatureVector f;
+    f.set_group(FeatureGroup::hand);
+    if (value.empty()) f.add(name);
+    else f.add(name, value);
+    return std::move(f).finish_counts().at(0).index;
+  };
+  auto has = [](const std::vector<SparseFeature>& x, int index) {
+    return std::any_of(x.begin(), x.end(), [&](const SparseFeature& f) { return f.index == index; });
+  };
+  const int number_and_comparison = index_of("x:number_and_comparison"), promise = index_of("x:promise");
+  auto statistic = on.hand_features("Exports rose 5% more than imports in 2019.");
+  EXPECT_TRUE(has(statistic, number_and_comparison));
+  EXPECT_TRUE(has(statistic, index_of("x:number_and_past")));  // "rose": an irregular past in the lexicon
+  EXPECT_FALSE(has(statistic, promise));
+  auto pledge = on.hand_features("We will cut taxes for every family.");
+  EXPECT_TRUE(has(pledge, promise));
+  EXPECT_FALSE(has(pledge, number_and_comparison));
+  EXPECT_TRUE(has(on.hand_features("There are 40 million people without insurance."), index_of("x:there_is")));
+  EXPECT_TRUE(has(on.hand_features("He said it."), index_of("x:short_pronoun_start")));
+  EXPECT_FALSE(has(off.hand_features("We will cut taxes for every family."), promise));
+}
+
+TEST(ClaimsWordClasses, WordNetClassesThroughBaseForms) {
+  if (!std::filesystem::exists(std::filesystem::path(kDefaultWordNetDir) / "index.noun"))
+    GTEST_SKIP() << "WordNet (wordnet-base) not installed";
+  auto wc = WordClasses::shared(std::filesystem::path(kDefaultWordNetDir));
+  EXPECT_GT(wc->size(), 50000u);
+  constexpr int kNounPossession = 21, kVerbMotion = 38;
+  EXPECT_EQ(wc->classes("budget").noun, kNounPossession);
+  EXPECT_EQ(wc->classes("budgets").noun, kNounPossession);  // detachment rule -s
+  EXPECT_EQ(wc->classes("tariffs").noun, kNounPossession);
+  EXPECT_EQ(wc->classes("went").verb, kVerbMotion);          // exception list: went -> go
+  EXPECT_EQ(wc->classes("went").noun, -1);
+  EXPECT_EQ(wc->classes("qwzxv").noun, -1);
+  EXPECT_EQ(wc.get(), WordClasses::shared(std::filesystem::path(kDefaultWordNetDir)).get());  // loaded once
+  EXPECT_THROW(WordClasses::load("/nonexistent-wordnet"), std::runtime_error);
+  // As features: two sentences differing only in a word of the same class share the class feature.
+  auto lexicon = Lexicon::load(factpipe::test::source_dir() / "plugins/claims/data/lexicon.txt");
+  FeatureOptions with;
+  with.word_classes = true;
+  with.char_ngrams = false;
+  FeatureExtractor e(lexicon, with);
+  FeatureOptions without = with;
+  without.word_classes = false;
+  FeatureExtractor plain(lexicon, without);
+  auto shared = [](const FeatureExtractor& x) {
+    auto a = x.extract("Tariffs went up."), b = x.extract("Budgets went up.");
+    std::size_t n = 0;
+    for (auto& p : a)
+      for (auto& q : b) n += p.index == q.index;
+    return n;
+  };
+  EXPECT_GT(shared(e), shared(plain));  // noun.possession of "tariffs" and "budgets"
+  EXPECT_NE(e.signature(), plain.signature());
+}

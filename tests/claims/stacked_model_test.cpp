@@ -114,7 +114,7 @@ TEST(ClaimsDomainAdaptation, KeepsSharedPlusClaimBusterWeightsDeterministicallyA
   EXPECT_GT(a.decision(vote), shared.decision(vote));
   EXPECT_GT(a.probability(extractor().extract("Prices rose 7 percent in 2021.")),
             a.probability(extractor().extract("Thank you, everyone.")));
-  o.domain_adapt = 3;
+  o.domain_adapt = 4;  // 3 keeps the CLEF copy (training_test.cpp)
   EXPECT_THROW(fit(pointers(data), o, info), std::invalid_argument);
 }
 

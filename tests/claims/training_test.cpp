@@ -3,7 +3,9 @@
 
 #include "feature_extractor.hpp"
 #include "test_paths.hpp"
+#include "training/blend.hpp"
 #include "training/metrics.hpp"
+#include "training/model_flags.hpp"
 #include "training/trainer.hpp"
 
 using namespace factpipe::claims;
@@ -75,6 +77,29 @@ TEST(ClaimsTraining, SolverNamesRoundTripAndUnknownNamesAreRejected) {
   EXPECT_THROW(parse_solver("SVM"), std::invalid_argument);
 }
 
+TEST(ClaimsTraining, ModelFlagsSetTheirOptionAndBadValuesNameTheFlag) {
+  using namespace factpipe::claims;
+  TrainOptions o;
+  FeatureOptions f;
+  EXPECT_TRUE(apply_training_flag("--C", "0.5", o));
+  EXPECT_DOUBLE_EQ(o.C, 0.5);
+  EXPECT_TRUE(apply_training_flag("--domain-adapt", "3", o));
+  EXPECT_EQ(o.domain_adapt, 3u);
+  EXPECT_FALSE(apply_training_flag("--char-ngrams", "0", o));  // a feature flag, not a training one
+  EXPECT_TRUE(apply_feature_flag("--char-ngrams", "0", f));
+  EXPECT_FALSE(f.char_ngrams);
+  try {
+    apply_training_flag("--tree-eta", "fast", o);
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "--tree-eta: not a number: 'fast'");
+  }
+  auto pairs = split_member_flags(" --nb 1  --C 2 ");
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[1], (std::pair<std::string, std::string>{"--C", "2"}));
+  EXPECT_THROW(split_member_flags("--nb 1 --C"), std::invalid_argument);
+}
+
 TEST(ClaimsTraining, IdfWeightingIsDeterministicAndStillLearns) {
   auto data = synthetic();
   std::vector<const TrainingExample*> ptrs;
@@ -121,4 +146,78 @@ TEST(ClaimsMetrics, RecallThresholdReachesTheTargetRecall) {
   double t = recall_threshold(s, l, 0.75);  // 3 of 4 positives: cut between 0.5 and 0.4
   EXPECT_NEAR(t, 0.45, 1e-12);
   EXPECT_NEAR(recall_threshold(s, l, 1.0), 0.15, 1e-12);
+}
+
+TEST(ClaimsBlend, ChoosesTheMemberThatSeparatesAndItsThreshold) {
+  // Member 0 ranks one negative above a positive; member 1 separates perfectly: all weight on member 1.
+  std::vector<std::vector<double>> members{{0.9, 0.2, 0.8, 0.7, 0.1}, {0.6, 0.7, 0.2, 0.3, 0.1}};
+  std::vector<int> labels{1, 1, 0, 0, 0};
+  auto b = choose_blend(members, labels);
+  ASSERT_EQ(b.weights.size(), 2u);
+  EXPECT_DOUBLE_EQ(b.weights[0] + b.weights[1], 1.0);
+  EXPECT_DOUBLE_EQ(b.f1, 1.0);
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    EXPECT_EQ(blended(b, {members[0][i], members[1][i]}) >= b.threshold, labels[i] == 1) << i;
+  EXPECT_GT(b.weights[1], 0.5);
+  EXPECT_THROW(choose_blend({{0.1}}, {1, 0}), std::invalid_argument);
+}
+
+TEST(ClaimsBlend, OneMemberKeepsItsOwnBestThreshold) {
+  std::vector<double> s{0.9, 0.8, 0.3, 0.2};
+  std::vector<int> l{1, 1, 0, 0};
+  auto b = choose_blend({s}, l);
+  EXPECT_EQ(b.weights, std::vector<double>{1.0});
+  EXPECT_DOUBLE_EQ(b.threshold, best_f1_threshold(s, l));
+}
+
+TEST(ClaimsTraining, DomainAdaptationKeepsTheChosenDatasetsCopy) {
+  // The synthetic rows as ClaimBuster (calibrate) rows, plus CLEF rows (calibrate false) with the labels
+  // flipped: the ClaimBuster copy (1) must still rank the statistic first, the CLEF copy (3) the other way round.
+  auto data = synthetic();
+  auto clef = synthetic();
+  for (auto& e : clef) { e.calibrate = false; e.label = 1 - e.label; }
+  std::vector<const TrainingExample*> ptrs;
+  for (auto& d : data) ptrs.push_back(&d);
+  for (auto& d : clef) ptrs.push_back(&d);
+  ModelInfo info;
+  info.feature_set = "test";
+  TrainOptions o;
+  o.threshold_folds = 0;
+  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  auto stat = e.extract("Prices rose 7 percent in 2021."), chat = e.extract("Thank you, everyone.");
+  o.domain_adapt = 1;
+  auto claimbuster = fit(ptrs, o, info);
+  EXPECT_GT(claimbuster.probability(stat), claimbuster.probability(chat));
+  o.domain_adapt = 3;
+  auto news = fit(ptrs, o, info);
+  EXPECT_LT(news.probability(stat), news.probability(chat));
+  EXPECT_NE(news.info().solver.find("domain_adapt=shared+clef"), std::string::npos);
+  o.domain_adapt = 4;
+  EXPECT_THROW(fit(ptrs, o, info), std::invalid_argument);
+}
+
+TEST(ClaimsTraining, BlendIsOneLinearModelWhoseDecisionIsTheWeightedSum) {
+  auto data = synthetic();
+  std::vector<const TrainingExample*> ptrs;
+  for (auto& d : data) ptrs.push_back(&d);
+  ModelInfo info;
+  info.feature_set = "test";
+  TrainOptions a, b;
+  b.C = 0.05;  // a different, much more regularised member
+  std::vector<double> weights;
+  auto blend = train_blend(ptrs, {a, b}, info, &weights);
+  ASSERT_EQ(weights.size(), 2u);
+  EXPECT_NEAR(weights[0] + weights[1], 1.0, 1e-12);
+  EXPECT_EQ(blend.to_text(), train_blend(ptrs, {a, b}, info).to_text());  // deterministic
+  auto fa = fit(ptrs, a, info), fb = fit(ptrs, b, info);
+  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  for (const char* text : {"Prices rose 7 percent in 2021.", "Thank you, everyone.", "We will win."}) {
+    auto x = e.extract(text);
+    EXPECT_NEAR(blend.decision(x), weights[0] * fa.decision(x) + weights[1] * fb.decision(x), 1e-4) << text;
+  }
+  EXPECT_LE(blend.recall_threshold(), blend.threshold());
+  EXPECT_NE(blend.info().solver.find("blend of decision values"), std::string::npos);
+  TrainOptions trees;
+  trees.trees = true;
+  EXPECT_THROW(train_blend(ptrs, {a, trees}, info), std::invalid_argument);
 }

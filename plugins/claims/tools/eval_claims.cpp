@@ -10,15 +10,22 @@
 //  3. Throughput of the claims stage on the PolNeAR texts, when present.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <map>
+#include <sstream>
 #include <string>
+#include <utility>
 
 #include "../feature_extractor.hpp"
 #include "../training/corpus.hpp"
+#include "../training/blend.hpp"
 #include "../training/datasets.hpp"
 #include "../training/metrics.hpp"
+#include "../training/model_flags.hpp"
 #include "../training/trainer.hpp"
 #include "stage_throughput.hpp"
 #include "tool_paths.hpp"
@@ -31,17 +38,110 @@ void usage() {
   std::cout << "usage: factpipe-eval-claims [--datasets DIR] [--data-dir DIR] [--only clef|claimbuster|speed]\n"
                "                            [--solver L2R_LR|L2R_L2LOSS_SVC_DUAL|L2R_L2LOSS_SVC|L1R_LR] [--C X] [--positive-weight X]\n"
                "                            [--claimbuster-copies N] [--seed N] [--quiet] [--claimbuster-only] [--unstratified]\n"
+               "                            [--member \"FLAGS\"]...   (ClaimBuster CV of an averaged-probability ensemble: this model +\n"
+               "                             one per --member, e.g. --member \"--char-ngrams 0 --C 1\"; weights and threshold from inner folds)\n"
+               "                            [--blend probability|logit]   (ensemble average of probabilities (default) or of decision values)\n"
                "                            [--dump-predictions FILE]   (held-out ClaimBuster: fold, label, probability, threshold, text; keep it out of the repo)\n"
                "                            [--nb 0|1] [--nb-alpha X] [--nb-beta X]   (NBSVM log-count-ratio scaling)\n"
-               "                            [--domain-adapt 0|1|2]   (shared + per-dataset feature copies; keeps 1: shared + ClaimBuster, 2: shared)\n"
+               "                            [--domain-adapt 0|1|2|3]   (shared + per-dataset feature copies; keeps 1: shared + ClaimBuster, 2: shared, 3: shared + CLEF)\n"
                "                            [--trees 0|1] [--tree-rounds N] [--tree-depth N] [--tree-eta X] [--tree-min-child-weight X]\n"
                "                            [--stack-folds N]   (XGBoost trees stacked on the linear decision + hand features)\n"
                "  feature experiments (the stage only accepts a model trained with the defaults):\n"
-               "                            [--char-ngrams 0|1] [--char-min N] [--char-max N] [--word-trigrams 0|1] [--log-tf 0|1] [--idf 0|1]\n"
+               "                            [--char-ngrams 0|1] [--char-min N] [--char-max N] [--word-trigrams 0|1] [--structure 0|1] [--word-classes 0|1] [--log-tf 0|1] [--idf 0|1]\n"
                "                            [--scale-words X] [--scale-chars X] [--scale-hand X]\n";
 }
 
+// "--C 1 --domain-adapt 1" -> the base options with those flags applied.
+std::pair<TrainOptions, FeatureOptions> member_options(const std::string& spec, TrainOptions options, FeatureOptions features) {
+  for (const auto& [flag, value] : split_member_flags(spec))
+    if (!apply_training_flag(flag, value, options) && !apply_feature_flag(flag, value, features))
+      throw std::runtime_error("--member '" + spec + "': not a model flag: " + flag);
+  return {options, features};
+}
+
 }  // namespace
+
+// ClaimBuster 5-fold CV of an ensemble averaging probabilities (or, logit_space, decision values): member 0 = the command line's model, then one per
+// --member. In each outer fold every member gives out-of-fold probabilities on the training part's ClaimBuster
+// rows (the inner folds of train()); the weights (grid 0.1) and the threshold are chosen there, then applied to
+// the held-out fold. Nothing of the held-out fold is used but for scoring.
+void ensemble_claimbuster_cv(const std::filesystem::path& datasets, const std::filesystem::path& data_dir,
+                             const std::vector<std::pair<TrainOptions, FeatureOptions>>& members, bool with_clef,
+                             bool stratified, bool quiet, bool logit_space) {
+  // logit space: the blend of members sharing one feature set is itself one linear model (w = sum a_m w_m)
+  auto space = [&](double p) {
+    p = std::clamp(p, 1e-12, 1.0 - 1e-12);
+    return logit_space ? std::log(p / (1.0 - p)) : p;
+  };
+  constexpr unsigned kFolds = 5;
+  std::map<std::string, Corpus> corpora;  // by feature signature: members sharing features share one corpus
+  std::vector<const Corpus*> corpus_of;
+  std::vector<ModelInfo> infos;
+  for (auto& [o, f] : members) {
+    auto extractor = FeatureExtractor::from_data_dir(data_dir, f);
+    auto sig = extractor.signature();
+    if (!corpora.count(sig)) corpora.emplace(sig, load_corpus(datasets, extractor));
+    corpus_of.push_back(&corpora.at(sig));
+    ModelInfo info;
+    info.feature_set = sig;
+    infos.push_back(info);
+    std::printf("member %zu: %s | %s\n", corpus_of.size() - 1, sig.c_str(), describe(o).c_str());
+  }
+  const auto& base = *corpus_of[0];
+  std::vector<int> labels;
+  for (auto& e : base.claimbuster) labels.push_back(e.label);
+  const auto seed = members[0].first.seed;
+  auto folds = stratified ? assign_stratified_folds(labels, kFolds, seed) : assign_folds(labels.size(), kFolds, seed);
+  BinaryScores micro;
+  std::vector<BinaryScores> single(members.size());  // each member alone, its own inner-fold threshold
+  for (unsigned k = 0; k < kFolds; ++k) {
+    std::vector<std::vector<double>> inner(members.size()), test(members.size());
+    std::vector<int> inner_labels, test_labels;
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      const Corpus& c = *corpus_of[m];
+      std::vector<const TrainingExample*> train_set;
+      for (std::size_t i = 0; i < c.claimbuster.size(); ++i)
+        if (folds[i] != k) train_set.push_back(&c.claimbuster[i]);
+      if (with_clef)
+        for (auto& d : c.debates)
+          for (auto& e : d) train_set.push_back(&e);
+      auto oof = out_of_fold(train_set, members[m].first, infos[m]);
+      inner[m] = oof.scores;
+      if (m == 0) inner_labels = oof.labels;
+      else if (oof.labels != inner_labels) throw std::logic_error("ensemble members disagree on the inner folds");
+      const double own_threshold = best_f1_threshold(oof.scores, oof.labels);
+      for (auto& p : inner[m]) p = space(p);
+      auto model = fit_model(train_set, members[m].first, infos[m]);
+      for (std::size_t i = 0; i < c.claimbuster.size(); ++i)
+        if (folds[i] == k) {
+          const auto& e = c.claimbuster[i];
+          const double p = model.probability(e.x, &e.hand);
+          test[m].push_back(space(p));
+          if (m == 0) test_labels.push_back(e.label);
+          single[m].add(p >= own_threshold, e.label);
+        }
+    }
+    auto blend = choose_blend(inner, inner_labels);
+    BinaryScores fold;
+    std::vector<double> scores(members.size());
+    for (std::size_t i = 0; i < test_labels.size(); ++i) {
+      for (std::size_t m = 0; m < members.size(); ++m) scores[m] = test[m][i];
+      const bool predicted = blended(blend, scores) >= blend.threshold;
+      fold.add(predicted, test_labels[i]);
+      micro.add(predicted, test_labels[i]);
+    }
+    if (!quiet) {
+      std::printf("  fold %u: weights", k);
+      for (double w : blend.weights) std::printf(" %.1f", w);
+      std::printf("  threshold=%.3f  inner F1=%.4f  held-out P=%.4f R=%.4f F1=%.4f\n", blend.threshold, blend.f1,
+                  fold.precision(), fold.recall(), fold.f1());
+    }
+  }
+  for (std::size_t m = 0; m < members.size(); ++m)
+    std::printf("  member %zu alone: precision=%.4f  recall=%.4f  F1=%.4f\n", m, single[m].precision(), single[m].recall(), single[m].f1());
+  std::printf("  ensemble, label 1 (pooled over folds): precision=%.4f  recall=%.4f  F1=%.4f  (tp=%zu fp=%zu fn=%zu)\n",
+              micro.precision(), micro.recall(), micro.f1(), micro.tp, micro.fp, micro.fn);
+}
 
 int main(int argc, char** argv) try {
   std::filesystem::path datasets = tools::default_datasets_dir(), data_dir = tools::source_data_dir();
@@ -50,6 +150,8 @@ int main(int argc, char** argv) try {
   std::filesystem::path dump;  // error analysis: held-out ClaimBuster probabilities (outside the repo!)
   FeatureOptions features;
   bool quiet = false, claimbuster_with_clef = true, stratified = true;
+  std::vector<std::string> members;  // --member: further models of an averaged-probability ensemble
+  bool blend_logits = false;         // --blend logit: average decision values instead of probabilities
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -60,31 +162,14 @@ int main(int argc, char** argv) try {
     if (a == "--datasets") datasets = value();
     else if (a == "--data-dir") data_dir = value();
     else if (a == "--only") only = value();
-    else if (a == "--solver") options.solver = parse_solver(value());
-    else if (a == "--char-ngrams") features.char_ngrams = std::stoi(value()) != 0;
-    else if (a == "--char-min") features.char_min = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--char-max") features.char_max = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--word-trigrams") features.word_trigrams = std::stoi(value()) != 0;
-    else if (a == "--log-tf") features.weighting.log_tf = std::stoi(value()) != 0;
-    else if (a == "--scale-words") features.weighting.scale[0] = std::stod(value());
-    else if (a == "--scale-chars") features.weighting.scale[1] = std::stod(value());
-    else if (a == "--scale-hand") features.weighting.scale[2] = std::stod(value());
-    else if (a == "--idf") options.idf = std::stoi(value()) != 0;
-    else if (a == "--domain-adapt") options.domain_adapt = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--trees") options.trees = std::stoi(value()) != 0;
-    else if (a == "--tree-rounds") options.tree_rounds = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--tree-depth") options.tree_depth = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--tree-eta") options.tree_eta = std::stod(value());
-    else if (a == "--tree-min-child-weight") options.tree_min_child_weight = std::stod(value());
-    else if (a == "--stack-folds") options.stack_folds = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--nb") options.nb = std::stoi(value()) != 0;
-    else if (a == "--nb-alpha") options.nb_alpha = std::stod(value());
-    else if (a == "--nb-beta") options.nb_beta = std::stod(value());
     else if (a == "--unstratified") stratified = false;
-    else if (a == "--C") options.C = std::stod(value());
-    else if (a == "--positive-weight") options.positive_weight = std::stod(value());
-    else if (a == "--claimbuster-copies") options.claimbuster_copies = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--seed") options.seed = static_cast<std::uint32_t>(std::stoul(value()));
+    else if (i + 1 < argc && (apply_training_flag(a, argv[i + 1], options) || apply_feature_flag(a, argv[i + 1], features))) ++i;
+    else if (a == "--member") members.push_back(value());
+    else if (a == "--blend") {
+      auto v = value();
+      if (v != "logit" && v != "probability") throw std::runtime_error("--blend is logit or probability, not '" + v + "'");
+      blend_logits = v == "logit";
+    }
     else if (a == "--quiet") quiet = true;
     else if (a == "--dump-predictions") dump = value();
     else if (a == "--claimbuster-only") claimbuster_with_clef = false;
@@ -93,6 +178,14 @@ int main(int argc, char** argv) try {
   for (double scale : features.weighting.scale)
     if (!(scale > 0)) throw std::runtime_error("feature group scales must be > 0");
   if (features.char_min < 1 || features.char_max < features.char_min) throw std::runtime_error("need 1 <= --char-min <= --char-max");
+  if (!members.empty()) {
+    std::vector<std::pair<TrainOptions, FeatureOptions>> all{{options, features}};
+    for (auto& spec : members) all.push_back(member_options(spec, options, features));
+    std::printf("factpipe claims evaluation: %s ensemble, ClaimBuster 5-fold CV%s\n", blend_logits ? "averaged-logit" : "averaged-probability",
+                claimbuster_with_clef ? " (train: 4 folds + all 19 CLEF debates)" : " (train: 4 folds)");
+    ensemble_claimbuster_cv(datasets, data_dir, all, claimbuster_with_clef, stratified, quiet, blend_logits);
+    return 0;
+  }
   auto extractor = FeatureExtractor::from_data_dir(data_dir, features);
   std::printf("factpipe claims evaluation\nfeature set: %s\nsolver: %s\ndatasets: %s\n\n", extractor.signature().c_str(),
               describe(options).c_str(), datasets.string().c_str());

@@ -1,13 +1,18 @@
 // factpipe-train-claims: trains the check-worthiness model of the claims stage from ClaimBuster train.json
 // and the 19 CLEF-2019 training debates (not with --claimbuster-only) and writes plugins/claims/data/checkworthiness.model.
 // Deterministic: liblinear's L2R_LR solver is deterministic and folds use a fixed seed.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <iterator>
+#include <sstream>
+#include <vector>
 #include <string>
 
 #include "../feature_extractor.hpp"
 #include "../training/corpus.hpp"
+#include "../training/model_flags.hpp"
 #include "../training/trainer.hpp"
 #include "tool_paths.hpp"
 
@@ -19,12 +24,22 @@ void usage() {
   std::cout << "usage: factpipe-train-claims [--datasets DIR] [--data-dir DIR] [--out FILE] [--claimbuster-only] [--solver NAME] [--C X]\n"
                "                             [--positive-weight X] [--claimbuster-copies N] [--threshold-folds N] [--seed N]\n"
                "                             [--nb 0|1] [--nb-alpha X] [--nb-beta X]\n"
-               "                             [--domain-adapt 0|1|2] [--trees 0|1] [--tree-rounds N] [--tree-depth N] [--tree-eta X] [--tree-min-child-weight X] [--stack-folds N]\n"
+               "                             [--member \"FLAGS\"]...  (one linear model blending this model's decision values with\n"
+               "                              those of models trained with FLAGS on top of the others; weights from inner folds)\n"
+               "                             [--domain-adapt 0|1|2|3] [--trees 0|1] [--tree-rounds N] [--tree-depth N] [--tree-eta X] [--tree-min-child-weight X] [--stack-folds N]\n"
                "  --datasets DIR     ../shared/datasets (claimbuster/train.json, clef2019-checkworthiness/training)\n"
                "  --data-dir DIR     the plugin's data dir holding lexicon.txt (default: the source tree's)\n"
                "  --out FILE         model file (default: <data-dir>/checkworthiness.model)\n"
                "  --claimbuster-only leave out the 19 CLEF-2019 debates (+2 F1 points on ClaimBuster, but misses a gold\n"
                "                     claim of examples/articles/transit-fares-2026 at the recall operating point)\n";
+}
+
+// "--domain-adapt 0 --nb 1" -> the main options with those flags applied.
+TrainOptions member_options(const std::string& spec, TrainOptions options) {
+  for (const auto& [flag, value] : split_member_flags(spec))
+    if (!apply_training_flag(flag, value, options))
+      throw std::runtime_error("--member '" + spec + "': not a training flag: " + flag);
+  return options;
 }
 
 }  // namespace
@@ -34,6 +49,7 @@ int main(int argc, char** argv) try {
   TrainOptions options;
   std::string command = "factpipe-train-claims";
   bool with_clef = true;
+  std::vector<std::string> members;  // --member: further models whose decision values are blended with this one
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -45,22 +61,8 @@ int main(int argc, char** argv) try {
     else if (a == "--data-dir") data_dir = value();
     else if (a == "--out") out = value();
     else if (a == "--claimbuster-only") { with_clef = false; command += " --claimbuster-only"; }
-    else if (a == "--solver") { options.solver = parse_solver(value()); command += " --solver " + std::string(argv[i]); }
-    else if (a == "--C") { options.C = std::stod(value()); command += " --C " + std::string(argv[i]); }
-    else if (a == "--positive-weight") { options.positive_weight = std::stod(value()); command += " --positive-weight " + std::string(argv[i]); }
-    else if (a == "--threshold-folds") { options.threshold_folds = static_cast<unsigned>(std::stoul(value())); command += " --threshold-folds " + std::string(argv[i]); }
-    else if (a == "--claimbuster-copies") { options.claimbuster_copies = static_cast<unsigned>(std::stoul(value())); command += " --claimbuster-copies " + std::string(argv[i]); }
-    else if (a == "--domain-adapt") { options.domain_adapt = static_cast<unsigned>(std::stoul(value())); command += " --domain-adapt " + std::string(argv[i]); }
-    else if (a == "--trees") { options.trees = std::stoi(value()) != 0; command += " --trees " + std::string(argv[i]); }
-    else if (a == "--tree-rounds") { options.tree_rounds = static_cast<unsigned>(std::stoul(value())); command += " --tree-rounds " + std::string(argv[i]); }
-    else if (a == "--tree-depth") { options.tree_depth = static_cast<unsigned>(std::stoul(value())); command += " --tree-depth " + std::string(argv[i]); }
-    else if (a == "--tree-eta") { options.tree_eta = std::stod(value()); command += " --tree-eta " + std::string(argv[i]); }
-    else if (a == "--tree-min-child-weight") { options.tree_min_child_weight = std::stod(value()); command += " --tree-min-child-weight " + std::string(argv[i]); }
-    else if (a == "--stack-folds") { options.stack_folds = static_cast<unsigned>(std::stoul(value())); command += " --stack-folds " + std::string(argv[i]); }
-    else if (a == "--nb") { options.nb = std::stoi(value()) != 0; command += " --nb " + std::string(argv[i]); }
-    else if (a == "--nb-alpha") { options.nb_alpha = std::stod(value()); command += " --nb-alpha " + std::string(argv[i]); }
-    else if (a == "--nb-beta") { options.nb_beta = std::stod(value()); command += " --nb-beta " + std::string(argv[i]); }
-    else if (a == "--seed") { options.seed = static_cast<std::uint32_t>(std::stoul(value())); command += " --seed " + std::string(argv[i]); }
+    else if (i + 1 < argc && apply_training_flag(a, argv[i + 1], options)) command += " " + a + " " + argv[++i];
+    else if (a == "--member") { members.push_back(value()); command += " --member '" + members.back() + "'"; }
     else { usage(); throw std::runtime_error("unknown argument '" + a + "'"); }
   }
   if (out.empty()) out = data_dir / "checkworthiness.model";
@@ -80,7 +82,11 @@ int main(int argc, char** argv) try {
                              : std::string()) +
                   "; thresholds from out-of-fold ClaimBuster probabilities (max F1; recall target)";
   info.command = command;
-  auto model = train(all, options, info);
+  std::vector<TrainOptions> blend{options};
+  for (auto& spec : members) blend.push_back(member_options(spec, options));
+  std::vector<double> blend_weights;
+  auto model = members.empty() ? train(all, options, info) : train_blend(all, blend, info, &blend_weights);
+  for (std::size_t m = 0; m < blend_weights.size(); ++m) std::cerr << "blend weight of member " << m << ": " << blend_weights[m] << "\n";
   model.save(out);
   std::size_t nonzero = 0;
   for (float w : model.weights()) nonzero += w != 0.0f;

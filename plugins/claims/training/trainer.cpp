@@ -9,6 +9,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "blend.hpp"
 #include "boosted_trees.hpp"
 #include "metrics.hpp"
 
@@ -67,7 +68,7 @@ std::string describe(const TrainOptions& o) {
                   xgboost_version().c_str(), o.tree_rounds, o.tree_depth, o.tree_eta, o.tree_min_child_weight, o.stack_folds);
   char buf[640];
   std::snprintf(buf, sizeof buf, "liblinear %d %s C=%g eps=%g positive_weight=%g claimbuster_copies=%u bias=1 threshold_folds=%u recall_target=%g seed=%u%s%s%s%s",
-                liblinear_version, std::string(solver_name(o.solver)).c_str(), o.C, o.eps, o.positive_weight, o.claimbuster_copies, o.threshold_folds, o.recall_target, o.seed, o.idf ? " idf=train-rows" : "", nb, o.domain_adapt == 1 ? " domain_adapt=shared+claimbuster" : o.domain_adapt == 2 ? " domain_adapt=shared" : "", trees);
+                liblinear_version, std::string(solver_name(o.solver)).c_str(), o.C, o.eps, o.positive_weight, o.claimbuster_copies, o.threshold_folds, o.recall_target, o.seed, o.idf ? " idf=train-rows" : "", nb, o.domain_adapt == 1 ? " domain_adapt=shared+claimbuster" : o.domain_adapt == 2 ? " domain_adapt=shared" : o.domain_adapt == 3 ? " domain_adapt=shared+clef" : "", trees);
   return buf;
 }
 
@@ -99,8 +100,10 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
   // CLEF-only copy (indices + N, + 2N) and each dataset its own intercept (3N+1, 3N+2); the model file keeps the
   // shared + ClaimBuster weights (domain_adapt 1), so CLEF's different notion of a claim lends strength without
   // setting the boundary, or the shared weights alone (2).
-  if (options.domain_adapt > 2) throw std::invalid_argument("claims trainer: domain_adapt is 0, 1 or 2");
-  const bool adapt = options.domain_adapt != 0, keep_claimbuster = options.domain_adapt == 1;
+  if (options.domain_adapt > 3) throw std::invalid_argument("claims trainer: domain_adapt is 0, 1, 2 or 3");
+  const bool adapt = options.domain_adapt != 0;
+  // the domain copy the saved model keeps besides the shared weights: 1 ClaimBuster, 3 CLEF (news), 2 none
+  const int kept_domain = options.domain_adapt == 1 ? 1 : options.domain_adapt == 3 ? 2 : 0;
   const int bias_index = adapt ? 3 * n_features + 3 : n_features + 1;
   // liblinear wants each row as feature_node[] ending in index -1; the bias is an extra feature.
   // idf from the rows being fitted (never from a test fold): rare n-grams get a weaker penalty per unit of evidence
@@ -173,7 +176,7 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
   double sign = labels[0] == 1 ? 1.0 : -1.0;
   std::vector<double> raw(static_cast<std::size_t>(n_features) + 1, 0.0);
   for (int i = 1; i <= n_features; ++i)
-    raw[static_cast<std::size_t>(i)] = sign * (get_decfun_coef(m, i, 0) + (keep_claimbuster ? get_decfun_coef(m, i + n_features, 0) : 0.0));
+    raw[static_cast<std::size_t>(i)] = sign * (get_decfun_coef(m, i, 0) + (kept_domain ? get_decfun_coef(m, i + kept_domain * n_features, 0) : 0.0));
   if (!nb_ratio.empty() && options.nb_beta != 1.0) {
     // interpolation over the features seen in training (the NBSVM paper's vocabulary)
     double sum = 0.0;
@@ -190,7 +193,7 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
     if (!nb_ratio.empty()) scale *= nb_ratio[i];
     w[i] = static_cast<float>(raw[i] * scale);
   }
-  double bias = sign * (get_decfun_bias(m, 0) + (keep_claimbuster ? get_decfun_coef(m, 3 * n_features + 1, 0) : 0.0));
+  double bias = sign * (get_decfun_bias(m, 0) + (kept_domain ? get_decfun_coef(m, 3 * n_features + kept_domain, 0) : 0.0));
   free_and_destroy_model(&m);
   info.solver = describe(options);
   info.threshold = 0.5;
@@ -227,29 +230,78 @@ CheckworthinessModel fit_model(const std::vector<const TrainingExample*>& data, 
   return model;
 }
 
+OutOfFold out_of_fold(const std::vector<const TrainingExample*>& data, const TrainOptions& options, const ModelInfo& info) {
+  OutOfFold out;
+  if (options.threshold_folds < 2) return out;
+  auto folds = assign_stratified_folds(strata_of(data), options.threshold_folds, options.seed ^ 0x9e3779b9u);
+  for (unsigned k = 0; k < options.threshold_folds; ++k) {
+    std::vector<const TrainingExample*> train_part;
+    for (std::size_t i = 0; i < data.size(); ++i)
+      if (folds[i] != k) train_part.push_back(data[i]);
+    auto m = fit_model(train_part, options, info);
+    for (std::size_t i = 0; i < data.size(); ++i)
+      if (folds[i] == k && data[i]->calibrate) {
+        out.row.push_back(i);
+        out.scores.push_back(m.probability(data[i]->x, &data[i]->hand));
+        out.labels.push_back(data[i]->label);
+      }
+  }
+  return out;
+}
+
 CheckworthinessModel train(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info) {
   double threshold = 0.5, recall = 0.5;
-  if (options.threshold_folds >= 2) {
-    auto folds = assign_stratified_folds(strata_of(data), options.threshold_folds, options.seed ^ 0x9e3779b9u);
-    std::vector<double> scores;
-    std::vector<int> labels;
-    for (unsigned k = 0; k < options.threshold_folds; ++k) {
-      std::vector<const TrainingExample*> train_part;
-      for (std::size_t i = 0; i < data.size(); ++i)
-        if (folds[i] != k) train_part.push_back(data[i]);
-      auto m = fit_model(train_part, options, info);
-      for (std::size_t i = 0; i < data.size(); ++i)
-        if (folds[i] == k && data[i]->calibrate) {
-          scores.push_back(m.probability(data[i]->x, &data[i]->hand));
-          labels.push_back(data[i]->label);
-        }
-    }
-    if (!scores.empty()) {
-      threshold = best_f1_threshold(scores, labels);
-      recall = std::min(threshold, recall_threshold(scores, labels, options.recall_target));
-    }
+  auto oof = out_of_fold(data, options, info);
+  if (!oof.scores.empty()) {
+    threshold = best_f1_threshold(oof.scores, oof.labels);
+    recall = std::min(threshold, recall_threshold(oof.scores, oof.labels, options.recall_target));
   }
   auto model = fit_model(data, options, std::move(info));
+  model.set_thresholds(threshold, recall);
+  return model;
+}
+
+CheckworthinessModel train_blend(const std::vector<const TrainingExample*>& data, const std::vector<TrainOptions>& members,
+                                 ModelInfo info, std::vector<double>* weights_out) {
+  if (members.empty()) throw std::invalid_argument("claims trainer: a blend needs members");
+  std::vector<std::vector<double>> logits;
+  std::vector<int> labels;
+  std::vector<CheckworthinessModel> fitted;
+  for (const auto& o : members) {
+    if (o.trees) throw std::invalid_argument("claims trainer: blend members must be linear (no trees)");
+    if (o.threshold_folds < 2 || o.threshold_folds != members[0].threshold_folds || o.seed != members[0].seed)
+      throw std::invalid_argument("claims trainer: blend members need the same threshold_folds (>= 2) and seed");
+    auto oof = out_of_fold(data, o, info);
+    if (oof.scores.empty()) throw std::invalid_argument("claims trainer: no calibration rows for the blend");
+    auto& z = logits.emplace_back();
+    for (double p : oof.scores) {
+      p = std::clamp(p, 1e-12, 1.0 - 1e-12);
+      z.push_back(std::log(p / (1.0 - p)));
+    }
+    labels = oof.labels;
+    fitted.push_back(fit(data, o, info));
+  }
+  const Blend blend = choose_blend(logits, labels);
+  std::vector<double> blended_oof(labels.size());
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    for (std::size_t m = 0; m < members.size(); ++m) blended_oof[i] += blend.weights[m] * logits[m][i];
+  auto sigmoid = [](double z) { return 1.0 / (1.0 + std::exp(-z)); };
+  const double threshold = sigmoid(blend.threshold);
+  const double recall = std::min(threshold, sigmoid(recall_threshold(blended_oof, labels, members[0].recall_target)));
+  std::vector<float> w(fitted[0].weights().size(), 0.0f);
+  double bias = 0.0;
+  std::string solver;
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    const double a = blend.weights[m];
+    for (std::size_t i = 1; i < w.size(); ++i) w[i] += static_cast<float>(a * fitted[m].weights()[i]);
+    bias += a * fitted[m].bias();
+    char weight[16];
+    std::snprintf(weight, sizeof weight, "%.1f", a);
+    solver += (m ? " + " : "blend of decision values: ") + std::string(weight) + " * (" + fitted[m].info().solver + ")";
+  }
+  if (weights_out) *weights_out = blend.weights;
+  info.solver = solver;
+  CheckworthinessModel model(std::move(info), std::move(w), bias);
   model.set_thresholds(threshold, recall);
   return model;
 }

@@ -37,7 +37,8 @@ struct TrainOptions {
   // r is folded into them afterwards (the model file stays w.x).
   bool nb = false;
   // Feature augmentation for the two datasets (see fit()): 0 off; the saved weights are 1 = shared +
-  // ClaimBuster-specific, 2 = shared only (news articles are a third domain: neither dataset's own weights).
+  // ClaimBuster-specific, 2 = shared only (news articles are a third domain: neither dataset's own weights),
+  // 3 = shared + CLEF-specific (the copy fitted on journalists' choices; thresholds still from ClaimBuster folds).
   unsigned domain_adapt = 0;
   double nb_alpha = 1.0;
   double nb_beta = 1.0;
@@ -65,9 +66,26 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
 // fitted on its out-of-fold decision values (stack_folds inner folds of `data`) and the hand features.
 CheckworthinessModel fit_model(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info);
 
+// Probabilities of the `calibrate` rows of `data`, each from a fit_model() on the other threshold_folds - 1
+// inner folds (stratified by dataset and label, fixed seed); empty when threshold_folds < 2. `row` indexes `data`.
+struct OutOfFold {
+  std::vector<std::size_t> row;
+  std::vector<double> scores;
+  std::vector<int> labels;
+};
+OutOfFold out_of_fold(const std::vector<const TrainingExample*>& data, const TrainOptions& options, const ModelInfo& info);
+
 // fit_model() plus, from the out-of-fold probabilities of the `calibrate` examples, the threshold maximising F1
 // and the threshold reaching `recall_target`.
 CheckworthinessModel train(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info);
+
+// One linear model from several (e.g. with and without domain adaptation or NB scaling) over the same features:
+// each member gives out-of-fold decision values on the `calibrate` rows (out_of_fold, same inner folds), the
+// blend weights (grid 0.1, summing to 1) and both thresholds are chosen on their weighted sum, and the saved
+// model is w = sum a_m w_m, bias = sum a_m b_m: its decision is exactly the blended decision. Members must be
+// linear (no trees) and threshold_folds >= 2. `weights_out`, when given, receives the blend weights.
+CheckworthinessModel train_blend(const std::vector<const TrainingExample*>& data, const std::vector<TrainOptions>& members,
+                                 ModelInfo info, std::vector<double>* weights_out = nullptr);
 
 // Deterministic fold of each of n items (Fisher-Yates over std::mt19937, whose output the standard fixes).
 std::vector<unsigned> assign_folds(std::size_t n, unsigned folds, std::uint32_t seed);
