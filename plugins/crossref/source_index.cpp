@@ -12,6 +12,7 @@
 
 #include <factpipe/utf8.hpp>
 
+#include "content_tokenizer.hpp"
 #include "sentence_splitter.hpp"
 #include "sqlite_handle.hpp"
 
@@ -25,7 +26,7 @@ namespace {
 // `sources.text`, so FTS5 keeps only its index (storing the text a second time made a third of the file and of the
 // write time). FTS5 reads the view only when it needs a row's text (bm25() with detail=column re-tokenizes the
 // matching rows). A passage is deleted with FTS5's 'delete' command and its original values, read from the view.
-const char* const kSchema = R"sql(
+const char* const kSchemaTables = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, root TEXT NOT NULL,
   size INTEGER NOT NULL, mtime INTEGER NOT NULL, hash TEXT NOT NULL);
@@ -50,7 +51,9 @@ CREATE VIEW IF NOT EXISTS passage_text AS SELECT p.id AS id,
   CAST(substr(CAST(s.text AS BLOB), p.sent_byte_start + 1, p.sent_byte_end - p.sent_byte_start) AS TEXT) AS body
   FROM passage_meta p JOIN sources s ON s.id = p.source;
 CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(title, body, content='passage_text', content_rowid='id',
-  tokenize='factpipe_content porter unicode61 remove_diacritics 2', detail=column);
+  tokenize=')sql";
+// The tokenizer goes between the two: the spec the build's pre-tokenizing uses too (content_tokenizer.hpp).
+const char* const kSchemaTail = R"sql(', detail=column);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages, row);
 )sql";
 
@@ -110,20 +113,26 @@ std::vector<Span> passage_sentences(std::string_view text) {
   return out;
 }
 
-// A sentence of a source: bytes (to slice the text for FTS5) and code points (what the index stores).
+// A sentence of a source: bytes (to slice the text for FTS5) and code points (what the index stores); its
+// tokens when the record is pre-tokenized.
 struct PreparedSentence {
   Span bytes;
   std::int64_t cp_start = 0, cp_end = 0;
+  TokenRange tokens;
 };
 
 struct PreparedRecord {
   SourceRecord record;
   std::vector<PreparedSentence> sentences;
+  bool pretokenized = false;
+  TokenRange title_tokens;  // indexed with the first passage
+  TokenBuffer tokens;       // of the title and every sentence
 };
 
 // Splits the text into passage sentences with their code point offsets: one forward count over the text
-// (the sentences are in order), no byte-to-code-point table.
-PreparedRecord prepare_record(SourceRecord&& r) {
+// (the sentences are in order), no byte-to-code-point table. With a tokenizer, also the tokens the full-text
+// index gets for the title and each sentence (so the writer thread does not tokenize: content_tokenizer.hpp).
+PreparedRecord prepare_record(SourceRecord&& r, ContentTokenizer* tokenizer = nullptr) {
   PreparedRecord out;
   out.record = std::move(r);
   std::string_view text = out.record.text;
@@ -141,6 +150,15 @@ PreparedRecord prepare_record(SourceRecord&& r) {
     ps.cp_start = advance(s.start);
     ps.cp_end = advance(s.end);
     out.sentences.push_back(ps);
+  }
+  if (tokenizer && !out.sentences.empty()) {
+    out.pretokenized = true;
+    // About one token per 7 bytes of news text, 5 bytes of token text each.
+    out.tokens.tokens.reserve(text.size() / 6 + 16);
+    out.tokens.bytes.reserve(text.size() * 3 / 4 + 64);
+    out.title_tokens = tokenizer->tokenize(out.record.title, out.tokens);
+    for (auto& ps : out.sentences)
+      ps.tokens = tokenizer->tokenize(text.substr(ps.bytes.start, ps.bytes.size()), out.tokens);
   }
   return out;
 }
@@ -163,12 +181,14 @@ struct PreparedFile {
   std::string path, root, hash;
   std::int64_t size = 0, mtime = 0, old_id = -1;
   std::uint64_t bytes = 0;
+  std::uint64_t queued_bytes = 0;  // what it holds in memory while queued: text and tokens
   std::vector<PreparedRecord> records;
   std::vector<RecordError> errors;
   std::exception_ptr failure;  // reading failed: the update is rolled back
 };
 
-PreparedFile prepare_file(const FileJob& job, const std::unordered_map<std::string, KnownFile>& known) {
+PreparedFile prepare_file(const FileJob& job, const std::unordered_map<std::string, KnownFile>& known,
+                          ContentTokenizer* tokenizer) {
   PreparedFile f;
   f.path = job.path;
   f.root = job.root;
@@ -197,11 +217,14 @@ PreparedFile prepare_file(const FileJob& job, const std::unordered_map<std::stri
     }
     f.bytes = content.size();
     parse_source_file(
-        job.file, std::move(content), [&](SourceRecord&& r) { f.records.push_back(prepare_record(std::move(r))); },
+        job.file, std::move(content),
+        [&](SourceRecord&& r) { f.records.push_back(prepare_record(std::move(r), tokenizer)); },
         [&](RecordError&& e) {
           e.file = job.path;
           f.errors.push_back(std::move(e));
         });
+    f.queued_bytes = f.bytes;
+    for (const auto& r : f.records) f.queued_bytes += r.tokens.memory();
   } catch (...) {
     f.failure = std::current_exception();
   }
@@ -209,12 +232,13 @@ PreparedFile prepare_file(const FileJob& job, const std::unordered_map<std::stri
 }
 
 // Prepares files on a worker thread while the caller writes the previous ones to SQLite: the single writer
-// is the bottleneck, so reading, hashing, JSON parsing and sentence splitting run beside it. The queue holds
-// at most kMaxQueuedBytes of source text, so memory stays flat on a large corpus.
+// is the bottleneck, so reading, hashing, JSON parsing, sentence splitting and (with `pretokenize`) tokenizing
+// run beside it. The queue holds at most kMaxQueuedBytes of source text and tokens, so memory stays flat on a
+// large corpus.
 class FilePipeline {
  public:
-  FilePipeline(std::vector<FileJob> jobs, const std::unordered_map<std::string, KnownFile>& known)
-      : jobs_(std::move(jobs)), known_(known), worker_([this] { run(); }) {}
+  FilePipeline(std::vector<FileJob> jobs, const std::unordered_map<std::string, KnownFile>& known, bool pretokenize)
+      : jobs_(std::move(jobs)), known_(known), pretokenize_(pretokenize), worker_([this] { run(); }) {}
 
   ~FilePipeline() {
     {
@@ -234,25 +258,34 @@ class FilePipeline {
     if (queue_.empty()) return std::nullopt;
     PreparedFile f = std::move(queue_.front());
     queue_.pop_front();
-    queued_bytes_ -= f.bytes;
+    queued_bytes_ -= f.queued_bytes;
     lock.unlock();
     not_full_.notify_one();
     return f;
   }
 
  private:
-  static constexpr std::uint64_t kMaxQueuedBytes = 64u << 20;
+  static constexpr std::uint64_t kMaxQueuedBytes = 128u << 20;
 
   void run() {
+    // This thread's own tokenizer. Without one (it could not be made) the writer tokenizes: the same index.
+    std::unique_ptr<ContentTokenizer> tokenizer;
+    if (pretokenize_) {
+      try {
+        tokenizer = std::make_unique<ContentTokenizer>();
+      } catch (const std::exception&) {
+      }
+    }
     for (const auto& job : jobs_) {
-      PreparedFile f = prepare_file(job, known_);
+      PreparedFile f = prepare_file(job, known_, tokenizer.get());
       bool failed = static_cast<bool>(f.failure);
       {
         std::unique_lock lock(mutex_);
         // A file larger than the bound still goes through, alone.
-        not_full_.wait(lock, [&] { return stop_ || queue_.empty() || queued_bytes_ + f.bytes <= kMaxQueuedBytes; });
+        not_full_.wait(lock,
+                       [&] { return stop_ || queue_.empty() || queued_bytes_ + f.queued_bytes <= kMaxQueuedBytes; });
         if (stop_) break;
-        queued_bytes_ += f.bytes;
+        queued_bytes_ += f.queued_bytes;
         queue_.push_back(std::move(f));
       }
       not_empty_.notify_one();
@@ -267,6 +300,7 @@ class FilePipeline {
 
   std::vector<FileJob> jobs_;
   const std::unordered_map<std::string, KnownFile>& known_;
+  bool pretokenize_;
   std::mutex mutex_;
   std::condition_variable not_empty_, not_full_;
   std::deque<PreparedFile> queue_;
@@ -286,8 +320,22 @@ std::uint64_t content_hash(std::string_view bytes) {
   return h;
 }
 
+// Offers pre-computed tokens to the connection's tokenizer for one statement (content_tokenizer.hpp).
+class TokenOffer {
+ public:
+  TokenOffer(ContentTokenizerHook* hook, const PretokenizedText* texts, std::size_t n) : hook_(hook) {
+    offer_tokens(hook_, texts, n);
+  }
+  ~TokenOffer() { withdraw_tokens(hook_); }
+  TokenOffer(const TokenOffer&) = delete;
+  TokenOffer& operator=(const TokenOffer&) = delete;
+
+ private:
+  ContentTokenizerHook* hook_;
+};
+
 struct SourceIndex::Impl {
-  explicit Impl(const fs::path& path) : db(path.string(), Database::Mode::read_write) {
+  Impl(const fs::path& path, IndexOptions opts) : options(opts), db(path.string(), Database::Mode::read_write) {
     // A bulk load: a rollback journal (new pages of a load are not journaled at all, where WAL would write every
     // page twice), one transaction per update (a failed update leaves the index as it was), no fsync
     // (synchronous=OFF: the index is derived from the sources; a power cut during an update can damage it,
@@ -299,7 +347,7 @@ struct SourceIndex::Impl {
       auto t = db.prepare("SELECT 1 FROM sqlite_schema WHERE type='table' AND name='meta'");
       fresh = !t.step();
     }
-    db.exec(kSchema);
+    db.exec(std::string(kSchemaTables) + kContentTokenizerSpec + kSchemaTail);
     db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '" + std::to_string(kSchemaVersion) + "')");
     if (fresh) db.exec(kFtsTuning);
     ins_file = db.prepare("INSERT INTO files(path, root, size, mtime, hash) VALUES(?1, ?2, ?3, ?4, ?5)");
@@ -369,10 +417,16 @@ struct SourceIndex::Impl {
       last = pid;
       // The title is indexed once per source, with its first passage (indexing it with every passage
       // would double the index of a long document).
+      std::string_view body = text.substr(sents[i].bytes.start, sents[i].bytes.size());
       ins_fts.bind(1, pid);
       if (i == 0) ins_fts.bind_static(2, r.title);
       else ins_fts.bind_null(2);
-      ins_fts.bind_static(3, text.substr(sents[i].bytes.start, sents[i].bytes.size())).run();
+      ins_fts.bind_static(3, body);
+      // FTS5 gets the reader thread's tokens of the title and the sentence instead of tokenizing them here.
+      PretokenizedText offered[2] = {{body, &pr.tokens, sents[i].tokens}, {r.title, &pr.tokens, pr.title_tokens}};
+      std::optional<TokenOffer> offer;
+      if (pr.pretokenized) offer.emplace(db.tokenizer_hook(), offered, i == 0 ? 2 : 1);
+      ins_fts.run();
       ++stats.passages;
     }
     if (first >= 0) set_range.bind(1, sid).bind(2, first).bind(3, last).run();
@@ -440,6 +494,7 @@ struct SourceIndex::Impl {
     }
   }
 
+  IndexOptions options;
   Database db;
   Statement ins_file, touch_file, ins_source, ins_factcheck, ins_meta, ins_fts, set_range;
   Statement del_fts, del_meta, del_factchecks, del_sources, del_file;
@@ -457,7 +512,7 @@ std::string schema_version_of(const fs::path& db_path) {
 }
 }  // namespace
 
-SourceIndex::SourceIndex(const fs::path& db_path) {
+SourceIndex::SourceIndex(const fs::path& db_path, IndexOptions options) {
   if (db_path.has_parent_path()) fs::create_directories(db_path.parent_path());
   std::string version = schema_version_of(db_path);
   if (!version.empty() && version != std::to_string(kSchemaVersion)) {
@@ -465,7 +520,7 @@ SourceIndex::SourceIndex(const fs::path& db_path) {
     replaced_schema_ = version;
     for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
   }
-  impl_ = std::make_unique<Impl>(db_path);
+  impl_ = std::make_unique<Impl>(db_path, options);
 }
 
 SourceIndex::~SourceIndex() = default;
@@ -528,7 +583,7 @@ IndexStats SourceIndex::update(const std::vector<fs::path>& roots) {
       }
     }
     auto known = impl.known_files();
-    FilePipeline pipeline(std::move(jobs), known);
+    FilePipeline pipeline(std::move(jobs), known, impl.options.pretokenize);
     while (auto f = pipeline.next()) impl.apply(*f, stats);
     impl.finish(stats.passages);
   });
@@ -549,6 +604,8 @@ void SourceIndex::add_records(const std::string& file_key, const std::vector<Sou
     impl.finish(stats.passages);
   });
 }
+
+std::size_t SourceIndex::replayed_texts() const { return crossref::replayed_texts(impl_->db.tokenizer_hook()); }
 
 std::size_t SourceIndex::passage_count() {
   auto c = impl_->db.prepare("SELECT count(*) FROM passage_meta");

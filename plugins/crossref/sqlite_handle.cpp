@@ -87,7 +87,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
   }
   sqlite3_busy_timeout(db_, 5000);
   try {
-    register_content_tokenizer(db_);  // the index's tokenizer (content_tokenizer.hpp)
+    tokenizer_hook_ = register_content_tokenizer(db_);  // the index's tokenizer (content_tokenizer.hpp)
   } catch (...) {
     sqlite3_close(db_);
     db_ = nullptr;

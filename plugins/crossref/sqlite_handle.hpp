@@ -10,6 +10,8 @@
 
 namespace factpipe::crossref {
 
+class ContentTokenizerHook;  // content_tokenizer.hpp
+
 class Statement {
  public:
   Statement() = default;
@@ -56,9 +58,12 @@ class Database {
   Statement prepare(std::string_view sql) { return Statement(db_, sql); }
   sqlite3* get() const { return db_; }
   const std::string& path() const { return path_; }
+  // The index tokenizer's state on this connection (to offer pre-computed tokens: content_tokenizer.hpp).
+  ContentTokenizerHook* tokenizer_hook() const { return tokenizer_hook_; }
 
  private:
   sqlite3* db_ = nullptr;
+  ContentTokenizerHook* tokenizer_hook_ = nullptr;
   std::string path_;
 };
 
