@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "source_index.hpp"
+#include "sqlite_handle.hpp"
 
 namespace {
 void usage(std::FILE* to) {
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
+    factpipe::crossref::disable_sqlite_memory_statistics();
     auto c0 = std::clock();
     auto w0 = std::chrono::steady_clock::now();
     factpipe::crossref::SourceIndex index(db);
