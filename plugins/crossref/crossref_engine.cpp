@@ -88,23 +88,64 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
     std::int64_t df = reader->doc_freq(digits);
     if (df > 0) by_df.emplace_back(df, digits);
   }
-  // The rarest words make the query: common ones add little to BM25 and cost the most (every matching row
-  // is scored), so their document frequencies may add up to at most max_postings (at least two words).
   std::sort(by_df.begin(), by_df.end());
-  std::vector<std::string> words;
-  std::vector<std::pair<std::string, double>> weighted;
+  by_df.erase(std::unique(by_df.begin(), by_df.end()), by_df.end());
+  // The first stage by the work the query implies. On a large index FTS5's bm25() costs a row lookup per
+  // matching passage, so candidates come from the summed idf of the claim's rarest words (their document
+  // frequencies may add up to at most max_postings, at least two words). On a small index (at most 200,000
+  // passages), when all the claim's words together have at most exact_postings postings, source passages are
+  // found by bm25() over every word (term frequency and length normalisation tell a sentence about the claim's
+  // common words from one that only mentions them: Climate-FEVER's "warming", "CO2"), fact-checks still by the
+  // summed idf of the rarest words (one-sentence claims of similar length: on CLEF-2020 bm25() or all words
+  // cost MAP).
+  std::int64_t all_postings = 0;
+  for (const auto& [df, w] : by_df) all_postings += df;
+  // bm25() costs ~3 us per matching row on a 1M-passage index (cold, large b-trees: 5,000 postings were a
+  // 30 ms p99 in crossref_bench) but far less on a small one whose pages stay cached.
+  constexpr std::int64_t kSmallIndex = 200000;
+  bool small = config_.idf_candidates && all_postings <= config_.exact_postings &&
+               reader->passage_total() <= kSmallIndex;
+  std::vector<std::string> words, all_words;  // within the budget; all (up to max_query_terms)
+  std::vector<std::pair<std::string, double>> weighted, all_weighted;
   std::int64_t postings = 0;
+  bool within = true;
   double n = static_cast<double>(std::max<std::int64_t>(reader->passage_total(), 1));
   for (auto& [df, w] : by_df) {
-    if (static_cast<int>(words.size()) >= config_.max_query_terms) break;
-    if (words.size() >= 2 && postings + df > config_.max_postings) break;
-    if (std::find(words.begin(), words.end(), w) != words.end()) continue;
+    if (static_cast<int>(all_words.size()) >= config_.max_query_terms) break;
+    if (std::find(all_words.begin(), all_words.end(), w) != all_words.end()) continue;
+    double idf = std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
+    all_words.push_back(w);
+    all_weighted.emplace_back(w, idf);
+    if (words.size() >= 2 && postings + df > config_.max_postings) within = false;
+    if (!within) continue;
     postings += df;
     words.push_back(w);
-    weighted.emplace_back(w, std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5)));
+    weighted.emplace_back(w, idf);
   }
-  auto cands = config_.idf_candidates ? reader->search_idf(weighted, config_.candidates)
-                                      : reader->search(fts_or_query(words), config_.candidates);
+  std::unordered_map<std::int64_t, PassageRow> fetched;  // rows read while choosing candidates
+  std::vector<Candidate> cands;
+  if (!config_.idf_candidates) {
+    cands = reader->search(fts_or_query(words), config_.candidates);
+  } else if (!small) {
+    cands = reader->search_idf(weighted, config_.candidates);
+  } else {
+    auto take = [&](const std::vector<Candidate>& list, bool factchecks) {
+      std::vector<Candidate> kept;
+      for (const auto& c : list) {
+        auto it = fetched.find(c.id);
+        if (it == fetched.end()) it = fetched.emplace(c.id, reader->passage(c.id)).first;
+        if ((it->second.kind == "factcheck") == factchecks) kept.push_back(c);
+      }
+      return kept;
+    };
+    cands = take(reader->search(fts_or_query(all_words), config_.candidates), false);
+    // Scored like the fact-checks, by summed idf (of all the words): the re-ranking weights were fitted on it.
+    reader->rescore_idf(all_weighted, cands);
+    for (const auto& c : take(reader->search_idf(weighted, config_.candidates), true)) cands.push_back(c);
+    std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+      return a.bm25 > b.bm25 || (a.bm25 == b.bm25 && a.id < b.id);
+    });
+  }
   if (cands.empty()) return out;
   double best_bm25 = cands.front().bm25 > 0 ? cands.front().bm25 : 1.0;
   bool figures = !prof.numbers.empty() || !prof.years.empty();
@@ -114,10 +155,16 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   // (numbers and dates all found) can still reach the `limit` best sources. The result is exactly that of
   // profiling every candidate. The learned ranker compares all candidates' features, so it profiles all.
   bool two_phase = figures && config_.rerank && !config_.ranker && w.numbers >= 0 && w.dates >= 0 && limit > 0;
+  std::vector<PassageRow> rows;
+  rows.reserve(cands.size());
+  for (const auto& c : cands) {
+    auto it = fetched.find(c.id);
+    rows.push_back(it != fetched.end() ? std::move(it->second) : reader->passage(c.id));
+  }
   std::vector<RankedPassage> ranked;
   ranked.reserve(cands.size());
   for (std::size_t i = 0; i < cands.size(); ++i) {
-    PassageRow row = reader->passage(cands[i].id);
+    PassageRow& row = rows[i];
     RankedPassage p;
     p.id = row.id;
     p.source = row.source;
@@ -133,7 +180,7 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
     p.end = row.end;
     p.profile = profile_passage(row.text, figures && !two_phase);
     p.features = compute_features(prof, p.profile, p.title, p.publisher + " " + p.claimant,
-                                  [&](const std::string& s) { return reader->idf(s); });
+                                  [&](const std::string& s) { return reader->idf(s); }, p.kind != "factcheck");
     p.features.bm25 = cands[i].bm25 / best_bm25;
     // The baseline keeps BM25's order exactly (rank as a tie-free score).
     p.score = config_.rerank ? w.combine(p.features)

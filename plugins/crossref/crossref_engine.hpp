@@ -34,6 +34,9 @@ struct EngineConfig {
   double body_weight = 1.0;
   bool rerank = true;              // false: BM25 order only (the baseline)
   bool idf_candidates = true;      // candidates by summed idf (fast on large indexes); false: FTS5 bm25()
+  std::int64_t exact_postings = 5000;  // on an index of at most 200,000 passages, when all the claim's words have
+                                       // at most this many postings together, every word is queried: source
+                                       // passages by FTS5 bm25(), fact-checks by summed idf; 0: never
   bool synonyms = true;            // WordNet synonyms in coverage features
   Weights weights;
   std::shared_ptr<const RankerModel> ranker;  // set: the learned re-ranker scores candidates, not `weights`

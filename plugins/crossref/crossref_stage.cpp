@@ -58,6 +58,14 @@ Json schema() {
          {{"type", "boolean"},
           {"default", d.idf_candidates},
           {"description", "candidates by summed idf of the query words (fast on large indexes); false: FTS5 bm25()"}}},
+        {"exact_postings",
+         {{"type", "integer"},
+          {"minimum", 0},
+          {"default", d.exact_postings},
+          {"description",
+           "with idf_candidates, on an index of at most 200,000 passages: when the claim's words have at most this "
+           "many postings together, all of them are queried (no max_postings budget) and source passages are found "
+           "by FTS5 bm25(), fact-checks by the summed idf of the rarest words; 0: never"}}},
         {"max_postings",
          {{"type", "integer"},
           {"minimum", 1},
@@ -141,6 +149,7 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   ec.rerank = config.value("rerank", ec.rerank);
   ec.idf_candidates = config.value("idf_candidates", ec.idf_candidates);
   ec.max_postings = config.value("max_postings", ec.max_postings);
+  ec.exact_postings = config.value("exact_postings", ec.exact_postings);
   ec.synonyms = config.value("synonyms", ec.synonyms);
   ec.stance.refutation_signals = config.value("refutation_signals", ec.stance.refutation_signals);
   ec.quote_min_similarity = config.value("quote_min_similarity", ec.quote_min_similarity);

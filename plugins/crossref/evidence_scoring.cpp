@@ -79,6 +79,36 @@ std::uint64_t pair_hash(const std::string& a, const std::string& b) {
   return h * 1000003u ^ std::hash<std::string>{}(b);
 }
 
+// Content-word stems within `window` content words of position `at` (itself left out).
+std::unordered_set<std::string> neighbours(const std::vector<const Term*>& content, std::size_t at, std::size_t window) {
+  std::unordered_set<std::string> out;
+  std::size_t lo = at >= window ? at - window : 0, hi = std::min(content.size(), at + window + 1);
+  for (std::size_t k = lo; k < hi; ++k)
+    if (k != at) out.insert(content[k]->stem);
+  return out;
+}
+
+// Is the passage word at content position `at` about the same thing as the claim's word `claim_stem`: one of
+// its neighbours (3 content words either side) is a neighbour of that word in the claim? ("cars ... decreased"
+// against "cars increased": yes; "cooling" of the stratosphere against "warming" of the oceans: no.)
+bool bound_to_same_argument(const std::vector<const Term*>& claim_content, const std::string& claim_stem,
+                            const std::vector<const Term*>& passage_content, std::size_t at) {
+  auto theirs = neighbours(passage_content, at, 3);
+  for (std::size_t i = 0; i < claim_content.size(); ++i) {
+    if (claim_content[i]->stem != claim_stem) continue;
+    for (const auto& st : neighbours(claim_content, i, 3))
+      if (st != claim_stem && theirs.count(st)) return true;
+  }
+  return false;
+}
+
+std::vector<const Term*> content_terms(const std::vector<Term>& terms, std::size_t b, std::size_t e) {
+  std::vector<const Term*> out;
+  for (std::size_t i = b; i < e && i < terms.size(); ++i)
+    if (is_content(terms[i])) out.push_back(&terms[i]);
+  return out;
+}
+
 }  // namespace
 
 bool has_negation(const std::vector<Term>& terms, std::size_t begin, std::size_t end) {
@@ -181,7 +211,7 @@ void complete_profile(PassageProfile& p) {
 }
 
 Features compute_features(const ClaimProfile& claim, const PassageProfile& passage, const std::string& title,
-                          const std::string& publisher, const IdfFn& idf) {
+                          const std::string& publisher, const IdfFn& idf, bool topic_title) {
   Features f;
   // Coverage of the claim's terms, synonyms counting less.
   double got = 0;
@@ -224,7 +254,10 @@ Features compute_features(const ClaimProfile& claim, const PassageProfile& passa
       all += w;
       if (claim_stems.count(t.stem)) in += w;
     }
-    f.title_coverage = all > 0 ? in / all : 0.0;
+    // A topic title (a Wikipedia article's "Famine") all in the claim says less than a fact-check's headline
+    // restating it: it earns at most the share of the claim it covers (on Climate-FEVER the uncapped title
+    // feature lifted every sentence of "Global warming" and cost recall).
+    f.title_coverage = all > 0 ? in / (topic_title ? std::max(all, 0.5 * claim.idf_total) : all) : 0.0;
   }
   // Proximity: the claim's word pairs (consecutive content words) found within two positions in the passage,
   // as a share of the shorter side's pairs.
@@ -344,12 +377,21 @@ StanceResult judge_stance(const ClaimProfile& claim, const PassageProfile& passa
   for (const auto& n : claim.numbers) {
     bool same = false;
     const NumberMention* differing = nullptr;
+    std::vector<double> other_values;
     for (std::size_t i = 0; i < passage.numbers.size(); ++i) {
       const auto& m = passage.numbers[i];
       if (m.kind != n.kind) continue;
-      if (confirms(n, m)) same = true;
-      else if (!differing && !confirming[i] && comparable(n, m)) differing = &m;
+      if (confirms(n, m)) {
+        same = true;
+      } else if (!confirming[i] && comparable(n, m)) {
+        if (!differing) differing = &m;
+        if (std::find(other_values.begin(), other_values.end(), m.value) == other_values.end())
+          other_values.push_back(m.value);
+      }
     }
+    // Two or more other values of the measure: a series (other places, periods, scenarios: "1.78, 3.6 and
+    // 4.2 degrees"), not the claim's case stated otherwise.
+    if (other_values.size() >= 2) differing = nullptr;
     if (same) {
       ++agree;
     } else if (differing) {
@@ -395,6 +437,8 @@ StanceResult judge_stance(const ClaimProfile& claim, const PassageProfile& passa
     return false;
   };
   const std::vector<Term>& claim_terms_all = claim.all_terms;
+  const std::vector<const Term*> claim_content = content_terms(claim_terms_all, 0, claim_terms_all.size());
+  const std::vector<const Term*> sent_content = content_terms(passage.terms, best_b, best_e);
   bool claim_neg = negated_claim_word(claim_terms_all, 0, claim_terms_all.size(), sent_stems);
   bool passage_neg = negated_claim_word(passage.terms, best_b, best_e, claim_stems);
   if (claim_neg != passage_neg && rel >= 0.45) {
@@ -402,14 +446,20 @@ StanceResult judge_stance(const ClaimProfile& claim, const PassageProfile& passa
     refute_strength = std::max(refute_strength, 0.6);
   }
   // Antonyms: the source has the opposite word where the claim's word is missing.
+  // Only when the opposite word is said of the same thing (a shared neighbour): "warming" of the oceans is
+  // not refuted by "cooling" of the stratosphere.
   for (const auto& t : claim.terms) {
     if (sent_stems.count(t.stem)) continue;
-    for (const auto& a : t.antonym_stems)
-      if (sent_stems.count(a)) {
-        refute.push_back("opposite words: " + t.lower + " / " + a);
-        refute_strength = std::max(refute_strength, 0.65);
-        break;
-      }
+    bool found = false;
+    for (const auto& a : t.antonym_stems) {
+      for (std::size_t at = 0; at < sent_content.size() && !found; ++at)
+        if (sent_content[at]->stem == a && bound_to_same_argument(claim_content, t.stem, sent_content, at)) {
+          refute.push_back("opposite words: " + t.lower + " / " + a);
+          refute_strength = std::max(refute_strength, 0.65);
+          found = true;
+        }
+      if (found) break;
+    }
   }
   // Changed actor: what the claim says is there, but the claim's actor is not, and another name is.
   if (!claim.actors.empty() && f.coverage >= 0.45) {

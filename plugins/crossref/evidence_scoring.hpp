@@ -89,9 +89,11 @@ struct Weights {
 };
 
 // `idf` weighs the passage's and title's words (nullptr: all words weigh 1). `numbers` and `dates` need a
-// complete profile (they stay 0 otherwise; number_features() fills them in later).
+// complete profile (they stay 0 otherwise; number_features() fills them in later). `topic_title`: the title
+// names a topic (a Wikipedia article's "Famine"), not the claim (a fact-check's headline restates it): it
+// earns at most the share of the claim it covers.
 Features compute_features(const ClaimProfile& claim, const PassageProfile& passage, const std::string& title,
-                          const std::string& publisher, const IdfFn& idf = nullptr);
+                          const std::string& publisher, const IdfFn& idf = nullptr, bool topic_title = false);
 
 // The two features that need the passage's numbers (complete_profile): share of claim numbers and years found.
 void number_features(const ClaimProfile& claim, const PassageProfile& passage, Features& f);

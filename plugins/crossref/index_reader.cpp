@@ -73,6 +73,22 @@ std::vector<Candidate> IndexReader::search_idf(const std::vector<std::pair<std::
   return out;
 }
 
+void IndexReader::rescore_idf(const std::vector<std::pair<std::string, double>>& words, std::vector<Candidate>& cands) {
+  std::unordered_map<std::int64_t, double> score;
+  for (const auto& c : cands) score.emplace(c.id, 0.0);
+  // Words in the same order as search_idf adds them, so equal word sets give equal sums.
+  for (const auto& [word, weight] : words) {
+    rowids_.bind(1, fts_quote(word));
+    while (rowids_.step())
+      if (auto it = score.find(rowids_.int64(0)); it != score.end()) it->second += weight;
+    rowids_.reset();
+  }
+  for (auto& c : cands) c.bm25 = score[c.id];
+  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+    return a.bm25 > b.bm25 || (a.bm25 == b.bm25 && a.id < b.id);
+  });
+}
+
 PassageRow IndexReader::passage(std::int64_t id) {
   PassageRow r;
   passage_.bind(1, id);

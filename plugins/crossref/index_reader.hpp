@@ -36,6 +36,9 @@ class IndexReader {
   // Candidates by the summed idf of the query words each passage contains (no tf, no length norm): one pass
   // over each word's document list, without the per-row cost of FTS5's bm25(). `words`: (surface word, idf).
   std::vector<Candidate> search_idf(const std::vector<std::pair<std::string, double>>& words, int limit);
+  // The summed idf of `words` that each candidate contains (search_idf's score), in place of its score,
+  // then sorted by it: candidates found by bm25() scored the way the re-ranking weights were fitted.
+  void rescore_idf(const std::vector<std::pair<std::string, double>>& words, std::vector<Candidate>& cands);
   PassageRow passage(std::int64_t id);
   // Documents (passages) containing the stem; cached.
   std::int64_t doc_freq(const std::string& stem);

@@ -430,14 +430,30 @@ bool comparable(const NumberMention& a, const NumberMention& b) {
     double hi = std::max(std::fabs(a.value), std::fabs(b.value)), lo = std::min(std::fabs(a.value), std::fabs(b.value));
     if (lo * 10 < hi) return false;
   }
+  // The thing measured: a word around both figures other than their units. Shared units alone ("19 years"
+  // of stable temperatures vs "30 years" since a record) or shared topic words in the sentence (scientific
+  // text states many quantities of one subject) do not make two figures one measure.
+  auto measured = [](const NumberMention& m) {
+    std::vector<std::string> out;
+    for (const auto& w : m.context)
+      if (std::find(m.units.begin(), m.units.end(), UnitClasses::instance().canonical(w)) == m.units.end())
+        out.push_back(w);
+    return out;
+  };
   switch (a.kind) {
-    case NumberMention::Kind::count: {
-      // Counts of the same unit: names help here ("58,000 people" on the east shore vs "East Shore ... 51,300").
-      std::vector<std::string> sa = a.sentence, sb = b.sentence;
-      sa.insert(sa.end(), a.sentence_names.begin(), a.sentence_names.end());
-      sb.insert(sb.end(), b.sentence_names.begin(), b.sentence_names.end());
-      return units > 0 && (near > 0 || overlap(sa, sb) >= 2);
-    }
+    case NumberMention::Kind::count:
+      // Counts of the same unit AND of the same thing ("58,000 people" on the east shore vs "East Shore ...
+      // 51,300 residents"; "three years behind schedule" vs "two years behind schedule").
+      // A place or body named in one sentence and said in the other counts too ("the east shore" vs "The
+      // East Shore planning district ... 51,300 residents").
+      {
+        std::vector<std::string> sa = a.sentence, sb = b.sentence;
+        sa.insert(sa.end(), a.sentence_names.begin(), a.sentence_names.end());
+        sb.insert(sb.end(), b.sentence_names.begin(), b.sentence_names.end());
+        std::size_t names = overlap(sa, b.sentence_names) + overlap(a.sentence_names, sb);
+        // Two unit words ("52 bus routes") name the thing counted themselves.
+        return units >= 2 || (units > 0 && (overlap(measured(a), measured(b)) > 0 || names >= 2));
+      }
     case NumberMention::Kind::percent:
       if (a.share != b.share) return false;  // "40 percent of the cost" is no rival to "50 percent higher"
       return (overlap(a.tight, b.tight) > 0 && sentence >= 2) || sentence >= 3;
@@ -445,7 +461,9 @@ bool comparable(const NumberMention& a, const NumberMention& b) {
       return overlap(a.tight, b.tight) > 0 && sentence >= 2;
     case NumberMention::Kind::year:
       if ((a.value < 1300) != (b.value < 1300)) return false;  // "April 21" is no rival to "2024"
-      return near > 0 || sentence >= 2;
+      // Words next to both dates (the same event), not only a shared topic in the sentence ("papers published
+      // in 2017" vs "warming since 1965").
+      return near > 0;
   }
   return false;
 }

@@ -127,6 +127,7 @@ EngineConfig g_overrides;  // --max-terms, --candidates, --title-weight
 std::shared_ptr<const RankerModel> g_ranker;  // --ranker: the learned re-ranker the stage loads by default
 
 std::vector<std::pair<std::string, double>> g_weight_overrides;  // --weights name=value,...
+std::string g_half = "all";  // --half: Climate-FEVER claims evaluated (all, even or odd positions in the file)
 
 void apply_weight_overrides(Weights& w) {
   for (const auto& [k, v] : g_weight_overrides) {
@@ -149,6 +150,10 @@ void apply_overrides(EngineConfig& c) {
   c.candidates = g_overrides.candidates;
   c.title_weight = g_overrides.title_weight;
   c.max_postings = g_overrides.max_postings;
+  c.exact_postings = g_overrides.exact_postings;
+  c.stance.support_from = g_overrides.stance.support_from;
+  c.stance.unrelated_below = g_overrides.stance.unrelated_below;
+  c.verdict.strong = g_overrides.verdict.strong;
 }
 
 void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<const WordNet> wn, bool do_tune) {
@@ -235,6 +240,7 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
   std::set<std::string> seen;
   std::ifstream in(file);
   std::string line;
+  std::size_t line_no = 0;
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     Json j = Json::parse(line);
@@ -253,9 +259,11 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
         corpus.push_back(r);
       }
     }
-    items.push_back(std::move(it));
+    // --half even|odd: every other claim (a split for tuning on one half and reporting on the other).
+    std::size_t index = line_no++;
+    if (g_half == "all" || (g_half == "even") == (index % 2 == 0)) items.push_back(std::move(it));
   }
-  std::printf("  %zu claims, %zu evidence sentences\n", items.size(), corpus.size());
+  std::printf("  %zu claims (%s), %zu evidence sentences\n", items.size(), g_half.c_str(), corpus.size());
   fs::path db = build_index(work, "climate-fever-evidence", corpus);
   EngineConfig base;
   base.rerank = false;
@@ -281,13 +289,18 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
         ++with_gold;
         std::size_t hit = 0;
         for (auto& r : ranked) hit += it.gold.count(r.sid);
+        if (std::getenv("CROSSREF_DEBUG")) {  // claim, variant, the top 5 with their score (* = gold)
+          std::printf("    rank %zu %d", static_cast<std::size_t>(&it - items.data()), variant);
+          for (auto& r : ranked) std::printf("|%s%s|%.3f", it.gold.count(r.sid) ? "*" : "", r.sid.c_str(), r.score);
+          std::printf("\n");
+        }
         recall += static_cast<double>(hit) / static_cast<double>(it.gold.size());
       }
       auto ev = engine.evidence(ClaimInput{it.claim, {}, ""});
       std::string pred = label_of(decide_verdict(ev, engine.config().verdict).label);
       if (variant > 0 && std::getenv("CROSSREF_DEBUG"))  // gold, predicted, and why each piece of evidence
         for (auto& e : ev)
-          std::printf("    debug %s %s %s %.2f %s\n", it.label.c_str(), pred.c_str(),
+          std::printf("    debug %zu %s %s %s %.2f %s\n", static_cast<std::size_t>(&it - items.data()), it.label.c_str(), pred.c_str(),
                       std::string(factpipe::to_string(e.stance)).c_str(), e.confidence,
                       e.extra["crossref"]["reason"].get<std::string>().c_str());
       confusion[it.label][pred]++;
@@ -344,7 +357,9 @@ void eval_example(const fs::path& examples, const fs::path& claims_file, const f
   fs::create_directories(work);
   fs::path db = work / "examples.sqlite";
   SourceIndex(db).update({examples / "sources"});
-  Engine engine(db, EngineConfig{}, wn);  // the stage's defaults
+  EngineConfig config;  // the stage's defaults (unless overridden on the command line)
+  apply_overrides(config);
+  Engine engine(db, config, wn);
   std::size_t expected = 0, found = 0, wrong_stance = 0;
   for (auto& article : {"harbor-bridge-2026", "transit-fares-2026"}) {
     std::ifstream t(examples / "articles" / (std::string(article) + ".txt"));
@@ -432,11 +447,19 @@ int main(int argc, char** argv) {
     else if (a == "--examples") examples = next();
     else if (a == "--claims") claims_file = next();
     else if (a == "--tune") do_tune = true;
+    else if (a == "--half") {
+      g_half = next();
+      if (g_half != "all" && g_half != "even" && g_half != "odd") throw std::runtime_error("--half: all, even or odd");
+    }
     else if (a == "--ranker") ranker_file = next();
     else if (a == "--max-terms") g_overrides.max_query_terms = std::stoi(next());
     else if (a == "--candidates") g_overrides.candidates = std::stoi(next());
     else if (a == "--max-postings") g_overrides.max_postings = std::stoll(next());
     else if (a == "--fts5-bm25") g_overrides.idf_candidates = false;
+    else if (a == "--exact-postings") g_overrides.exact_postings = std::stoll(next());
+    else if (a == "--support-from") g_overrides.stance.support_from = std::stod(next());
+    else if (a == "--unrelated-below") g_overrides.stance.unrelated_below = std::stod(next());
+    else if (a == "--verdict-threshold") g_overrides.verdict.strong = std::stod(next());
     else if (a == "--title-weight") g_overrides.title_weight = std::stod(next());
     else if (a == "--weights") {
       std::istringstream ws(next());
@@ -454,8 +477,10 @@ int main(int argc, char** argv) {
           "  --work      where the evaluation indexes are built and reused (default %s)\n"
           "  --examples  the bundled examples folder (for --only example)\n"
           "  --tune      fit re-ranking weights on CLEF train and report dev with them\n"
+          "  --half all|even|odd  Climate-FEVER: every claim, or those at even / odd positions (a tuning split)\n"
           "  --fts5-bm25 candidates of the full stage by FTS5 bm25() instead of summed idf\n"
-          "  --max-terms N, --max-postings N, --candidates N, --title-weight W: query settings\n"
+          "  --max-terms N, --max-postings N, --exact-postings N, --candidates N, --title-weight W: query settings\n"
+          "  --support-from X, --unrelated-below X, --verdict-threshold X: stance and verdict settings\n"
           "  --weights name=value,...  override re-ranking weights (ablations)\n"
           "  --ranker FILE  learned re-ranking model for the learned rows (default: the plugin's data/ranker.json);\n"
           "                none: no learned rows\n",
