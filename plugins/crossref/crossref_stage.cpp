@@ -101,7 +101,9 @@ Json schema() {
          {{"type", "boolean"}, {"default", true}, {"description", "check quotations against transcripts and reports"}}},
         {"quote_min_similarity",
          num(d.quote_min_similarity, "word similarity from which a quotation counts as altered, not not_found")},
-        {"verdict_threshold", num(d.verdict.strong, "combined confidence needed to call a claim supported or refuted")}}}};
+        {"verdict_threshold", num(d.verdict.strong, "combined confidence needed to call a claim supported or refuted")},
+        {"dispute_threshold",
+         num(d.verdict.disputed, "support and refutation both at least this strong: disputed (else the stronger side wins)")}}}};
 }
 
 std::string cache_dir() {
@@ -154,6 +156,7 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   ec.stance.refutation_signals = config.value("refutation_signals", ec.stance.refutation_signals);
   ec.quote_min_similarity = config.value("quote_min_similarity", ec.quote_min_similarity);
   ec.verdict.strong = config.value("verdict_threshold", ec.verdict.strong);
+  ec.verdict.disputed = config.value("dispute_threshold", ec.verdict.disputed);
   if (auto w = config.find("weights"); w != config.end()) {
     auto& W = ec.weights;
     W.bm25 = w->value("bm25", W.bm25);

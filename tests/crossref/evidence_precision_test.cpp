@@ -27,13 +27,13 @@ std::shared_ptr<const WordNet> wordnet() {
   return WordNet::shared("/usr/share/wordnet");
 }
 
-StanceResult stance(const std::string& claim, const std::string& passage) {
+StanceResult stance(const std::string& claim, const std::string& passage, const StanceOptions& opt = {}) {
   load_word_lists((test::source_dir() / "plugins/crossref/data").string());
   auto wn = wordnet();
   ClaimProfile c = profile_claim(claim, {}, "", nullptr, wn.get());
   PassageProfile p = profile_passage(passage);
   Features f = compute_features(c, p, "", "");
-  return judge_stance(c, p, f, StanceOptions{});
+  return judge_stance(c, p, f, opt);
 }
 
 NumberMention only_number(const std::string& text) {
@@ -171,4 +171,91 @@ TEST(FirstStage, SmallIndexQueriesEveryWordAndFindsSourcesByBm25) {
   EXPECT_DOUBLE_EQ(cands[0].bm25, 3.5);  // passage 8 ("ice") has both words: first
   EXPECT_EQ(cands[0].id, 8);
   EXPECT_DOUBLE_EQ(cands[1].bm25, 0.0);  // passage 1 has neither
+}
+
+// Verdict accuracy on Climate-FEVER (issue #5): each refutation reason's confidence follows its precision, a
+// passage the checks found no conflict in supports from a lower bar, and `disputed` needs both sides strong.
+
+TEST(ReasonConfidence, ANegationInTheSourceOnlyRefutesWhereTheSourceRestatesTheClaim) {
+  // Loosely related (about half the claim's words): the source negates it of another place.
+  auto loose = stance("Arctic sea ice extent has declined sharply since satellite records began in the north.",
+                      "Satellite records show that the sea ice has not declined in the Antarctic winter.");
+  EXPECT_NE(loose.stance, Stance::refutes) << loose.reason;
+  EXPECT_THAT(loose.reason, Not(HasSubstr("the source negates it")));
+  StanceOptions any_negation;  // the rule before: a source negation refuted from relatedness 0.45
+  any_negation.source_negation_from = 0;
+  auto before = stance("Arctic sea ice extent has declined sharply since satellite records began in the north.",
+                       "Satellite records show that the sea ice has not declined in the Antarctic winter.",
+                       any_negation);
+  EXPECT_EQ(before.stance, Stance::refutes) << before.reason;
+  // The source restates the claim and negates it: still a refutation.
+  auto close = stance("The mayor approved the stadium deal.", "The mayor did not approve the stadium deal.");
+  EXPECT_EQ(close.stance, Stance::refutes) << close.reason;
+  EXPECT_THAT(close.reason, HasSubstr("the source negates it"));
+}
+
+TEST(ReasonConfidence, ANegationInTheClaimRefutesAlone) {
+  // The most precise reason (60% on REFUTES claims): one passage is enough for a verdict.
+  auto r = stance("The mayor did not approve the stadium deal.", "The mayor approved the stadium deal on Monday.");
+  ASSERT_EQ(r.stance, Stance::refutes) << r.reason;
+  EXPECT_THAT(r.reason, HasSubstr("the claim negates"));
+  EXPECT_GE(r.confidence, 0.7);
+  Evidence e;
+  e.stance = r.stance;
+  e.confidence = r.confidence;
+  e.source_id = "s";
+  EXPECT_EQ(decide_verdict({e}).label, "refuted");
+}
+
+TEST(CheckedSupport, OnTopicWithoutConflictSupportsFromTheLowerBar) {
+  load_word_lists((test::source_dir() / "plugins/crossref/data").string());
+  ClaimProfile c = profile_claim("Glaciers in the Alps lost a third of their volume since the last century.", {}, "",
+                                 nullptr, nullptr);
+  PassageProfile p = profile_passage("Alpine glaciers have retreated and lost much volume.");
+  Features f = compute_features(c, p, "", "");
+  f.coverage = 0.45;  // between the checked bar (0.35) and the word-overlap bar (0.55)
+  StanceOptions checked;
+  StanceResult r = judge_stance(c, p, f, checked);
+  EXPECT_EQ(r.stance, Stance::supports) << r.reason;
+  EXPECT_LT(r.confidence, VerdictOptions{}.strong);  // alone it does not make a verdict
+  StanceOptions strict = checked;
+  strict.checked_support_from = 0.55;
+  EXPECT_EQ(judge_stance(c, p, f, strict).stance, Stance::discusses);
+  // The bm25-only variant keeps its own bar.
+  StanceOptions overlap_only = checked;
+  overlap_only.refutation_signals = false;
+  EXPECT_EQ(judge_stance(c, p, f, overlap_only).stance, Stance::discusses);
+  // Below the bar: on topic only.
+  f.coverage = 0.32;
+  EXPECT_EQ(judge_stance(c, p, f, checked).stance, Stance::discusses);
+  // A weak conflict (a negation the source says of a claim word, too loosely related to refute) keeps the
+  // word-overlap bar: on topic only, with the note in the reason.
+  PassageProfile negated = profile_passage("Alpine glaciers have not lost much volume.");
+  Features g = compute_features(c, negated, "", "");
+  g.coverage = 0.45;
+  StanceResult n = judge_stance(c, negated, g, checked);
+  EXPECT_EQ(n.stance, Stance::discusses) << n.reason;
+  EXPECT_THAT(n.reason, HasSubstr("the source negates a claim word"));
+}
+
+TEST(VerdictRule, TheStrongerSideWinsUnlessBothAreStrong) {
+  auto ev = [](Stance s, double c) {
+    Evidence e;
+    e.stance = s;
+    e.confidence = c;
+    e.source_id = "s";
+    return e;
+  };
+  // Both past the threshold (0.5) but not both strong (0.75): the stronger side, not `disputed`.
+  EXPECT_EQ(decide_verdict({ev(Stance::supports, 0.7), ev(Stance::refutes, 0.55)}).label, "supported");
+  EXPECT_EQ(decide_verdict({ev(Stance::supports, 0.55), ev(Stance::refutes, 0.65)}).label, "refuted");
+  EXPECT_EQ(decide_verdict({ev(Stance::supports, 0.8), ev(Stance::refutes, 0.8)}).label, "disputed");
+  VerdictOptions old;
+  old.disputed = 0.5;
+  EXPECT_EQ(decide_verdict({ev(Stance::supports, 0.7), ev(Stance::refutes, 0.55)}, old).label, "disputed");
+  // A dispute bar under the verdict threshold never calls a claim disputed that neither side settles.
+  VerdictOptions high;
+  high.strong = 0.9;
+  high.disputed = 0.6;
+  EXPECT_EQ(decide_verdict({ev(Stance::supports, 0.7), ev(Stance::refutes, 0.7)}, high).label, "not_enough_evidence");
 }

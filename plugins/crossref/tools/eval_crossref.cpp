@@ -127,6 +127,7 @@ EngineConfig g_overrides;  // --max-terms, --candidates, --title-weight
 std::shared_ptr<const RankerModel> g_ranker;  // --ranker: the learned re-ranker the stage loads by default
 
 std::vector<std::pair<std::string, double>> g_weight_overrides;  // --weights name=value,...
+double g_bm25_support_from = StanceOptions{}.support_from;  // --bm25-support-from: the baseline's support bar
 std::string g_half = "all";  // --half: Climate-FEVER claims evaluated (all, even or odd positions in the file)
 
 void apply_weight_overrides(Weights& w) {
@@ -153,7 +154,9 @@ void apply_overrides(EngineConfig& c) {
   c.exact_postings = g_overrides.exact_postings;
   c.stance.support_from = g_overrides.stance.support_from;
   c.stance.unrelated_below = g_overrides.stance.unrelated_below;
+  c.stance.checked_support_from = g_overrides.stance.checked_support_from;
   c.verdict.strong = g_overrides.verdict.strong;
+  c.verdict.disputed = g_overrides.verdict.disputed;
 }
 
 void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<const WordNet> wn, bool do_tune) {
@@ -271,6 +274,7 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
   base.idf_candidates = false;  // FTS5 bm25() over all of the claim's words
   base.max_postings = std::int64_t{1} << 40;
   base.stance.refutation_signals = false;
+  base.stance.support_from = g_bm25_support_from;
   EngineConfig full;
   apply_overrides(full);
   full.idf_candidates = g_overrides.idf_candidates;
@@ -460,6 +464,9 @@ int main(int argc, char** argv) {
     else if (a == "--support-from") g_overrides.stance.support_from = std::stod(next());
     else if (a == "--unrelated-below") g_overrides.stance.unrelated_below = std::stod(next());
     else if (a == "--verdict-threshold") g_overrides.verdict.strong = std::stod(next());
+    else if (a == "--checked-support-from") g_overrides.stance.checked_support_from = std::stod(next());
+    else if (a == "--dispute-threshold") g_overrides.verdict.disputed = std::stod(next());
+    else if (a == "--bm25-support-from") g_bm25_support_from = std::stod(next());
     else if (a == "--title-weight") g_overrides.title_weight = std::stod(next());
     else if (a == "--weights") {
       std::istringstream ws(next());
@@ -481,6 +488,8 @@ int main(int argc, char** argv) {
           "  --fts5-bm25 candidates of the full stage by FTS5 bm25() instead of summed idf\n"
           "  --max-terms N, --max-postings N, --exact-postings N, --candidates N, --title-weight W: query settings\n"
           "  --support-from X, --unrelated-below X, --verdict-threshold X: stance and verdict settings\n"
+          "  --checked-support-from X, --dispute-threshold X: the stage's support bar after the refutation checks,\n"
+          "      the strength both sides need for disputed; --bm25-support-from X: the bm25-only variant's support bar\n"
           "  --weights name=value,...  override re-ranking weights (ablations)\n"
           "  --ranker FILE  learned re-ranking model for the learned rows (default: the plugin's data/ranker.json);\n"
           "                none: no learned rows\n",
