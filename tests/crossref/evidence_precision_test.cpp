@@ -7,6 +7,7 @@
 
 #include "crossref_engine.hpp"
 #include "crossref_test_support.hpp"
+#include "stance_test_support.hpp"
 #include "evidence_scoring.hpp"
 #include "index_reader.hpp"
 #include "source_index.hpp"
@@ -21,20 +22,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 namespace {
-
-std::shared_ptr<const WordNet> wordnet() {
-  if (!fs::exists("/usr/share/wordnet/data.noun")) return nullptr;
-  return WordNet::shared("/usr/share/wordnet");
-}
-
-StanceResult stance(const std::string& claim, const std::string& passage, const StanceOptions& opt = {}) {
-  load_word_lists((test::source_dir() / "plugins/crossref/data").string());
-  auto wn = wordnet();
-  ClaimProfile c = profile_claim(claim, {}, "", nullptr, wn.get());
-  PassageProfile p = profile_passage(passage);
-  Features f = compute_features(c, p, "", "");
-  return judge_stance(c, p, f, opt);
-}
 
 NumberMention only_number(const std::string& text) {
   load_word_lists((test::source_dir() / "plugins/crossref/data").string());

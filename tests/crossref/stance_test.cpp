@@ -8,6 +8,7 @@
 #include "crossref_engine.hpp"
 #include "crossref_stage.hpp"
 #include "crossref_test_support.hpp"
+#include "stance_test_support.hpp"
 #include "evidence_scoring.hpp"
 #include "fts_query.hpp"
 #include "learned_ranker.hpp"
@@ -22,24 +23,6 @@ namespace fs = std::filesystem;
 using namespace factpipe;
 using namespace factpipe::crossref;
 using ::testing::HasSubstr;
-
-namespace {
-
-std::shared_ptr<const WordNet> wordnet() {
-  if (!fs::exists("/usr/share/wordnet/data.noun")) return nullptr;
-  return WordNet::shared("/usr/share/wordnet");
-}
-
-StanceResult stance(const std::string& claim, const std::string& passage, std::vector<NamedEntity> entities = {}) {
-  load_word_lists((test::source_dir() / "plugins/crossref/data").string());
-  auto wn = wordnet();
-  ClaimProfile c = profile_claim(claim, entities, "", nullptr, wn.get());
-  PassageProfile p = profile_passage(passage);
-  Features f = compute_features(c, p, "", "");
-  return judge_stance(c, p, f, StanceOptions{});
-}
-
-}  // namespace
 
 TEST(Stance, SameFactInOtherWordsSupports) {
   auto r = stance("The council approved a budget of $4.5 million for the new library.",
@@ -77,7 +60,7 @@ TEST(Stance, AntonymRefutes) {
 
 TEST(Stance, ChangedActorRefutes) {
   auto r = stance("Victor Crane signed the original bridge design in 2021.",
-                  "Lena Ortiz signed the original bridge design in 2021.", {{"Victor Crane", "PERSON"}});
+                  "Lena Ortiz signed the original bridge design in 2021.", {}, {{"Victor Crane", "PERSON"}});
   EXPECT_EQ(r.stance, Stance::refutes) << r.reason;
   EXPECT_THAT(r.reason, HasSubstr("Lena Ortiz"));
 }
