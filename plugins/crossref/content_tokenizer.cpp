@@ -227,7 +227,7 @@ int record_token(void* ctx, int flags, const char* token, int n, int start, int 
 }
 }  // namespace
 
-struct ContentTokenizer::Impl {
+struct StandaloneTokenizer::Impl {
   sqlite3* db = nullptr;
   fts5_tokenizer api{};
   Fts5Tokenizer* instance = nullptr;
@@ -237,35 +237,39 @@ struct ContentTokenizer::Impl {
   }
 };
 
-ContentTokenizer::ContentTokenizer() : impl_(std::make_unique<Impl>()) {
+StandaloneTokenizer::StandaloneTokenizer(std::string_view spec) : impl_(std::make_unique<Impl>()) {
   if (sqlite3_open_v2(":memory:", &impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
     throw std::runtime_error("crossref: cannot open an in-memory SQLite connection for the tokenizer");
   register_content_tokenizer(impl_->db);
-  // The arguments of kContentTokenizerSpec, split at spaces: "factpipe_content" and what it wraps.
+  // The spec split at spaces: the tokenizer's name, then its arguments.
   std::vector<std::string> words;
-  for (std::string_view spec = kContentTokenizerSpec; !spec.empty();) {
-    auto sp = spec.find(' ');
-    words.emplace_back(spec.substr(0, sp));
-    spec = sp == std::string_view::npos ? std::string_view() : spec.substr(sp + 1);
+  for (std::string_view rest = spec; !rest.empty();) {
+    auto sp = rest.find(' ');
+    words.emplace_back(rest.substr(0, sp));
+    rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
   }
   std::vector<const char*> args;
   for (std::size_t i = 1; i < words.size(); ++i) args.push_back(words[i].c_str());
   fts5_api* api = fts5_of(impl_->db);
   void* user = nullptr;
-  if (!api || api->xFindTokenizer(api, words[0].c_str(), &user, &impl_->api) != SQLITE_OK ||
+  if (words.empty() || !api || api->xFindTokenizer(api, words[0].c_str(), &user, &impl_->api) != SQLITE_OK ||
       impl_->api.xCreate(user, args.data(), static_cast<int>(args.size()), &impl_->instance) != SQLITE_OK)
-    throw std::runtime_error(std::string("crossref: cannot create the tokenizer ") + kContentTokenizerSpec);
+    throw std::runtime_error("crossref: cannot create the FTS5 tokenizer " + std::string(spec));
 }
 
-ContentTokenizer::~ContentTokenizer() = default;
+StandaloneTokenizer::~StandaloneTokenizer() = default;
+
+int StandaloneTokenizer::tokenize(std::string_view text, void* ctx, TokenCallback on_token) {
+  // A non-null pointer for an empty text, as FTS5 passes for an empty (not NULL) value.
+  return impl_->api.xTokenize(impl_->instance, ctx, FTS5_TOKENIZE_DOCUMENT, text.data() ? text.data() : "",
+                              static_cast<int>(text.size()), on_token);
+}
 
 TokenRange ContentTokenizer::tokenize(std::string_view text, TokenBuffer& out) {
   TokenRange r;
   r.first = static_cast<std::uint32_t>(out.tokens.size());
   r.byte_offset = out.bytes.size();
-  // A non-null pointer for an empty text, as FTS5 passes for an empty (not NULL) value.
-  int rc = impl_->api.xTokenize(impl_->instance, &out, FTS5_TOKENIZE_DOCUMENT, text.data() ? text.data() : "",
-                                static_cast<int>(text.size()), record_token);
+  int rc = tokenizer_.tokenize(text, &out, record_token);
   if (rc != SQLITE_OK) throw std::runtime_error("crossref: tokenizing failed (" + std::to_string(rc) + ")");
   r.count = static_cast<std::uint32_t>(out.tokens.size() - r.first);
   return r;

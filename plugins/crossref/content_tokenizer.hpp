@@ -69,20 +69,34 @@ void withdraw_tokens(ContentTokenizerHook* hook);
 // How many texts were replayed / tokenized on this connection (tests check that the replay ran).
 std::size_t replayed_texts(const ContentTokenizerHook* hook);
 
-// The index's tokenizer outside the index: one per thread (an in-memory connection of its own).
+// An FTS5 tokenizer outside any table, on an in-memory connection of its own (factpipe_content is registered
+// there too): `spec` is a tokenize= argument, e.g. kContentTokenizerSpec or "porter unicode61". One per thread.
+class StandaloneTokenizer {
+ public:
+  using TokenCallback = int (*)(void* ctx, int flags, const char* token, int n, int start, int end);
+  explicit StandaloneTokenizer(std::string_view spec);
+  ~StandaloneTokenizer();
+  StandaloneTokenizer(const StandaloneTokenizer&) = delete;
+  StandaloneTokenizer& operator=(const StandaloneTokenizer&) = delete;
+
+  // Tokenizes `text` as a document column; returns SQLite's result code (the callback's, when it stops).
+  int tokenize(std::string_view text, void* ctx, TokenCallback on_token);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The index's tokenizer outside the index (the tokens FTS5 indexes). One per thread.
 class ContentTokenizer {
  public:
-  ContentTokenizer();
-  ~ContentTokenizer();
-  ContentTokenizer(const ContentTokenizer&) = delete;
-  ContentTokenizer& operator=(const ContentTokenizer&) = delete;
+  ContentTokenizer() : tokenizer_(kContentTokenizerSpec) {}
 
   // Appends the tokens FTS5 would index for `text` (a document column) to `out`.
   TokenRange tokenize(std::string_view text, TokenBuffer& out);
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  StandaloneTokenizer tokenizer_;
 };
 
 // Is this (lower-case) word in the index? Fixed list (not data/stopwords.txt, which a user may edit: the index

@@ -1,5 +1,6 @@
 #include "text_analysis.hpp"
 
+#include "content_tokenizer.hpp"
 #include "sentence_splitter.hpp"
 
 #include <sqlite3.h>
@@ -18,33 +19,9 @@ namespace factpipe::crossref {
 
 namespace {
 
-// An in-memory database only to borrow FTS5's tokenizer object.
+// FTS5's own porter tokenizer, so claims and passages are stemmed exactly as the index stems them.
 class FtsTokenizer {
  public:
-  FtsTokenizer() {
-    if (sqlite3_open(":memory:", &db_) != SQLITE_OK) throw std::runtime_error("crossref: cannot open sqlite");
-    fts5_api* api = nullptr;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db_, "SELECT fts5(?1)", -1, &st, nullptr) == SQLITE_OK) {
-      sqlite3_bind_pointer(st, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-      sqlite3_step(st);
-    }
-    sqlite3_finalize(st);
-    if (!api) throw std::runtime_error("crossref: SQLite was built without FTS5");
-    void* user = nullptr;
-    if (api->xFindTokenizer(api, "porter", &user, &tok_) != SQLITE_OK)
-      throw std::runtime_error("crossref: FTS5 porter tokenizer not found");
-    const char* args[] = {"unicode61", "remove_diacritics", "2"};
-    if (tok_.xCreate(user, args, 3, &inst_) != SQLITE_OK)
-      throw std::runtime_error("crossref: cannot create the FTS5 tokenizer");
-  }
-  ~FtsTokenizer() {
-    if (inst_) tok_.xDelete(inst_);
-    sqlite3_close(db_);
-  }
-  FtsTokenizer(const FtsTokenizer&) = delete;
-  FtsTokenizer& operator=(const FtsTokenizer&) = delete;
-
   template <class F>
   void run(std::string_view text, F&& on_token) {
     auto cb = [](void* ctx, int, const char* tok, int n, int s, int e) -> int {
@@ -52,13 +29,11 @@ class FtsTokenizer {
                               static_cast<std::size_t>(e));
       return SQLITE_OK;
     };
-    tok_.xTokenize(inst_, &on_token, FTS5_TOKENIZE_DOCUMENT, text.data(), static_cast<int>(text.size()), cb);
+    tokenizer_.tokenize(text, &on_token, cb);
   }
 
  private:
-  sqlite3* db_ = nullptr;
-  fts5_tokenizer tok_{};
-  Fts5Tokenizer* inst_ = nullptr;
+  StandaloneTokenizer tokenizer_{"porter unicode61 remove_diacritics 2"};
 };
 
 FtsTokenizer& tokenizer() {
