@@ -45,6 +45,7 @@ struct RunArgs {
   std::size_t batch_size = 0;  // 0: all documents when a stage prepares on the batch, else 32 per worker
   double max_document_mb = 32;  // a larger document fails alone (0: no limit)
   bool stats = false, quiet = false;
+  bool claims = false;  // every input is one claim or post, checked as a whole
 };
 int run_command(const RunArgs& args);
 int validate_command(const std::string& config, const std::vector<std::string>& overrides);

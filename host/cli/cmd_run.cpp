@@ -52,6 +52,7 @@ int run_command(const RunArgs& args) {
   host::InputReader reader(args.inputs, stdin_jsonl, std::cin);
   reader.defer_parsing(true);  // JSON lines are parsed by the workers
   reader.max_document_bytes(static_cast<std::size_t>(args.max_document_mb * 1e6));
+  reader.as_claims(args.claims);
 
   unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   spdlog::debug("pipeline '{}' from {}, {} worker(s)", loaded.validated.name, config, jobs);

@@ -103,12 +103,32 @@ Document read_text_document(const fs::path& file) {
   return doc;
 }
 
-Document parse_json_document(const std::string& json) { return document_from_json(Json::parse(json)); }
+void mark_as_claim(Document& doc) {
+  if (!doc.extra.is_object()) doc.extra = Json::object();
+  doc.extra["input"]["claim"] = true;
+}
+
+Document document_from_input_json(Json record) {
+  bool claim = false;
+  if (record.is_object()) {
+    if (auto it = record.find("claim"); it != record.end()) {
+      if (!it->is_boolean()) throw JsonError("/claim", "must be true or false (check the record as one claim)");
+      claim = it->get<bool>();
+      record.erase(it);
+    }
+  }
+  Document doc = document_from_json(record);
+  if (claim) mark_as_claim(doc);
+  return doc;
+}
+
+Document parse_json_document(const std::string& json) { return document_from_input_json(Json::parse(json)); }
 
 void InputItem::parse() {
   if (unparsed.empty()) return;
   try {
     Document doc = parse_json_document(unparsed);
+    if (as_claim) mark_as_claim(doc);
     if (doc.id().empty()) doc.metadata.id = id_if_missing;
     id = doc.id();
     check_size(doc, max_document_bytes);
@@ -173,6 +193,15 @@ std::optional<InputItem> InputReader::next_line() {
 }
 
 std::optional<InputItem> InputReader::next() {
+  auto item = read_next();
+  if (item && as_claims_) {
+    item->as_claim = true;
+    if (item->document) mark_as_claim(*item->document);
+  }
+  return item;
+}
+
+std::optional<InputItem> InputReader::read_next() {
   while (true) {
     if (!pending_.empty()) {
       InputItem item = std::move(pending_.front());
@@ -217,7 +246,7 @@ std::optional<InputItem> InputReader::next() {
       try {
         Json j = Json::parse(read_all(file));
         if (!j.is_array()) {
-          Document doc = document_from_json(j);
+          Document doc = document_from_input_json(j);
           if (doc.id().empty()) doc.metadata.id = file.stem().string();
           if (doc.metadata.source_file.empty()) doc.metadata.source_file = origin;
           return ok(std::move(doc), origin, bytes, max_document_bytes_);
@@ -226,7 +255,7 @@ std::optional<InputItem> InputReader::next() {
         for (std::size_t i = 0; i < j.size(); ++i) {
           std::string at = origin + "[" + std::to_string(i) + "]";
           try {
-            Document doc = document_from_json(j[i]);
+            Document doc = document_from_input_json(j[i]);
             if (doc.id().empty()) doc.metadata.id = file.stem().string() + "-" + std::to_string(i + 1);
             pending_.push_back(ok(std::move(doc), at, j[i].dump().size(), max_document_bytes_));
           } catch (const std::exception& e) {

@@ -12,7 +12,8 @@
 
 namespace factpipe::crossref {
 
-inline constexpr int kSchemaVersion = 5;  // 5: stop words not indexed (content_tokenizer.hpp); 4: external content
+inline constexpr int kSchemaVersion = 6;  // 6: near_duplicates (near_duplicates.hpp); 5: stop words not indexed
+                                          // (content_tokenizer.hpp); 4: external content
 
 struct IndexStats {
   std::size_t files_seen = 0, files_indexed = 0, files_skipped = 0, files_removed = 0;
