@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <factpipe/document.hpp>
+#include <factpipe/json_limits.hpp>
 
 namespace factpipe::host {
 
@@ -29,6 +30,7 @@ struct InputItem {
   std::string unparsed;
   std::string id_if_missing;
   std::size_t max_document_bytes = 0;  // checked by parse(); 0: no limit
+  std::size_t max_json_depth = kDefaultMaxJsonDepth;
   void parse();
 };
 
@@ -46,6 +48,8 @@ class InputReader {
   // Documents whose text is longer fail alone, with their size and the limit, and a text file that large
   // is not read at all (a stray dump in a folder of articles must not exhaust memory). 0: no limit.
   void max_document_bytes(std::size_t limit) { max_document_bytes_ = limit; }
+  // JSON (documents, .meta.json sidecars) nested deeper fails alone, before it is parsed.
+  void max_json_depth(std::size_t limit) { max_json_depth_ = limit; }
 
   const std::vector<std::filesystem::path>& files() const { return files_; }
 
@@ -57,6 +61,7 @@ class InputReader {
   std::size_t next_file_ = 0;
   bool stdin_jsonl_ = false, defer_parsing_ = false;
   std::size_t max_document_bytes_ = 0;
+  std::size_t max_json_depth_ = kDefaultMaxJsonDepth;
   std::istream& stdin_;
   // the JSON lines source being read
   std::istream* lines_ = nullptr;
@@ -69,8 +74,9 @@ class InputReader {
 
 // One .txt file as a document (reads the .meta.json sidecar). Throws std::runtime_error on I/O errors
 // and std::invalid_argument (line, column) for invalid UTF-8.
-Document read_text_document(const std::filesystem::path& file);
+Document read_text_document(const std::filesystem::path& file,
+                            std::size_t max_json_depth = kDefaultMaxJsonDepth);
 // One JSON line or JSON text as a document; throws with a message naming the field.
-Document parse_json_document(const std::string& json);
+Document parse_json_document(const std::string& json, std::size_t max_json_depth = kDefaultMaxJsonDepth);
 
 }  // namespace factpipe::host
