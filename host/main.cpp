@@ -10,6 +10,22 @@
 using namespace factpipe;
 using namespace factpipe::cli;
 
+namespace {
+
+// Limits on what is read (docs/limits.md).
+void add_limit_options(CLI::App* cmd, host::YamlLimits& limits) {
+  cmd->add_option("--max-json-depth", limits.max_depth,
+                  "deepest nesting of arrays and objects read or written, in JSON documents and the pipeline file")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, kMaxJsonDepthCeiling));
+  cmd->add_option("--max-config-nodes", limits.max_nodes,
+                  "most values in the pipeline file once YAML aliases are expanded")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   if (auto code = run_external_command(argc, argv)) return *code;
 
@@ -30,7 +46,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--format", run.formats, "json, jsonl, html, md, claimreview; several comma separated")
       ->delimiter(',')
       ->capture_default_str();
-  run_cmd->add_option("-j,--jobs", run.jobs, "worker threads (default: all cores)");
+  run_cmd->add_option("-j,--jobs", run.jobs, "worker threads (default: all cores, at most 256)")
+      ->check(CLI::Range(1u, kMaxJobs));
   run_cmd->add_option("--batch-size", run.batch_size,
                       "documents read and processed together; stages that compare documents (crossref links "
                       "the same claim across articles) see one batch at a time (default: the whole input "
@@ -40,6 +57,14 @@ int main(int argc, char** argv) {
                       "a document with more text fails alone, unread when it is a text file (0: no limit)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  add_limit_options(run_cmd, run.limits);
+  run_cmd->add_flag("--isolate", run.isolation.enabled,
+                    "run each document's stages in a worker process: a plugin that crashes or hangs fails that "
+                    "document only");
+  run_cmd->add_option("--document-timeout", run.isolation.timeout_seconds,
+                      "with --isolate: seconds a document may take in all its stages before it is stopped and fails")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   run_cmd->add_option("--set", run.overrides, "override a stage's config: STAGE.KEY=VALUE (repeatable)");
   run_cmd->add_flag("--stats", run.stats, "time per stage in the closing summary");
   run_cmd->add_flag("--claims", run.claims,
@@ -53,6 +78,8 @@ int main(int argc, char** argv) {
   auto* validate_cmd = app.add_subcommand("validate", "check a pipeline file without processing anything");
   validate_cmd->add_option("config", validate_config, "pipeline file")->required();
   validate_cmd->add_option("--set", validate_sets, "override a stage's config: STAGE.KEY=VALUE");
+  host::YamlLimits validate_limits;
+  add_limit_options(validate_cmd, validate_limits);
   validate_cmd->fallthrough();
 
   auto* plugins_cmd = app.add_subcommand("plugins", "the plugins this host can find");
@@ -82,7 +109,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) return run_command(run);
-    if (*validate_cmd) return validate_command(validate_config, validate_sets);
+    if (*validate_cmd) return validate_command(validate_config, validate_sets, validate_limits);
     if (*list_cmd) return plugins_list_command(plugins_config);
     if (*info_cmd) return plugins_info_command(info_name, plugins_config);
   } catch (const host::ConfigError& e) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <factpipe/host/errors.hpp>
+#include <factpipe/host/isolated_run.hpp>
 #include <factpipe/host/pipeline_config.hpp>
 #include <factpipe/host/pipeline_validator.hpp>
 #include <factpipe/host/plugin_registry.hpp>
@@ -33,10 +34,13 @@ struct LoadedPipeline {
   host::ValidatedPipeline validated;
 };
 // Throws ConfigError for an unreadable or malformed file or a bad --set.
-LoadedPipeline load_pipeline(const std::string& config, const std::vector<std::string>& overrides);
+LoadedPipeline load_pipeline(const std::string& config, const std::vector<std::string>& overrides,
+                             const host::YamlLimits& limits = {});
 // Prints every issue to stderr; returns the exit code they call for (usage, or plugin when one failed to load).
 int print_issues(const host::ValidatedPipeline& validated);
 std::string resolve_config(const std::string& given);  // "" -> the default pipeline file
+
+inline constexpr unsigned kMaxJobs = 256;  // -j: each worker has its own stack and per-worker stage instances
 
 struct RunArgs {
   std::string config, output = "out";
@@ -44,11 +48,14 @@ struct RunArgs {
   unsigned jobs = 0;
   std::size_t batch_size = 0;  // 0: all documents when a stage prepares on the batch, else 32 per worker
   double max_document_mb = 32;  // a larger document fails alone (0: no limit)
+  host::YamlLimits limits;
+  host::IsolationOptions isolation;  // --isolate, --document-timeout      // --max-json-depth (JSON inputs and outputs too), --max-config-nodes
   bool stats = false, quiet = false;
   bool claims = false;  // every input is one claim or post, checked as a whole
 };
 int run_command(const RunArgs& args);
-int validate_command(const std::string& config, const std::vector<std::string>& overrides);
+int validate_command(const std::string& config, const std::vector<std::string>& overrides,
+                     const host::YamlLimits& limits = {});
 int plugins_list_command(const std::string& config);
 int plugins_info_command(const std::string& name, const std::string& config);
 

@@ -24,9 +24,10 @@ std::string resolve_config(const std::string& given) {
                           " and the source tree's config/)");
 }
 
-LoadedPipeline load_pipeline(const std::string& config, const std::vector<std::string>& overrides) {
+LoadedPipeline load_pipeline(const std::string& config, const std::vector<std::string>& overrides,
+                             const host::YamlLimits& limits) {
   LoadedPipeline out;
-  out.file = host::load_pipeline_file(config);
+  out.file = host::load_pipeline_file(config, limits);
   for (const auto& o : overrides) host::apply_override(out.file, o);
   auto dirs = host::plugin_search_dirs(host::config_plugin_paths(out.file));
   for (const auto& d : dirs) spdlog::debug("plugin search dir: {}", d.string());

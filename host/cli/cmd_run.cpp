@@ -1,9 +1,11 @@
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <thread>
 
 #include <spdlog/spdlog.h>
 
+#include <factpipe/document_json.hpp>
 #include <factpipe/host/batch_runner.hpp>
 #include <factpipe/host/input_reader.hpp>
 #include <factpipe/host/output_writer.hpp>
@@ -38,7 +40,7 @@ void print_summary(const host::RunSummary& s, const host::Pipeline& pipeline, bo
 
 int run_command(const RunArgs& args) {
   std::string config = resolve_config(args.config);
-  auto loaded = load_pipeline(config, args.overrides);
+  auto loaded = load_pipeline(config, args.overrides, args.limits);
   if (!loaded.validated.ok()) return print_issues(loaded.validated);
 
   host::OutputOptions out_options;
@@ -46,6 +48,7 @@ int run_command(const RunArgs& args) {
   out_options.formats = args.formats;
   out_options.report_settings = loaded.validated.report;
   out_options.pipeline_file = config;
+  out_options.max_json_depth = args.limits.max_depth;
   host::check_output_options(out_options);
 
   bool stdin_jsonl = std::find(args.formats.begin(), args.formats.end(), "jsonl") != args.formats.end();
@@ -53,17 +56,20 @@ int run_command(const RunArgs& args) {
   reader.defer_parsing(true);  // JSON lines are parsed by the workers
   reader.max_document_bytes(static_cast<std::size_t>(args.max_document_mb * 1e6));
   reader.as_claims(args.claims);
+  reader.max_json_depth(args.limits.max_depth);
 
-  unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs = args.jobs ? args.jobs : std::clamp(std::thread::hardware_concurrency(), 1u, kMaxJobs);
   spdlog::debug("pipeline '{}' from {}, {} worker(s)", loaded.validated.name, config, jobs);
   host::Pipeline pipeline(loaded.validated, jobs);  // configures every stage: PluginError on failure
+  pipeline.max_json_depth(args.limits.max_depth);
   host::OutputWriter writer(out_options, std::cout);
 
   Progress progress(!args.quiet, expected_documents(reader));
   std::size_t done = 0, failed = 0, bytes = 0;
   host::RunOptions run_options;
   run_options.render = writer.renderer();
-  run_options.chunk_size = args.batch_size;  // serialise in the workers when the format allows
+  run_options.chunk_size = args.batch_size;
+  run_options.isolation = args.isolation;  // serialise in the workers when the format allows
   host::BatchRunner runner(pipeline, run_options);
   auto summary = runner.run(reader, [&](host::DocumentResult& r) {
     ++done;
@@ -75,8 +81,14 @@ int run_command(const RunArgs& args) {
       // Processed all the same (its output says so), but a blank article is usually a scraping mistake.
       if (r.document->text.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
         spdlog::warn("{}: document '{}' is empty: nothing to check", r.origin, r.id);
-      bytes += r.document->text.size();
-      writer.write(*r.document, r.rendered.empty() ? nullptr : &r.rendered);
+      try {
+        writer.write(*r.document, r.rendered.empty() ? nullptr : &r.rendered);
+        bytes += r.document->text.size();
+      } catch (const JsonError& e) {  // cannot be serialised (nothing of it was written): it fails alone
+        ++failed;
+        spdlog::error("{}: document '{}' failed: cannot write it: {}", r.origin, r.id, e.what());
+        writer.record_failure(r.id, e.what());
+      }
     }
     progress.update(done, failed, bytes);
   });

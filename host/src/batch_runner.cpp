@@ -5,7 +5,10 @@
 #include <condition_variable>
 #include <limits>
 #include <mutex>
+#include <system_error>
 #include <thread>
+
+#include <factpipe/host/errors.hpp>
 
 namespace factpipe::host {
 
@@ -16,16 +19,17 @@ class BatchRunner::Pool {
   using Task = std::function<void(std::size_t worker, std::size_t index)>;
 
   explicit Pool(std::size_t workers) {
-    for (std::size_t w = 1; w < workers; ++w) threads_.emplace_back([this, w] { loop(w); });
-  }
-  ~Pool() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
+    try {
+      for (std::size_t w = 1; w < workers; ++w) threads_.emplace_back([this, w] { loop(w); });
+    } catch (const std::system_error& e) {
+      // The threads already started must be stopped and joined, or their destructors end the process.
+      std::size_t started = threads_.size() + 1;
+      stop();
+      throw ConfigError("cannot start " + std::to_string(workers) + " worker threads (started " +
+                        std::to_string(started) + "): " + e.what() + "; give a smaller -j");
     }
-    wake_.notify_all();
-    for (auto& t : threads_) t.join();
   }
+  ~Pool() { stop(); }
 
   // Runs task(worker, i) for every i < count and returns when all are done. The task must not throw.
   void run(std::size_t count, const Task& task) {
@@ -63,6 +67,16 @@ class BatchRunner::Pool {
       }
       done_.notify_one();
     }
+  }
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
   }
 
   std::vector<std::thread> threads_;
@@ -142,7 +156,10 @@ RunSummary BatchRunner::run(InputReader& input, const std::function<void(Documen
         }
         if (!alive(i)) return;
         try {
-          pipeline_.process(*item.document, worker, times[worker].data(), from, to);
+          if (options_.isolation.enabled)
+            process_isolated(pipeline_, *item.document, worker, times[worker].data(), from, to, options_.isolation);
+          else
+            pipeline_.process(*item.document, worker, times[worker].data(), from, to);
           if (last) {
             if (options_.render) result.rendered = options_.render(*item.document);
             result.document = std::move(item.document);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <factpipe/document_json.hpp>
+#include <factpipe/json_limits.hpp>
 #include <factpipe/host/errors.hpp>
 
 namespace factpipe::host {
@@ -74,7 +75,7 @@ std::string document_too_large(std::size_t bytes, std::size_t limit) {
   return "the document is " + mb(bytes) + ", over the limit of " + mb(limit) + " (--max-document-mb)";
 }
 
-Document read_text_document(const fs::path& file) {
+Document read_text_document(const fs::path& file, std::size_t max_json_depth) {
   Document doc = document_from_text(file.stem().string(), read_all(file));
   doc.metadata.source_file = file.string();
   fs::path meta = file.parent_path() / (file.stem().string() + ".meta.json");
@@ -82,8 +83,8 @@ Document read_text_document(const fs::path& file) {
   if (fs::is_regular_file(meta, ec)) {
     Json j;
     try {
-      j = Json::parse(read_all(meta));
-    } catch (const Json::exception& e) {
+      j = parse_json(read_all(meta), max_json_depth);
+    } catch (const std::exception& e) {
       throw std::runtime_error(meta.string() + ": " + e.what());
     }
     if (!j.is_object()) throw std::runtime_error(meta.string() + ": expected a JSON object");
@@ -122,12 +123,14 @@ Document document_from_input_json(Json record) {
   return doc;
 }
 
-Document parse_json_document(const std::string& json) { return document_from_input_json(Json::parse(json)); }
+Document parse_json_document(const std::string& json, std::size_t max_json_depth) {
+  return document_from_input_json(parse_json(json, max_json_depth));
+}
 
 void InputItem::parse() {
   if (unparsed.empty()) return;
   try {
-    Document doc = parse_json_document(unparsed);
+    Document doc = parse_json_document(unparsed, max_json_depth);
     if (as_claim) mark_as_claim(doc);
     if (doc.id().empty()) doc.metadata.id = id_if_missing;
     id = doc.id();
@@ -177,6 +180,7 @@ std::optional<InputItem> InputReader::next_line() {
     item.id_if_missing = fs::path(lines_origin_).stem().string() + "-" + std::to_string(line_no_);
     item.bytes = line.size();
     item.max_document_bytes = max_document_bytes_;
+    item.max_json_depth = max_json_depth_;
     item.unparsed = std::move(line);
     if (!defer_parsing_) item.parse();
     return item;
@@ -244,7 +248,7 @@ std::optional<InputItem> InputReader::read_next() {
     if (ec) bytes = 0;
     if (file.extension() == ".json") {
       try {
-        Json j = Json::parse(read_all(file));
+        Json j = parse_json(read_all(file), max_json_depth_);
         if (!j.is_array()) {
           Document doc = document_from_input_json(j);
           if (doc.id().empty()) doc.metadata.id = file.stem().string();
@@ -270,7 +274,7 @@ std::optional<InputItem> InputReader::read_next() {
     if (max_document_bytes_ && bytes > max_document_bytes_)  // not read at all
       return failed(file.stem().string(), origin, document_too_large(bytes, max_document_bytes_), bytes);
     try {
-      return ok(read_text_document(file), origin, bytes, max_document_bytes_);
+      return ok(read_text_document(file, max_json_depth_), origin, bytes, max_document_bytes_);
     } catch (const std::exception& e) {
       return failed(file.stem().string(), origin, e.what(), bytes);
     }

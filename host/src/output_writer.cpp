@@ -1,10 +1,14 @@
 #include <factpipe/host/output_writer.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <functional>
+#include <optional>
 #include <sstream>
 #include <system_error>
 
 #include <factpipe/document_json.hpp>
+#include <factpipe/host/atomic_file.hpp>
 #include <factpipe/host/errors.hpp>
 
 #ifdef FACTPIPE_HAVE_REPORTS
@@ -37,12 +41,30 @@ bool names_a_file(const std::string& target) {
   return ext == ".json" || ext == ".jsonl";
 }
 
-// Ids become file names: anything outside [A-Za-z0-9._-] turns into '_'.
+// Ids become file names: anything outside [A-Za-z0-9._-] turns into '_'. A long id is cut short and keeps
+// a hash of the whole id, so the name (with "-2" and ".claimreview.jsonld.partial") stays under NAME_MAX.
 std::string safe_stem(const std::string& id) {
+  constexpr std::size_t kMaxStem = 120;
   std::string out;
   for (unsigned char c : id) out += (std::isalnum(c) || c == '.' || c == '_' || c == '-') ? static_cast<char>(c) : '_';
   while (!out.empty() && out.front() == '.') out.erase(out.begin());
+  if (out.size() > kMaxStem) {
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016zx", std::hash<std::string>{}(id));
+    out = out.substr(0, kMaxStem - 17) + "-" + hash;
+  }
   return out.empty() ? "document" : out;
+}
+
+// A pretty-printed document as an element of a pretty-printed array (as Json(array).dump(2) would put it).
+std::string indented(const std::string& pretty) {
+  std::string out = "  ";
+  out.reserve(pretty.size() + pretty.size() / 16);
+  for (char c : pretty) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+  return out;
 }
 
 }  // namespace
@@ -95,16 +117,16 @@ OutputWriter::OutputWriter(OutputOptions options, std::ostream& stdout_stream)
     fs::path parent = fs::path(options_.target).parent_path();
     std::error_code ec;
     if (!parent.empty()) fs::create_directories(parent, ec);
-    if (options_.formats[0] == "jsonl") {
-      jsonl_file_ = std::make_unique<std::ofstream>(options_.target, std::ios::binary);
-      if (!*jsonl_file_) throw OutputError(options_.target + ": cannot write");
-      written_.push_back(options_.target);
-    }
+    stream_file_ = std::make_unique<AtomicFile>(options_.target);
+    written_.push_back(options_.target);
   } else {
     dir_ = options_.target;
     std::error_code ec;
     fs::create_directories(dir_, ec);
     if (ec) throw OutputError(dir_.string() + ": cannot create the output directory: " + ec.message());
+    // The batch index is index.<ext>: a document with the id "index" gets index-2.<ext>.
+    for (const auto& f : options_.formats)
+      if (!is_document_format(f)) used_names_.insert("index");
   }
 }
 
@@ -117,60 +139,94 @@ std::string OutputWriter::unique_stem(const std::string& id) {
 }
 
 void OutputWriter::write_file(const fs::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-  if (!out) throw OutputError(path.string() + ": cannot write");
+  AtomicFile file(path);
+  try {
+    file.write_record(content);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(path, ec);  // half a document is of no use
+    throw;
+  }
+  file.commit();
   written_.push_back(path);
+}
+
+void OutputWriter::write_stdout(std::string_view text) {
+  stdout_ << text;
+  if (!stdout_) throw OutputError(cannot_write("stdout", errno ? errno : EIO));
+}
+
+void OutputWriter::stream_json(const std::string& pretty) {
+  // One document is an object, several an array: the first waits for the second to know which.
+  auto put = [&](std::string_view text) { stream_file_ ? stream_file_->write_record(text) : write_stdout(text); };
+  ++json_documents_;
+  if (json_documents_ == 1) {
+    first_json_ = pretty;
+    return;
+  }
+  if (json_documents_ == 2) {
+    put("[\n" + indented(first_json_));
+    first_json_.clear();
+  }
+  put(",\n" + indented(pretty));
+}
+
+void OutputWriter::finish_json() {
+  auto put = [&](std::string_view text) { stream_file_ ? stream_file_->write_record(text) : write_stdout(text); };
+  if (json_documents_ == 1) put(first_json_ + "\n");
+  else if (json_documents_ > 1) put("\n]\n");
+  else if (stream_file_) put("[]\n");  // the file exists and holds valid JSON
 }
 
 std::function<std::string(const Document&)> OutputWriter::renderer() const {
   // One JSON line per document, wherever it goes; or one pretty file per document in a directory.
   if (options_.formats.size() != 1) return nullptr;
-  if (options_.formats[0] == "jsonl") return [](const Document& d) { return to_json(d).dump(); };
+  const std::size_t depth = options_.max_json_depth;
+  if (options_.formats[0] == "jsonl") return [depth](const Document& d) { return to_json(d, depth).dump(); };
   if (options_.formats[0] == "json" && !to_stdout_ && !single_file_)
-    return [](const Document& d) { return to_json(d).dump(2) + "\n"; };
+    return [depth](const Document& d) { return to_json(d, depth).dump(2) + "\n"; };
   return nullptr;
 }
 
 void OutputWriter::write(const Document& doc, const std::string* rendered) {
+  // Serialised before anything is written: a document that cannot be (JsonError) fails whole.
+  std::optional<Json> json;
+  bool needs_json = std::any_of(options_.formats.begin(), options_.formats.end(), is_document_format);
+  if (needs_json && !rendered) json = to_json(doc, options_.max_json_depth);
   ++documents_;
-  auto line = [&] { return rendered ? *rendered : to_json(doc).dump(); };
+  auto line = [&] { return rendered ? *rendered : json->dump(); };
   if (to_stdout_) {
     const std::string& f = options_.formats[0];
+    errno = 0;
     if (f == "jsonl") {
-      stdout_ << line() << '\n';
+      write_stdout(line() + '\n');
       stdout_.flush();  // a streaming step: each line leaves as soon as it is done
     } else if (f == "json") {
-      pending_json_.push_back(to_json(doc));
+      stream_json(json->dump(2));
     } else {
 #ifdef FACTPIPE_HAVE_REPORTS
       report::write_document(f, doc, reports_->options, stdout_);
 #endif
     }
-    if (!stdout_) throw OutputError("stdout: cannot write");
+    if (!stdout_) throw OutputError(cannot_write("stdout", errno ? errno : EIO));
     return;
   }
   if (single_file_) {
-    if (jsonl_file_) {
-      *jsonl_file_ << line() << '\n';
-      if (!*jsonl_file_) throw OutputError(options_.target + ": cannot write");
-    } else {
-      pending_json_.push_back(to_json(doc));
-    }
+    if (options_.formats[0] == "jsonl") stream_file_->write_record(line() + '\n');
+    else stream_json(json->dump(2));
     return;
   }
   std::string stem = unique_stem(doc.id());
   [[maybe_unused]] std::string first_report;
   for (const auto& f : options_.formats) {
     if (f == "json") {
-      write_file(dir_ / (stem + ".json"), rendered ? *rendered : to_json(doc).dump(2) + "\n");
+      write_file(dir_ / (stem + ".json"), rendered ? *rendered : json->dump(2) + "\n");
     } else if (f == "jsonl") {
-      if (!jsonl_file_) {
-        jsonl_file_ = std::make_unique<std::ofstream>(dir_ / "documents.jsonl", std::ios::binary);
+      if (!stream_file_) {
+        stream_file_ = std::make_unique<AtomicFile>(dir_ / "documents.jsonl");
         written_.push_back(dir_ / "documents.jsonl");
       }
-      *jsonl_file_ << line() << '\n';
-      if (!*jsonl_file_) throw OutputError((dir_ / "documents.jsonl").string() + ": cannot write");
+      stream_file_->write_record(line() + '\n');
     } else {
 #ifdef FACTPIPE_HAVE_REPORTS
       std::ostringstream out;
@@ -197,22 +253,14 @@ void OutputWriter::record_failure([[maybe_unused]] const std::string& id, [[mayb
 }
 
 void OutputWriter::finish() {
-  if (!pending_json_.empty() || (options_.formats[0] == "json" && (to_stdout_ || single_file_))) {
-    Json all = pending_json_.size() == 1 ? pending_json_[0] : Json(pending_json_);
-    std::string text = all.dump(2) + "\n";
-    if (to_stdout_) {
-      if (!pending_json_.empty()) stdout_ << text;
-    } else if (single_file_) {
-      write_file(options_.target, text);
-    }
-    pending_json_.clear();
-  }
-  if (jsonl_file_) {
-    jsonl_file_->flush();
-    if (!*jsonl_file_) throw OutputError("cannot write the JSON lines output");
-    jsonl_file_.reset();
+  errno = 0;
+  if (options_.formats[0] == "json" && (to_stdout_ || single_file_)) finish_json();
+  if (stream_file_) {
+    stream_file_->commit();
+    stream_file_.reset();
   }
   stdout_.flush();
+  if (!stdout_) throw OutputError(cannot_write("stdout", errno ? errno : EIO));
 #ifdef FACTPIPE_HAVE_REPORTS
   // A batch gets an index per report format, listing failed documents too.
   if (!to_stdout_ && !single_file_ && reports_->rows.size() > 1) {

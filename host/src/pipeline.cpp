@@ -1,6 +1,7 @@
 #include <factpipe/host/pipeline.hpp>
 
 #include <factpipe/host/errors.hpp>
+#include <factpipe/host/stage_output_check.hpp>
 
 namespace factpipe::host {
 
@@ -48,9 +49,13 @@ void Pipeline::process(Document& doc, std::size_t worker, double* stage_seconds,
   for (std::size_t i = from; i < to && i < stages_.size(); ++i) {
     const Slot& slot = stages_[i];
     StageInstance& instance = *slot.instances[slot.instances.size() == 1 ? 0 : worker];
+    const std::size_t text_bytes = doc.text.size();
     auto start = Clock::now();
     instance.process(doc);
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    // A stage's mistake fails this document here, by id and stage, not the writer or a later stage.
+    if (auto bad = find_invalid_output(doc, text_bytes, max_json_depth_))
+      throw StageError(slot.name, doc.id(), "it wrote an invalid document: " + *bad);
     doc.provenance.stages.push_back({slot.name, slot.plugin, slot.version, seconds});
     for (const auto& layer : slot.provides) doc.add_layer(layer);
     if (stage_seconds) stage_seconds[i] += seconds;

@@ -49,8 +49,15 @@ Json plain_scalar(const std::string& s) {
 struct Converter {
   SourceMap& source;
   const fs::path& file;
+  const YamlLimits& limits;
+  std::size_t nodes = 0;
 
-  Json convert(const YAML::Node& node, const std::string& pointer) {
+  Json convert(const YAML::Node& node, const std::string& pointer, std::size_t depth = 0) {
+    if (++nodes > limits.max_nodes)
+      throw ConfigError(location(file, node.Mark()) + ": more than " + std::to_string(limits.max_nodes) +
+                        " values once aliases are expanded (the limit is --max-config-nodes)");
+    if (depth > limits.max_depth)
+      throw ConfigError(location(file, node.Mark()) + ": " + json_too_deep(limits.max_depth));
     source.marks[pointer] = Mark{node.Mark().line + 1, node.Mark().column + 1};
     switch (node.Type()) {
       case YAML::NodeType::Undefined:
@@ -67,7 +74,8 @@ struct Converter {
       case YAML::NodeType::Sequence: {
         Json out = Json::array();
         std::size_t i = 0;
-        for (const auto& item : node) out.push_back(convert(item, join_pointer(pointer, std::to_string(i++))));
+        for (const auto& item : node)
+          out.push_back(convert(item, join_pointer(pointer, std::to_string(i++)), depth + 1));
         return out;
       }
       case YAML::NodeType::Map: {
@@ -79,7 +87,7 @@ struct Converter {
           if (out.contains(key))
             throw ConfigError(location(file, kv.first.Mark()) + ": duplicate key '" + key + "'");
           std::string child = join_pointer(pointer, escape_pointer_token(key));
-          out[key] = convert(kv.second, child);
+          out[key] = convert(kv.second, child, depth + 1);
           // Keys point at themselves (an unknown key is reported where the key is written).
           source.marks[child + "#key"] = Mark{kv.first.Mark().line + 1, kv.first.Mark().column + 1};
         }
@@ -117,31 +125,32 @@ fs::path PipelineFile::dir() const {
   return d.empty() ? fs::current_path() : fs::absolute(d);
 }
 
-Json yaml_text_to_json(const std::string& yaml, SourceMap& source, const std::string& pointer_prefix) {
+Json yaml_text_to_json(const std::string& yaml, SourceMap& source, const std::string& pointer_prefix,
+                       const YamlLimits& limits) {
   YAML::Node node;
   try {
     node = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
     throw ConfigError(location(source.file, e.mark) + ": " + e.msg);
   }
-  Converter c{source, source.file};
+  Converter c{source, source.file, limits};
   return c.convert(node, pointer_prefix);
 }
 
-PipelineFile parse_pipeline_yaml(const std::string& yaml, const fs::path& file_name) {
+PipelineFile parse_pipeline_yaml(const std::string& yaml, const fs::path& file_name, const YamlLimits& limits) {
   PipelineFile out;
   out.source.file = file_name;
-  out.root = yaml_text_to_json(yaml, out.source, "");
+  out.root = yaml_text_to_json(yaml, out.source, "", limits);
   if (out.root.is_null()) out.root = Json::object();  // an empty file: the validator says what is missing
   return out;
 }
 
-PipelineFile load_pipeline_file(const fs::path& file) {
+PipelineFile load_pipeline_file(const fs::path& file, const YamlLimits& limits) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw ConfigError(file.string() + ": cannot open the pipeline file");
   std::ostringstream ss;
   ss << in.rdbuf();
-  return parse_pipeline_yaml(ss.str(), file);
+  return parse_pipeline_yaml(ss.str(), file, limits);
 }
 
 void apply_override(PipelineFile& file, std::string_view assignment) {

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include <factpipe/json_limits.hpp>
 
 #include "text_analysis.hpp"
 
@@ -180,8 +183,8 @@ void parse_source_file(const fs::path& path, std::string content,
       if (row.find_first_not_of(" \t") == std::string_view::npos) continue;
       Json j;
       try {
-        j = Json::parse(row);
-      } catch (const Json::parse_error& e) {
+        j = parse_json(row);
+      } catch (const std::exception& e) {  // a parse error, or nested too deep
         on_error(RecordError{path.string(), line, std::string("invalid JSON: ") + e.what()});
         continue;
       }
@@ -192,10 +195,13 @@ void parse_source_file(const fs::path& path, std::string content,
   if (ext == ".json" || ext == ".jsonld") {
     Json j;
     try {
-      j = Json::parse(content);
+      j = parse_json(content);
     } catch (const Json::parse_error& e) {
       on_error(RecordError{path.string(), line_of(content, e.byte ? e.byte - 1 : 0),
                            std::string("invalid JSON: ") + e.what()});
+      return;
+    } catch (const JsonLimitError& e) {
+      on_error(RecordError{path.string(), 0, std::string("invalid JSON: ") + e.what()});
       return;
     }
     emit_value(j, path, 0, index, on_record, on_error);
@@ -215,8 +221,8 @@ void parse_source_file(const fs::path& path, std::string content,
   fs::path meta = path.parent_path() / (path.stem().string() + ".meta.json");
   if (fs::exists(meta)) {
     try {
-      std::ifstream in(meta);
-      Json m = Json::parse(in);
+      std::ifstream in(meta, std::ios::binary);
+      Json m = parse_json(std::string(std::istreambuf_iterator<char>(in), {}));
       if (auto v = str_field(m, "id"); !v.empty()) r.id = v;
       if (auto v = str_field(m, "title"); !v.empty()) r.title = v;
       r.url = str_field(m, "url");

@@ -1,5 +1,6 @@
 #include <factpipe/document_json.hpp>
 
+#include <factpipe/json_limits.hpp>
 #include <factpipe/utf8.hpp>
 
 #include <set>
@@ -17,6 +18,12 @@ namespace {
 struct Writer {
   const Document& doc;
   utf8::OffsetMap map;
+  std::size_t max_depth;
+
+  // Copying or dumping a deeper value would overflow the stack: refuse it, saying where it is.
+  void check_depth(const Extra& e, const std::string& where) const {
+    if (json_depth(e, max_depth) > max_depth) throw JsonError(where, "the 'extra' value is " + json_too_deep(max_depth));
+  }
 
   Json span(const Span& s, bool with_text = false) const {
     Json j{{"start", map.to_code_point(s.start)}, {"end", map.to_code_point(s.end)}};
@@ -24,20 +31,22 @@ struct Writer {
     return j;
   }
   static Json index(int i) { return i < 0 ? Json(nullptr) : Json(i); }
-  static void put_extra(Json& j, const Extra& e) {
-    if (e.is_object() && !e.empty()) j["extra"] = e;
+  void put_extra(Json& j, const Extra& e, const std::string& where) const {
+    if (!e.is_object() || e.empty()) return;
+    check_depth(e, where + "/extra");
+    j["extra"] = e;
   }
 
-  Json evidence(const Evidence& e) const {
+  Json evidence(const Evidence& e, const std::string& where) const {
     Json j{{"kind", e.kind}, {"source_id", e.source_id}, {"title", e.title}, {"url", e.url},
            {"publisher", e.publisher}, {"date", e.date}, {"passage", e.passage},
            {"passage_start", e.passage_start}, {"passage_end", e.passage_end}, {"score", e.score},
            {"stance", to_string(e.stance)}, {"confidence", e.confidence}, {"rating", e.rating}};
-    put_extra(j, e.extra);
+    put_extra(j, e.extra, where);
     return j;
   }
 
-  Json quote(const Quote& q) const {
+  Json quote(const Quote& q, const std::string& where) const {
     Json j = span(q.span, true);
     j["kind"] = to_string(q.kind);
     if (q.speaker) {
@@ -58,11 +67,11 @@ struct Writer {
     } else {
       j["verification"] = nullptr;
     }
-    put_extra(j, q.extra);
+    put_extra(j, q.extra, where);
     return j;
   }
 
-  Json claim(const Claim& c) const {
+  Json claim(const Claim& c, const std::string& where) const {
     Json j = span(c.span);
     j["text"] = c.text;
     j["normalized"] = c.normalized;
@@ -76,14 +85,15 @@ struct Writer {
     Json nums = Json::array(), dates = Json::array(), ev = Json::array();
     for (const auto& s : c.numbers) nums.push_back(span(s, true));
     for (const auto& s : c.dates) dates.push_back(span(s, true));
-    for (const auto& e : c.evidence) ev.push_back(evidence(e));
+    for (std::size_t i = 0; i < c.evidence.size(); ++i)
+      ev.push_back(evidence(c.evidence[i], where + "/evidence/" + std::to_string(i)));
     j["numbers"] = std::move(nums);
     j["dates"] = std::move(dates);
     j["evidence"] = std::move(ev);
     j["verdict"] = c.verdict ? Json{{"label", c.verdict->label}, {"confidence", c.verdict->confidence},
                                     {"explanation", c.verdict->explanation}}
                              : Json(nullptr);
-    put_extra(j, c.extra);
+    put_extra(j, c.extra, where);
     return j;
   }
 
@@ -97,14 +107,14 @@ struct Writer {
          quotes = Json::array(), claims = Json::array(), stages = Json::array();
     for (const auto& p : doc.paragraphs) {
       Json e = span(p.span);
-      put_extra(e, p.extra);
+      put_extra(e, p.extra, "/paragraphs/" + std::to_string(paragraphs.size()));
       paragraphs.push_back(std::move(e));
     }
     for (const auto& s : doc.sentences) {
       Json e = span(s.span);
       e["paragraph"] = index(s.paragraph);
       e["checkworthiness"] = s.checkworthiness ? Json(*s.checkworthiness) : Json(nullptr);
-      put_extra(e, s.extra);
+      put_extra(e, s.extra, "/sentences/" + std::to_string(sentences.size()));
       sentences.push_back(std::move(e));
     }
     for (const auto& t : doc.tokens) {
@@ -120,11 +130,11 @@ struct Writer {
         mentions.push_back(std::move(e));
       }
       Json e{{"type", en.type}, {"name", en.name}, {"mentions", std::move(mentions)}};
-      put_extra(e, en.extra);
+      put_extra(e, en.extra, "/entities/" + std::to_string(entities.size()));
       entities.push_back(std::move(e));
     }
-    for (const auto& q : doc.quotes) quotes.push_back(quote(q));
-    for (const auto& c : doc.claims) claims.push_back(claim(c));
+    for (const auto& q : doc.quotes) quotes.push_back(quote(q, "/quotes/" + std::to_string(quotes.size())));
+    for (const auto& c : doc.claims) claims.push_back(claim(c, "/claims/" + std::to_string(claims.size())));
     for (const auto& s : doc.provenance.stages)
       stages.push_back({{"stage", s.stage}, {"plugin", s.plugin}, {"version", s.version}, {"seconds", s.seconds}});
     j["paragraphs"] = std::move(paragraphs);
@@ -135,6 +145,7 @@ struct Writer {
     j["claims"] = std::move(claims);
     j["provenance"] = {{"pipeline", doc.provenance.pipeline}, {"config_file", doc.provenance.config_file},
                        {"stages", std::move(stages)}};
+    if (doc.extra.is_object()) check_depth(doc.extra, "/extra");
     j["extra"] = doc.extra.is_object() ? doc.extra : Json::object();
     return j;
   }
@@ -330,7 +341,10 @@ void check_index(const Node& n, int index, std::size_t size, const char* layer) 
 
 }  // namespace
 
-Json to_json(const Document& doc) { return Writer{doc, utf8::OffsetMap(doc.text)}.document(); }
+Json to_json(const Document& doc) { return to_json(doc, kDefaultMaxJsonDepth); }
+Json to_json(const Document& doc, std::size_t max_depth) {
+  return Writer{doc, utf8::OffsetMap(doc.text), max_depth}.document();
+}
 
 Document document_from_json(const Json& j) {
   Node root{j, ""};

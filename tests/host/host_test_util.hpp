@@ -55,6 +55,17 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// A pipeline file in `dir` of fixture stages ("  - {name: x, plugin: fx_good}\n" ...), found through
+// plugin_paths so that no environment is needed.
+inline std::filesystem::path write_fixture_pipeline(const TempDir& dir, const std::string& stages) {
+  return dir.write("fixture-pipeline.yaml",
+                   "pipeline: fixture\nplugin_paths: [" + fixture_dir().string() + "]\nstages:\n" + stages);
+}
+// The one-stage pipeline of the hardening tests: fx_hostile misbehaves as its documents ask.
+inline std::filesystem::path hostile_pipeline(const TempDir& dir) {
+  return write_fixture_pipeline(dir, "  - {name: hostile, plugin: fx_hostile}\n");
+}
+
 struct CommandResult {
   int exit_code = -1;
   std::string out, err;

@@ -9,6 +9,8 @@
 namespace factpipe {
 
 FACTPIPE_SDK_API Json to_json(const Document& doc);
+// Throws JsonError naming the field when an `extra` value nests deeper than max_depth (json_limits.hpp).
+FACTPIPE_SDK_API Json to_json(const Document& doc, std::size_t max_depth);
 
 // Throws JsonError naming the JSON path of the offending field ("/quotes/3/speaker/mention/start").
 FACTPIPE_SDK_API Document document_from_json(const Json& j);

@@ -9,6 +9,7 @@
 
 #include <factpipe/document.hpp>
 #include <factpipe/host/input_reader.hpp>
+#include <factpipe/host/isolated_run.hpp>
 #include <factpipe/host/pipeline.hpp>
 
 namespace factpipe::host {
@@ -33,6 +34,7 @@ struct RunOptions {
   // Serialises a processed document in the worker thread (into DocumentResult::rendered), so that output
   // formatting runs in parallel too; the sink then only writes.
   std::function<std::string(const Document&)> render;
+  IsolationOptions isolation;  // --isolate: each document's stages run in a child process
 };
 
 class BatchRunner {

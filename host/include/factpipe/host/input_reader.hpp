@@ -18,6 +18,7 @@
 #include <vector>
 
 #include <factpipe/document.hpp>
+#include <factpipe/json_limits.hpp>
 
 namespace factpipe::host {
 
@@ -32,6 +33,7 @@ struct InputItem {
   std::string id_if_missing;
   std::size_t max_document_bytes = 0;  // checked by parse(); 0: no limit
   bool as_claim = false;               // mark the document as one claim (InputReader::as_claims)
+  std::size_t max_json_depth = kDefaultMaxJsonDepth;
   void parse();
 };
 
@@ -51,6 +53,8 @@ class InputReader {
   void max_document_bytes(std::size_t limit) { max_document_bytes_ = limit; }
   // Every input is one claim or post to check as a whole (`factpipe run --claims`).
   void as_claims(bool all) { as_claims_ = all; }
+  // JSON (documents, .meta.json sidecars) nested deeper fails alone, before it is parsed.
+  void max_json_depth(std::size_t limit) { max_json_depth_ = limit; }
 
   const std::vector<std::filesystem::path>& files() const { return files_; }
 
@@ -63,6 +67,7 @@ class InputReader {
   std::size_t next_file_ = 0;
   bool stdin_jsonl_ = false, defer_parsing_ = false, as_claims_ = false;
   std::size_t max_document_bytes_ = 0;
+  std::size_t max_json_depth_ = kDefaultMaxJsonDepth;
   std::istream& stdin_;
   // the JSON lines source being read
   std::istream* lines_ = nullptr;
@@ -75,9 +80,10 @@ class InputReader {
 
 // One .txt file as a document (reads the .meta.json sidecar). Throws std::runtime_error on I/O errors
 // and std::invalid_argument (line, column) for invalid UTF-8.
-Document read_text_document(const std::filesystem::path& file);
+Document read_text_document(const std::filesystem::path& file,
+                            std::size_t max_json_depth = kDefaultMaxJsonDepth);
 // One JSON line or JSON text as a document; throws with a message naming the field.
-Document parse_json_document(const std::string& json);
+Document parse_json_document(const std::string& json, std::size_t max_json_depth = kDefaultMaxJsonDepth);
 // A JSON input record as a document: its "claim" flag (true/false) goes into extra.input.claim.
 Document document_from_input_json(Json record);
 // Marks a document as one claim to check as a whole.

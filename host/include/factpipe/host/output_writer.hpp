@@ -3,6 +3,8 @@
 //   -o -              stdout: jsonl one line per document (flushed as it goes), json one object (or an
 //                     array for several), a report format as the report text
 //   -o x.json/.jsonl  one file (json: object or array), when the one format is json/jsonl
+// Files are written under NAME.partial and renamed when complete (atomic_file.hpp); documents are written
+// as they finish (json to one file: an array from the second document on).
 //   -o DIR (default out/)  DIR/<id>.json, DIR/documents.jsonl, DIR/<id>.html ..., and for a batch of
 //                     several documents DIR/index.html / index.md / index.claimreview.jsonld
 #include <filesystem>
@@ -15,6 +17,8 @@
 #include <vector>
 
 #include <factpipe/document.hpp>
+#include <factpipe/host/atomic_file.hpp>
+#include <factpipe/json_limits.hpp>
 
 namespace factpipe::host {
 
@@ -23,6 +27,7 @@ struct OutputOptions {
   std::vector<std::string> formats{"json"};
   Json report_settings = Json::object();  // the pipeline's `report:` section
   std::string pipeline_file;
+  std::size_t max_json_depth = kDefaultMaxJsonDepth;  // an `extra` nested deeper fails its document
 };
 
 // The formats `--format` accepts in this build (json, jsonl, and the report formats when built in).
@@ -35,7 +40,9 @@ class OutputWriter {
   explicit OutputWriter(OutputOptions options, std::ostream& stdout_stream);
   ~OutputWriter();
   // `rendered`: the document already serialised by render() (in a worker thread), or null.
-  void write(const Document& doc, const std::string* rendered = nullptr);  // throws OutputError
+  // Throws OutputError when the output cannot be written, JsonError when the document cannot be serialised
+  // (nothing of it is written then).
+  void write(const Document& doc, const std::string* rendered = nullptr);
   // The serialisation write() can take pre-made, or null when the output needs the document itself.
   std::function<std::string(const Document&)> renderer() const;
   void record_failure(const std::string& id, const std::string& reason);
@@ -45,13 +52,17 @@ class OutputWriter {
  private:
   std::string unique_stem(const std::string& id);
   void write_file(const std::filesystem::path& path, const std::string& content);
+  void write_stdout(std::string_view text);
+  void stream_json(const std::string& pretty);  // json to stdout or to one file, streamed
+  void finish_json();
   struct Reports;  // the report writers' batch index rows (when built with host/report)
   OutputOptions options_;
   std::ostream& stdout_;
   bool to_stdout_ = false, single_file_ = false;
   std::filesystem::path dir_;
-  std::unique_ptr<std::ofstream> jsonl_file_;
-  std::vector<Json> pending_json_;  // json to stdout or to one file: written at finish()
+  std::unique_ptr<AtomicFile> stream_file_;  // -o FILE, or DIR/documents.jsonl
+  std::string first_json_;                   // json: the first document, until a second makes an array
+  std::size_t json_documents_ = 0;
   std::set<std::string> used_names_;
   std::vector<std::filesystem::path> written_;
   std::unique_ptr<Reports> reports_;

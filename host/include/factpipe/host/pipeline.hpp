@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <factpipe/document.hpp>
+#include <factpipe/json_limits.hpp>
 #include <factpipe/host/pipeline_validator.hpp>
 #include <factpipe/host/stage_instance.hpp>
 
@@ -33,6 +34,10 @@ class Pipeline {
   // Calls prepare_batch on every instance of `stage`; throws PluginError naming the stage.
   void prepare_batch(std::size_t stage, const std::vector<const Document*>& docs) const;
 
+  // After every stage the document is checked (stage_output_check.hpp); an `extra` deeper than this fails it.
+  void max_json_depth(std::size_t depth) { max_json_depth_ = depth; }
+  std::size_t max_json_depth() const { return max_json_depth_; }
+
   std::size_t stage_count() const { return stages_.size(); }
   std::size_t workers() const { return workers_; }
   const std::string& stage_name(std::size_t i) const { return stages_[i].name; }
@@ -48,6 +53,7 @@ class Pipeline {
   };
   std::string name_, config_file_;
   std::size_t workers_ = 1;
+  std::size_t max_json_depth_ = kDefaultMaxJsonDepth;
   std::vector<Slot> stages_;
 };
 

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include <factpipe/document.hpp>
+#include <factpipe/json_limits.hpp>
 
 namespace factpipe::host {
 
@@ -40,14 +41,24 @@ struct PipelineFile {
   std::filesystem::path dir() const;  // for relative paths in the file
 };
 
+// Bounds on a pipeline file as JSON. Aliases are expanded, so a small file of aliases of aliases ("billion
+// laughs") would grow exponentially: the node count stops it.
+struct YamlLimits {
+  std::size_t max_depth = kDefaultMaxJsonDepth;  // --max-json-depth
+  std::size_t max_nodes = 100'000;                // --max-config-nodes: values after alias expansion
+};
+
 // Reads and converts a pipeline file. Throws ConfigError for an unreadable file or malformed YAML
 // ("file:line:column: <yaml-cpp's message>").
-PipelineFile load_pipeline_file(const std::filesystem::path& file);
-PipelineFile parse_pipeline_yaml(const std::string& yaml, const std::filesystem::path& file_name);
+// Over a limit: ConfigError naming the place and the option.
+PipelineFile load_pipeline_file(const std::filesystem::path& file, const YamlLimits& limits = {});
+PipelineFile parse_pipeline_yaml(const std::string& yaml, const std::filesystem::path& file_name,
+                                 const YamlLimits& limits = {});
 
 // Converts one YAML document to JSON: plain scalars become null/bool/int/double when they read as such,
 // quoted scalars stay strings. Marks and raw scalars are recorded under `pointer_prefix`.
-Json yaml_text_to_json(const std::string& yaml, SourceMap& source, const std::string& pointer_prefix);
+Json yaml_text_to_json(const std::string& yaml, SourceMap& source, const std::string& pointer_prefix,
+                       const YamlLimits& limits = {});
 
 // Applies `--set STAGE.KEY=VALUE` (KEY may be dotted for nested objects; VALUE is read as YAML).
 // Throws ConfigError when the assignment is malformed or no stage has that name.
