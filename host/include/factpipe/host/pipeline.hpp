@@ -32,6 +32,10 @@ class Pipeline {
   bool has_batch_stage() const;
   // Calls prepare_batch on every instance of `stage`; throws PluginError naming the stage.
   void prepare_batch(std::size_t stage, const std::vector<const Document*>& docs) const;
+  // Configures the instances of every prepare_batch stage afresh, so that they forget the documents of
+  // earlier batches (crossref links a batch to the batches before it): the next batch is processed as if it
+  // were the first, whatever ran before. Throws PluginError like the constructor.
+  void restart_batch_stages();
 
   std::size_t stage_count() const { return stages_.size(); }
   std::size_t workers() const { return workers_; }
@@ -45,8 +49,11 @@ class Pipeline {
     std::vector<std::string> provides;
     bool prepare_batch = false;
     std::vector<std::unique_ptr<StageInstance>> instances;  // 1 when thread safe, else one per worker
+    ResolvedStage resolved;                                 // to configure the instances again
   };
+  void create_instances(Slot& slot) const;
   std::string name_, config_file_;
+  std::filesystem::path dir_;
   std::size_t workers_ = 1;
   std::vector<Slot> stages_;
 };
