@@ -12,6 +12,8 @@ packages=(
   libicu-dev libsqlite3-dev libvalijson-dev liblinear-dev libxgboost-dev wordnet-base
   libxml2-dev libpng-dev
   libeigen3-dev npm
+  # The Python package (python/) and its tests: for Debian's /usr/bin/python3.
+  pybind11-dev python3-dev python3-pybind11 python3-dask python3-distributed python3-pytest
 )
 # The report tests render HTML in a headless browser.
 if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
