@@ -40,20 +40,13 @@ Transformer::Dense dense(const GraphModel& graph, const std::string& product, co
   require(graph, !k.floats.empty() && (rank == 2 || (k.shape[0] == 1 && k.shape[1] == 1)) && k.shape[rank - 2] == in,
           "node '" + product + "': kernel of shape [" + std::to_string(k.shape[rank - 2]) + ", ...], expected " + std::to_string(in) + " inputs");
   const Eigen::Index out = k.shape[rank - 1];
-  return {matrix(k, in, out), vector_input(graph, bias_add, "BiasAdd", 1, out)};
+  return Transformer::Dense(matrix(k, in, out), vector_input(graph, bias_add, "BiasAdd", 1, out));
 }
 
 Transformer::Norm norm(const GraphModel& graph, const std::string& prefix, Eigen::Index width) {
   return {vector_input(graph, prefix + "layer_norm/mul", "Mul", 0, width),
           vector_input(graph, prefix + "layer_norm/add_1", "Add", 1, width),
           graph.scalar_float(prefix + "layer_norm/add", "Add", 1)};
-}
-
-RowMatrix apply(const Transformer::Dense& d, const RowMatrix& x) {
-  RowMatrix y(x.rows(), d.kernel.cols());
-  y.noalias() = x * d.kernel;
-  y.rowwise() += d.bias;
-  return y;
 }
 
 // TensorFlow's layer_norm: (x - mean) * (scale * rsqrt(variance + epsilon)) + bias, per row.
@@ -107,7 +100,7 @@ std::unique_ptr<Transformer> Transformer::from_graph(const GraphModel& graph) {
     layer.qkv = dense(graph, attention + "qkv_transform_single/Conv2D", "Conv2D", attention + "qkv_transform_single/BiasAdd", in);
     const GraphTensor& split = graph.constant_input(attention + "split", "SplitV", 1, 1);
     require(graph, split.ints.size() == 3 && split.ints[0] == split.ints[1] && split.ints[1] == split.ints[2] &&
-                       3 * split.ints[0] == layer.qkv.kernel.cols(),
+                       3 * split.ints[0] == layer.qkv.cols(),
             "node '" + attention + "split': expected 3 equal parts of the qkv transform");
     const Eigen::Index model_width = split.ints[0];
     const std::string shape = attention + "split_heads/split_last_dimension/Reshape/shape";
@@ -117,18 +110,18 @@ std::unique_ptr<Transformer> Transformer::from_graph(const GraphModel& graph) {
     layer.query_scale = graph.scalar_float(attention + "mul", "Mul", 1);
     layer.attention_output = dense(graph, attention + "output_transform_single/Conv2D", "Conv2D",
                                    attention + "output_transform_single/BiasAdd", model_width);
-    const Eigen::Index out = layer.attention_output.kernel.cols();
+    const Eigen::Index out = layer.attention_output.cols();
     if (graph.has_node(p + "AdjustResidualInput/dense/MatMul")) {
       layer.residual_projection = dense(graph, p + "AdjustResidualInput/dense/MatMul", "MatMul", p + "AdjustResidualInput/dense/BiasAdd", in);
-      require(graph, layer.residual_projection->kernel.cols() == out, "node '" + p + "AdjustResidualInput': width mismatch");
+      require(graph, layer.residual_projection->cols() == out, "node '" + p + "AdjustResidualInput': width mismatch");
     } else {
       require(graph, in == out, "layer " + std::to_string(l) + " changes width without AdjustResidualInput");
     }
     layer.ffn_norm = norm(graph, p + "FFN/layer_prepostprocess/", out);
     layer.ffn_in = dense(graph, p + "FFN/conv1/Tensordot/MatMul", "MatMul", p + "FFN/conv1/BiasAdd", out);
     graph.node(p + "FFN/conv1/Relu", "Relu");
-    layer.ffn_out = dense(graph, p + "FFN/conv2/Tensordot/MatMul", "MatMul", p + "FFN/conv2/BiasAdd", layer.ffn_in.kernel.cols());
-    require(graph, layer.ffn_out.kernel.cols() == out, "node '" + p + "FFN/conv2': width mismatch");
+    layer.ffn_out = dense(graph, p + "FFN/conv2/Tensordot/MatMul", "MatMul", p + "FFN/conv2/BiasAdd", layer.ffn_in.cols());
+    require(graph, layer.ffn_out.cols() == out, "node '" + p + "FFN/conv2': width mismatch");
     t->layers_.push_back(std::move(layer));
     in = out;
   }
@@ -162,7 +155,7 @@ RowMatrix Transformer::embed(const std::vector<std::vector<std::int32_t>>& sente
 }
 
 RowMatrix Transformer::run_layer(const Layer& layer, const RowMatrix& x, const std::vector<Eigen::Index>& starts) const {
-  const RowMatrix qkv = apply(layer.qkv, layer_norm(layer.attention_norm, x));
+  const RowMatrix qkv = layer.qkv.apply(layer_norm(layer.attention_norm, x));
   const Eigen::Index width = static_cast<Eigen::Index>(layer.heads) * layer.depth;
   RowMatrix attended(x.rows(), width);
   for (std::size_t s = 0; s + 1 < starts.size(); ++s) {
@@ -182,15 +175,15 @@ RowMatrix Transformer::run_layer(const Layer& layer, const RowMatrix& x, const s
           weights * qkv.block(begin, 2 * width + column, length, layer.depth);
     }
   }
-  RowMatrix y = apply(layer.attention_output, attended);
+  RowMatrix y = layer.attention_output.apply(attended);
   if (layer.residual_projection) {
-    y += apply(*layer.residual_projection, x);
+    y += layer.residual_projection->apply(x);
   } else {
     y += x;
   }
-  RowMatrix hidden = apply(layer.ffn_in, layer_norm(layer.ffn_norm, y));
+  RowMatrix hidden = layer.ffn_in.apply(layer_norm(layer.ffn_norm, y));
   hidden = hidden.cwiseMax(0.0f);
-  RowMatrix out = apply(layer.ffn_out, hidden);
+  RowMatrix out = layer.ffn_out.apply(hidden);
   out += y;
   return out;
 }
@@ -211,7 +204,7 @@ void Transformer::encode(const std::vector<std::vector<std::int32_t>>& sentences
     const Eigen::Index length = starts[s + 1] - starts[s];
     if (length > 0) pooled.row(static_cast<Eigen::Index>(s)) = x.middleRows(starts[s], length).colwise().sum() / static_cast<float>(length);
   }
-  RowMatrix head = apply(head_, pooled).array().tanh().matrix();
+  RowMatrix head = head_.apply(pooled).array().tanh().matrix();
   Eigen::Map<RowMatrix> result(out, head.rows(), head.cols());
   for (Eigen::Index r = 0; r < head.rows(); ++r) {
     const float squared = head.row(r).squaredNorm();

@@ -10,6 +10,8 @@
 
 #include <Eigen/Core>
 
+#include "packed_kernel.hpp"
+
 namespace factpipe::encoder {
 
 class GraphModel;
@@ -23,10 +25,7 @@ class Transformer {
     RowVector scale, bias;
     float epsilon = 0;
   };
-  struct Dense {
-    RowMatrix kernel;  // [in, out]
-    RowVector bias;
-  };
+  using Dense = PackedKernel;  // y = x * kernel + bias
 
   // Throws ModelError naming the node or weight that does not fit.
   static std::unique_ptr<Transformer> from_graph(const GraphModel& graph);
@@ -37,7 +36,7 @@ class Transformer {
   void encode(const std::vector<std::vector<std::int32_t>>& sentences, float* out) const;
 
   int max_pieces() const { return max_pieces_; }
-  int dimension() const { return static_cast<int>(head_.bias.cols()); }
+  int dimension() const { return static_cast<int>(head_.cols()); }
   int vocabulary_rows() const { return static_cast<int>(embedding_.rows()); }
 
  private:

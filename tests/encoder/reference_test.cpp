@@ -3,6 +3,8 @@
 #include <cmath>
 #include <thread>
 
+#include <stdlib.h>
+
 #include <gtest/gtest.h>
 
 #include "encoder_test_support.hpp"
@@ -54,6 +56,16 @@ TEST(EncoderReference, VectorsEqualJavaScript) {
     worst = std::max(worst, difference);
   }
   std::cout << "largest difference from TensorFlow.js over " << cases.size() << " sentences: " << worst << "\n";
+}
+
+// The portable path (Eigen's product), which CPUs without AVX2 and FMA run.
+TEST(EncoderReference, PortableKernelVectorsEqualJavaScript) {
+  const auto cases = reference_cases();
+  FACTPIPE_SKIP_WITHOUT_MODEL();
+  ::setenv("FACTPIPE_ENCODER_KERNEL", "portable", 1);
+  const auto portable = SentenceEncoder::load(default_model_dir());
+  ::unsetenv("FACTPIPE_ENCODER_KERNEL");
+  for (const auto& c : cases) EXPECT_LE(max_difference(portable->encode(c.text), c.vector), kTolerance) << c.text;
 }
 
 TEST(EncoderReference, LongTextsAreCutToMaxPieces) {
