@@ -33,9 +33,13 @@ std::string strip_input(std::string input) {
 
 std::vector<char> read_file(const std::filesystem::path& file, const std::filesystem::path& model_json,
                             const std::string& where) {
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) fail(model_json, where, "weight shard " + file.string() + " cannot be read (run scripts/fetch-model.sh)");
-  return std::vector<char>(std::istreambuf_iterator<char>(in), {});
+  std::vector<char> bytes(static_cast<std::size_t>(in.tellg()));
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    fail(model_json, where, "weight shard " + file.string() + " cannot be read");
+  return bytes;
 }
 
 }  // namespace

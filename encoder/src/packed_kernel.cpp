@@ -100,11 +100,11 @@ PackedKernel::PackedKernel(RowMatrix kernel, RowVector bias)
   const Eigen::Index width = panel_width(code);
   if (code == Code::portable || kernel_.cols() % width != 0) return;
   code_ = code;
-  panels_.resize(static_cast<std::size_t>(rows_ * kernel_.cols()));
-  for (Eigen::Index p = 0; p < kernel_.cols() / width; ++p)
-    for (Eigen::Index k = 0; k < rows_; ++k)
-      for (Eigen::Index c = 0; c < width; ++c)
-        panels_[static_cast<std::size_t>((p * rows_ + k) * width + c)] = kernel_(k, p * width + c);
+  const Eigen::Index cols = kernel_.cols();
+  panels_.resize(static_cast<std::size_t>(rows_ * cols));
+  float* out = panels_.data();
+  for (Eigen::Index p = 0; p < cols / width; ++p)
+    for (Eigen::Index k = 0; k < rows_; ++k, out += width) std::copy_n(kernel_.data() + k * cols + p * width, width, out);
   kernel_ = RowMatrix();  // the panels hold the same numbers
 }
 
