@@ -122,10 +122,14 @@ def dask_run(workers, config, overrides, inputs, outdir, batch, env):
         return {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "documents": manifest["documents"],
                 "worker_rss_mb": sorted(round(v / 1e6) for v in rss.values())}
     finally:
-        for p in procs:
+        for p in reversed(procs):  # the workers, then the scheduler
             p.terminate()
         for p in procs:
-            p.wait(30)
+            try:
+                p.wait(30)
+            except subprocess.TimeoutExpired:  # a worker still trying to reach the scheduler
+                p.kill()
+                p.wait(10)
         shutil.rmtree(scratch, ignore_errors=True)
 
 
