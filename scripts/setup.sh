@@ -9,7 +9,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libsqlite3-dev libvalijson-dev liblinear-dev libxgboost-dev wordnet-base
-  libxml2-dev libpng-dev
+  libxml2-dev libpng-dev zlib1g-dev
 )
 # The report tests render HTML in a headless browser.
 if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
