@@ -136,3 +136,12 @@ TEST(ExtractArticle, DeepNestingAndRandomBytesNeitherCrashNorHang) {
     EXPECT_FALSE(r.encoding.empty());
   }
 }
+
+TEST(ExtractArticle, ScriptsStylesAndCommentsAreNeverText) {
+  std::string page = "<html><head><STYLE>p { color: red }</STYLE></head><body><article><p>" + kParagraph1 +
+                     "</p><script>var s = '<p>Scripted paragraph, with commas, commas, commas, in it.</p>';</script>"
+                     "<!-- <p>Commented out paragraph, with commas, commas, commas.</p> --><p>" + kParagraph2 +
+                     "</p><script type=\"text/javascript\">unterminated(";
+  auto a = extract_article(page);
+  EXPECT_EQ(a.text, kParagraph1 + "\n\n" + kParagraph2);
+}

@@ -79,26 +79,34 @@ std::string declared_charset(std::string_view bytes, std::size_t window) {
   return {};
 }
 
-DecodedPage decode_page(std::string_view bytes) {
-  auto as_utf8 = [&](std::string_view b) -> DecodedPage {
-    if (!utf8::find_invalid(b)) return {std::string(b), "UTF-8"};
-    return {convert(b, "UTF-8"), "UTF-8"};
+void decode_page(std::string_view bytes, DecodedPage& out) {
+  auto converted = [&](std::string_view b, const char* from) {
+    out.converted = convert(b, from);
+    out.utf8 = out.converted;
+    out.encoding = from;
+  };
+  auto as_utf8 = [&](std::string_view b) {
+    if (utf8::find_invalid(b)) return converted(b, "UTF-8");
+    out.utf8 = b;
+    out.encoding = "UTF-8";
   };
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") return as_utf8(bytes.substr(3));
-  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
-    const char* from = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    return {convert(bytes.substr(2), from), from};
-  }
+  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF"))
+    return converted(bytes.substr(2), bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
   std::string declared = declared_charset(bytes);
   // A page that says UTF-16 but reached us as ASCII-compatible bytes cannot be UTF-16 (HTML spec).
   if (declared.starts_with("utf-16")) declared = "utf-8";
   if (declared.empty() || declared == "utf-8" || !known_to_icu(declared)) {
-    if (declared.empty() && utf8::find_invalid(bytes)) return {convert(bytes, "windows-1252"), "windows-1252"};
-    return as_utf8(bytes);
+    if (!utf8::find_invalid(bytes)) {
+      out.utf8 = bytes;
+      out.encoding = "UTF-8";
+      return;
+    }
+    return converted(bytes, declared.empty() ? "windows-1252" : "UTF-8");
   }
-  std::string out = convert(bytes, declared.c_str());
-  if (out.empty() && !bytes.empty()) return as_utf8(bytes);
-  return {std::move(out), declared};
+  converted(bytes, declared.c_str());
+  out.encoding = declared;
+  if (out.converted.empty() && !bytes.empty()) as_utf8(bytes);
 }
 
 }  // namespace factpipe::html

@@ -8,11 +8,16 @@
 namespace factpipe::html {
 
 struct DecodedPage {
-  std::string utf8;
+  std::string_view utf8;  // the input itself when it was valid UTF-8 already, else `converted`
+  std::string converted;
   std::string encoding;  // the charset used, as ICU names it ("UTF-8", "windows-1252", ...)
+  DecodedPage() = default;
+  DecodedPage(const DecodedPage&) = delete;  // utf8 may point into converted
+  DecodedPage& operator=(const DecodedPage&) = delete;
 };
 
-DecodedPage decode_page(std::string_view bytes);
+// `bytes` must outlive the result (it is not copied when it is valid UTF-8).
+void decode_page(std::string_view bytes, DecodedPage& out);
 
 // The charset named in the first `window` bytes' <meta> tags, "" when none.
 std::string declared_charset(std::string_view bytes, std::size_t window = 4096);

@@ -45,6 +45,8 @@ bool hidden(const xmlNode* n) {
     if (name == "hidden") return true;
     if (name == "aria-hidden" && attr(n, "aria-hidden") == "true") return true;
     if (name == "style") {
+      std::string_view raw = attr(n, "style");
+      if (raw.find("none") == std::string_view::npos && raw.find("idden") == std::string_view::npos) continue;
       std::string style = lower_ascii(attr(n, "style"));
       std::erase(style, ' ');
       if (style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos)
