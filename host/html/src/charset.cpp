@@ -8,22 +8,15 @@
 
 #include <factpipe/utf8.hpp>
 
+#include "ascii.hpp"
+
 namespace factpipe::html {
 
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool starts_with_ci(std::string_view s, std::size_t at, std::string_view word) {
-  if (at + word.size() > s.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i)
-    if (lower(s[at + i]) != word[i]) return false;
-  return true;
-}
-
 std::string lower_copy(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
+  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
   return out;
 }
 
@@ -62,7 +55,7 @@ bool known_to_icu(const std::string& name) {
 std::string declared_charset(std::string_view bytes, std::size_t window) {
   std::string_view head = bytes.substr(0, std::min(window, bytes.size()));
   for (std::size_t at = 0; (at = head.find('<', at)) != std::string_view::npos; ++at) {
-    if (!starts_with_ci(head, at + 1, "meta")) continue;
+    if (!ascii_starts_with_ci(head, at + 1, "meta")) continue;
     std::size_t end = head.find('>', at);
     if (end == std::string_view::npos) break;
     std::string tag = lower_copy(head.substr(at, end - at));

@@ -2,23 +2,16 @@
 
 #include <cctype>
 
+#include "ascii.hpp"
+
 namespace factpipe::html {
 
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool at_ci(std::string_view s, std::size_t at, std::string_view word) {
-  if (at + word.size() > s.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i)
-    if (lower(s[at + i]) != word[i]) return false;
-  return true;
-}
-
 // Where `</tag` starts at or after `from` (case-insensitive), npos when never.
 std::size_t find_close(std::string_view s, std::size_t from, std::string_view close) {
   for (std::size_t at = s.find('<', from); at != std::string_view::npos; at = s.find('<', at + 1))
-    if (at_ci(s, at, close)) return at;
+    if (ascii_starts_with_ci(s, at, close)) return at;
   return std::string_view::npos;
 }
 
@@ -35,9 +28,9 @@ std::string without_inert_markup(std::string_view s) {
       if (close != std::string_view::npos) end = close + 3;
     } else {
       std::string_view close_tag;
-      if (at_ci(s, at, "<script") && (at + 7 == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + 7]))))
+      if (ascii_starts_with_ci(s, at, "<script") && (at + 7 == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + 7]))))
         close_tag = "</script";
-      else if (at_ci(s, at, "<style") && (at + 6 == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + 6]))))
+      else if (ascii_starts_with_ci(s, at, "<style") && (at + 6 == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + 6]))))
         close_tag = "</style";
       if (close_tag.empty()) continue;
       std::size_t tag_end = s.find('>', at);
