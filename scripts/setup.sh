@@ -10,7 +10,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libsqlite3-dev libvalijson-dev liblinear-dev libxgboost-dev wordnet-base
-  libxml2-dev libpng-dev
+  libxml2-dev libpng-dev zlib1g-dev
   libeigen3-dev npm
   # The Python package (python/) and its tests: for Debian's /usr/bin/python3.
   pybind11-dev python3-dev python3-pybind11 python3-dask python3-distributed python3-pytest

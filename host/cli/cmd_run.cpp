@@ -3,6 +3,7 @@
 #include <iostream>
 #include <thread>
 
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <factpipe/document_json.hpp>
@@ -36,6 +37,15 @@ void print_summary(const host::RunSummary& s, const host::Pipeline& pipeline, bo
                  processed ? s.stage_seconds[i] / processed * 1e6 : 0.0);
 }
 
+// Files in the input folders that no reader takes: named (the first few), so a wrong folder is noticed.
+void report_skipped(const host::InputReader& reader) {
+  const auto& skipped = reader.skipped();
+  constexpr std::size_t kShown = 10;
+  for (std::size_t i = 0; i < skipped.size() && i < kShown; ++i)
+    spdlog::warn("skipped {}: {}", skipped[i].file.string(), skipped[i].reason);
+  if (skipped.size() > kShown) spdlog::warn("skipped {} more files", skipped.size() - kShown);
+}
+
 }  // namespace
 
 int run_command(const RunArgs& args) {
@@ -57,6 +67,7 @@ int run_command(const RunArgs& args) {
   reader.max_document_bytes(static_cast<std::size_t>(args.max_document_mb * 1e6));
   reader.as_claims(args.claims);
   reader.max_json_depth(args.limits.max_depth);
+  report_skipped(reader);
 
   unsigned jobs = args.jobs ? args.jobs : std::clamp(std::thread::hardware_concurrency(), 1u, kMaxJobs);
   spdlog::debug("pipeline '{}' from {}, {} worker(s)", loaded.validated.name, config, jobs);
@@ -95,6 +106,11 @@ int run_command(const RunArgs& args) {
   writer.finish();
   progress.finish();
   if (!args.quiet) print_summary(summary, pipeline, args.stats);
+  if (summary.documents == 0) {
+    spdlog::error("no documents were read from {} ({} files skipped)", fmt::join(args.inputs, ", "),
+                  reader.skipped().size());
+    return static_cast<int>(ExitCode::usage);
+  }
   return static_cast<int>(summary.failed ? ExitCode::documents_failed : ExitCode::ok);
 }
 

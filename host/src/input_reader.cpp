@@ -10,6 +10,8 @@
 #include <factpipe/document_json.hpp>
 #include <factpipe/json_limits.hpp>
 #include <factpipe/host/errors.hpp>
+#include <factpipe/html/article.hpp>
+#include <factpipe/html/gzip.hpp>
 
 namespace factpipe::host {
 
@@ -19,11 +21,17 @@ namespace {
 
 bool ends_with(const fs::path& p, std::string_view suffix) { return p.filename().string().ends_with(suffix); }
 
-// Files a directory walk picks up: documents, not their sidecars or answer keys.
-bool is_input_file(const fs::path& p) {
-  if (ends_with(p, ".meta.json") || ends_with(p, ".gold.json")) return false;
+bool is_web_page(const fs::path& p) {
+  return ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".html.gz") || ends_with(p, ".htm.gz");
+}
+
+// Files a directory walk picks up: documents, not their sidecars or answer keys. Why not, otherwise.
+std::optional<std::string> why_not_input(const fs::path& p) {
+  if (ends_with(p, ".meta.json")) return "a metadata sidecar, read with its .txt";
+  if (ends_with(p, ".gold.json")) return "an answer key (.gold.json)";
   auto ext = p.extension();
-  return ext == ".txt" || ext == ".json" || ext == ".jsonl";
+  if (ext == ".txt" || ext == ".json" || ext == ".jsonl" || is_web_page(p)) return std::nullopt;
+  return "not a kind of file factpipe reads (.txt, .json, .jsonl, .html, .htm, .html.gz)";
 }
 
 std::string slurp(std::istream& in) {
@@ -127,6 +135,26 @@ Document parse_json_document(const std::string& json, std::size_t max_json_depth
   return document_from_input_json(parse_json(json, max_json_depth));
 }
 
+Document read_web_page(const fs::path& file, std::size_t max_html_bytes, html::ExtractOptions options) {
+  std::string bytes = read_all(file);
+  if (html::is_gzip(bytes)) bytes = html::gunzip(bytes, max_html_bytes);
+  options.max_bytes = max_html_bytes;
+  html::ExtractedArticle page = html::extract_article(bytes, options);
+  fs::path name = file.filename();
+  if (name.extension() == ".gz") name = name.stem();
+  Document doc = document_from_text(name.stem().string(), std::move(page.text));  // page.html.gz -> page
+  auto& m = doc.metadata;
+  m.source_file = file.string();
+  m.title = std::move(page.title);
+  m.url = std::move(page.canonical_url);
+  m.publisher = std::move(page.publisher);
+  m.published = std::move(page.published);
+  m.language = std::move(page.language);
+  if (!page.authors.empty()) doc.extra["authors"] = page.authors;
+  return doc;
+}
+
+
 void InputItem::parse() {
   if (unparsed.empty()) return;
   try {
@@ -156,7 +184,10 @@ InputReader::InputReader(const std::vector<std::string>& inputs, bool stdin_json
       std::vector<fs::path> found;
       for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
            it.increment(ec))
-        if (it->is_regular_file() && is_input_file(it->path())) found.push_back(it->path());
+        if (it->is_regular_file()) {
+          if (auto why = why_not_input(it->path())) skipped_.push_back({it->path(), *why});
+          else found.push_back(it->path());
+        }
       if (ec) throw ConfigError(input + ": cannot read the directory: " + ec.message());
       std::sort(found.begin(), found.end());
       files_.insert(files_.end(), found.begin(), found.end());
@@ -269,6 +300,16 @@ std::optional<InputItem> InputReader::read_next() {
         continue;
       } catch (const std::exception& e) {
         return failed(file.stem().string(), origin, e.what(), bytes);
+      }
+    }
+    if (is_web_page(file)) {
+      // The page's markup is several times its text: the limit applies to the extracted text.
+      std::size_t max_html = max_document_bytes_ ? 8 * max_document_bytes_ : std::size_t(1) << 30;
+      try {
+        if (bytes > max_html) throw std::length_error(document_too_large(bytes, max_html) + ", for the page's HTML");
+        return ok(read_web_page(file, max_html), origin, bytes, max_document_bytes_);
+      } catch (const std::exception& e) {
+        return failed(file.filename().string(), origin, e.what(), bytes);
       }
     }
     if (max_document_bytes_ && bytes > max_document_bytes_)  // not read at all

@@ -321,3 +321,27 @@ TEST_F(Cli, SeveralFormatsAtOnceWithABatchIndex) {
   EXPECT_THAT(single.out, HasSubstr("# Claim report: b"));
 }
 #endif
+
+TEST_F(Cli, AFolderOfWebPagesIsReadAndOtherFilesAreNamedAsSkipped) {
+  dir_.write("pages/story.html",
+             "<html><head><meta property=\"og:title\" content=\"Bridge vote\"></head><body><nav><a href=\"/\">Home</a>"
+             "</nav><article><p>The council voted on Tuesday to spend $1.2 billion on a new bridge, its largest "
+             "project.</p></article></body></html>");
+  dir_.write("pages/photo.png", "\x89PNG");
+  auto r = run("run -c " + quote(segmenting_pipeline()) + " -o out pages");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("skipped pages/photo.png: not a kind of file factpipe reads"));
+  auto doc = Json::parse(factpipe::test::read_file(dir_ / "out/story.json"));
+  EXPECT_EQ(doc["metadata"]["title"], "Bridge vote");
+  EXPECT_EQ(doc["text"], "The council voted on Tuesday to spend $1.2 billion on a new bridge, its largest project.");
+  EXPECT_EQ(schema_errors(doc), "");
+}
+
+TEST_F(Cli, AFolderWithNothingReadableIsAnErrorNotASilentSuccess) {
+  dir_.write("pages/photo.png", "\x89PNG");
+  dir_.write("pages/notes.md", "# notes");
+  auto r = run("run -c " + quote(segmenting_pipeline()) + " -o out pages");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("skipped pages/notes.md"));
+  EXPECT_THAT(r.err, HasSubstr("no documents were read from pages (2 files skipped)"));
+}

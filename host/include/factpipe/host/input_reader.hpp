@@ -4,7 +4,10 @@
 //             language) fills the metadata
 //   x.json    a document (or an array of documents) in the JSON form of document_json.hpp
 //   x.jsonl   one document per line; a bad line fails alone (file:line), the rest go on
-//   dir/      the above, recursively, sorted by path (sidecars *.meta.json and answer keys *.gold.json skipped)
+//   x.html    a web page (also .htm, .html.gz): the text is the article body found by factpipe::html,
+//             title/url/publisher/published/language its metadata, extra["authors"] its authors
+//   dir/      the above, recursively, sorted by path; other files (and sidecars *.meta.json, answer keys
+//             *.gold.json) are skipped and listed in skipped()
 //   -         stdin: JSON lines when `stdin_jsonl`, otherwise the whole of stdin as one text document
 // A JSON record may say it is one claim or post to check as a whole: `"claim": true` (kept in the document
 // as extra.input.claim, which the claims stage reads); InputReader::as_claims marks every input so.
@@ -18,6 +21,7 @@
 #include <vector>
 
 #include <factpipe/document.hpp>
+#include <factpipe/html/article.hpp>
 #include <factpipe/json_limits.hpp>
 
 namespace factpipe::host {
@@ -57,6 +61,12 @@ class InputReader {
   void max_json_depth(std::size_t limit) { max_json_depth_ = limit; }
 
   const std::vector<std::filesystem::path>& files() const { return files_; }
+  struct Skipped {
+    std::filesystem::path file;
+    std::string reason;
+  };
+  // Files found in the input folders that are not read, with the reason.
+  const std::vector<Skipped>& skipped() const { return skipped_; }
 
  private:
   bool open_next_source();
@@ -64,6 +74,7 @@ class InputReader {
   std::optional<InputItem> next_line();
 
   std::vector<std::filesystem::path> files_;  // "-" stands for stdin
+  std::vector<Skipped> skipped_;
   std::size_t next_file_ = 0;
   bool stdin_jsonl_ = false, defer_parsing_ = false, as_claims_ = false;
   std::size_t max_document_bytes_ = 0;
@@ -82,6 +93,11 @@ class InputReader {
 // and std::invalid_argument (line, column) for invalid UTF-8.
 Document read_text_document(const std::filesystem::path& file,
                             std::size_t max_json_depth = kDefaultMaxJsonDepth);
+// One web page (.html, .htm, gzip-compressed or not) as a document: its article body and metadata.
+// Throws on I/O errors, corrupt gzip data, or a page over `max_html_bytes` (inflated).
+// `options`: the extractor's thresholds (the evaluation's cross-validation varies them).
+Document read_web_page(const std::filesystem::path& file, std::size_t max_html_bytes,
+                       html::ExtractOptions options = {});
 // One JSON line or JSON text as a document; throws with a message naming the field.
 Document parse_json_document(const std::string& json, std::size_t max_json_depth = kDefaultMaxJsonDepth);
 // A JSON input record as a document: its "claim" flag (true/false) goes into extra.input.claim.
