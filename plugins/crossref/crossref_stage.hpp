@@ -26,6 +26,9 @@ class CrossrefStage : public Stage {
   // sources' paths ($XDG_CACHE_HOME/factpipe, else ~/.cache/factpipe, else the temp dir).
   static std::filesystem::path default_db_path(const std::vector<std::filesystem::path>& sources);
   const std::filesystem::path& db_path() const { return db_path_; }
+  // What the claim says, as the index is asked: a post's claim seen through its markup (links, handles,
+  // tags, emoji, "RT" cleaned; text/README.md), else the decontextualised text, else the claim's text.
+  static std::string query_text(const Document& doc, const Claim& claim, const std::vector<text::Markup>& markup);
 
  private:
   // Documents of one run are sources for each other. The host hands the stage every document of a batch
@@ -36,9 +39,6 @@ class CrossrefStage : public Stage {
   std::vector<Evidence> link_documents(const Document& doc, const ClaimProfile& profile) const;
   // What another document can link to: each claim's text, where it is, and its document's metadata.
   static std::vector<BatchMemory::Entry> memory_entries(const Document& doc);
-  // What the claim says, as the index is asked: a post's claim seen through its markup (links, handles,
-  // tags, emoji, "RT" cleaned; text/README.md), else the decontextualised text, else the claim's text.
-  static std::string query_text(const Document& doc, const Claim& claim, const std::vector<text::Markup>& markup);
 
   Context ctx_;
   std::unique_ptr<Engine> engine_;
@@ -46,6 +46,7 @@ class CrossrefStage : public Stage {
   bool link_documents_ = true;
   bool verify_quotes_ = true;
   double document_link_min_ = 0.5;
+  double factcheck_min_coverage_ = 0.1;
   BatchMemory memory_;
   std::atomic<bool> batch_prepared_{false};  // documents were remembered by prepare_batch, not by process
 };

@@ -398,3 +398,47 @@ TEST(CrossrefExample, QuotationsMatchTheTranscriptKey) {
   for (auto id : {"q02", "q06", "q13", "q15", "q16", "q20", "q21", "q22"})
     EXPECT_EQ(got[id].status, "not_found") << id;
 }
+
+TEST(CrossrefStage, APostIsCheckedThroughItsMarkupAndItsFactChecksAreRankedApart) {
+  Corpus corpus;
+  CrossrefStage stage;
+  stage.configure(corpus.config(), plugin_context());
+  std::string text = "RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc \xE2\x80\x94 "
+                     "Sam Critic (@samc) March 1, 2026";
+  Document d = make_doc("post", text, {"RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc"});
+  d.claims[0].normalized.clear();  // as the claims stage leaves a whole post
+  auto markup = factpipe::text::markup_of(d);
+  EXPECT_EQ(CrossrefStage::query_text(d, d.claims[0], markup),
+            " Northport News : Tram ridership in Northport fell 8 percent in 2025!! ");
+  stage.process(d);
+  const Claim& c = d.claims[0];
+  const Evidence* fc = find_evidence(c, "https://example.org/check/tram-ridership-fell");
+  ASSERT_NE(fc, nullptr);
+  EXPECT_EQ(fc->stance, Stance::refutes);
+  EXPECT_EQ(c.verdict->label, "refuted");
+  // Passages first, then the fact-checks, each kind best first; no links in evidence slots.
+  bool seen_factcheck = false;
+  for (const auto& e : c.evidence) {
+    EXPECT_NE(e.kind, "document");
+    if (e.kind == "factcheck") seen_factcheck = true;
+    else EXPECT_FALSE(seen_factcheck) << "a passage after a fact-check";
+  }
+}
+
+TEST(CrossrefStage, ANamedDatabaseIsUsedAsItIsWithoutTheExampleSources) {
+  Corpus corpus;
+  {
+    CrossrefStage build;  // the user's database, built from their sources
+    build.configure(corpus.config(), plugin_context());
+  }
+  TempDir other;
+  write_file(other.path() / "extra.jsonl", "{\"id\": \"bundled-example\", \"text\": \"Tram ridership in Northport fell.\"}\n");
+  CrossrefStage stage;
+  stage.configure(Json{{"db", corpus.db.string()}, {"example_sources", {(other.path() / "extra.jsonl").string()}}},
+                  plugin_context());
+  EXPECT_EQ(stage.db_path(), corpus.db);
+  Document d = make_doc("d", "x", {"Tram ridership in Northport fell 8 percent in 2025."});
+  stage.process(d);
+  EXPECT_EQ(find_evidence(d.claims[0], "bundled-example"), nullptr);  // never indexed into the named db
+  EXPECT_NE(find_evidence(d.claims[0], "ridership"), nullptr);
+}
