@@ -173,7 +173,7 @@ RunSummary BatchRunner::run(InputReader& input, const std::function<void(Documen
     }
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       ++summary.documents;
-      summary.bytes += chunk[i].bytes;
+      if (chunk[i].document) summary.bytes += chunk[i].bytes;  // throughput: only what was read and processed
       if (results[i].failed()) ++summary.failed;
       sink(results[i]);
     }
