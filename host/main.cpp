@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   run_cmd->add_option("--set", run.overrides, "override a stage's config: STAGE.KEY=VALUE (repeatable)");
   run_cmd->add_flag("--stats", run.stats, "time per stage in the closing summary");
+  run_cmd->add_flag("--claims", run.claims,
+                    "every input is one claim or post to check as a whole (per record: \"claim\": true)");
   run_cmd->add_option("inputs", run.inputs, ".txt, .json, .jsonl files, directories, or - for stdin")->required();
   // -v/-q are accepted after the subcommand as well.
   run_cmd->fallthrough();

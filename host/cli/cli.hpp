@@ -7,6 +7,7 @@
 #include <factpipe/host/errors.hpp>
 #include <factpipe/host/isolated_run.hpp>
 #include <factpipe/host/pipeline_config.hpp>
+#include <factpipe/host/pipeline_loader.hpp>
 #include <factpipe/host/pipeline_validator.hpp>
 #include <factpipe/host/plugin_registry.hpp>
 
@@ -27,15 +28,8 @@ struct Verbosity {
 };
 void setup_logging(const Verbosity& v);
 
-// A pipeline file with its --set overrides applied, the plugins it can see, and every check's result.
-struct LoadedPipeline {
-  host::PipelineFile file;
-  std::unique_ptr<host::PluginRegistry> registry;
-  host::ValidatedPipeline validated;
-};
-// Throws ConfigError for an unreadable or malformed file or a bad --set.
-LoadedPipeline load_pipeline(const std::string& config, const std::vector<std::string>& overrides,
-                             const host::YamlLimits& limits = {});
+using host::LoadedPipeline;
+using host::load_pipeline;  // throws ConfigError for an unreadable or malformed file or a bad --set
 // Prints every issue to stderr; returns the exit code they call for (usage, or plugin when one failed to load).
 int print_issues(const host::ValidatedPipeline& validated);
 std::string resolve_config(const std::string& given);  // "" -> the default pipeline file
@@ -51,6 +45,7 @@ struct RunArgs {
   host::YamlLimits limits;
   host::IsolationOptions isolation;  // --isolate, --document-timeout      // --max-json-depth (JSON inputs and outputs too), --max-config-nodes
   bool stats = false, quiet = false;
+  bool claims = false;  // every input is one claim or post, checked as a whole
 };
 int run_command(const RunArgs& args);
 int validate_command(const std::string& config, const std::vector<std::string>& overrides,

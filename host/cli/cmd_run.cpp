@@ -55,6 +55,7 @@ int run_command(const RunArgs& args) {
   host::InputReader reader(args.inputs, stdin_jsonl, std::cin);
   reader.defer_parsing(true);  // JSON lines are parsed by the workers
   reader.max_document_bytes(static_cast<std::size_t>(args.max_document_mb * 1e6));
+  reader.as_claims(args.claims);
   reader.max_json_depth(args.limits.max_depth);
 
   unsigned jobs = args.jobs ? args.jobs : std::clamp(std::thread::hardware_concurrency(), 1u, kMaxJobs);

@@ -1,5 +1,6 @@
 #include <factpipe/host/batch_runner.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -89,7 +90,9 @@ class BatchRunner::Pool {
 };
 
 BatchRunner::BatchRunner(const Pipeline& pipeline, RunOptions options)
-    : pipeline_(pipeline), options_(options), pool_(std::make_unique<Pool>(pipeline.workers())) {
+    : pipeline_(pipeline),
+      options_(options),
+      pool_(std::make_unique<Pool>(options.threads ? std::min(options.threads, pipeline.workers()) : pipeline.workers())) {
   // A stage that prepares on the whole batch needs every document at once; otherwise memory stays
   // bounded by a small chunk.
   if (options_.chunk_size == 0)
@@ -99,6 +102,10 @@ BatchRunner::BatchRunner(const Pipeline& pipeline, RunOptions options)
 BatchRunner::~BatchRunner() = default;
 
 RunSummary BatchRunner::run(InputReader& input, const std::function<void(DocumentResult&)>& sink) {
+  return run([&input] { return input.next(); }, sink);
+}
+
+RunSummary BatchRunner::run(const InputSource& input, const std::function<void(DocumentResult&)>& sink) {
   using Clock = std::chrono::steady_clock;
   const std::size_t stages = pipeline_.stage_count();
   RunSummary summary;
@@ -119,7 +126,7 @@ RunSummary BatchRunner::run(InputReader& input, const std::function<void(Documen
     // Read a chunk, process it in parallel, hand it out in order: memory stays bounded by the chunk.
     chunk.clear();
     while (chunk.size() < options_.chunk_size) {
-      auto item = input.next();
+      auto item = input();
       if (!item) break;
       chunk.push_back(std::move(*item));
     }
@@ -139,7 +146,10 @@ RunSummary BatchRunner::run(InputReader& input, const std::function<void(Documen
         } catch (const std::exception& e) {
           // Nothing of this batch can go through that stage: every document in it fails, with the reason.
           for (std::size_t i = 0; i < chunk.size(); ++i)
-            if (alive(i)) results[i].error = e.what();
+            if (alive(i)) {
+              results[i].error = e.what();
+              results[i].stage = pipeline_.stage_name(from);
+            }
         }
       }
       pool_->run(chunk.size(), [&](std::size_t worker, std::size_t i) {
@@ -164,6 +174,9 @@ RunSummary BatchRunner::run(InputReader& input, const std::function<void(Documen
             if (options_.render) result.rendered = options_.render(*item.document);
             result.document = std::move(item.document);
           }
+        } catch (const StageError& e) {
+          result.error = e.what();
+          result.stage = e.stage;
         } catch (const std::exception& e) {
           result.error = e.what();
         } catch (...) {

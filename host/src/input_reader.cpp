@@ -104,14 +104,34 @@ Document read_text_document(const fs::path& file, std::size_t max_json_depth) {
   return doc;
 }
 
+void mark_as_claim(Document& doc) {
+  if (!doc.extra.is_object()) doc.extra = Json::object();
+  doc.extra["input"]["claim"] = true;
+}
+
+Document document_from_input_json(Json record) {
+  bool claim = false;
+  if (record.is_object()) {
+    if (auto it = record.find("claim"); it != record.end()) {
+      if (!it->is_boolean()) throw JsonError("/claim", "must be true or false (check the record as one claim)");
+      claim = it->get<bool>();
+      record.erase(it);
+    }
+  }
+  Document doc = document_from_json(record);
+  if (claim) mark_as_claim(doc);
+  return doc;
+}
+
 Document parse_json_document(const std::string& json, std::size_t max_json_depth) {
-  return document_from_json(parse_json(json, max_json_depth));
+  return document_from_input_json(parse_json(json, max_json_depth));
 }
 
 void InputItem::parse() {
   if (unparsed.empty()) return;
   try {
     Document doc = parse_json_document(unparsed, max_json_depth);
+    if (as_claim) mark_as_claim(doc);
     if (doc.id().empty()) doc.metadata.id = id_if_missing;
     id = doc.id();
     check_size(doc, max_document_bytes);
@@ -177,6 +197,15 @@ std::optional<InputItem> InputReader::next_line() {
 }
 
 std::optional<InputItem> InputReader::next() {
+  auto item = read_next();
+  if (item && as_claims_) {
+    item->as_claim = true;
+    if (item->document) mark_as_claim(*item->document);
+  }
+  return item;
+}
+
+std::optional<InputItem> InputReader::read_next() {
   while (true) {
     if (!pending_.empty()) {
       InputItem item = std::move(pending_.front());
@@ -221,7 +250,7 @@ std::optional<InputItem> InputReader::next() {
       try {
         Json j = parse_json(read_all(file), max_json_depth_);
         if (!j.is_array()) {
-          Document doc = document_from_json(j);
+          Document doc = document_from_input_json(j);
           if (doc.id().empty()) doc.metadata.id = file.stem().string();
           if (doc.metadata.source_file.empty()) doc.metadata.source_file = origin;
           return ok(std::move(doc), origin, bytes, max_document_bytes_);
@@ -230,7 +259,7 @@ std::optional<InputItem> InputReader::next() {
         for (std::size_t i = 0; i < j.size(); ++i) {
           std::string at = origin + "[" + std::to_string(i) + "]";
           try {
-            Document doc = document_from_json(j[i]);
+            Document doc = document_from_input_json(j[i]);
             if (doc.id().empty()) doc.metadata.id = file.stem().string() + "-" + std::to_string(i + 1);
             pending_.push_back(ok(std::move(doc), at, j[i].dump().size(), max_document_bytes_));
           } catch (const std::exception& e) {

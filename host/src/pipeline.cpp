@@ -6,25 +6,39 @@
 namespace factpipe::host {
 
 Pipeline::Pipeline(const ValidatedPipeline& validated, std::size_t workers)
-    : name_(validated.name), config_file_(validated.file.string()), workers_(workers == 0 ? 1 : workers) {
+    : name_(validated.name),
+      config_file_(validated.file.string()),
+      dir_(validated.dir),
+      workers_(workers == 0 ? 1 : workers) {
   if (!validated.ok()) throw ConfigError("the pipeline has errors; validate it first");
   for (const auto& s : validated.stages) {
     const PluginInfo& info = s.plugin->info();
-    Slot slot{s.name, info.name, info.version, info.provides_layers, info.prepare_batch, {}};
-    // A stage that is not thread safe gets one instance per worker: no locks on the hot path.
-    std::size_t copies = info.thread_safe ? 1 : workers_;
-    for (std::size_t w = 0; w < copies; ++w) {
-      try {
-        auto instance = std::make_unique<StageInstance>(s.plugin, s.name, validated.dir);
-        instance->configure(s.config);
-        slot.instances.push_back(std::move(instance));
-      } catch (const PluginError& e) {
-        if (s.where.empty()) throw;
-        throw PluginError(s.where + ": " + e.what());  // which stage of which pipeline file
-      }
-    }
+    Slot slot{s.name, info.name, info.version, info.provides_layers, info.prepare_batch, {}, s};
+    create_instances(slot);
     stages_.push_back(std::move(slot));
   }
+}
+
+void Pipeline::create_instances(Slot& slot) const {
+  const ResolvedStage& s = slot.resolved;
+  slot.instances.clear();  // the old objects go before the new ones are configured (one index handle at a time)
+  // A stage that is not thread safe gets one instance per worker: no locks on the hot path.
+  std::size_t copies = s.plugin->info().thread_safe ? 1 : workers_;
+  for (std::size_t w = 0; w < copies; ++w) {
+    try {
+      auto instance = std::make_unique<StageInstance>(s.plugin, s.name, dir_);
+      instance->configure(s.config);
+      slot.instances.push_back(std::move(instance));
+    } catch (const PluginError& e) {
+      if (s.where.empty()) throw;
+      throw PluginError(s.where + ": " + e.what());  // which stage of which pipeline file
+    }
+  }
+}
+
+void Pipeline::restart_batch_stages() {
+  for (auto& slot : stages_)
+    if (slot.prepare_batch) create_instances(slot);
 }
 
 bool Pipeline::has_batch_stage() const {

@@ -168,6 +168,7 @@ class Checker {
         continue;
       }
       coerce_scalars_to_schema(config, info.config_schema, file_.source.raw_scalars, at + "/config");
+      absolutize_command_line_paths(config, info.config_schema, file_.source.overrides, at + "/config");
       bool config_ok = true;
       for (const auto& si : validate_against_schema(config, info.config_schema)) {
         config_ok = false;

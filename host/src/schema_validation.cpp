@@ -1,6 +1,7 @@
 #include <factpipe/host/schema_validation.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 
 // valijson's JSON pointer code trips GCC 12's -Wrestrict false positive (GCC bug 105329) once inlined.
@@ -172,6 +173,33 @@ void fill_defaults(Json& instance, const Json& schema) {
     } else if (instance[key].is_object()) {
       fill_defaults(instance[key], sub);
     }
+  }
+}
+
+void absolutize_command_line_paths(Json& instance, const Json& schema,
+                                   const std::map<std::string, std::string>& overrides, const std::string& pointer) {
+  if (!instance.is_object() || !schema.is_object() || !schema.contains("properties")) return;
+  auto from_command_line = [&](const std::string& p) {
+    for (const auto& [target, origin] : overrides)
+      if (p == target || (p.starts_with(target) && p[target.size()] == '/')) return true;
+    return false;
+  };
+  auto absolute = [](Json& v) {
+    if (v.is_string() && !v.get<std::string>().empty() && std::filesystem::path(v.get<std::string>()).is_relative())
+      v = std::filesystem::absolute(v.get<std::string>()).lexically_normal().string();
+  };
+  for (auto& [key, value] : instance.items()) {
+    if (!schema["properties"].contains(key)) continue;
+    const Json& sub = schema["properties"][key];
+    std::string child = join_pointer(pointer, escape_pointer_token(key));
+    bool is_path = sub.is_object() && sub.value("format", std::string()) == "path";
+    bool items_are_paths = sub.is_object() && sub.contains("items") && sub["items"].is_object() &&
+                           sub["items"].value("format", std::string()) == "path";
+    if (is_path && from_command_line(child)) absolute(value);
+    if (items_are_paths && value.is_array())
+      for (std::size_t i = 0; i < value.size(); ++i)
+        if (from_command_line(join_pointer(child, std::to_string(i)))) absolute(value[i]);
+    if (value.is_object()) absolutize_command_line_paths(value, sub, overrides, child);
   }
 }
 

@@ -12,6 +12,9 @@
 #include "mention_index.hpp"
 #include "non_claims.hpp"
 
+#include <factpipe/text/clean_view.hpp>
+#include <factpipe/utf8.hpp>
+
 namespace factpipe::claims {
 namespace {
 
@@ -51,7 +54,14 @@ Json config_schema() {
         {"publication",
          {{"type", "string"},
           {"default", "the publication"},
-          {"description", "Claimant of unattributed claims when the document's metadata names no publisher"}}}}}};
+          {"description", "Claimant of unattributed claims when the document's metadata names no publisher"}}},
+        {"whole_document_max_chars",
+         {{"type", "integer"},
+          {"minimum", 0},
+          {"default", 280},
+          {"description", "A document at most this long (its text without links, emoji and byline) in which no "
+                          "claim is found is checked as one claim (a post, a headline); 0: never. An input "
+                          "marked as a claim (`\"claim\": true`, `factpipe run --claims`) always is"}}}}}};
 }
 
 ClaimsConfig parse_config(const Json& j) {
@@ -76,9 +86,13 @@ ClaimsConfig parse_config(const Json& j) {
     } else if (key == "split_clauses") { want(v.is_boolean(), "true or false"); c.split_clauses = v.get<bool>(); }
     else if (key == "identity_appositives") { want(v.is_boolean(), "true or false"); c.identity_appositives = v.get<bool>(); }
     else if (key == "publication") { want(v.is_string(), "a string"); c.publication = v.get<std::string>(); }
-    else
+    else if (key == "whole_document_max_chars") {
+      want(v.is_number_integer() && v.get<std::int64_t>() >= 0, "a whole number >= 0");
+      c.whole_document_max_chars = static_cast<std::size_t>(v.get<std::int64_t>());
+    } else
       throw std::runtime_error("claims: unknown config key '" + key +
-                               "' (allowed: model, lexicon, threshold, operating_point, split_clauses, identity_appositives, publication)");
+                               "' (allowed: model, lexicon, threshold, operating_point, split_clauses, identity_appositives, "
+                               "publication, whole_document_max_chars)");
   }
   return c;
 }
@@ -97,6 +111,14 @@ std::vector<Span> spans_inside(const AnalyzedSentence& s, const std::vector<Word
   for (auto& x : ranges)
     if (x.first >= r.first && x.last <= r.last) out.push_back(range_span(s, x));
   return out;
+}
+
+// The entities mentioned inside `span`, each once, in index order.
+std::vector<int> entities_inside(const MentionIndex& mentions, Span span) {
+  std::set<int> entities;
+  for (auto* m : mentions.inside(span))
+    if (m->entity >= 0) entities.insert(m->entity);
+  return {entities.begin(), entities.end()};
 }
 
 }  // namespace
@@ -136,11 +158,51 @@ void ClaimsStage::configure(ClaimsConfig config, FeatureExtractor extractor, Che
   threshold_ = config_.threshold.value_or(config_.operating_point == "f1" ? model_->threshold() : model_->recall_threshold());
 }
 
+static bool is_claim_input(const Document& doc) {
+  auto input = doc.extra.find("input");
+  return input != doc.extra.end() && input->is_object() && input->value("claim", false);
+}
+
+void ClaimsStage::add_whole_text_claim(Document& doc, const std::vector<text::Markup>& markup,
+                                       const std::string& claimant, double score) const {
+  std::size_t end = doc.text.size();
+  for (const auto& m : markup)
+    if (m.kind == text::MarkupKind::byline) end = std::min(end, m.span.start);
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  std::size_t start = 0;
+  while (start < end && blank(doc.text[start])) ++start;
+  while (end > start && blank(doc.text[end - 1])) --end;
+  if (start == end) return;
+  Claim c;
+  c.span = Span{start, end};
+  c.text = std::string(doc.slice(c.span));
+  c.score = score;
+  AnalyzedSentence s = extractor_->analyze(doc.slice(c.span), c.span.start);
+  WordRange all{0, s.words.size()};
+  c.type = s.words.empty() ? "event" : std::string(claim_type(s, all));
+  c.claimant = claimant;
+  c.sentence = doc.sentence_at(start);
+  c.entities = entities_inside(MentionIndex(doc), c.span);
+  c.numbers = spans_inside(s, s.numbers, all);
+  c.dates = spans_inside(s, s.dates, all);
+  c.extra["claims"] = Json{{"whole_text", true}};
+  for (const auto& m : markup)
+    if (m.kind == text::MarkupKind::byline && !m.date.empty()) c.extra["claims"]["date"] = m.date;
+  doc.claims.push_back(std::move(c));
+}
+
 void ClaimsStage::process(Document& doc) {
   if (!model_) throw std::logic_error("claims: process() before configure()");
   const MentionIndex mentions(doc);
   const bool have_entities = doc.has_layer("entities");
-  const std::string publication = doc.metadata.publisher.empty() ? config_.publication : doc.metadata.publisher;
+  const std::vector<text::Markup> markup = text::markup_of(doc);
+  // An embedded tweet's byline names who said it: the claimant of what the post says unattributed.
+  std::string byline_name;
+  for (const auto& m : markup)
+    if (m.kind == text::MarkupKind::byline) byline_name = m.name;
+  const std::string publication = !byline_name.empty()           ? byline_name
+                                  : doc.metadata.publisher.empty() ? config_.publication
+                                                                   : doc.metadata.publisher;
   doc.claims.clear();
   // The hand features' raw counts are only needed (and only computed) when the model has stacked trees.
   auto probability = [&](const AnalyzedSentence& a) {
@@ -148,7 +210,20 @@ void ClaimsStage::process(Document& doc) {
     const auto hand = extractor_->hand_features(a);
     return model_->probability(extractor_->extract(a), &hand);
   };
+  if (is_claim_input(doc)) {
+    // The input says what the claim is: all of it, once (sentences still get their scores).
+    for (auto& sentence : doc.sentences) {
+      AnalyzedSentence s = extractor_->analyze(doc.slice(sentence.span), sentence.span.start);
+      if (have_entities) s.entity_mentions = static_cast<int>(mentions.count_names_inside(sentence.span));
+      sentence.checkworthiness = probability(s);
+    }
+    add_whole_text_claim(doc, markup, publication, 1.0);
+    doc.add_layer("checkworthiness");
+    doc.add_layer("claims");
+    return;
+  }
 
+  std::size_t statements = 0;  // sentences that state something (see below)
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     Sentence& sentence = doc.sentences[si];
     if (sentence.extra.is_object()) sentence.extra.erase("claims");  // from an earlier run of this stage
@@ -161,6 +236,9 @@ void ClaimsStage::process(Document& doc) {
     WordRange whole{dateline_prefix(s), s.words.size()};
     NotClaim reason = classify_non_claim(s, whole);
     if (whole.first == whole.last) reason = NotClaim::dateline;
+    // Opinion and hedged statements still say something a reader may want checked; questions, greetings,
+    // bylines and datelines do not.
+    if (reason == NotClaim::none || reason == NotClaim::opinion || reason == NotClaim::hedged) ++statements;
     if (reason != NotClaim::none) {
       sentence.extra["claims"] = Json{{"not_claim", std::string(to_string(reason))}};
       continue;
@@ -178,10 +256,7 @@ void ClaimsStage::process(Document& doc) {
       c.claimant = a.claimant;
       c.claimant_entity = a.entity;
       c.quote = a.quote;
-      std::set<int> entities;
-      for (auto* m : mentions.inside(c.span))
-        if (m->entity >= 0) entities.insert(m->entity);
-      c.entities.assign(entities.begin(), entities.end());
+      c.entities = entities_inside(mentions, c.span);
       c.numbers = spans_inside(s, s.numbers, r);
       c.dates = spans_inside(s, s.dates, r);
       c.normalized = decontextualize(doc, s, r, a, mentions);
@@ -205,6 +280,17 @@ void ClaimsStage::process(Document& doc) {
       }
       if (clause_score < threshold_) continue;
       emit(r, clause_score, claim_type(s, r));
+    }
+  }
+  // A short text that states something but has no claim the model trusts (a post, a headline) is still
+  // checked, as a whole.
+  if (doc.claims.empty() && statements > 0 && config_.whole_document_max_chars > 0) {
+    text::CleanView view = text::clean_view(doc.text, markup);
+    std::size_t chars = utf8::count_code_points(view.text());
+    if (chars <= config_.whole_document_max_chars && view.text().find_first_not_of(" \t\r\n") != std::string::npos) {
+      double best = 0;
+      for (const auto& sentence : doc.sentences) best = std::max(best, sentence.checkworthiness.value_or(0.0));
+      add_whole_text_claim(doc, markup, publication, best);
     }
   }
   std::stable_sort(doc.claims.begin(), doc.claims.end(),

@@ -6,6 +6,7 @@
 #include <string>
 
 #include <factpipe/plugin.hpp>
+#include <factpipe/text/social_markup.hpp>
 
 #include "checkworthiness_model.hpp"
 #include "feature_extractor.hpp"
@@ -20,6 +21,10 @@ struct ClaimsConfig {
   bool split_clauses = true;
   bool identity_appositives = true;
   std::string publication = "the publication";
+  // A document this short (code points of its cleaned text: a post's length) that states something but in
+  // which no claim was found is checked as a whole: a post, a headline, a claim pasted in. 0: never. An input
+  // marked as a claim always is.
+  std::size_t whole_document_max_chars = 280;
 };
 
 class ClaimsStage : public factpipe::Stage {
@@ -38,6 +43,10 @@ class ClaimsStage : public factpipe::Stage {
   std::unique_ptr<const FeatureExtractor> extractor_;
   std::unique_ptr<const CheckworthinessModel> model_;
   double threshold_ = 0.5;
+
+  // The document (without an embedded tweet's byline) as its one claim.
+  void add_whole_text_claim(Document& doc, const std::vector<text::Markup>& markup, const std::string& claimant,
+                            double score) const;
 };
 
 }  // namespace factpipe::claims

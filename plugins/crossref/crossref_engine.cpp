@@ -10,6 +10,7 @@
 #include "content_tokenizer.hpp"
 #include "fts_query.hpp"
 #include "index_reader.hpp"
+#include "near_duplicates.hpp"
 #include "word_diff.hpp"
 #include "wordnet.hpp"
 
@@ -33,7 +34,10 @@ class Engine::Lease {
 Engine::Engine(std::filesystem::path db, EngineConfig config, std::shared_ptr<const WordNet> wordnet)
     : db_(std::move(db)), config_(config), wordnet_(std::move(wordnet)) {
   // Open once now so a bad file fails at configure time; term statistics are read once for all threads.
-  if (!db_.empty()) doc_freqs_ = load_doc_freqs(db_.string());
+  if (!db_.empty()) {
+    doc_freqs_ = load_doc_freqs(db_.string());
+    near_duplicates_ = load_near_duplicates(db_.string());
+  }
 }
 
 Engine::~Engine() = default;
@@ -154,13 +158,17 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   // sentence analysis (the costliest part of a profile) runs only for candidates whose best possible score
   // (numbers and dates all found) can still reach the `limit` best sources. The result is exactly that of
   // profiling every candidate. The learned ranker compares all candidates' features, so it profiles all.
-  bool two_phase = figures && config_.rerank && !config_.ranker && w.numbers >= 0 && w.dates >= 0 && limit > 0;
   std::vector<PassageRow> rows;
   rows.reserve(cands.size());
   for (const auto& c : cands) {
     auto it = fetched.find(c.id);
     rows.push_back(it != fetched.end() ? std::move(it->second) : reader->passage(c.id));
   }
+  const bool learned_factchecks =
+      config_.rerank && !config_.ranker && config_.factcheck_ranker &&
+      std::any_of(rows.begin(), rows.end(), [](const PassageRow& r) { return r.kind == "factcheck"; });
+  bool two_phase = figures && config_.rerank && !config_.ranker && !learned_factchecks && w.numbers >= 0 &&
+                   w.dates >= 0 && limit > 0;
   std::vector<RankedPassage> ranked;
   ranked.reserve(cands.size());
   for (std::size_t i = 0; i < cands.size(); ++i) {
@@ -243,10 +251,35 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
       ranked[i].ranking_features = std::move(xs[i]);
     }
   }
+  if (learned_factchecks) {
+    std::vector<std::size_t> which;
+    std::vector<CandidateView> views;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+      const auto& p = ranked[i];
+      if (p.kind != "factcheck") continue;
+      which.push_back(i);
+      views.push_back(CandidateView{&p.profile, &p.title, &p.features, p.features.bm25, true});
+    }
+    auto xs = ranking_features(prof, views, [&](const std::string& s) { return reader->idf(s); });
+    for (std::size_t k = 0; k < which.size(); ++k) {
+      auto& p = ranked[which[k]];
+      p.score = 1.0 / (1.0 + std::exp(-config_.factcheck_ranker->score(xs[k])));
+      p.ranking_features = std::move(xs[k]);
+    }
+  }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
   if (profile_out) *profile_out = std::move(prof);
   std::unordered_set<std::int64_t> seen;
   for (auto& p : ranked) {
+    // A near-duplicate fact-check counts as the record that stands for its group (one result, listing all).
+    if (near_duplicates_) {
+      auto& nd = *near_duplicates_;
+      if (auto c = nd.canonical_of.find(p.source); c != nd.canonical_of.end()) {
+        p.source = c->second;
+        p.sid = nd.canonical_sid.at(c->second);
+      }
+      if (auto o = nd.others.find(p.source); o != nd.others.end()) p.duplicates = o->second;
+    }
     if (!seen.insert(p.source).second) continue;
     out.push_back(std::move(p));
     if (static_cast<int>(out.size()) >= limit) break;
@@ -293,6 +326,7 @@ Evidence Engine::to_evidence(const ClaimProfile& prof, const RankedPassage& p) c
                      {"proximity", f.proximity}, {"entities", f.entities}, {"numbers", f.numbers},
                      {"dates", f.dates}, {"claimant", f.claimant}}}}}};
   if (!p.claimant.empty()) e.extra["crossref"]["claimant"] = p.claimant;
+  if (!p.duplicates.empty()) e.extra["crossref"]["duplicates"] = p.duplicates;
   return e;
 }
 

@@ -20,6 +20,7 @@
 namespace factpipe::crossref {
 
 class IndexReader;
+struct NearDuplicates;
 using DocFreqMap = std::unordered_map<std::string, std::int64_t>;
 class WordNet;
 
@@ -40,6 +41,10 @@ struct EngineConfig {
   bool synonyms = true;            // WordNet synonyms in coverage features
   Weights weights;
   std::shared_ptr<const RankerModel> ranker;  // set: the learned re-ranker scores candidates, not `weights`
+  // Set (and `ranker` not): fact-check candidates are scored by this learned model among themselves (it was
+  // fitted for matching a claim to fact-checks), source passages by `weights`. The stage ranks the two kinds
+  // apart, so the scales never compete.
+  std::shared_ptr<const RankerModel> factcheck_ranker;
   StanceOptions stance;
   VerdictOptions verdict;
   double quote_min_similarity = 0.6;  // below: not_found
@@ -59,6 +64,7 @@ struct RankedPassage {
   std::string sid, title, url, publisher, date, kind, rating, claimant;
   std::int64_t start = 0, end = 0;
   std::vector<double> ranking_features;  // the learned re-ranker's inputs (when one is configured)
+  std::vector<std::string> duplicates;   // sids of near-duplicate fact-checks this one stands for
 };
 
 class Engine {
@@ -90,6 +96,7 @@ class Engine {
   EngineConfig config_;
   std::shared_ptr<const WordNet> wordnet_;
   std::shared_ptr<const DocFreqMap> doc_freqs_;
+  std::shared_ptr<const NearDuplicates> near_duplicates_;
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<IndexReader>> pool_;
 };

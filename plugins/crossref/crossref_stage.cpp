@@ -5,6 +5,8 @@
 
 #include <factpipe/utf8.hpp>
 
+#include <factpipe/text/clean_view.hpp>
+
 #include "source_index.hpp"
 #include "wordnet.hpp"
 
@@ -13,6 +15,17 @@ namespace factpipe::crossref {
 namespace fs = std::filesystem;
 
 namespace {
+
+// A link to another document of the run, as JSON: the fields of an evidence entry (code point offsets).
+Json link_json(const Evidence& e) {
+  Json j{{"kind", e.kind},         {"source_id", e.source_id}, {"title", e.title},
+         {"url", e.url},           {"publisher", e.publisher}, {"date", e.date},
+         {"passage", e.passage},   {"start", e.passage_start}, {"end", e.passage_end},
+         {"score", e.score},       {"stance", std::string(to_string(e.stance))},
+         {"confidence", e.confidence}};
+  if (auto it = e.extra.find("crossref"); it != e.extra.end()) j["reason"] = it->value("reason", std::string());
+  return j;
+}
 
 Json schema() {
   auto num = [](double def, const char* desc) {
@@ -37,17 +50,25 @@ Json schema() {
       {"properties",
        {{"db",
          {{"type", "string"},
+          {"format", "path"},
           {"default", ""},
           {"description",
-           "SQLite index file, relative to the pipeline file. Empty: a cache file keyed by the sources "
-           "($XDG_CACHE_HOME/factpipe/crossref-<hash>.sqlite)"}}},
+           "SQLite index file (in the pipeline file: relative to it; with --set: to the current folder), used as "
+           "it is. Empty: a cache file keyed by the sources ($XDG_CACHE_HOME/factpipe/crossref-<hash>.sqlite)"}}},
         {"sources",
          {{"type", "array"},
-          {"items", {{"type", "string"}}},
+          {"items", {{"type", "string"}, {"format", "path"}}},
           {"default", Json::array()},
           {"description",
-           "source files or folders (relative to the pipeline file), indexed before the first document when "
-           "new or changed"}}},
+           "source files or folders (relative to the pipeline file, or with --set to the current folder), "
+           "indexed into db (or the cache file) before the first document when new or changed"}}},
+        {"example_sources",
+         {{"type", "array"},
+          {"items", {{"type", "string"}, {"format", "path"}}},
+          {"default", Json::array()},
+          {"description",
+           "sources of the bundled default index only: indexed into the cache file when neither db nor sources "
+           "is set, never into a database you name"}}},
         {"top_k", {{"type", "integer"}, {"minimum", 1}, {"default", d.top_k}, {"description", "evidence kept per claim"}}},
         {"min_score", num(d.min_score, "re-ranked score below which a passage is not evidence")},
         {"candidates",
@@ -93,6 +114,13 @@ Json schema() {
            "learned re-ranking model, a file in the plugin's data folder (\"ranker.json\": fitted on CLEF-2020 "
            "task 2 train by factpipe-train-crossref-ranker, for matching claims to fact-checks) or an absolute "
            "path; empty: the weighted sum of \"weights\""}}},
+        {"factcheck_ranker",
+         {{"type", "string"},
+          {"default", ""},
+          {"description",
+           "learned model that ranks fact-check matches among themselves (\"ranker.json\", fitted on CLEF-2020 "
+           "task 2 train for exactly that), while source passages keep the weighted sum; a file in the plugin's "
+           "data folder or an absolute path; empty: fact-checks by the weighted sum too. Ignored when \"ranker\" is set"}}},
         {"link_documents",
          {{"type", "boolean"},
           {"default", true},
@@ -174,8 +202,13 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
 
   load_word_lists(ctx.data_dir().string());
   // The learned re-ranker: a bad or missing file fails here, naming it.
-  if (std::string ranker = config.value("ranker", std::string()); !ranker.empty())
-    ec.ranker = RankerModel::load(fs::path(ranker).is_absolute() ? fs::path(ranker) : ctx.data_dir() / ranker);
+  auto model = [&](const char* key) -> std::shared_ptr<const RankerModel> {
+    std::string file = config.value(key, std::string());
+    if (file.empty()) return nullptr;
+    return RankerModel::load(fs::path(file).is_absolute() ? fs::path(file) : ctx.data_dir() / file);
+  };
+  ec.ranker = model("ranker");
+  ec.factcheck_ranker = model("factcheck_ranker");
 
   std::shared_ptr<const WordNet> wordnet;
   std::string wn_dir = config.value("wordnet", std::string("/usr/share/wordnet"));
@@ -187,12 +220,15 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   }
 
   std::vector<fs::path> sources;
-  for (const auto& s : config.value("sources", std::vector<std::string>{})) {
+  std::string db = config.value("db", std::string());
+  auto listed = config.value("sources", std::vector<std::string>{});
+  // The bundled examples go into their own cache index only: a database the user names is used as it is.
+  if (listed.empty() && db.empty()) listed = config.value("example_sources", std::vector<std::string>{});
+  for (const auto& s : listed) {
     fs::path p = ctx.resolve(s);
     if (!fs::exists(p)) throw std::runtime_error("crossref: source not found: " + p.string() + " (from \"" + s + "\")");
     sources.push_back(p);
   }
-  std::string db = config.value("db", std::string());
   db_path_ = db.empty() ? (sources.empty() ? fs::path() : default_db_path(sources)) : ctx.resolve(db);
   if (!sources.empty()) {
     // Index new or changed sources now, before the first document. A read-only location that is already
@@ -227,14 +263,25 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   engine_ = std::make_unique<Engine>(db_path_, ec, wordnet);
 }
 
+std::string CrossrefStage::query_text(const Document& doc, const Claim& claim, const std::vector<text::Markup>& markup) {
+  bool valid_span = !claim.span.empty() && claim.span.end <= doc.text.size();
+  // A post's claim is read as a reader takes it: without links, emoji and "RT", tags and handles as words
+  // (text/README.md). The markup is the segmenter's, by offsets: the document's text is never rewritten.
+  if (valid_span)
+    for (const auto& m : markup)
+      if (m.span.overlaps(claim.span)) return text::clean_view(doc.text, markup, claim.span).text();
+  std::string text = !claim.normalized.empty() ? claim.normalized : claim.text;
+  if (text.empty() && valid_span) text = std::string(doc.slice(claim.span));
+  return text;
+}
+
 std::vector<BatchMemory::Entry> CrossrefStage::memory_entries(const Document& doc) {
   std::vector<BatchMemory::Entry> entries;
   utf8::OffsetMap map(doc.text);
+  const auto markup = text::markup_of(doc);
   for (const auto& claim : doc.claims) {
-    std::string text = !claim.normalized.empty() ? claim.normalized : claim.text;
-    if (text.empty() && !claim.span.empty() && claim.span.end <= doc.text.size()) text = std::string(doc.slice(claim.span));
     BatchMemory::Entry e{doc.id(), doc.metadata.title, doc.metadata.url, doc.metadata.publisher,
-                         doc.metadata.published, std::move(text), 0, 0, {}};
+                         doc.metadata.published, query_text(doc, claim, markup), 0, 0, {}};
     if (!claim.span.empty() && claim.span.end <= doc.text.size()) {
       e.start = map.to_code_point(claim.span.start);
       e.end = map.to_code_point(claim.span.end);
@@ -253,7 +300,8 @@ void CrossrefStage::prepare_batch(const std::vector<const Document*>& documents)
   batch_prepared_ = true;
 }
 
-void CrossrefStage::link_documents(const Document& doc, Claim& claim, const ClaimProfile& profile) const {
+std::vector<Evidence> CrossrefStage::link_documents(const Document& doc, const ClaimProfile& profile) const {
+  std::vector<Evidence> links;
   const auto& cfg = engine_->config();
   // The candidates' shared-word weight is exactly the coverage feature, so only claims that can pass the
   // test below are compared (0.25 when matching figures can make up for fewer shared words); at most 20.
@@ -284,36 +332,60 @@ void CrossrefStage::link_documents(const Document& doc, Claim& claim, const Clai
     e.stance = st.stance == Stance::supports ? Stance::discusses : st.stance;
     e.confidence = st.confidence * 0.5;
     e.extra = Json{{"crossref", {{"reason", "the same claim in another document of this run: " + st.reason}}}};
-    claim.evidence.push_back(std::move(e));
+    links.push_back(std::move(e));
   }
+  std::stable_sort(links.begin(), links.end(), [](const Evidence& a, const Evidence& b) { return a.score > b.score; });
+  return links;
 }
 
 void CrossrefStage::process(Document& doc) {
   const auto& cfg = engine_->config();
+  const auto markup = text::markup_of(doc);
   for (auto& claim : doc.claims) {
     ClaimInput in;
-    in.text = !claim.normalized.empty() ? claim.normalized : claim.text;
-    if (in.text.empty() && !claim.span.empty()) in.text = std::string(doc.slice(claim.span));
+    in.text = query_text(doc, claim, markup);
     in.claimant = claim.claimant;
     for (int ei : claim.entities)
       if (ei >= 0 && ei < static_cast<int>(doc.entities.size()))
         in.entities.push_back({doc.entities[static_cast<std::size_t>(ei)].name, doc.entities[static_cast<std::size_t>(ei)].type});
     ClaimProfile profile;
-    auto ranked = engine_->rank(in, cfg.top_k * 2, &profile);
+    // Source passages and earlier fact-checks are ranked apart: each kind keeps top_k of its own.
+    auto ranked = engine_->rank(in, cfg.top_k * 4, &profile);
     if (ranked.empty()) profile = engine_->profile(in);
     claim.evidence.clear();
+    int passages = 0, factchecks = 0;
     for (const auto& p : ranked) {
       if (p.score < cfg.min_score) continue;
+      bool factcheck = p.kind == "factcheck";
+      int& kept = factcheck ? factchecks : passages;
+      if (kept >= cfg.top_k) continue;
       Evidence e = engine_->to_evidence(profile, p);
-      if (e.stance == Stance::unrelated) continue;
+      // A passage must be about the claim to be evidence. A fact-check match is listed even when it is not
+      // (stance "unrelated", no weight in the verdict): the user sees the nearest earlier fact-checks, ranked.
+      if (e.stance == Stance::unrelated && !factcheck) continue;
       claim.evidence.push_back(std::move(e));
-      if (static_cast<int>(claim.evidence.size()) >= cfg.top_k) break;
+      ++kept;
     }
-    if (link_documents_) link_documents(doc, claim, profile);
-    std::stable_sort(claim.evidence.begin(), claim.evidence.end(),
-                     [](const Evidence& a, const Evidence& b) { return a.score > b.score; });
-    if (static_cast<int>(claim.evidence.size()) > cfg.top_k) claim.evidence.resize(static_cast<std::size_t>(cfg.top_k));
-    claim.verdict = decide_verdict(claim.evidence, cfg.verdict);
+    // Passages first, then fact-checks, each kind best first.
+    std::stable_sort(claim.evidence.begin(), claim.evidence.end(), [](const Evidence& a, const Evidence& b) {
+      bool fa = a.kind == "factcheck", fb = b.kind == "factcheck";
+      return fa != fb ? fb : a.score > b.score;
+    });
+    std::vector<Evidence> links;
+    if (link_documents_) links = link_documents(doc, profile);
+    if (static_cast<int>(links.size()) > cfg.top_k) links.resize(static_cast<std::size_t>(cfg.top_k));
+    // Other documents of the run are not evidence slots: they are listed apart, and still count (weakly) in
+    // the verdict, as before.
+    std::vector<Evidence> weighed = claim.evidence;
+    weighed.insert(weighed.end(), links.begin(), links.end());
+    claim.verdict = decide_verdict(weighed, cfg.verdict);
+    if (!links.empty()) {
+      Json list = Json::array();
+      for (const auto& e : links) list.push_back(link_json(e));
+      claim.extra["crossref"]["links"] = std::move(list);
+    } else if (auto it = claim.extra.find("crossref"); it != claim.extra.end() && it->is_object()) {
+      it->erase("links");  // from an earlier run of this stage
+    }
   }
   if (verify_quotes_) {
     for (auto& quote : doc.quotes) {

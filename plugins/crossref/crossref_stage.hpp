@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <factpipe/plugin.hpp>
+#include <factpipe/text/social_markup.hpp>
 
 #include "batch_memory.hpp"
 #include "crossref_engine.hpp"
@@ -31,9 +32,13 @@ class CrossrefStage : public Stage {
   // first (prepare_batch), so a claim is linked to the same claim in every other document of its batch,
   // whatever the order, and to documents of earlier batches. Without that call (a host that runs documents
   // one by one), claims of documents processed earlier are remembered instead.
-  void link_documents(const Document& doc, Claim& claim, const ClaimProfile& profile) const;
+  // The links, best first (extra.crossref.links of the claim; never evidence slots).
+  std::vector<Evidence> link_documents(const Document& doc, const ClaimProfile& profile) const;
   // What another document can link to: each claim's text, where it is, and its document's metadata.
   static std::vector<BatchMemory::Entry> memory_entries(const Document& doc);
+  // What the claim says, as the index is asked: a post's claim seen through its markup (links, handles,
+  // tags, emoji, "RT" cleaned; text/README.md), else the decontextualised text, else the claim's text.
+  static std::string query_text(const Document& doc, const Claim& claim, const std::vector<text::Markup>& markup);
 
   Context ctx_;
   std::unique_ptr<Engine> engine_;

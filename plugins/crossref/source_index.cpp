@@ -15,6 +15,7 @@
 #include <factpipe/utf8.hpp>
 
 #include "content_tokenizer.hpp"
+#include "near_duplicates.hpp"
 #include "sentence_splitter.hpp"
 #include "sqlite_handle.hpp"
 
@@ -474,6 +475,7 @@ struct SourceIndex::Impl {
   // loading 30k passages), so small indexes and small updates leave merging to FTS5's automerge.
   static constexpr std::int64_t kOptimizeFrom = 100000;  // passages
   void finish(std::size_t added) {
+    group_near_duplicates(db);
     auto c = db.prepare("SELECT count(*) FROM passage_meta");
     c.step();
     std::int64_t total = c.int64(0);

@@ -9,16 +9,30 @@ namespace factpipe::crossref {
 
 Stance stance_of_rating(const std::string& rating) {
   std::string r = ascii_lower(rating);
+  for (auto& c : r)
+    if (c == '-' || c == '_') c = ' ';  // "half-true", "pants_on_fire"
   auto has = [&](const char* w) { return r.find(w) != std::string::npos; };
-  if (has("mix") || has("half") || has("partly") || has("disputed") || has("unproven") || has("unverified") ||
-      has("context"))
-    return Stance::discusses;
-  if (has("mostly false") || has("false") || has("pants") || has("fake") || has("incorrect") || has("wrong") ||
-      has("inaccurate") || has("misleading") || has("exaggerat") || has("fabricat") || has("not true") ||
-      has("unsupported") || has("baseless") || has("scam") || has("hoax") || has("miscaptioned") ||
-      has("misattributed") || has("distort"))
+  // Negated forms first: "not true", "untrue", "not accurate", "not correct" say the claim is false; they must
+  // never reach the "true" / "accurate" / "correct" test below.
+  if (has("not true") || has("untrue") || has("not accurate") || has("not correct") || has("not legit") ||
+      has("not confirmed") || has("not supported") || has("not real") || has("not authentic") || has("no evidence") ||
+      has("no proof") || has("unfounded") || has("unsubstantiated") || has("not the case") || has("isn't true") ||
+      has("never happened") || has("debunked"))
     return Stance::refutes;
-  if (has("true") || has("correct") || has("accurate") || has("legit") || has("confirmed"))
+  if (has("mostly true") || has("mostly correct") || has("mostly accurate")) return Stance::supports;
+  if (has("mostly false") || has("mostly inaccurate")) return Stance::refutes;
+  if (has("mix") || has("half") || has("partly") || has("partially") || has("disputed") || has("unproven") ||
+      has("unverified") || has("context") || has("not the whole story") || has("outdated") || has("satire") ||
+      has("research in progress") || has("spins the facts") || has("cherry"))
+    return Stance::discusses;
+  if (has("false") || has("pants") || has("fake") || has("incorrect") || has("wrong") || has("inaccurate") ||
+      has("misleading") || has("exaggerat") || has("fabricat") || has("unsupported") || has("baseless") ||
+      has("scam") || has("hoax") || has("miscaptioned") || has("misattributed") || has("distort") ||
+      has("four pinocchios") || has("4 pinocchios") || has("bogus") || has("altered") || has("doctored") ||
+      has("manipulated") || has("myth") || has("rumor") || has("rumour") || has("no basis"))
+    return Stance::refutes;
+  if (has("true") || has("correct") || has("accurate") || has("legit") || has("confirmed") || has("real") ||
+      has("geppetto checkmark") || has("verified"))
     return Stance::supports;
   if (r == "5" || r == "4") return Stance::supports;
   if (r == "1" || r == "2") return Stance::refutes;

@@ -113,6 +113,7 @@ void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::ve
     }
     if (!f && opt.context_speakers) f = context(it, items, i, p);
     if (f) it.speaker = *f;
+    rank_speaker(it, items, i, p, out);
   }
   for (auto& it : items) {
     Quote q;
@@ -123,14 +124,14 @@ void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::ve
     q.kind = it.kind;
     fill_speaker(q, it.speaker);
     q.extra = Json::object();
-    if (it.mq.continues || it.mq.continued || it.mq.wrong_close || it.mq.unclosed) {
-      Json x = Json::object();
-      if (it.mq.continues) x["continues"] = true;
-      if (it.mq.continued) x["continued"] = true;
-      if (it.mq.wrong_close) x["wrong_close"] = true;
-      if (it.mq.unclosed) x["unclosed"] = true;
-      q.extra["quotes"] = x;
-    }
+    Json x = Json::object();
+    if (it.mq.continues) x["continues"] = true;
+    if (it.mq.continued) x["continued"] = true;
+    if (it.mq.wrong_close) x["wrong_close"] = true;
+    if (it.mq.unclosed) x["unclosed"] = true;
+    if (q.speaker && !it.reason.empty()) x["reason"] = it.reason;
+    if (!x.empty()) q.extra["quotes"] = x;
+    if (opt.dump_candidates) q.extra["speaker_candidates"] = it.candidates.is_null() ? Json::array() : it.candidates;
     out.push_back(std::move(q));
     history.push_back({static_cast<int>(p), it.speaker, it.ends_question});
   }
@@ -218,7 +219,9 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const entities::TextV
       q = out[best];
       q.span = {out[i].span.start, out[j].span.end};
       q.kind = QuoteKind::direct;
-      q.extra["quotes"] = Json{{"paragraphs", j - i + 1}};
+      Json x = Json{{"paragraphs", j - i + 1}};
+      if (q.extra.contains("quotes") && q.extra["quotes"].contains("reason")) x["reason"] = q.extra["quotes"]["reason"];
+      q.extra["quotes"] = x;
     }
     joined.push_back(std::move(q));
     i = j + 1;

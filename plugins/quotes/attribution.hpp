@@ -12,6 +12,7 @@
 #include "lexicon.hpp"
 #include "mention_index.hpp"
 #include "quote_lexicon.hpp"
+#include "speaker_model.hpp"
 #include "text_view.hpp"
 
 namespace factpipe::quotes {
@@ -20,6 +21,8 @@ struct AttributionOptions {
   bool indirect = true;          // also report indirect (reported) speech
   bool context_speakers = true;  // attribute quotes without a cue from their context
   double min_confidence = 0.0;   // drop quotations below this confidence
+  const SpeakerModel* model = nullptr;  // the learned speaker ranker; nullptr: the rules alone
+  bool dump_candidates = false;  // write the ranker's candidates and features into each quotation (training)
 };
 
 // Direct and partial quotations (from their marks) with speakers.

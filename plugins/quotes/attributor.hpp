@@ -36,6 +36,8 @@ struct Item {
   Found speaker;
   bool ends_sentence = false;  // the quoted text ends with . ! ?
   bool ends_question = false;
+  std::string reason;  // why this speaker: cue, cue without verb, context, ranker
+  Json candidates;     // the ranker's candidates with their features (AttributionOptions::dump_candidates)
 };
 
 struct Attributor {
@@ -151,6 +153,10 @@ struct Attributor {
 
   // The quotations of paragraph p: speakers from cues, then from context.
   void paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::vector<Quote>& out);
+
+  // The speaker ranker (speaker_candidates.cpp): candidates for quotation i with their features; the model,
+  // when there is one, may replace the rules' choice. Sets it.reason.
+  void rank_speaker(Item& it, const std::vector<Item>& items, std::size_t i, std::size_t p, const std::vector<Quote>& out);
 
   // direct, or partial when embedded in a sentence of reported speech
   QuoteKind quote_kind(const Item& it, std::size_t s0, std::size_t hi) const;

@@ -29,6 +29,13 @@ const IndexedMention* MentionIndex::at(std::size_t offset) const {
   return nullptr;
 }
 
+std::span<const IndexedMention> MentionIndex::within(const Span& s) const {
+  auto by_start = [](const IndexedMention& m, std::size_t o) { return m.span.start < o; };
+  auto a = std::lower_bound(mentions_.begin(), mentions_.end(), s.start, by_start);
+  auto b = std::lower_bound(a, mentions_.end(), s.end, by_start);
+  return {a, b};
+}
+
 int MentionIndex::entity_for(const Span& s, Span* mention) const {
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), s.start,
                              [](const IndexedMention& m, std::size_t o) { return m.span.start < o; });

@@ -1,5 +1,6 @@
 #pragma once
 // Entity mentions of a document sorted by position, to find which entity a speaker span refers to.
+#include <span>
 #include <vector>
 
 #include <factpipe/document.hpp>
@@ -21,6 +22,8 @@ class MentionIndex {
   int entity_for(const Span& s, Span* mention = nullptr) const;
   // The first mention starting inside [s.start, s.end), or nullptr.
   const IndexedMention* first_in(const Span& s) const;
+  // The mentions starting inside s, in order.
+  std::span<const IndexedMention> within(const Span& s) const;
 
  private:
   const Document& doc_;

@@ -32,6 +32,8 @@ PluginInfo QuotesStage::describe() {
   Json props = {
       {"min_confidence", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}, {"default", 0.0}, {"description", "Drop quotations whose confidence is below this"}}},
       {"indirect", {{"type", "boolean"}, {"default", true}, {"description", "Also report indirect (reported) speech"}}},
+      {"speaker_model", {{"type", "string"}, {"default", "speaker_ranker.tsv"}, {"description", "The learned speaker ranker (a file in the plugin's data dir, or a path relative to the pipeline file; made by factpipe-train-quotes); \"\": the rules alone"}}},
+      {"speaker_candidates", {{"type", "boolean"}, {"default", false}, {"description", "Write every quotation's candidate speakers with the ranker's features into its extra (for training)"}}},
       {"context_speakers", {{"type", "boolean"}, {"default", true}, {"description", "Attribute quotations without a cue from the context (previous quote, previous sentence, conversational turns)"}}},
   };
   for (const auto& k : kFileKeys)
@@ -60,6 +62,11 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
   options_.min_confidence = config.value("min_confidence", 0.0);
   options_.indirect = config.value("indirect", true);
   options_.context_speakers = config.value("context_speakers", true);
+  options_.dump_candidates = config.value("speaker_candidates", false);
+  std::string model = file("speaker_model", "speaker_ranker.tsv");
+  model_.reset();
+  if (!model.empty()) model_ = std::make_shared<const SpeakerModel>(SpeakerModel::load(resolve(model)));
+  options_.model = model_.get();
 }
 
 void QuotesStage::process(Document& doc) {

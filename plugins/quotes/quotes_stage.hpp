@@ -1,5 +1,7 @@
 #pragma once
 // The quotes stage: every quotation (direct, partial, indirect) with its speaker, cue and confidence.
+#include <memory>
+
 #include <factpipe/plugin.hpp>
 
 #include "attribution.hpp"
@@ -18,6 +20,7 @@ class QuotesStage : public factpipe::Stage {
   QuoteLexicon lexicon_;
   entities::Lexicon words_;  // the entities plugin's word lists (copied into this plugin's data dir)
   AttributionOptions options_;
+  std::shared_ptr<const SpeakerModel> model_;  // the learned speaker ranker, when configured
 };
 
 }  // namespace factpipe::quotes

@@ -1,5 +1,7 @@
 #include "segmenter_stage.hpp"
 
+#include <factpipe/text/social_markup.hpp>
+
 #include <stdexcept>
 #include <string>
 
@@ -98,6 +100,8 @@ void SegmenterStage::process(Document& doc) {
                                 std::to_string(bad->line) + ", column " + std::to_string(bad->column) + " (byte " +
                                 std::to_string(bad->byte_offset) + "): " + bad->reason);
   segmenter().annotate(doc);
+  // Links, handles, tags, emoji and a tweet's byline, decided once for every later stage (text/README.md).
+  if (auto markup = text::find_social_markup(doc.text); !markup.empty()) text::store_markup(doc, markup);
 }
 
 }  // namespace factpipe::segmenter

@@ -273,3 +273,32 @@ TEST(ClaimsStage, OneInstanceServesSeveralThreadsWithTheSameResults) {
   for (auto& t : threads) t.join();
   for (auto& d : docs) EXPECT_EQ(d, expected);
 }
+
+TEST(ClaimsStage, AnInputMarkedAsAClaimIsOneClaimAsAWhole) {
+  auto doc = make_doc({"Tram fares doubled last year.", "Nobody voted for it."});
+  doc.extra["input"]["claim"] = true;
+  configured_stage().process(doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].text, doc.text);
+  EXPECT_EQ(doc.claims[0].score, 1.0);
+  EXPECT_TRUE(doc.sentences[1].checkworthiness.has_value());  // sentences are still scored
+}
+
+TEST(ClaimsStage, AShortPostWithoutAClaimIsCheckedAsAWholeAndItsBylineNamesTheClaimant) {
+  auto doc = make_doc({"Tram fares doubled last year #Transit https://t.co/x \xE2\x80\x94 Jane Doe (@jdoe) March 1, 2020"});
+  // No sentence passes a threshold of 1: the post is still checked, without its byline.
+  configured_stage(Json{{"threshold", 1.0}}).process(doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  const Claim& c = doc.claims[0];
+  EXPECT_EQ(c.text, "Tram fares doubled last year #Transit https://t.co/x");
+  EXPECT_EQ(c.claimant, "Jane Doe");
+  EXPECT_EQ(c.extra["claims"]["date"], "2020-03-01");
+  EXPECT_EQ(c.extra["claims"]["whole_text"], true);
+
+  auto off = make_doc({"Tram fares doubled last year."});
+  configured_stage(Json{{"threshold", 1.0}, {"whole_document_max_chars", 0}}).process(off);
+  EXPECT_TRUE(off.claims.empty());
+  auto question = make_doc({"Did tram fares double last year?"});  // asks, states nothing
+  configured_stage(Json{{"threshold", 1.0}}).process(question);
+  EXPECT_TRUE(question.claims.empty());
+}

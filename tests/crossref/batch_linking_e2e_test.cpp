@@ -25,12 +25,14 @@ std::string quote_arg(const std::string& s) {
   return out + "'";
 }
 
-// Ids of the other documents that a document's claims link to (evidence of kind "document").
+// Ids of the other documents that a document's claims link to (extra.crossref.links, never evidence).
 std::set<std::string> linked_documents(const Json& doc) {
   std::set<std::string> ids;
-  for (const auto& claim : doc.at("claims"))
-    for (const auto& e : claim.value("evidence", Json::array()))
-      if (e.value("kind", "") == "document") ids.insert(e.value("source_id", ""));
+  for (const auto& claim : doc.at("claims")) {
+    for (const auto& e : claim.value("evidence", Json::array())) EXPECT_NE(e.value("kind", ""), "document");
+    if (claim.contains("extra") && claim["extra"].contains("crossref"))
+      for (const auto& l : claim["extra"]["crossref"].value("links", Json::array())) ids.insert(l.value("source_id", ""));
+  }
   return ids;
 }
 

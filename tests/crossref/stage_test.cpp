@@ -54,6 +54,14 @@ const Evidence* find_evidence(const Claim& c, const std::string& source_id) {
   return nullptr;
 }
 
+// A link to another document of the run: listed apart from the evidence, in extra.crossref.links.
+const Json* find_link(const Claim& c, const std::string& source_id) {
+  if (!c.extra.contains("crossref") || !c.extra["crossref"].contains("links")) return nullptr;
+  for (const auto& l : c.extra["crossref"]["links"])
+    if (l.value("source_id", "") == source_id) return &l;
+  return nullptr;
+}
+
 struct Corpus {
   TempDir tmp;
   fs::path sources = tmp.path() / "sources";
@@ -225,17 +233,19 @@ TEST(CrossrefStage, SameClaimInTwoDocumentsOfABatchIsLinkedBothWays) {
   stage.process(second);
   stage.process(third);
   // The first document of the batch sees the later ones too: the links no longer depend on the order.
-  const Evidence* forward = find_evidence(first.claims[0], "second");
+  const Json* forward = find_link(first.claims[0], "second");
   ASSERT_NE(forward, nullptr);
-  EXPECT_EQ(forward->kind, "document");
-  EXPECT_EQ(forward->passage, "the price of the tram extension at $450 million");
-  const Evidence* back = find_evidence(second.claims[0], "first");
+  EXPECT_EQ((*forward)["kind"], "document");
+  EXPECT_EQ((*forward)["passage"], "the price of the tram extension at $450 million");
+  const Json* back = find_link(second.claims[0], "first");
   ASSERT_NE(back, nullptr);
-  EXPECT_EQ(back->passage, "The tram extension will cost $450 million");
-  const Evidence* conflict = find_evidence(first.claims[0], "third");
+  EXPECT_EQ((*back)["passage"], "The tram extension will cost $450 million");
+  const Json* conflict = find_link(first.claims[0], "third");
   ASSERT_NE(conflict, nullptr);
-  EXPECT_EQ(conflict->stance, Stance::refutes);
-  EXPECT_EQ(find_evidence(first.claims[0], "first"), nullptr);  // never itself
+  EXPECT_EQ((*conflict)["stance"], "refutes");
+  EXPECT_EQ(find_link(first.claims[0], "first"), nullptr);  // never itself
+  // Links never take an evidence slot.
+  for (const auto& e : first.claims[0].evidence) EXPECT_NE(e.kind, "document");
 }
 
 TEST(CrossrefStage, WithoutPrepareBatchEarlierDocumentsAreRemembered) {
@@ -250,15 +260,15 @@ TEST(CrossrefStage, WithoutPrepareBatchEarlierDocumentsAreRemembered) {
   stage.process(first);
   stage.process(second);
   stage.process(third);
-  EXPECT_EQ(find_evidence(first.claims[0], "second"), nullptr);  // one by one: only earlier documents
-  const Evidence* link = find_evidence(second.claims[0], "first");
+  EXPECT_EQ(find_link(first.claims[0], "second"), nullptr);  // one by one: only earlier documents
+  const Json* link = find_link(second.claims[0], "first");
   ASSERT_NE(link, nullptr);
-  EXPECT_EQ(link->kind, "document");
-  EXPECT_EQ(link->passage, "The tram extension will cost $450 million");
-  EXPECT_EQ(link->passage_start, 0u);
-  const Evidence* conflict = find_evidence(third.claims[0], "first");
+  EXPECT_EQ((*link)["kind"], "document");
+  EXPECT_EQ((*link)["passage"], "The tram extension will cost $450 million");
+  EXPECT_EQ((*link)["start"], 0u);
+  const Json* conflict = find_link(third.claims[0], "first");
   ASSERT_NE(conflict, nullptr);
-  EXPECT_EQ(conflict->stance, Stance::refutes);
+  EXPECT_EQ((*conflict)["stance"], "refutes");
 }
 
 TEST(CrossrefStage, ProcessesDocumentsOnSeveralThreads) {

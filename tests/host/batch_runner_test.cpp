@@ -207,3 +207,47 @@ TEST(Pipeline, StagesThatAreNotThreadSafeGetOneInstancePerWorker) {
   EXPECT_EQ(p.instance_count(0), 3u);  // fx_good: thread_safe = false
   EXPECT_EQ(p.instance_count(1), 1u);  // fx_boom: thread_safe = true, shared
 }
+
+// What the Python module uses: documents from memory (an InputSource), the failed stage's name in the result,
+// fewer threads than the pipeline has workers, and batch stages that forget earlier batches when restarted.
+TEST(BatchRunnerInProcess, RunsFromASourceNamesTheFailedStageAndRestartsBatchStages) {
+  factpipe::test::TempDir dir;
+  Pipeline pipeline(pipeline_of("pipeline: t\nstages:\n  - {name: exploder, plugin: fx_boom}\n"
+                                "  - {name: batcher, plugin: fx_batch}\n",
+                                dir),
+                    4);
+  auto run_batch = [&](const std::vector<std::string>& texts) {
+    RunOptions options;
+    options.chunk_size = texts.size();
+    options.threads = 2;
+    BatchRunner runner(pipeline, options);
+    std::size_t next = 0;
+    std::vector<DocumentResult> out;
+    runner.run(
+        [&]() -> std::optional<InputItem> {
+          if (next == texts.size()) return std::nullopt;
+          InputItem item;
+          item.origin = item.id = factpipe::test::cat("memory:", next);
+          item.id_if_missing = factpipe::test::cat("m", next);
+          item.unparsed = Json{{"text", texts[next++]}}.dump();
+          return item;
+        },
+        [&](DocumentResult& r) { out.push_back(std::move(r)); });
+    return out;
+  };
+  auto first = run_batch({"calm", "BOOM", "calm"});
+  ASSERT_EQ(first.size(), 3u);
+  EXPECT_EQ(first[0].id, "m0");
+  EXPECT_TRUE(first[0].stage.empty());
+  ASSERT_TRUE(first[1].failed());
+  EXPECT_EQ(first[1].stage, "exploder");
+  EXPECT_THAT(first[1].error, HasSubstr("found BOOM in the text"));
+  EXPECT_EQ(first[2].document->extra["fx_batch"]["batch"], Json::array({"m0", "m2"}));
+  EXPECT_EQ(first[2].document->extra["fx_batch"]["calls"], 1);
+  auto second = run_batch({"calm"});
+  EXPECT_EQ(second[0].document->extra["fx_batch"]["calls"], 2);  // the stage remembers the first batch
+  pipeline.restart_batch_stages();
+  auto third = run_batch({"calm"});
+  EXPECT_EQ(third[0].document->extra["fx_batch"]["calls"], 1);  // as if it were the first
+  EXPECT_EQ(third[0].document->extra["fx_batch"]["batch"], Json::array({"m0"}));
+}

@@ -7,6 +7,7 @@
 #include <factpipe/host/pipeline_config.hpp>
 #include <factpipe/host/pipeline_validator.hpp>
 #include <factpipe/host/plugin_registry.hpp>
+#include <factpipe/host/schema_validation.hpp>
 
 #include "host_test_util.hpp"
 
@@ -265,3 +266,24 @@ TEST_F(ConfigTest, TheReportSectionIsCheckedAgainstTheReportWritersSchema) {
   EXPECT_EQ(v.issues.size(), 1u);
 }
 #endif
+
+TEST(CommandLinePaths, ARelativePathFromSetIsRelativeToTheCurrentFolder) {
+  Json schema = Json::parse(R"({"type": "object", "properties": {
+      "db": {"type": "string", "format": "path"},
+      "sources": {"type": "array", "items": {"type": "string", "format": "path"}},
+      "name": {"type": "string"}}})");
+  Json config = {{"db", "fc.db"}, {"sources", {"a", "/abs/b"}}, {"name", "fc.db"}};
+  Json from_file = config;
+  // db and sources came from --set; name too, but it is no path.
+  std::map<std::string, std::string> overrides = {{"/stages/0/config/db", "--set x.db=fc.db"},
+                                                  {"/stages/0/config/sources", "--set x.sources=[a,/abs/b]"},
+                                                  {"/stages/0/config/name", "--set x.name=fc.db"}};
+  absolutize_command_line_paths(config, schema, overrides, "/stages/0/config");
+  EXPECT_EQ(config["db"], (std::filesystem::current_path() / "fc.db").string());
+  EXPECT_EQ(config["sources"][0], (std::filesystem::current_path() / "a").string());
+  EXPECT_EQ(config["sources"][1], "/abs/b");
+  EXPECT_EQ(config["name"], "fc.db");
+  // Written in the pipeline file: left for the stage to resolve against the file's folder.
+  absolutize_command_line_paths(from_file, schema, {}, "/stages/0/config");
+  EXPECT_EQ(from_file["db"], "fc.db");
+}

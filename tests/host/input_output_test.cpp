@@ -216,3 +216,33 @@ TEST(InputReader, DeferredJsonLinesAreParsedByWhoeverCallsParse) {
   EXPECT_EQ(second->id, f.string() + ":2");
   EXPECT_FALSE(second->error.empty());
 }
+
+TEST(InputReader, ARecordMarkedAsAClaimAndAWholeFileOfClaims) {
+  factpipe::test::TempDir dir;
+  auto f = dir.write("posts.jsonl",
+                     "{\"id\": \"a\", \"text\": \"Vaccines contain microchips.\", \"claim\": true}\n"
+                     "{\"id\": \"b\", \"text\": \"Read this.\"}\n"
+                     "{\"id\": \"c\", \"text\": \"x\", \"claim\": \"yes\"}\n");
+  auto items = read_all({f.string()});
+  ASSERT_EQ(items.size(), 3u);
+  ASSERT_TRUE(items[0].document) << items[0].error;
+  EXPECT_EQ(items[0].document->extra["input"]["claim"], true);
+  ASSERT_TRUE(items[1].document) << items[1].error;
+  EXPECT_FALSE(items[1].document->extra.contains("input"));
+  EXPECT_FALSE(items[2].document);  // the flag must be a boolean: the record fails alone, naming the field
+  EXPECT_THAT(items[2].error, HasSubstr("/claim"));
+
+  // --claims: every input is one claim, parsed now or later by a worker.
+  for (bool deferred : {false, true}) {
+    std::istringstream in;
+    InputReader reader({f.string()}, false, in);
+    reader.defer_parsing(deferred);
+    reader.as_claims(true);
+    auto second = reader.next();
+    second = reader.next();
+    ASSERT_TRUE(second);
+    second->parse();
+    ASSERT_TRUE(second->document) << second->error;
+    EXPECT_EQ(second->document->extra["input"]["claim"], true) << "deferred " << deferred;
+  }
+}

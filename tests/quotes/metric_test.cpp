@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "eval/folds.hpp"
 #include "eval/polnear.hpp"
 #include "eval/quote_metric.hpp"
 
@@ -124,6 +125,30 @@ TEST(PolnearMetric, MatchingSpeakersAndIndirectRecall) {
   EXPECT_DOUBLE_EQ(all.recall(), 1.0);
   EXPECT_DOUBLE_EQ(all.speaker_accuracy(), 0.5);
   EXPECT_NEAR(all.attribution_f1(), 2 * (1.0 / 3) * 0.5 / (1.0 / 3 + 0.5), 1e-12);
+}
+
+TEST(PolnearMetric, IndirectPrecision) {
+  Fixture f;
+  Article a = read_split(f.dir, "dev").at(0);
+  std::u32string t = a.cps;
+  auto at = [&](const std::u32string& s) { return CpSpan{t.find(s), t.find(s) + s.size()}; };
+  // one inside the gold indirect content, one over the direct quotation (no indirect gold there)
+  std::vector<CpSpan> indirect = {at(U"the city would pay"), at(U"We will build the bridge")};
+  Counts c = score_article(a, {}, indirect, 3);
+  EXPECT_EQ(c.indirect_predicted, 2u);
+  EXPECT_EQ(c.indirect_right, 1u);
+  EXPECT_DOUBLE_EQ(c.indirect_precision(), 0.5);
+  EXPECT_DOUBLE_EQ(c.indirect_recall(), 1.0);
+}
+
+TEST(CrossValidationFolds, FixedBySeedBalancedAndCoveringEveryArticle) {
+  auto a = assign_folds(924, 5, 1), b = assign_folds(924, 5, 1), c = assign_folds(924, 5, 2);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, c);
+  std::vector<std::size_t> size(5, 0);
+  for (unsigned f : a) ++size.at(f);
+  for (std::size_t s : size) EXPECT_TRUE(s == 184 || s == 185) << s;
+  EXPECT_THROW(assign_folds(3, 5, 1), std::invalid_argument);
 }
 
 TEST(PolnearMetric, CoverageRulesAndOneToOne) {

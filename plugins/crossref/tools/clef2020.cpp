@@ -161,6 +161,8 @@ ClefSplit read_clef_split(const fs::path& dir) {
   auto rows = read_tsv(dir / "tweets.queries.tsv");
   for (std::size_t i = 1; i < rows.size(); ++i) {
     if (rows[i].size() < 2) continue;
+    s.ids.push_back(rows[i][0]);
+    s.raw.push_back(rows[i][1]);
     s.tweets.push_back(clean_tweet(rows[i][1]));
     s.authors.push_back(tweet_author(rows[i][1]));
     s.gold.push_back(qrels[rows[i][0]]);

@@ -20,6 +20,8 @@ std::string clean_tweet(std::string t);
 std::string tweet_author(const std::string& t);
 
 struct ClefSplit {
+  std::vector<std::string> ids;                // tweet ids
+  std::vector<std::string> raw;                // the tweets as posted (what `factpipe run` is given)
   std::vector<std::string> tweets;             // cleaned
   std::vector<std::string> authors;            // from the signature (the claimant), may be empty
   std::vector<std::set<std::string>> gold;     // vclaim ids per tweet

@@ -1,5 +1,8 @@
-// factpipe-eval-crossref [--datasets DIR] [--work DIR] [--only clef|climate|example] [--tune]
+// factpipe-eval-crossref [--datasets DIR] [--work DIR] [--only clef|climate|example] [--tune] [--engine-only]
 // (run as `factpipe eval crossref ...`)
+//   Every dataset is run through `factpipe run` (the binary next to this tool, its default pipeline or --config,
+//   each input one claim: --claims) and what it writes is scored; the engine-only figures (the ranking engine
+//   called on pre-cleaned text, skipping the host and the other stages) are printed next to it.
 //   CLEF-2020 CheckThat! task 2: index the verified claims as fact-checks (claim + title), rank them for each
 //     cleaned tweet (its signature's author as the claimant); MAP@5 (official), MRR, P@1 on train and dev for the
 //     BM25 baseline (the same stage, re-ranking off), the weighted sum and the learned re-ranker (--ranker).
@@ -28,6 +31,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clef2020.hpp"
+#include "pipeline_run.hpp"
 #include "crossref_engine.hpp"
 #include "sentence_splitter.hpp"
 #include "source_index.hpp"
@@ -66,7 +70,7 @@ std::vector<std::vector<std::string>> run_ranking(Engine& engine, const ClefSpli
 }
 
 void print_metrics(const char* name, const char* split, const Metrics& m) {
-  std::printf("  %-26s %-5s n=%-4zu MAP@5 %.4f  MRR %.4f  P@1 %.4f\n", name, split, m.n, m.map5, m.mrr, m.p1);
+  std::printf("  %-38s %-5s n=%-4zu MAP@5 %.4f  MRR %.4f  P@1 %.4f\n", name, split, m.n, m.map5, m.mrr, m.p1);
 }
 
 
@@ -128,7 +132,10 @@ std::shared_ptr<const RankerModel> g_ranker;  // --ranker: the learned re-ranker
 
 std::vector<std::pair<std::string, double>> g_weight_overrides;  // --weights name=value,...
 double g_bm25_support_from = StanceOptions{}.support_from;  // --bm25-support-from: the baseline's support bar
-std::string g_half = "all";  // --half: Climate-FEVER claims evaluated (all, even or odd positions in the file)
+std::string g_half = "all";
+// The pipeline the evaluation runs through `factpipe run` (the same binary and config a user runs).
+factpipe::crossref::eval::PipelineRunOptions g_run;
+bool g_engine_only = false;  // --engine-only: skip the `factpipe run` rows  // --half: Climate-FEVER claims evaluated (all, even or odd positions in the file)
 
 void apply_weight_overrides(Weights& w) {
   for (const auto& [k, v] : g_weight_overrides) {
@@ -157,6 +164,42 @@ void apply_overrides(EngineConfig& c) {
   c.stance.checked_support_from = g_overrides.stance.checked_support_from;
   c.verdict.strong = g_overrides.verdict.strong;
   c.verdict.disputed = g_overrides.verdict.disputed;
+}
+
+// The split's tweets as `factpipe run` inputs (id, text as posted), run with the index as crossref.db; the
+// matches of each output record ranked by score, top 5, scored. Every tweet must get its row.
+Metrics clef_through_run(const ClefSplit& split, const char* name, const fs::path& db, const fs::path& work) {
+  fs::path in = work / (std::string("clef-") + name + ".jsonl"), out = work / (std::string("clef-") + name + ".out.jsonl");
+  {
+    std::ofstream f(in);
+    for (std::size_t i = 0; i < split.raw.size(); ++i)
+      f << Json{{"id", split.ids[i]}, {"text", split.raw[i]}}.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  }
+  PipelineRunOptions opt = g_run;
+  opt.sets.push_back("crossref.db=" + db.string());
+  auto run = run_pipeline(opt, in, out);
+  std::map<std::string, const Json*> by_id;
+  for (const auto& d : run.documents) by_id[d.value("id", "")] = &d;
+  std::vector<std::vector<std::string>> ranked;
+  std::size_t answered = 0, with_claim = 0, with_match = 0;
+  for (std::size_t i = 0; i < split.ids.size(); ++i) {
+    auto it = by_id.find(split.ids[i]);
+    if (it == by_id.end()) {
+      ranked.emplace_back();
+      continue;
+    }
+    ++answered;
+    with_claim += !it->second->value("claims", Json::array()).empty();
+    auto matches = ranked_matches(*it->second);
+    with_match += !matches.empty();
+    ranked.push_back(scored_ids(matches, split.gold[i], 5));
+  }
+  Metrics m = score_ranking(ranked, split.gold);
+  print_metrics("through `factpipe run`", name, m);
+  std::printf("  %-38s %-5s %zu of %zu tweets answered, %zu with a claim, %zu with a match; whole run %.1f s\n", "",
+              name, answered, split.ids.size(), with_claim, with_match, run.seconds);
+  std::printf("  %-38s %-5s (%s)\n", "", name, run.command.c_str());
+  return m;
 }
 
 void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<const WordNet> wn, bool do_tune) {
@@ -191,6 +234,7 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
   Engine learned(db, learned_config, wn);
   for (auto* split : {&train, &dev}) {
     const char* name = split == &train ? "train" : "dev";
+    if (!g_engine_only) clef_through_run(*split, name, db, work);
     {
       auto cands = run_ranking(bm25, *split, base.candidates);
       std::size_t hit = 0, total = 0;
@@ -202,15 +246,15 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
       std::printf("  %-26s %-5s BM25 candidates (%d) hold %.4f of the gold fact-checks\n", "", name, base.candidates,
                   total ? static_cast<double>(hit) / static_cast<double>(total) : 0.0);
     }
-    print_metrics("bm25 (rerank off)", name, score_ranking(run_ranking(bm25, *split, 5), split->gold));
+    print_metrics("engine only, bm25", name, score_ranking(run_ranking(bm25, *split, 5), split->gold));
     std::vector<double> lat, cpu;
     auto m = score_ranking(run_ranking(tuned, *split, 5, &lat, &cpu), split->gold);
-    print_metrics(do_tune ? "weighted sum (tuned now)" : "weighted sum (weights)", name, m);
+    print_metrics(do_tune ? "engine only, weighted sum (tuned now)" : "engine only, weighted sum (the stage's)", name, m);
     if (g_ranker) {
       lat.clear();
       cpu.clear();
       m = score_ranking(run_ranking(learned, *split, 5, &lat, &cpu), split->gold);
-      print_metrics("learned re-ranker", name, m);
+      print_metrics("engine only, learned re-ranker", name, m);
     }
     std::sort(lat.begin(), lat.end());
     std::sort(cpu.begin(), cpu.end());
@@ -225,6 +269,39 @@ const char* label_of(const std::string& verdict) {
   if (verdict == "refuted") return "REFUTES";
   if (verdict == "disputed") return "DISPUTED";
   return "NOT_ENOUGH_INFO";
+}
+
+using Confusion = std::map<std::string, std::map<std::string, int>>;
+const char* const kLabels[] = {"SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"};
+
+// Verdict accuracy (all claims; without DISPUTED gold), macro-F1 over the three labels, the confusion matrix.
+void print_verdict_metrics(Confusion& confusion, std::size_t correct, std::size_t correct3, std::size_t n, std::size_t n3) {
+  double f1sum = 0;
+  std::string per;
+  for (int c = 0; c < 3; ++c) {
+    double tp = confusion[kLabels[c]][kLabels[c]], fp = 0, fn = 0;
+    for (auto g : kLabels)
+      if (std::string(g) != kLabels[c]) fp += confusion[g][kLabels[c]];
+    for (auto p : kLabels)
+      if (std::string(p) != kLabels[c]) fn += confusion[kLabels[c]][p];
+    double prec = tp + fp > 0 ? tp / (tp + fp) : 0, rec = tp + fn > 0 ? tp / (tp + fn) : 0;
+    double f1 = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0;
+    f1sum += f1;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " %s %.3f", kLabels[c], f1);
+    per += buf;
+  }
+  std::printf("  %-34s verdict accuracy %.4f (all %zu, DISPUTED gold always wrong), %.4f (%zu without DISPUTED)\n", "",
+              static_cast<double>(correct) / static_cast<double>(n), n, static_cast<double>(correct3) / static_cast<double>(n3), n3);
+  std::printf("  %-34s macro-F1 (3 labels) %.4f; F1%s\n", "", f1sum / 3, per.c_str());
+  std::printf("  %-34s gold \\ predicted:", "");
+  for (auto p : kLabels) std::printf(" %s", p);
+  std::printf("\n");
+  for (auto g : kLabels) {
+    std::printf("  %-34s   %-16s", "", g);
+    for (auto p : kLabels) std::printf(" %6d", confusion[g][p]);
+    std::printf("\n");
+  }
 }
 
 void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_ptr<const WordNet> wn) {
@@ -280,13 +357,12 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
   full.idf_candidates = g_overrides.idf_candidates;
   EngineConfig learned = full;
   learned.ranker = g_ranker;
-  const char* labels[] = {"SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"};
   // 0: bm25-only; 1: the stage as configured by default (weighted sum); 2: the stage with the learned ranker.
   for (int variant = 0; variant < (g_ranker ? 3 : 2); ++variant) {
     Engine engine(db, variant == 0 ? base : variant == 1 ? full : learned, variant == 0 ? nullptr : wn);
     double recall = 0;
     std::size_t with_gold = 0, correct = 0, correct3 = 0, n3 = 0;
-    std::map<std::string, std::map<std::string, int>> confusion;
+    Confusion confusion;
     for (const auto& it : items) {
       auto ranked = engine.rank(ClaimInput{it.claim, {}, ""}, 5);
       if (!it.gold.empty()) {
@@ -314,36 +390,55 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
         correct3 += pred == it.label;
       }
     }
-    double f1sum = 0;
-    std::string per;
-    for (int c = 0; c < 3; ++c) {
-      double tp = confusion[labels[c]][labels[c]], fp = 0, fn = 0;
-      for (auto g : labels)
-        if (std::string(g) != labels[c]) fp += confusion[g][labels[c]];
-      for (auto p : labels)
-        if (std::string(p) != labels[c]) fn += confusion[labels[c]][p];
-      double prec = tp + fp > 0 ? tp / (tp + fp) : 0, rec = tp + fn > 0 ? tp / (tp + fn) : 0;
-      double f1 = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0;
-      f1sum += f1;
-      char buf[64];
-      std::snprintf(buf, sizeof buf, " %s %.3f", labels[c], f1);
-      per += buf;
-    }
     std::printf("  %-34s recall@5 %.4f (%zu claims with gold evidence)\n",
                 variant == 0 ? "bm25-only variant" : variant == 1 ? "crossref stage (weighted sum)" : "crossref stage (learned ranker)", recall / static_cast<double>(with_gold), with_gold);
-    std::printf("  %-34s verdict accuracy %.4f (all %zu, DISPUTED gold always wrong), %.4f (%zu without DISPUTED)\n", "",
-                static_cast<double>(correct) / static_cast<double>(items.size()), items.size(),
-                static_cast<double>(correct3) / static_cast<double>(n3), n3);
-    std::printf("  %-34s macro-F1 (3 labels) %.4f; F1%s\n", "", f1sum / 3, per.c_str());
-    std::printf("  %-34s gold \\ predicted:", "");
-    for (auto p : labels) std::printf(" %s", p);
-    std::printf("\n");
-    for (auto g : labels) {
-      std::printf("  %-34s   %-16s", "", g);
-      for (auto p : labels) std::printf(" %6d", confusion[g][p]);
-      std::printf("\n");
+    print_verdict_metrics(confusion, correct, correct3, items.size(), n3);
+  }
+  if (g_engine_only) return;
+  // The same claims through `factpipe run` (each input one claim): the evidence it writes, the verdict it writes.
+  fs::path run_in = work / ("climate-fever-" + g_half + ".jsonl"), run_out = work / ("climate-fever-" + g_half + ".out.jsonl");
+  {
+    std::ofstream f(run_in);
+    for (std::size_t i = 0; i < items.size(); ++i)
+      f << Json{{"id", "cf-" + std::to_string(i)}, {"text", items[i].claim}}.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  }
+  PipelineRunOptions opt = g_run;
+  opt.sets.push_back("crossref.db=" + db.string());
+  auto run = run_pipeline(opt, run_in, run_out);
+  std::map<std::string, const Json*> by_id;
+  for (const auto& d : run.documents) by_id[d.value("id", "")] = &d;
+  double recall = 0;
+  std::size_t with_gold = 0, correct = 0, correct3 = 0, n3 = 0, answered = 0;
+  Confusion confusion;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& it = items[i];
+    auto found = by_id.find("cf-" + std::to_string(i));
+    std::string pred = "NOT_ENOUGH_INFO";
+    std::vector<OutputMatch> matches;
+    if (found != by_id.end()) {
+      ++answered;
+      matches = ranked_matches(*found->second);
+      for (const auto& c : found->second->value("claims", Json::array()))
+        if (c.contains("verdict")) pred = label_of(c["verdict"].value("label", ""));
+    }
+    if (!it.gold.empty()) {
+      ++with_gold;
+      std::size_t hit = 0;
+      for (std::size_t k = 0; k < matches.size() && k < 5; ++k) hit += it.gold.count(matches[k].source_id);
+      recall += static_cast<double>(hit) / static_cast<double>(it.gold.size());
+    }
+    confusion[it.label][pred]++;
+    correct += pred == it.label;
+    if (it.label != "DISPUTED") {
+      ++n3;
+      correct3 += pred == it.label;
     }
   }
+  std::printf("  %-34s recall@5 %.4f (%zu claims with gold evidence); %zu of %zu answered; whole run %.1f s\n",
+              "through `factpipe run`", recall / static_cast<double>(std::max<std::size_t>(with_gold, 1)), with_gold,
+              answered, items.size(), run.seconds);
+  print_verdict_metrics(confusion, correct, correct3, items.size(), n3);
+  std::printf("  %-34s (%s)\n", "", run.command.c_str());
 }
 
 // The bundled example: each gold claim's sentence as the claim, its expected sources against what we find.
@@ -436,6 +531,7 @@ int main(int argc, char** argv) {
   fs::path examples = FACTPIPE_DEFAULT_EXAMPLES_DIR;
   fs::path claims_file = FACTPIPE_DEFAULT_CLAIMS_FILE;
   load_word_lists(CROSSREF_DATA_DIR);
+  g_run.factpipe = default_factpipe_binary();
   std::string only;
   bool do_tune = false;
   std::string ranker_file = std::string(CROSSREF_DATA_DIR) + "/ranker.json";
@@ -451,6 +547,11 @@ int main(int argc, char** argv) {
     else if (a == "--examples") examples = next();
     else if (a == "--claims") claims_file = next();
     else if (a == "--tune") do_tune = true;
+    else if (a == "--engine-only") g_engine_only = true;
+    else if (a == "--as-documents") g_run.claims = false;
+    else if (a == "--factpipe") g_run.factpipe = next();
+    else if (a == "--config") g_run.config = next();
+    else if (a == "--set") g_run.sets.push_back(next());
     else if (a == "--half") {
       g_half = next();
       if (g_half != "all" && g_half != "even" && g_half != "odd") throw std::runtime_error("--half: all, even or odd");
@@ -484,6 +585,10 @@ int main(int argc, char** argv) {
           "  --work      where the evaluation indexes are built and reused (default %s)\n"
           "  --examples  the bundled examples folder (for --only example)\n"
           "  --tune      fit re-ranking weights on CLEF train and report dev with them\n"
+          "  --factpipe PATH  the factpipe binary run as a user would (default: the one next to this tool)\n"
+          "  --config FILE    its pipeline (default: factpipe's default pipeline); --set S.K=V: its overrides\n"
+          "  --engine-only    only the engine rows (no `factpipe run`)\n"
+          "  --as-documents   give `factpipe run` the inputs as documents, not as claims (no --claims)\n"
           "  --half all|even|odd  Climate-FEVER: every claim, or those at even / odd positions (a tuning split)\n"
           "  --fts5-bm25 candidates of the full stage by FTS5 bm25() instead of summed idf\n"
           "  --max-terms N, --max-postings N, --exact-postings N, --candidates N, --title-weight W: query settings\n"

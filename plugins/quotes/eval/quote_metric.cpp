@@ -30,6 +30,8 @@ Counts& Counts::operator+=(const Counts& o) {
   speaker_correct += o.speaker_correct;
   indirect_gold += o.indirect_gold;
   indirect_found += o.indirect_found;
+  indirect_predicted += o.indirect_predicted;
+  indirect_right += o.indirect_right;
   return *this;
 }
 
@@ -111,7 +113,18 @@ Counts score_article(const Article& a, const std::vector<Predicted>& direct, con
         mismatches->push_back("EXTRA " + a.id + " @" + std::to_string(pred[pi]->span.start) + " '" +
                               text_of(a, {pred[pi]->span.start, std::min(pred[pi]->span.end, pred[pi]->span.start + 100)}) + "'");
   }
-  for (const auto& g : gold_indirect(a)) {
+  std::vector<CpSpan> gold_ind = gold_indirect(a);
+  for (const auto& p : indirect) {
+    ++c.indirect_predicted;
+    bool right = false;
+    for (const auto& g : gold_ind)
+      if (overlap(g, p) * 2 >= g.size() || overlap(g, p) * 2 >= p.size()) { right = true; break; }
+    if (right) ++c.indirect_right;
+    else if (mismatches)
+      mismatches->push_back("EXTRA-INDIRECT " + a.id + " @" + std::to_string(p.start) + " '" +
+                            text_of(a, {p.start, std::min(p.end, p.start + 100)}) + "'");
+  }
+  for (const auto& g : gold_ind) {
     ++c.indirect_gold;
     bool found = false;
     for (const auto& p : indirect)

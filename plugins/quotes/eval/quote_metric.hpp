@@ -7,7 +7,8 @@
 //    gold Source span, or a word of the canonical name (capitalised, 3+ letters) appears in the Source text;
 //  - attribution F1: matches with a correct speaker;
 //  - recall of indirect attributions: a gold content span without marks is found when a predicted
-//    indirect quotation overlaps >= 50% of it.
+//    indirect quotation overlaps >= 50% of it; precision of indirect quotations: a predicted one is right
+//    when it finds a gold indirect span that way or lies >= 50% inside one.
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@ struct Predicted {
 struct Counts {
   std::size_t gold = 0, predicted = 0, matched = 0, speaker_correct = 0;
   std::size_t indirect_gold = 0, indirect_found = 0;
+  std::size_t indirect_predicted = 0, indirect_right = 0;
   Counts& operator+=(const Counts& o);
   double precision() const { return predicted ? double(matched) / double(predicted) : 0.0; }
   double recall() const { return gold ? double(matched) / double(gold) : 0.0; }
@@ -38,6 +40,9 @@ struct Counts {
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
   }
   double indirect_recall() const { return indirect_gold ? double(indirect_found) / double(indirect_gold) : 0.0; }
+  double indirect_precision() const {
+    return indirect_predicted ? double(indirect_right) / double(indirect_predicted) : 0.0;
+  }
 };
 
 // One article. Only gold and predicted quotations with at least `min_words` words take part.

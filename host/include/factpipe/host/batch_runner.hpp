@@ -18,6 +18,7 @@ struct DocumentResult {
   std::string id, origin;
   std::optional<Document> document;  // set when processing succeeded
   std::string error;                 // why it failed
+  std::string stage;                 // the stage that failed, when one did (empty for input errors)
   std::string rendered;              // set by RunOptions::render, in the worker thread
   bool failed() const { return !document.has_value(); }
 };
@@ -35,7 +36,11 @@ struct RunOptions {
   // formatting runs in parallel too; the sink then only writes.
   std::function<std::string(const Document&)> render;
   IsolationOptions isolation;  // --isolate: each document's stages run in a child process
+  std::size_t threads = 0;  // threads of the pool, at most the pipeline's workers; 0 = the pipeline's workers
 };
+
+// Hands out the next input, or nullopt at the end (InputReader::next, or documents from memory).
+using InputSource = std::function<std::optional<InputItem>()>;
 
 class BatchRunner {
  public:
@@ -44,6 +49,7 @@ class BatchRunner {
 
   // Calls `sink` once per document, in input order, from the calling thread.
   RunSummary run(InputReader& input, const std::function<void(DocumentResult&)>& sink);
+  RunSummary run(const InputSource& input, const std::function<void(DocumentResult&)>& sink);
 
  private:
   class Pool;

@@ -6,6 +6,8 @@
 //   x.jsonl   one document per line; a bad line fails alone (file:line), the rest go on
 //   dir/      the above, recursively, sorted by path (sidecars *.meta.json and answer keys *.gold.json skipped)
 //   -         stdin: JSON lines when `stdin_jsonl`, otherwise the whole of stdin as one text document
+// A JSON record may say it is one claim or post to check as a whole: `"claim": true` (kept in the document
+// as extra.input.claim, which the claims stage reads); InputReader::as_claims marks every input so.
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
@@ -30,6 +32,7 @@ struct InputItem {
   std::string unparsed;
   std::string id_if_missing;
   std::size_t max_document_bytes = 0;  // checked by parse(); 0: no limit
+  bool as_claim = false;               // mark the document as one claim (InputReader::as_claims)
   std::size_t max_json_depth = kDefaultMaxJsonDepth;
   void parse();
 };
@@ -48,6 +51,8 @@ class InputReader {
   // Documents whose text is longer fail alone, with their size and the limit, and a text file that large
   // is not read at all (a stray dump in a folder of articles must not exhaust memory). 0: no limit.
   void max_document_bytes(std::size_t limit) { max_document_bytes_ = limit; }
+  // Every input is one claim or post to check as a whole (`factpipe run --claims`).
+  void as_claims(bool all) { as_claims_ = all; }
   // JSON (documents, .meta.json sidecars) nested deeper fails alone, before it is parsed.
   void max_json_depth(std::size_t limit) { max_json_depth_ = limit; }
 
@@ -55,11 +60,12 @@ class InputReader {
 
  private:
   bool open_next_source();
+  std::optional<InputItem> read_next();
   std::optional<InputItem> next_line();
 
   std::vector<std::filesystem::path> files_;  // "-" stands for stdin
   std::size_t next_file_ = 0;
-  bool stdin_jsonl_ = false, defer_parsing_ = false;
+  bool stdin_jsonl_ = false, defer_parsing_ = false, as_claims_ = false;
   std::size_t max_document_bytes_ = 0;
   std::size_t max_json_depth_ = kDefaultMaxJsonDepth;
   std::istream& stdin_;
@@ -78,5 +84,9 @@ Document read_text_document(const std::filesystem::path& file,
                             std::size_t max_json_depth = kDefaultMaxJsonDepth);
 // One JSON line or JSON text as a document; throws with a message naming the field.
 Document parse_json_document(const std::string& json, std::size_t max_json_depth = kDefaultMaxJsonDepth);
+// A JSON input record as a document: its "claim" flag (true/false) goes into extra.input.claim.
+Document document_from_input_json(Json record);
+// Marks a document as one claim to check as a whole.
+void mark_as_claim(Document& doc);
 
 }  // namespace factpipe::host

@@ -33,6 +33,10 @@ class Pipeline {
   bool has_batch_stage() const;
   // Calls prepare_batch on every instance of `stage`; throws PluginError naming the stage.
   void prepare_batch(std::size_t stage, const std::vector<const Document*>& docs) const;
+  // Configures the instances of every prepare_batch stage afresh, so that they forget the documents of
+  // earlier batches (crossref links a batch to the batches before it): the next batch is processed as if it
+  // were the first, whatever ran before. Throws PluginError like the constructor.
+  void restart_batch_stages();
 
   // After every stage the document is checked (stage_output_check.hpp); an `extra` deeper than this fails it.
   void max_json_depth(std::size_t depth) { max_json_depth_ = depth; }
@@ -50,8 +54,11 @@ class Pipeline {
     std::vector<std::string> provides;
     bool prepare_batch = false;
     std::vector<std::unique_ptr<StageInstance>> instances;  // 1 when thread safe, else one per worker
+    ResolvedStage resolved;                                 // to configure the instances again
   };
+  void create_instances(Slot& slot) const;
   std::string name_, config_file_;
+  std::filesystem::path dir_;
   std::size_t workers_ = 1;
   std::size_t max_json_depth_ = kDefaultMaxJsonDepth;
   std::vector<Slot> stages_;

@@ -24,6 +24,13 @@ std::string schema_problem(const Json& schema);
 // Adds each missing property that has a "default" (recursively into object properties).
 void fill_defaults(Json& instance, const Json& schema);
 
+// A relative path given on the command line (--set) is relative to the current folder, as a user expects;
+// paths written in the pipeline file stay relative to that file (the stage resolves them). Makes the values
+// that came from --set absolute, for every property whose schema says "format": "path" (a string or an array
+// of strings). `overrides`: instance pointer -> the --set that put the value there.
+void absolutize_command_line_paths(Json& instance, const Json& schema,
+                                   const std::map<std::string, std::string>& overrides, const std::string& pointer);
+
 // Where the schema expects a string and the instance has a number/bool that was written unquoted,
 // puts back the text as written (raw: instance pointer -> YAML text).
 void coerce_scalars_to_schema(Json& instance, const Json& schema,

@@ -1,0 +1,125 @@
+#include "packed_kernel.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string_view>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define FACTPIPE_ENCODER_X86 1
+#endif
+
+namespace factpipe::encoder {
+namespace {
+
+Eigen::Index panel_width(PackedKernel::Code code) { return code == PackedKernel::Code::avx512 ? 32 : 16; }
+
+#ifdef FACTPIPE_ENCODER_X86
+// The micro-kernels: R rows of x times one panel, bias added, 2 vector registers per row. Compiled for their
+// instruction set only and called only when the CPU has it; they use nothing but intrinsics, so no inline
+// function is compiled twice with different targets.
+template <int R>
+__attribute__((target("avx2,fma"))) void rows_avx2(const float* x, Eigen::Index depth, const float* panel,
+                                                           const float* bias, float* y, Eigen::Index ldy) {
+  __m256 acc[R][2];
+  for (int r = 0; r < R; ++r) {
+    acc[r][0] = _mm256_loadu_ps(bias);
+    acc[r][1] = _mm256_loadu_ps(bias + 8);
+  }
+  for (Eigen::Index k = 0; k < depth; ++k) {
+    const __m256 w0 = _mm256_loadu_ps(panel + k * 16), w1 = _mm256_loadu_ps(panel + k * 16 + 8);
+    for (int r = 0; r < R; ++r) {
+      const __m256 a = _mm256_broadcast_ss(x + r * depth + k);
+      acc[r][0] = _mm256_fmadd_ps(a, w0, acc[r][0]);
+      acc[r][1] = _mm256_fmadd_ps(a, w1, acc[r][1]);
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    _mm256_storeu_ps(y + r * ldy, acc[r][0]);
+    _mm256_storeu_ps(y + r * ldy + 8, acc[r][1]);
+  }
+}
+
+template <int R>
+__attribute__((target("avx512f"))) void rows_avx512(const float* x, Eigen::Index depth, const float* panel,
+                                                            const float* bias, float* y, Eigen::Index ldy) {
+  __m512 acc[R][2];
+  for (int r = 0; r < R; ++r) {
+    acc[r][0] = _mm512_loadu_ps(bias);
+    acc[r][1] = _mm512_loadu_ps(bias + 16);
+  }
+  for (Eigen::Index k = 0; k < depth; ++k) {
+    const __m512 w0 = _mm512_loadu_ps(panel + k * 32), w1 = _mm512_loadu_ps(panel + k * 32 + 16);
+    for (int r = 0; r < R; ++r) {
+      const __m512 a = _mm512_set1_ps(x[r * depth + k]);
+      acc[r][0] = _mm512_fmadd_ps(a, w0, acc[r][0]);
+      acc[r][1] = _mm512_fmadd_ps(a, w1, acc[r][1]);
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    _mm512_storeu_ps(y + r * ldy, acc[r][0]);
+    _mm512_storeu_ps(y + r * ldy + 16, acc[r][1]);
+  }
+}
+
+using RowsFunction = void (*)(const float*, Eigen::Index, const float*, const float*, float*, Eigen::Index);
+constexpr RowsFunction kRowsAvx2[] = {nullptr, rows_avx2<1>, rows_avx2<2>, rows_avx2<3>, rows_avx2<4>, rows_avx2<5>, rows_avx2<6>};
+constexpr RowsFunction kRowsAvx512[] = {nullptr,          rows_avx512<1>, rows_avx512<2>, rows_avx512<3>,
+                                        rows_avx512<4>, rows_avx512<5>, rows_avx512<6>};
+
+// Every panel, 6 rows at a time (12 accumulators), then the 1-5 rows left.
+void multiply(const RowsFunction (&rows)[7], Eigen::Index width, const float* x, Eigen::Index n, Eigen::Index depth,
+              const float* panels, Eigen::Index cols, const float* bias, float* y) {
+  for (Eigen::Index p = 0; p < cols / width; ++p) {
+    const float* panel = panels + p * depth * width;
+    for (Eigen::Index i = 0; i < n; i += 6)
+      rows[std::min<Eigen::Index>(6, n - i)](x + i * depth, depth, panel, bias + p * width, y + i * cols + p * width, cols);
+  }
+}
+#endif
+
+}  // namespace
+
+PackedKernel::Code PackedKernel::best_code() {
+#ifdef FACTPIPE_ENCODER_X86
+  const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  const bool avx512 = avx2 && __builtin_cpu_supports("avx512f");
+#else
+  const bool avx2 = false, avx512 = false;
+#endif
+  const char* env = std::getenv("FACTPIPE_ENCODER_KERNEL");
+  const std::string_view choice = env ? env : "";
+  if (choice == "portable" || !avx2) return Code::portable;
+  if (choice == "avx2" || !avx512) return Code::avx2;
+  return Code::avx512;
+}
+
+PackedKernel::PackedKernel(RowMatrix kernel, RowVector bias)
+    : rows_(kernel.rows()), kernel_(std::move(kernel)), bias_(std::move(bias)) {
+  const Code code = best_code();
+  const Eigen::Index width = panel_width(code);
+  if (code == Code::portable || kernel_.cols() % width != 0) return;
+  code_ = code;
+  panels_.resize(static_cast<std::size_t>(rows_ * kernel_.cols()));
+  for (Eigen::Index p = 0; p < kernel_.cols() / width; ++p)
+    for (Eigen::Index k = 0; k < rows_; ++k)
+      for (Eigen::Index c = 0; c < width; ++c)
+        panels_[static_cast<std::size_t>((p * rows_ + k) * width + c)] = kernel_(k, p * width + c);
+  kernel_ = RowMatrix();  // the panels hold the same numbers
+}
+
+PackedKernel::RowMatrix PackedKernel::apply(const RowMatrix& x) const {
+  RowMatrix y(x.rows(), cols());
+#ifdef FACTPIPE_ENCODER_X86
+  if (code_ != Code::portable) {
+    multiply(code_ == Code::avx512 ? kRowsAvx512 : kRowsAvx2, panel_width(code_), x.data(), x.rows(), rows_,
+             panels_.data(), cols(), bias_.data(), y.data());
+    return y;
+  }
+#endif
+  y.noalias() = x * kernel_;
+  y.rowwise() += bias_;
+  return y;
+}
+
+}  // namespace factpipe::encoder

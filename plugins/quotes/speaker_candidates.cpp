@@ -1,0 +1,203 @@
+// The speaker ranker's side of the paragraph loop: every candidate speaker of a quotation (the rules'
+// choice, subjects and objects of speech verbs, entity mentions of this paragraph and the two before,
+// the last speakers) with its features; the learned model picks among them (speaker_model.hpp).
+#include <cmath>
+
+#include "attributor.hpp"
+
+namespace factpipe::quotes::detail {
+namespace {
+
+struct Candidate {
+  Found f;
+  int entity = -1;
+  SpeakerFeatures x{};
+};
+
+}  // namespace
+
+// Pieces and lower-case words of the paragraph holding `offset`, and the index of the piece starting there.
+struct PieceAt {
+  std::span<const Piece> ps;
+  std::span<const std::string> lw;
+  std::size_t k = 0;
+  bool ok = false;
+};
+
+static PieceAt piece_at_offset(const entities::TextView& view, std::size_t offset) {
+  PieceAt r;
+  int q = view.paragraph_at(offset);
+  if (q < 0) return r;
+  r.ps = view.paragraph_pieces[static_cast<std::size_t>(q)];
+  r.lw = view.paragraph_lower[static_cast<std::size_t>(q)];
+  auto it = std::lower_bound(r.ps.begin(), r.ps.end(), offset,
+                             [](const Piece& p, std::size_t o) { return p.span.end <= o; });
+  if (it == r.ps.end()) return r;
+  r.k = static_cast<std::size_t>(it - r.ps.begin());
+  r.ok = true;
+  return r;
+}
+
+void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::size_t i, std::size_t p,
+                              const std::vector<Quote>& out) {
+  it.reason = !it.speaker.np ? "" : it.speaker.from_context ? "context" : it.speaker.cue ? "cue" : "cue without verb";
+  if (!opt.model && !opt.dump_candidates) return;
+  std::vector<Candidate> cands;
+  auto add = [&](const Found& f) -> Candidate* {
+    if (!f.np || f.np->size() == 0) return nullptr;
+    for (auto& c : cands)
+      if (c.f.np->overlaps(*f.np)) return &c;
+    Candidate c;
+    c.f = f;
+    c.entity = mi.entity_for(*f.np);
+    if (c.entity < 0 && f.refers_to) c.entity = mi.entity_for(*f.refers_to);
+    if (c.entity >= 0 && doc.entities[static_cast<std::size_t>(c.entity)].extra.contains("credit")) return nullptr;
+    cands.push_back(c);
+    return &cands.back();
+  };
+  if (Candidate* c = add(it.speaker)) {
+    c->x[0] = 1;
+    c->x[1] = !it.speaker.from_context && it.speaker.cue ? 1.f : 0.f;
+    c->x[2] = it.speaker.from_context ? 1.f : 0.f;
+    c->x[3] = static_cast<float>(it.speaker.confidence);
+  }
+  // subjects and objects of speech verbs of this paragraph, outside quotations
+  for (std::size_t v = 0; v < ps.size(); ++v) {
+    if (in_quote[v] || !verb_lemma(v)) continue;
+    std::size_t s0 = sentence_start(v);
+    Why why;
+    if (auto np = np_before(s0, v, why)) add(cue_found(np, v, 0.0));
+    std::size_t after = lw[v] == "according" ? v + 2 : v + 1;
+    if (auto np = np_after(after, sentence_end(v))) add(cue_found(np, v, 0.0));
+  }
+  // entity mentions of this paragraph and the two before, outside quotations
+  for (std::size_t q = p + 1; q-- > 0 && q + 2 >= p;) {
+    if (credit_paragraph(static_cast<int>(q))) continue;
+    for (const IndexedMention& m : mi.within(view.paragraphs[q])) {
+      if (q == p) {
+        std::size_t k = piece_at(m.span.start);
+        if (k < ps.size() && in_quote[k]) continue;
+      } else {
+        bool quoted = false;
+        for (std::size_t j = out.size(); j-- > 0 && out[j].span.end > view.paragraphs[q].start;)
+          quoted = quoted || (out[j].span.start <= m.span.start && m.span.start < out[j].span.end);
+        if (quoted) continue;
+      }
+      Found f;
+      f.np = m.span;
+      f.from_context = true;
+      add(f);
+    }
+  }
+  // the last speakers
+  const Said* last = history.empty() ? nullptr : &history.back();
+  for (std::size_t h = history.size(), n = 0; h-- > 0 && n < 4;) {
+    if (!history[h].who.np) continue;
+    ++n;
+    Found f = history[h].who;
+    f.cue.reset();
+    f.lemma.clear();
+    f.from_context = true;
+    add(f);
+  }
+  // the features of every candidate
+  std::size_t qs = ps[it.open].span.start;
+  std::size_t qe = it.close < ps.size() ? ps[it.close].span.end : view.paragraphs[p].end;
+  std::size_t s0 = sentence_start(it.open);
+  std::size_t se = sentence_end(it.close < ps.size() ? it.close : ps.size() - 1);
+  bool opens = it.open == 0;
+  auto same_speaker = [&](const Candidate& c, const Found& who) {
+    if (!who.np) return false;
+    int e = mi.entity_for(*who.np);
+    return c.entity >= 0 ? e == c.entity : str(*who.np) == str(*c.f.np);
+  };
+  for (auto& c : cands) {
+    auto& x = c.x;
+    const Span np = *c.f.np;
+    int q = view.paragraph_at(np.start);
+    int pd = static_cast<int>(p) - q;
+    bool before = np.end <= qs, after = np.start >= qe;
+    std::size_t dist = before ? qs - np.end : after ? np.start - qe : 0;
+    x[4] = pd == 0 && piece_at(np.start) >= s0 && piece_at(np.start) <= se ? 1.f : 0.f;
+    x[5] = before;
+    x[6] = after;
+    x[7] = pd == 0;
+    x[8] = pd == 1;
+    x[9] = pd >= 2;
+    x[10] = static_cast<float>(std::log1p(double(dist)) / 8.0);
+    PieceAt a = piece_at_offset(view, np.start), b = piece_at_offset(view, np.end - 1);
+    if (a.ok && b.ok) {
+      auto speech = [&](std::size_t k) {
+        return k < b.ps.size() && b.ps[k].kind == PieceKind::word && qlx.speech_verbs.find(b.lw[k]) != nullptr;
+      };
+      std::size_t e = b.k;
+      bool poss = e + 1 < b.ps.size() && b.ps[e + 1].possessive;
+      x[11] = !poss && (speech(e + 1) || (speech(e + 2) && b.ps[e + 1].kind == PieceKind::word)) ? 1.f : 0.f;
+      auto speech_a = [&](std::size_t k) {
+        return a.ps[k].kind == PieceKind::word && qlx.speech_verbs.find(a.lw[k]) != nullptr;
+      };
+      std::size_t s = a.k;
+      x[12] = (s >= 1 && speech_a(s - 1)) || (s >= 2 && speech_a(s - 2) && (a.lw[s - 1] == "a" || a.lw[s - 1] == "the"))
+                  ? 1.f : 0.f;
+      x[13] = s >= 2 && a.lw[s - 1] == "to" && a.lw[s - 2] == "according" ? 1.f : 0.f;
+      if (pd == 0 && it.close < ps.size() && after) {
+        std::size_t k = piece_at(np.start);
+        x[14] = k > it.close && k <= it.close + 2 ? 1.f : 0.f;
+      }
+      auto colon = [&](std::size_t k) { return k < b.ps.size() && b.ps[k].kind == PieceKind::punct && b.ps[k].cp == ':'; };
+      x[15] = colon(e + 1) || (speech(e + 1) && colon(e + 2)) ? 1.f : 0.f;
+      x[30] = poss ? 1.f : 0.f;
+      x[31] = s >= 1 && a.ps[s - 1].kind == PieceKind::punct && a.ps[s - 1].cp == '(' ? 1.f : 0.f;
+    }
+    const IndexedMention* m = mi.at(np.start);
+    if (!m) m = mi.first_in(np);
+    bool pronoun = (m && m->kind == MentionKind::pronoun) || (a.ok && qlx.is(a.lw[a.k], "pron"));
+    x[16] = pronoun;
+    x[17] = !pronoun && m && m->kind == MentionKind::nominal;
+    x[18] = !pronoun && m && m->kind == MentionKind::name;
+    x[19] = c.entity < 0;
+    if (c.entity >= 0) {
+      const Entity& ent = doc.entities[static_cast<std::size_t>(c.entity)];
+      x[20] = ent.type == "PERSON";
+      x[21] = ent.type == "ORG";
+      x[22] = ent.type != "PERSON" && ent.type != "ORG";
+      x[25] = static_cast<float>(std::log1p(double(ent.mentions.size())) / 3.0);
+    }
+    for (const Said& s : history)
+      if (same_speaker(c, s.who)) { x[23] = 1; break; }
+    x[24] = last && same_speaker(c, last->who) ? 1.f : 0.f;
+    x[26] = opens;
+    x[27] = opens && pd == 1;
+    x[28] = pd == 0 && headline;
+    x[29] = last && last->question && x[24] > 0 ? 1.f : 0.f;
+  }
+  (void)items;
+  (void)i;
+  if (opt.dump_candidates) {
+    it.candidates = Json::array();
+    for (const auto& c : cands) {
+      std::string name = c.entity >= 0 ? doc.entities[static_cast<std::size_t>(c.entity)].name : std::string(str(*c.f.np));
+      it.candidates.push_back({{"start", c.f.np->start}, {"end", c.f.np->end}, {"name", name}, {"x", c.x}});
+    }
+  }
+  if (!opt.model || cands.empty()) return;
+  std::vector<double> score(cands.size());
+  std::size_t best = 0;
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    score[k] = opt.model->score(cands[k].x);
+    if (score[k] > score[best]) best = k;
+  }
+  double z = 0;
+  for (double s : score) z += std::exp(s - score[best]);
+  double prob = 1.0 / z;
+  if (cands[best].x[0] > 0) return;  // the rules' choice stands
+  Found f = cands[best].f;
+  f.cue.reset();
+  f.lemma.clear();
+  f.from_context = true;
+  f.confidence = std::min(0.9, prob);
+  it.speaker = f;
+  it.reason = "ranker";
+}
+
+}  // namespace factpipe::quotes::detail

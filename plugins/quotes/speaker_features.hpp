@@ -1,0 +1,46 @@
+#pragma once
+// The features of a candidate speaker for a quotation, as the speaker ranker sees them. The model file
+// names every feature in this order; a model whose names differ is refused (retrain it).
+#include <array>
+#include <string_view>
+
+namespace factpipe::quotes {
+
+inline constexpr std::array<std::string_view, 32> kSpeakerFeatureNames = {
+    "rule_choice",          // the rules picked this candidate
+    "rule_cue",             // ... from a cue around the quotation ("X said", "said X", "X:")
+    "rule_context",         // ... from the context (quote before, sentence before, conversation)
+    "rule_confidence",      // the rules' confidence when they picked it
+    "same_sentence",
+    "before_quote",         // the mention ends before the quotation opens
+    "after_quote",          // the mention starts after the quotation closes
+    "same_paragraph",
+    "previous_paragraph",
+    "earlier_paragraph",    // two or more paragraphs back
+    "log_distance",         // log(1 + characters between mention and quotation) / 8
+    "speech_verb_after",    // "X said", "X, who ..., said": a speech verb within two words after it
+    "speech_verb_before",   // "said X"
+    "according_to",
+    "right_after_quote",    // "…," X: the mention follows the closing mark within two pieces
+    "colon_after",          // "X:" / "X said:"
+    "pronoun",
+    "nominal",              // "the president", "a spokeswoman"
+    "name",
+    "no_entity",            // a description the entities stage did not resolve
+    "person",
+    "organisation",
+    "other_type",           // NORP, GPE, ...
+    "spoke_before",         // the same entity (or text) is the speaker of an earlier quotation
+    "last_speaker",         // ... of the quotation just before
+    "log_mentions",         // log(1 + mentions of its entity) / 3
+    "quote_opens_paragraph",
+    "opens_paragraph_previous",  // quote opens its paragraph and the mention is in the paragraph before
+    "headline",
+    "after_question_last_speaker",  // the quotation before asked a question and this spoke it
+    "possessive",           // "Trump's" is rarely the speaker
+    "in_parentheses",
+};
+inline constexpr std::size_t kSpeakerFeatureCount = kSpeakerFeatureNames.size();
+using SpeakerFeatures = std::array<float, kSpeakerFeatureCount>;
+
+}  // namespace factpipe::quotes

@@ -1,0 +1,56 @@
+// factpipe-train-quotes (`factpipe train-quotes`): trains the speaker ranker on PolNeAR train + dev (every
+// annotated article in ../shared) and writes the model the quotes stage ships:
+//   build/bin/factpipe-train-quotes --out plugins/quotes/data/speaker_ranker.tsv
+// Its choices (features, L2, iterations) are made with `factpipe eval quotes --cv 5`, which retrains it per fold.
+#include <cstdio>
+#include <filesystem>
+
+#include <CLI/CLI.hpp>
+
+#include "eval/polnear.hpp"
+#include "product_pipeline.hpp"
+#include "ranker_folds.hpp"
+#include "training/speaker_training.hpp"
+
+namespace fs = std::filesystem;
+using namespace factpipe::quotes;
+
+int main(int argc, char** argv) {
+  CLI::App app{"Train the quotes stage's speaker ranker on PolNeAR train + dev"};
+  std::string polnear = FACTPIPE_DEFAULT_POLNEAR;
+  std::string out = FACTPIPE_QUOTES_SOURCE_DATA_DIR "/speaker_ranker.tsv";
+  std::string config;
+  std::vector<std::string> overrides;
+  training::TrainOptions opt;
+  app.add_option("--polnear", polnear, "PolNeAR folder (with train/ and dev/)")->capture_default_str();
+  app.add_option("--out", out, "Model file to write")->capture_default_str();
+  app.add_option("-c,--config", config, "Pipeline file (default: the one `factpipe run` uses)");
+  app.add_option("--set", overrides, "STAGE.KEY=VALUE, as for `factpipe run`");
+  app.add_option("--l2", opt.l2, "L2 penalty per example")->capture_default_str();
+  app.add_option("--iterations", opt.iterations, "Full-batch Adam steps")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (!fs::is_directory(polnear))
+      throw std::runtime_error("PolNeAR not found at '" + polnear + "' (give --polnear DIR; see ../shared/datasets/README.md)");
+    auto articles = eval::read_split(polnear, "train");
+    auto dev = eval::read_split(polnear, "dev");
+    articles.insert(articles.end(), std::make_move_iterator(dev.begin()), std::make_move_iterator(dev.end()));
+    std::vector<const eval::Article*> all;
+    for (const auto& a : articles) all.push_back(&a);
+    auto examples = tools::collect_rank_examples(all, config, overrides);
+    std::vector<const training::RankExample*> train;
+    for (const auto& per : examples)
+      for (const auto& e : per) train.push_back(&e);
+    SpeakerModel model = training::train_ranker(train, opt);
+    model.save(out, {"factpipe quotes speaker ranker: conditional logit over candidate speakers (speaker_features.hpp)",
+                     "trained on PolNeAR train + dev (" + std::to_string(articles.size()) + " articles, " +
+                         std::to_string(train.size()) + " matched quotations) by:",
+                     "  build/bin/factpipe-train-quotes --l2 " + std::to_string(opt.l2) + " --iterations " +
+                         std::to_string(opt.iterations) + " --out plugins/quotes/data/speaker_ranker.tsv"});
+    std::printf("wrote %s\n", out.c_str());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "factpipe-train-quotes: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
