@@ -186,7 +186,7 @@ RunSummary BatchRunner::run(const InputSource& input, const std::function<void(D
     }
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       ++summary.documents;
-      summary.bytes += chunk[i].bytes;
+      if (chunk[i].document) summary.bytes += chunk[i].bytes;  // throughput: only what was read and processed
       if (results[i].failed()) ++summary.failed;
       sink(results[i]);
     }

@@ -1,7 +1,9 @@
 #include "source_index.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <fstream>
 #include <mutex>
@@ -350,6 +352,7 @@ struct SourceIndex::Impl {
     }
     db.exec(std::string(kSchemaTables) + kContentTokenizerSpec + kSchemaTail);
     db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '" + std::to_string(kSchemaVersion) + "')");
+    db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));  // ours: see existing_index_version()
     if (fresh) db.exec(kFtsTuning);
     ins_file = db.prepare("INSERT INTO files(path, root, size, mtime, hash) VALUES(?1, ?2, ?3, ?4, ?5)");
     touch_file = db.prepare("UPDATE files SET size = ?1, mtime = ?2 WHERE id = ?3");
@@ -503,20 +506,63 @@ struct SourceIndex::Impl {
 };
 
 namespace {
-// The schema version of an existing index ("" when there is none or it has no version).
-std::string schema_version_of(const fs::path& db_path) {
-  if (!fs::exists(db_path)) return {};
-  Database db(db_path.string(), Database::Mode::read_only);
-  auto t = db.prepare("SELECT 1 FROM sqlite_schema WHERE type='table' AND name='meta'");
-  if (!t.step()) return {};
-  auto st = db.prepare("SELECT value FROM meta WHERE key='schema'");
-  return st.step() ? st.text(0) : std::string();
+
+std::vector<std::string> table_names(Database& db) {
+  std::vector<std::string> names;
+  auto st = db.prepare("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name");
+  while (st.step()) names.push_back(st.text(0));
+  return names;
 }
+
+// An index made before indexes carried kApplicationId: the tables every schema version had, and a schema row.
+bool looks_like_an_old_index(Database& db, const std::vector<std::string>& tables) {
+  for (const char* t : {"meta", "files", "sources"})
+    if (std::find(tables.begin(), tables.end(), t) == tables.end()) return false;
+  auto st = db.prepare("SELECT 1 FROM meta WHERE key='schema'");
+  return st.step();
+}
+
+// The schema version of the index at db_path: "" when there is nothing yet (no file, an empty file or a
+// database without tables), "?" for an index of ours without a version. Anything that is not ours (by
+// PRAGMA application_id) throws, naming it, and is never touched. Opened for writing, so that an update
+// killed midway (its hot journal) is rolled back here, as SQLite does on a writable connection's first read.
+std::string existing_index_version(const fs::path& db_path) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec) || fs::file_size(db_path, ec) == 0) return {};
+  std::int64_t app_id = 0;
+  std::vector<std::string> tables;
+  std::unique_ptr<Database> db;
+  try {
+    db = std::make_unique<Database>(db_path.string(), Database::Mode::read_write);
+    auto st = db->prepare("PRAGMA application_id");
+    st.step();
+    app_id = st.int64(0);
+    tables = table_names(*db);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(db_path.string() + " is not a factpipe source index, or it is damaged (" + e.what() +
+                             "): remove it or give another --db");
+  }
+  const bool ours = app_id == kApplicationId || (app_id == 0 && looks_like_an_old_index(*db, tables));
+  if (!ours) {
+    if (app_id == 0 && tables.empty()) return {};
+    std::string list;
+    for (const auto& t : tables) list += (list.empty() ? "" : ", ") + t;
+    char id[16];
+    std::snprintf(id, sizeof id, "0x%08llx", static_cast<unsigned long long>(static_cast<std::uint32_t>(app_id)));
+    throw std::runtime_error(db_path.string() + " is an SQLite database of another program (application_id " + id +
+                             ", tables: " + (list.empty() ? "none" : list) +
+                             "), not a factpipe source index: refusing to change it; give another --db");
+  }
+  if (std::find(tables.begin(), tables.end(), "meta") == tables.end()) return "?";
+  auto st = db->prepare("SELECT value FROM meta WHERE key='schema'");
+  return st.step() ? st.text(0) : "?";
+}
+
 }  // namespace
 
 SourceIndex::SourceIndex(const fs::path& db_path, IndexOptions options) {
   if (db_path.has_parent_path()) fs::create_directories(db_path.parent_path());
-  std::string version = schema_version_of(db_path);
+  std::string version = existing_index_version(db_path);
   if (!version.empty() && version != std::to_string(kSchemaVersion)) {
     // An index of another layout holds nothing that the sources cannot give again: start afresh.
     replaced_schema_ = version;

@@ -12,6 +12,8 @@
 
 namespace factpipe::crossref {
 
+// PRAGMA application_id of every index ("FPSI"): a database without it is never changed.
+inline constexpr std::int32_t kApplicationId = 0x46505349;
 inline constexpr int kSchemaVersion = 6;  // 6: near_duplicates (near_duplicates.hpp); 5: stop words not indexed
                                           // (content_tokenizer.hpp); 4: external content
 
@@ -35,7 +37,9 @@ struct IndexOptions {
 class SourceIndex {
  public:
   // Opens (creating when missing) the index for writing. An index of another schema version is deleted and
-  // built afresh (it is derived from the sources): replaced_schema() names the version it had.
+  // built afresh (it is derived from the sources): replaced_schema() names the version it had. An update
+  // that was killed midway is rolled back first. Throws, naming the file, for a damaged database or one of
+  // another program (PRAGMA application_id is not kApplicationId), which is left as it is.
   explicit SourceIndex(const std::filesystem::path& db_path, IndexOptions options = {});
   ~SourceIndex();
   SourceIndex(const SourceIndex&) = delete;

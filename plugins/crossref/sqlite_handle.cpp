@@ -5,10 +5,17 @@
 namespace factpipe::crossref {
 
 namespace {
+// What to do about an error, when there is something to do.
+std::string hint(sqlite3* db) {
+  if (db && sqlite3_extended_errcode(db) == SQLITE_READONLY_ROLLBACK)
+    return " (an update of this index was interrupted: run `factpipe index` on it again to repair it)";
+  return "";
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
   const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
   throw std::runtime_error("crossref index " + std::string(file && *file ? file : ":memory:") + ": " +
-                           std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+                           std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory") + hint(db));
 }
 }  // namespace
 
@@ -103,7 +110,7 @@ void Database::exec(std::string_view sql) {
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw std::runtime_error("crossref index " + path_ + ": " + msg + " in \"" + s.substr(0, 60) + "\"");
+    throw std::runtime_error("crossref index " + path_ + ": " + msg + " in \"" + s.substr(0, 60) + "\"" + hint(db_));
   }
 }
 

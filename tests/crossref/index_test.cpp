@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "content_tokenizer.hpp"
+#include "index_query.hpp"
 #include "index_reader.hpp"
 #include "source_formats.hpp"
 #include "source_index.hpp"
@@ -20,13 +21,6 @@ using namespace factpipe::crossref;
 using ::testing::HasSubstr;
 
 namespace {
-
-std::int64_t count(const fs::path& db, const std::string& sql) {
-  Database d(db.string(), Database::Mode::read_only);
-  auto st = d.prepare(sql);
-  st.step();
-  return st.int64(0);
-}
 
 std::string first_text(const fs::path& db, const std::string& sql) {
   Database d(db.string(), Database::Mode::read_only);
@@ -201,7 +195,7 @@ TEST(SourceIndex, AnIndexOfAnotherSchemaVersionIsBuiltAfresh) {
   {
     Database old(db.string(), Database::Mode::read_write);
     old.exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema', '2');"
-             "CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT)");
+             "CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT); CREATE TABLE sources(id INTEGER PRIMARY KEY)");
   }
   SourceIndex index(db);
   EXPECT_EQ(index.replaced_schema(), "2");

@@ -167,3 +167,14 @@ TEST(JobsLimit, AFailedThreadCreationFailsCleanlyWithAMessage) {
   EXPECT_THAT(r.err, HasSubstr("give a smaller -j"));
 #endif
 }
+
+TEST(Throughput, CountsOnlyDocumentsThatWereRead) {
+  TempDir dir;
+  auto big = dir.write("big.txt", std::string(3000, 'a'));
+  auto r = factpipe::test::run_shell(quote(FACTPIPE_EXE) + " run -c " + quote(factpipe::test::hostile_pipeline(dir)) +
+                                         " --max-document-mb 0.001 -o - " + quote(big),
+                                     dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("1 documents, 1 failed"));
+  EXPECT_THAT(r.err, HasSubstr(", 0.00 MB/s"));  // the file over the limit was never read
+}
