@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
   list_cmd->fallthrough();
   info_cmd->fallthrough();
 
+  auto serve_cmd = add_serve_command(app);
+
   try {
     // `factpipe help` reads as `factpipe --help`.
     if (argc == 2 && std::string_view(argv[1]) == "help") {
@@ -83,6 +85,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return validate_command(validate_config, validate_sets);
     if (*list_cmd) return plugins_list_command(plugins_config);
     if (*info_cmd) return plugins_info_command(info_name, plugins_config);
+    if (int code = serve_cmd(); code >= 0) return code;
   } catch (const host::ConfigError& e) {
     spdlog::error("{}", e.what());
     return static_cast<int>(ExitCode::usage);

@@ -10,8 +10,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libsqlite3-dev libvalijson-dev liblinear-dev libxgboost-dev wordnet-base
   libxml2-dev libpng-dev
+  libcpp-httplib-dev
 )
-# The report tests render HTML in a headless browser.
+# `factpipe serve` is built on cpp-httplib. The report and service tests render HTML in a headless browser.
 if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
 
 missing=()
