@@ -59,6 +59,10 @@ int plugins_info_command(const std::string& name, const std::string& config);
 // Commands that declare their own options: each adds its subcommand to `app` and returns what runs it
 // after parsing (-1 when that subcommand was not the one given).
 std::function<int()> add_serve_command(CLI::App& app);
+std::function<int()> add_version_command(CLI::App& app);  // also sets --version
+std::function<int()> add_completion_command(CLI::App& app);
+std::string version_line();
+std::string bash_completion_script(const CLI::App& app);
 
 // git-style: `factpipe X ARGS` runs `factpipe-X ARGS`, `factpipe eval Y ARGS` runs `factpipe-eval-Y ARGS`.
 // Returns nullopt when argv names a built-in command (or an option); otherwise never returns on success.
