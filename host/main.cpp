@@ -93,6 +93,20 @@ int main(int argc, char** argv) {
   list_cmd->fallthrough();
   info_cmd->fallthrough();
 
+  // An example in every command's --help.
+  app.footer(app.get_footer() + "\n\nExamples:\n  factpipe run examples/articles -o out --format json,html\n"
+                                "  factpipe serve --port 8080\n  factpipe plugins list");
+  run_cmd->footer("\nExamples:\n  factpipe run article.txt                       # out/article.json\n"
+                  "  factpipe run -c config/default.yaml --format html,md -o reports articles/\n"
+                  "  cat batch.jsonl | factpipe run --format jsonl -o - -   # a streaming step");
+  validate_cmd->footer("\nExample:\n  factpipe validate config/default.yaml --set crossref.top_k=3");
+  plugins_cmd->footer("\nExamples:\n  factpipe plugins list\n  factpipe plugins info crossref");
+  list_cmd->footer("\nExample:\n  factpipe plugins list -c my-pipeline.yaml   # with that file's plugin_paths");
+  info_cmd->footer("\nExample:\n  factpipe plugins info quotes   # its settings, with their defaults");
+  auto serve_cmd = add_serve_command(app);
+  auto version_cmd = add_version_command(app);
+  auto completion_cmd = add_completion_command(app);
+
   try {
     // `factpipe help` reads as `factpipe --help`.
     if (argc == 2 && std::string_view(argv[1]) == "help") {
@@ -112,6 +126,8 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return validate_command(validate_config, validate_sets, validate_limits);
     if (*list_cmd) return plugins_list_command(plugins_config);
     if (*info_cmd) return plugins_info_command(info_name, plugins_config);
+    for (const auto& command : {serve_cmd, version_cmd, completion_cmd})
+      if (int code = command(); code >= 0) return code;
   } catch (const host::ConfigError& e) {
     spdlog::error("{}", e.what());
     return static_cast<int>(ExitCode::usage);

@@ -1,5 +1,6 @@
 #pragma once
 // The `factpipe` command: one function per subcommand, all returning the process exit code.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,10 @@
 #include <factpipe/host/pipeline_loader.hpp>
 #include <factpipe/host/pipeline_validator.hpp>
 #include <factpipe/host/plugin_registry.hpp>
+
+namespace CLI {
+class App;
+}
 
 namespace factpipe::cli {
 
@@ -52,6 +57,14 @@ int validate_command(const std::string& config, const std::vector<std::string>& 
                      const host::YamlLimits& limits = {});
 int plugins_list_command(const std::string& config);
 int plugins_info_command(const std::string& name, const std::string& config);
+
+// Commands that declare their own options: each adds its subcommand to `app` and returns what runs it
+// after parsing (-1 when that subcommand was not the one given).
+std::function<int()> add_serve_command(CLI::App& app);
+std::function<int()> add_version_command(CLI::App& app);  // also sets --version
+std::function<int()> add_completion_command(CLI::App& app);
+std::string version_line();
+std::string bash_completion_script(const CLI::App& app);
 
 // git-style: `factpipe X ARGS` runs `factpipe-X ARGS`, `factpipe eval Y ARGS` runs `factpipe-eval-Y ARGS`.
 // Returns nullopt when argv names a built-in command (or an option); otherwise never returns on success.

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kBuiltIn = {"run", "validate", "plugins", "help"};
+const std::set<std::string> kBuiltIn = {"run", "validate", "plugins", "serve", "version", "completion", "help"};
 
 // Next to the factpipe executable first (an install or the build tree), then PATH.
 std::vector<fs::path> command_dirs() {
@@ -66,7 +66,7 @@ std::set<std::string> available_tools() {
 int not_found(const std::string& typed, const std::string& program) {
   std::cerr << "factpipe: '" << typed << "' is not a factpipe command, and no " << program
             << " was found next to factpipe (" << host::executable_dir().string() << ") or on PATH\n"
-            << "commands: run, validate, plugins";
+            << "commands: run, validate, plugins, serve, version, completion";
   for (const auto& t : available_tools()) std::cerr << ", " << t;
   std::cerr << "\n";
   return static_cast<int>(ExitCode::usage);

@@ -1,7 +1,9 @@
 #pragma once
 // Stages for testing the host: each one exercises one thing the host must handle.
+#include <chrono>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include <factpipe/plugin.hpp>
 
@@ -76,6 +78,25 @@ class BoomStage : public Stage {
   void process(Document& doc) override {
     if (doc.text.find("BOOM") != std::string::npos) throw std::runtime_error("found BOOM in the text");
     doc.extra["fx_boom"] = "survived";
+  }
+};
+
+// Sleeps N milliseconds on a document whose text holds "SLEEP:N" (tests of deadlines and busy workers).
+class SlowStage : public Stage {
+ public:
+  static PluginInfo describe() {
+    PluginInfo info;
+    info.name = "fx_slow";
+    info.version = "0.1.0";
+    info.description = "test fixture: sleeps on SLEEP:N";
+    info.thread_safe = true;
+    return info;
+  }
+  void configure(const Json&, const Context&) override {}
+  void process(Document& doc) override {
+    auto at = doc.text.find("SLEEP:");
+    if (at == std::string::npos) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(doc.text.substr(at + 6))));
   }
 };
 

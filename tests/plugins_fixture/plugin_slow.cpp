@@ -1,0 +1,2 @@
+#include "fixture_stages.hpp"
+FACTPIPE_PLUGIN(factpipe::fixture::SlowStage)
