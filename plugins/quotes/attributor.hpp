@@ -25,6 +25,7 @@ struct Found {
   std::string lemma;
   double confidence = 0.0;
   bool from_context = false;
+  bool turn = false;  // the other side of a question-and-answer exchange (the ranker leaves it alone)
 };
 
 // A quotation of the paragraph being worked on, with its piece indices.
