@@ -66,14 +66,19 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
     c->x[3] = static_cast<float>(it.speaker.confidence);
   }
   // subjects and objects of speech verbs of this paragraph, outside quotations
-  for (std::size_t v = 0; v < ps.size(); ++v) {
-    if (in_quote[v] || !verb_lemma(v)) continue;
-    std::size_t s0 = sentence_start(v);
-    Why why;
-    if (auto np = np_before(s0, v, why)) add(cue_found(np, v, 0.0));
-    std::size_t after = lw[v] == "according" ? v + 2 : v + 1;
-    if (auto np = np_after(after, sentence_end(v))) add(cue_found(np, v, 0.0));
+  if (verb_candidates_of != p) {
+    verb_candidates.clear();
+    verb_candidates_of = p;
+    for (std::size_t v = 0; v < ps.size(); ++v) {
+      if (in_quote[v] || !verb_lemma(v)) continue;
+      std::size_t s0 = sentence_start(v);
+      Why why;
+      if (auto np = np_before(s0, v, why)) verb_candidates.push_back(cue_found(np, v, 0.0));
+      std::size_t after = lw[v] == "according" ? v + 2 : v + 1;
+      if (auto np = np_after(after, sentence_end(v))) verb_candidates.push_back(cue_found(np, v, 0.0));
+    }
   }
+  for (const Found& f : verb_candidates) add(f);
   // entity mentions of this paragraph and the two before, outside quotations
   for (std::size_t q = p + 1; q-- > 0 && q + 2 >= p;) {
     if (credit_paragraph(static_cast<int>(q))) continue;
@@ -110,10 +115,9 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
   std::size_t s0 = sentence_start(it.open);
   std::size_t se = sentence_end(it.close < ps.size() ? it.close : ps.size() - 1);
   bool opens = it.open == 0;
-  auto same_speaker = [&](const Candidate& c, const Found& who) {
-    if (!who.np) return false;
-    int e = mi.entity_for(*who.np);
-    return c.entity >= 0 ? e == c.entity : str(*who.np) == str(*c.f.np);
+  auto same_speaker = [&](const Candidate& c, const Said& s) {
+    if (!s.who.np) return false;
+    return c.entity >= 0 ? s.entity == c.entity : str(*s.who.np) == str(*c.f.np);
   };
   for (auto& c : cands) {
     auto& x = c.x;
@@ -168,8 +172,8 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
       x[25] = static_cast<float>(std::log1p(double(ent.mentions.size())) / 3.0);
     }
     for (const Said& s : history)
-      if (same_speaker(c, s.who)) { x[23] = 1; break; }
-    x[24] = last && same_speaker(c, last->who) ? 1.f : 0.f;
+      if (same_speaker(c, s)) { x[23] = 1; break; }
+    x[24] = last && same_speaker(c, *last) ? 1.f : 0.f;
     x[26] = opens;
     x[27] = opens && pd == 1;
     x[28] = pd == 0 && headline;
