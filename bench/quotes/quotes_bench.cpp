@@ -50,7 +50,7 @@ const Corpus& corpus() {
   return c;
 }
 
-void run(benchmark::State& state, bool with_entities, bool with_quotes) {
+void run(benchmark::State& state, bool with_entities, bool with_quotes, const Json& quotes_config = Json::object()) {
   const Corpus& c = corpus();
   if (c.docs.empty()) {
     state.SkipWithError(("PolNeAR not found at " + kPolnear.string() + ": nothing to measure").c_str());
@@ -59,7 +59,7 @@ void run(benchmark::State& state, bool with_entities, bool with_quotes) {
   entities::EntitiesStage ent;
   ent.configure(Json::object(), Context::for_library(kPlugins / "factpipe-entities.so"));
   quotes::QuotesStage quo;
-  quo.configure(Json::object(), Context::for_library(kPlugins / "factpipe-quotes.so"));
+  quo.configure(quotes_config, Context::for_library(kPlugins / "factpipe-quotes.so"));
   std::vector<Document> docs = c.docs;
   if (!with_entities)
     for (auto& d : docs) ent.process(d);  // quotes alone: entities done once, outside the timing
@@ -77,12 +77,15 @@ void run(benchmark::State& state, bool with_entities, bool with_quotes) {
 }
 
 void BM_EntitiesAndQuotes(benchmark::State& state) { run(state, true, true); }
+// the rules alone, without the learned speaker ranker: what the ranker costs
+void BM_EntitiesAndQuotesRulesOnly(benchmark::State& state) { run(state, true, true, Json{{"speaker_model", ""}}); }
 void BM_EntitiesOnly(benchmark::State& state) { run(state, true, false); }
 void BM_QuotesOnly(benchmark::State& state) { run(state, false, true); }
 
 }  // namespace
 
 BENCHMARK(BM_EntitiesAndQuotes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EntitiesAndQuotesRulesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EntitiesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QuotesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -133,7 +133,8 @@ void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::ve
     if (!x.empty()) q.extra["quotes"] = x;
     if (opt.dump_candidates) q.extra["speaker_candidates"] = it.candidates.is_null() ? Json::array() : it.candidates;
     out.push_back(std::move(q));
-    history.push_back({static_cast<int>(p), it.speaker, it.ends_question});
+    history.push_back({static_cast<int>(p), it.speaker, it.ends_question,
+                       it.speaker.np ? mi.entity_for(*it.speaker.np) : -1});
   }
 }
 
@@ -192,7 +193,7 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const entities::TextV
   kept.reserve(marked.size());
   for (const auto& m : marked)
     if (!is_title(doc.text, m, view.paragraphs[static_cast<std::size_t>(m.paragraph)], qlx, elx)) kept.push_back(m);
-  Attributor a{doc, view, mentions, qlx, elx, opt, {}, {}, {}, {}, false, {}, {}};
+  Attributor a{doc, view, mentions, qlx, elx, opt, {}, {}, {}, {}, false, {}, {}, SIZE_MAX, {}};
   std::vector<Quote> out;
   std::size_t k = 0;
   for (std::size_t p = 0; p < view.paragraphs.size(); ++p) {

@@ -25,6 +25,7 @@ struct Found {
   std::string lemma;
   double confidence = 0.0;
   bool from_context = false;
+  bool turn = false;  // the other side of a question-and-answer exchange (the ranker leaves it alone)
 };
 
 // A quotation of the paragraph being worked on, with its piece indices.
@@ -60,8 +61,13 @@ struct Attributor {
     int paragraph;
     Found who;
     bool question;
+    int entity = -1;  // of who.np, found once
   };
   std::vector<Said> history;
+
+  // the ranker's speech-verb candidates of the paragraph being worked on, found once for all its quotations
+  std::vector<Found> verb_candidates;
+  std::size_t verb_candidates_of = SIZE_MAX;
 
   std::string_view str(const Span& s) const { return std::string_view(doc.text).substr(s.start, s.size()); }
   bool word(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::word; }

@@ -71,6 +71,7 @@ std::optional<Found> Attributor::context(const Item& it, const std::vector<Item>
           f.lemma.clear();
           f.confidence = 0.55;
           f.from_context = true;
+          f.turn = true;
           return f;
         }
       }

@@ -99,7 +99,7 @@ std::vector<Quote> find_indirect_quotes(const Document& doc, const entities::Tex
                                         const MentionIndex& mentions, const QuoteLexicon& qlx,
                                         const entities::Lexicon& elx) {
   AttributionOptions opt;
-  Attributor a{doc, view, mentions, qlx, elx, opt, {}, {}, {}, {}, false, {}, {}};
+  Attributor a{doc, view, mentions, qlx, elx, opt, {}, {}, {}, {}, false, {}, {}, SIZE_MAX, {}};
   std::vector<Quote> out;
   for (std::size_t p = 0; p < view.paragraphs.size(); ++p) a.indirect_paragraph(p, out);
   return out;

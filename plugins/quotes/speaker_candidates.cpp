@@ -40,7 +40,11 @@ static PieceAt piece_at_offset(const entities::TextView& view, std::size_t offse
 
 void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::size_t i, std::size_t p,
                               const std::vector<Quote>& out) {
-  it.reason = !it.speaker.np ? "" : it.speaker.from_context ? "context" : it.speaker.cue ? "cue" : "cue without verb";
+  it.reason = !it.speaker.np          ? ""
+              : it.speaker.turn        ? "conversational turn"
+              : it.speaker.from_context ? "context"
+              : it.speaker.cue         ? "cue"
+                                       : "cue without verb";
   if (!opt.model && !opt.dump_candidates) return;
   std::vector<Candidate> cands;
   auto add = [&](const Found& f) -> Candidate* {
@@ -62,14 +66,19 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
     c->x[3] = static_cast<float>(it.speaker.confidence);
   }
   // subjects and objects of speech verbs of this paragraph, outside quotations
-  for (std::size_t v = 0; v < ps.size(); ++v) {
-    if (in_quote[v] || !verb_lemma(v)) continue;
-    std::size_t s0 = sentence_start(v);
-    Why why;
-    if (auto np = np_before(s0, v, why)) add(cue_found(np, v, 0.0));
-    std::size_t after = lw[v] == "according" ? v + 2 : v + 1;
-    if (auto np = np_after(after, sentence_end(v))) add(cue_found(np, v, 0.0));
+  if (verb_candidates_of != p) {
+    verb_candidates.clear();
+    verb_candidates_of = p;
+    for (std::size_t v = 0; v < ps.size(); ++v) {
+      if (in_quote[v] || !verb_lemma(v)) continue;
+      std::size_t s0 = sentence_start(v);
+      Why why;
+      if (auto np = np_before(s0, v, why)) verb_candidates.push_back(cue_found(np, v, 0.0));
+      std::size_t after = lw[v] == "according" ? v + 2 : v + 1;
+      if (auto np = np_after(after, sentence_end(v))) verb_candidates.push_back(cue_found(np, v, 0.0));
+    }
   }
+  for (const Found& f : verb_candidates) add(f);
   // entity mentions of this paragraph and the two before, outside quotations
   for (std::size_t q = p + 1; q-- > 0 && q + 2 >= p;) {
     if (credit_paragraph(static_cast<int>(q))) continue;
@@ -106,10 +115,9 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
   std::size_t s0 = sentence_start(it.open);
   std::size_t se = sentence_end(it.close < ps.size() ? it.close : ps.size() - 1);
   bool opens = it.open == 0;
-  auto same_speaker = [&](const Candidate& c, const Found& who) {
-    if (!who.np) return false;
-    int e = mi.entity_for(*who.np);
-    return c.entity >= 0 ? e == c.entity : str(*who.np) == str(*c.f.np);
+  auto same_speaker = [&](const Candidate& c, const Said& s) {
+    if (!s.who.np) return false;
+    return c.entity >= 0 ? s.entity == c.entity : str(*s.who.np) == str(*c.f.np);
   };
   for (auto& c : cands) {
     auto& x = c.x;
@@ -164,13 +172,33 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
       x[25] = static_cast<float>(std::log1p(double(ent.mentions.size())) / 3.0);
     }
     for (const Said& s : history)
-      if (same_speaker(c, s.who)) { x[23] = 1; break; }
-    x[24] = last && same_speaker(c, last->who) ? 1.f : 0.f;
+      if (same_speaker(c, s)) { x[23] = 1; break; }
+    x[24] = last && same_speaker(c, *last) ? 1.f : 0.f;
     x[26] = opens;
     x[27] = opens && pd == 1;
     x[28] = pd == 0 && headline;
     x[29] = last && last->question && x[24] > 0 ? 1.f : 0.f;
+    if (a.ok) {
+      const std::string& w = a.lw[a.k];
+      bool lower = a.ps[a.k].kind == PieceKind::word && !a.ps[a.k].cap;
+      x[33] = w == "his" || w == "her" || w == "its" || w == "their";
+      x[34] = w == "who" || w == "which" || w == "that";
+      x[32] = lower && !pronoun && !x[33] && !x[34] && !qlx.is(w, "det") && !qlx.is(w, "art") ? 1.f : 0.f;
+    }
+    x[35] = x[4] * x[11];
+    x[36] = x[4] * x[12];
+    x[37] = x[8] * x[11];
+    x[40] = x[26] * x[24];
   }
+  // the nearest candidates on either side
+  std::size_t nb = cands.size(), na = cands.size();
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    const Span np = *cands[k].f.np;
+    if (np.end <= qs && (nb == cands.size() || np.end > cands[nb].f.np->end)) nb = k;
+    if (np.start >= qe && (na == cands.size() || np.start < cands[na].f.np->start)) na = k;
+  }
+  if (nb < cands.size()) cands[nb].x[38] = 1;
+  if (na < cands.size()) cands[na].x[39] = 1;
   (void)items;
   (void)i;
   if (opt.dump_candidates) {
@@ -180,22 +208,36 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
       it.candidates.push_back({{"start", c.f.np->start}, {"end", c.f.np->end}, {"name", name}, {"x", c.x}});
     }
   }
-  if (!opt.model || cands.empty()) return;
+  // PolNeAR has few interviews to learn question-and-answer turns from: the rule decides those
+  if (!opt.model || cands.empty() || it.speaker.turn) return;
   std::vector<double> score(cands.size());
   std::size_t best = 0;
   for (std::size_t k = 0; k < cands.size(); ++k) {
     score[k] = opt.model->score(cands[k].x);
     if (score[k] > score[best]) best = k;
   }
+  // the speaker is a person, not a mention: the probabilities of one entity's mentions add up, and its
+  // best-scored mention (usually the one next to the quotation) is the one reported
   double z = 0;
-  for (double s : score) z += std::exp(s - score[best]);
-  double prob = 1.0 / z;
+  std::vector<double> prob(cands.size()), group(cands.size(), 0.0);
+  for (std::size_t k = 0; k < cands.size(); ++k) z += prob[k] = std::exp(score[k] - score[best]);
+  for (std::size_t k = 0; k < cands.size(); ++k)
+    for (std::size_t j = 0; j < cands.size(); ++j)
+      if (j == k || (cands[k].entity >= 0 && cands[j].entity == cands[k].entity)) group[k] += prob[j] / z;
+  std::size_t top = 0;
+  for (std::size_t k = 1; k < cands.size(); ++k)
+    if (group[k] > group[top] + 1e-12 || (std::abs(group[k] - group[top]) <= 1e-12 && score[k] > score[top])) top = k;
+  for (std::size_t k = 0; k < cands.size(); ++k)
+    if (cands[top].entity >= 0 && cands[k].entity == cands[top].entity && score[k] > score[top])
+      top = k;
+  best = top;
+  double p_best = group[best];
   if (cands[best].x[0] > 0) return;  // the rules' choice stands
   Found f = cands[best].f;
   f.cue.reset();
   f.lemma.clear();
   f.from_context = true;
-  f.confidence = std::min(0.9, prob);
+  f.confidence = std::min(0.9, p_best);
   it.speaker = f;
   it.reason = "ranker";
 }

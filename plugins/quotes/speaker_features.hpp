@@ -6,7 +6,7 @@
 
 namespace factpipe::quotes {
 
-inline constexpr std::array<std::string_view, 32> kSpeakerFeatureNames = {
+inline constexpr std::array<std::string_view, 41> kSpeakerFeatureNames = {
     "rule_choice",          // the rules picked this candidate
     "rule_cue",             // ... from a cue around the quotation ("X said", "said X", "X:")
     "rule_context",         // ... from the context (quote before, sentence before, conversation)
@@ -39,6 +39,15 @@ inline constexpr std::array<std::string_view, 32> kSpeakerFeatureNames = {
     "after_question_last_speaker",  // the quotation before asked a question and this spoke it
     "possessive",           // "Trump's" is rarely the speaker
     "in_parentheses",
+    "lower_case_start",     // "however", "confusing and": not a pronoun, article or name
+    "possessive_pronoun",   // his, her, its, their
+    "relative_pronoun",     // "X, who ..., added": the mention PolNeAR marks is "who"
+    "sentence_verb_subject",     // same_sentence and speech_verb_after
+    "sentence_verb_object",      // same_sentence and speech_verb_before
+    "previous_paragraph_verb_subject",
+    "nearest_before",       // the nearest candidate before the quotation
+    "nearest_after",        // the nearest candidate after it
+    "opens_paragraph_last_speaker",
 };
 inline constexpr std::size_t kSpeakerFeatureCount = kSpeakerFeatureNames.size();
 using SpeakerFeatures = std::array<float, kSpeakerFeatureCount>;

@@ -71,7 +71,8 @@ void print_stat(const Stat& s) {
 }
 
 int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned long long seed, const std::string& config,
-                   const std::vector<std::string>& overrides, bool print_folds, std::vector<std::string>* mismatches) {
+                   const std::vector<std::string>& overrides, bool print_folds,
+                   const factpipe::quotes::training::TrainOptions& train_options, std::vector<std::string>* mismatches) {
   auto fold = assign_folds(articles.size(), k, seed);
   std::printf("PolNeAR train + dev: %zu articles, %u folds by article, seed %llu (mt19937_64)\n", articles.size(), k,
               seed);
@@ -86,7 +87,8 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
     std::vector<const Article*> all;
     for (const auto& a : articles) all.push_back(&a);
     examples = factpipe::quotes::tools::collect_rank_examples(all, config, overrides);
-    std::printf("speaker ranker: trained per fold on the other folds\n");
+    std::printf("speaker ranker: trained per fold on the other folds (--ranker-l2 %g --ranker-iterations %d)\n",
+                train_options.l2, train_options.iterations);
   } else {
     std::printf("speaker ranker: none (quotes.speaker_model is empty): the rules alone\n");
   }
@@ -106,7 +108,7 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
       for (std::size_t i = 0; i < articles.size(); ++i)
         if (fold[i] != f)
           for (const auto& e : examples[i]) train.push_back(&e);
-      auto model = factpipe::quotes::training::train_ranker(train, {});
+      auto model = factpipe::quotes::training::train_ranker(train, train_options);
       model_file = fs::temp_directory_path() /
                    ("factpipe-quotes-cv-" + std::to_string(::getpid()) + "-fold" + std::to_string(f) + ".tsv");
       model.save(model_file, {"fold " + std::to_string(f) + " of a cross-validation (temporary)"});
@@ -152,12 +154,15 @@ int main(int argc, char** argv) {
   unsigned cv = 0;
   unsigned long long seed = 1;
   bool print_folds = false, rules_only = false;
+  factpipe::quotes::training::TrainOptions train_options;
   app.add_option("--polnear", polnear, "PolNeAR folder (with train/ and dev/)")->capture_default_str();
   app.add_option("--split", split, "dev or train (without --cv)")->check(CLI::IsMember({"dev", "train"}))->capture_default_str();
   app.add_option("--cv", cv, "K-fold cross-validation by article over train + dev");
   app.add_option("--seed", seed, "Seed of the fold assignment")->capture_default_str();
   app.add_flag("--print-folds", print_folds, "Print every article id of every fold");
   app.add_flag("--rules-only", rules_only, "Without the learned speaker ranker (--set quotes.speaker_model=\"\")");
+  app.add_option("--ranker-l2", train_options.l2, "Under --cv: L2 penalty of the per-fold speaker rankers")->capture_default_str();
+  app.add_option("--ranker-iterations", train_options.iterations, "Under --cv: their Adam steps")->capture_default_str();
   app.add_option("-c,--config", config, "Pipeline file (default: the one `factpipe run` uses)");
   app.add_option("--set", overrides, "STAGE.KEY=VALUE, as for `factpipe run`");
   app.add_option("--errors", errors, "Write every missed / extra / wrongly attributed quotation to this file");
@@ -187,7 +192,7 @@ int main(int argc, char** argv) {
       auto articles = read_split(polnear, "train");
       auto dev = read_split(polnear, "dev");
       articles.insert(articles.end(), std::make_move_iterator(dev.begin()), std::make_move_iterator(dev.end()));
-      rc = cross_validate(articles, cv, seed, config, overrides, print_folds, mm);
+      rc = cross_validate(articles, cv, seed, config, overrides, print_folds, train_options, mm);
     } else {
       auto articles = read_split(polnear, split);
       if (articles.empty()) throw std::runtime_error("no annotated articles in " + polnear + "/" + split);
