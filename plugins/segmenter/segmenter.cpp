@@ -31,6 +31,7 @@ void Segmenter::segment(std::string_view text, Segmentation& out) const {
   out.paragraphs.clear();
   out.sentences.clear();
   out.tokens.clear();
+  out.sentences_cut = 0;
 
   std::vector<Span> paragraphs;
   find_paragraphs(text, options_.paragraph_breaks, paragraphs);
@@ -50,11 +51,18 @@ void Segmenter::segment(std::string_view text, Segmentation& out) const {
     ranges.clear();
     tokenizer.tokenize(text, ps.start, ps.end, raw);
     split_sentences(text, raw, 0, raw.size(), lexicon_, ranges);
+    const std::size_t cap = options_.max_sentence_tokens;
     for (const auto& r : ranges) {
-      Sentence s;
-      s.span = Span{raw[r.first].start, raw[r.last].end};
-      s.paragraph = static_cast<int>(p);
-      out.sentences.push_back(std::move(s));
+      const bool cut = cap > 0 && r.last - r.first + 1 > cap;
+      if (cut) ++out.sentences_cut;
+      for (std::size_t first = r.first; first <= r.last; first += cut ? cap : r.last - r.first + 1) {
+        const std::size_t last = cut ? std::min(r.last, first + cap - 1) : r.last;
+        Sentence s;
+        s.span = Span{raw[first].start, raw[last].end};
+        s.paragraph = static_cast<int>(p);
+        if (cut) s.extra["segmenter"] = Json{{"cut_at_max_sentence_tokens", cap}};
+        out.sentences.push_back(std::move(s));
+      }
     }
     if (options_.tokens)
       for (const auto& t : raw) out.tokens.push_back(Token{Span{t.start, t.end}, t.kind});
@@ -66,6 +74,9 @@ void Segmenter::annotate(Document& doc) const {
   segment(doc.text, s);
   doc.paragraphs = std::move(s.paragraphs);
   doc.sentences = std::move(s.sentences);
+  if (s.sentences_cut > 0)  // said once per document so a reader of the output sees the cap was reached
+    doc.extra["segmenter"]["sentences_cut"] =
+        Json{{"count", s.sentences_cut}, {"max_sentence_tokens", options_.max_sentence_tokens}};
   doc.add_layer("paragraphs");
   doc.add_layer("sentences");
   if (options_.tokens) {  // with tokens off, an earlier stage's tokens stay as they were

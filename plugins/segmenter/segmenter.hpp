@@ -26,12 +26,17 @@ namespace factpipe::segmenter {
 struct Options {
   ParagraphBreaks paragraph_breaks = ParagraphBreaks::automatic;
   bool tokens = true;  // false: paragraphs and sentences only (tokens are still used internally)
+  // A sentence longer than this many tokens is cut every max_sentence_tokens tokens (0: never). Later stages
+  // compare pairs of tokens and candidates within a sentence; without a cap one 500 KB sentence takes
+  // tens of GB (issue 15).
+  std::size_t max_sentence_tokens = 1000;
 };
 
 struct Segmentation {
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;  // each with its paragraph index; never crossing a paragraph
   std::vector<Token> tokens;        // every token lies inside a sentence; no white-space tokens
+  std::size_t sentences_cut = 0;    // over-long sentences cut at max_sentence_tokens
 };
 
 // Indices [first, last) of the tokens lying inside `span` (tokens sorted, as the segmenter writes them):

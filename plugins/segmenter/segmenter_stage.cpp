@@ -63,6 +63,14 @@ PluginInfo SegmenterStage::describe() {
            "auto: blank lines and single line breaks end paragraphs, except a break inside a sentence "
            "(next line starting lower-case); blank_line: only blank lines (hard-wrapped text); newline: every "
            "line break."}}},
+        {"max_sentence_tokens",
+         {{"type", "integer"},
+          {"minimum", 0},
+          {"default", Options{}.max_sentence_tokens},
+          {"description",
+           "A sentence longer than this many tokens (text without sentence breaks) is cut into pieces of "
+           "this many tokens, each marked in its extra.segmenter and counted in the document's "
+           "extra.segmenter.sentences_cut; this bounds the time and memory of later stages. 0: never cut."}}},
         {"tokens",
          {{"type", "boolean"},
           {"default", true},
@@ -79,6 +87,12 @@ void SegmenterStage::configure(const Json& config, const Context& ctx) {
   if (config.contains("tokens")) {
     if (!config.at("tokens").is_boolean()) throw std::invalid_argument("segmenter: config 'tokens' must be a boolean");
     options.tokens = config.at("tokens").get<bool>();
+  }
+  if (config.contains("max_sentence_tokens")) {
+    const Json& v = config.at("max_sentence_tokens");
+    if (!v.is_number_integer() || v.get<long long>() < 0)
+      throw std::invalid_argument("segmenter: config 'max_sentence_tokens' must be an integer >= 0");
+    options.max_sentence_tokens = v.get<std::size_t>();
   }
   auto abbreviations = ctx.resolve(string_option(config, "abbreviations_file", kAbbreviationsDefault));
   auto starters = ctx.resolve(string_option(config, "sentence_starters_file", kStartersDefault));
