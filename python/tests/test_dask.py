@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import BUILD_DIR, DEFAULT_CONFIG, cli_jsonl, comparable, example_records, write_jsonl
+from conftest import BUILD_DIR, DEFAULT_CONFIG, SOURCE_DIR, cli_jsonl, comparable, example_records, write_jsonl
 from factpipe import dask as fdask
 
 distributed = pytest.importorskip("distributed")
@@ -29,7 +29,9 @@ def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")
     index = root / "index.sqlite"
     write_jsonl(root / "one.jsonl", example_records(1))
-    _, stderr, code = cli_jsonl([root / "one.jsonl"], "-c", DEFAULT_CONFIG, "--set", f"crossref.db={index}")
+    sources = SOURCE_DIR / "examples" / "sources"
+    _, stderr, code = cli_jsonl([root / "one.jsonl"], "-c", DEFAULT_CONFIG, "--set", f"crossref.db={index}",
+                                "--set", f"crossref.sources=[{sources}]")
     assert code == 0 and index.exists(), stderr
     overrides = ["crossref.sources=[]", f"crossref.db={index}"]
     records = example_records(RECORDS)

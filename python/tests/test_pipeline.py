@@ -30,8 +30,8 @@ def test_pipe_is_the_cli_batch_in_input_order(pipeline, tmp_path):
     got = list(pipeline.pipe(iter(records), batch_size=6, n_threads=2))
     assert [d["id"] for d in got] == [r["id"] for r in records]
     assert [comparable(d) for d in got] == [comparable(e) for e in expected]
-    kinds = {ev.get("kind") for d in got for c in d["claims"] for ev in c.get("evidence", [])}
-    assert "document" in kinds, "claims shared by the batch's documents are linked"
+    links = [link for d in got for c in d["claims"] for link in c.get("extra", {}).get("crossref", {}).get("links", [])]
+    assert {link["kind"] for link in links} == {"document"}, "claims shared by the batch's documents are linked"
 
 
 def test_pipe_takes_plain_texts_and_gives_them_ids(pipeline):

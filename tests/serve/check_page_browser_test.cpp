@@ -18,10 +18,12 @@ namespace {
 
 std::string squash(const std::string& s) { return std::regex_replace(s, std::regex(R"(\s+)"), " "); }
 
-// The text of the report's claims table inside the page's report frame ("" until it is there).
+// The text of the report's claims table inside the page's report frame ("" until the frame has loaded it
+// completely: read while the frame is still parsing, the table holds only its first rows).
 const char* kClaimsTable =
     "(() => { const d = document.getElementById('report').contentDocument;"
-    " const t = d && d.querySelector('table.claims'); return t ? t.textContent : ''; })()";
+    " if (!d || d.readyState !== 'complete') return '';"
+    " const t = d.querySelector('table.claims'); return t ? t.textContent : ''; })()";
 
 class CheckPage : public ::testing::Test {
  protected:
