@@ -7,7 +7,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <chrono>
+#include <cstdio>
+
+#include <factpipe/encoder/sentence_encoder.hpp>
+
 #include "content_tokenizer.hpp"
+#include "dense_vectors.hpp"
 #include "fts_query.hpp"
 #include "index_reader.hpp"
 #include "near_duplicates.hpp"
@@ -37,10 +43,22 @@ Engine::Engine(std::filesystem::path db, EngineConfig config, std::shared_ptr<co
   if (!db_.empty()) {
     doc_freqs_ = load_doc_freqs(db_.string());
     near_duplicates_ = load_near_duplicates(db_.string());
+    if (config_.dense_weight > 0) {
+      dense_ = load_dense_index(db_.string());
+      if (!dense_)
+        std::fprintf(stderr, "crossref: dense_weight is set but the index has no fact-check vectors (words only)\n");
+      else if (!(encoder_ = load_encoder_or_warn(config_.model_dir)))
+        dense_.reset();
+    }
   }
 }
 
-Engine::~Engine() = default;
+Engine::~Engine() {
+  if (auto n = dense_lookups_.load(); n > 0)
+    std::fprintf(stderr, "crossref: dense lookups: %lld claims, %.2f ms each (encode + cosine over %zu vectors)\n",
+                 static_cast<long long>(n), static_cast<double>(dense_micros_.load()) / 1000.0 / static_cast<double>(n),
+                 dense_->size());
+}
 
 std::unique_ptr<IndexReader> Engine::acquire() {
   {
@@ -149,6 +167,24 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
     std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
       return a.bm25 > b.bm25 || (a.bm25 == b.bm25 && a.id < b.id);
     });
+  }
+  // The fact-checks nearest the claim's sentence vector join the pool (scored by the same summed idf).
+  std::vector<float> cos;
+  if (dense_ && config_.rerank) {
+    auto t0 = std::chrono::steady_clock::now();
+    cos = cosines(*dense_, encoder_->encode(claim.text));
+    auto top = top_rows(cos, static_cast<std::size_t>(std::max(config_.dense_candidates, 0)));
+    dense_micros_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+    ++dense_lookups_;
+    std::unordered_set<std::int64_t> have;
+    for (const auto& c : cands) have.insert(c.id);
+    std::vector<Candidate> extra;
+    for (std::size_t r : top)
+      if (dense_->passages[r] > 0 && have.insert(dense_->passages[r]).second) extra.push_back({dense_->passages[r], 0.0});
+    if (!extra.empty()) {
+      reader->rescore_idf(weighted, extra);
+      cands.insert(cands.end(), extra.begin(), extra.end());
+    }
   }
   if (cands.empty()) return out;
   double best_bm25 = cands.front().bm25 > 0 ? cands.front().bm25 : 1.0;
@@ -265,6 +301,27 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
       auto& p = ranked[which[k]];
       p.score = 1.0 / (1.0 + std::exp(-config_.factcheck_ranker->score(xs[k])));
       p.ranking_features = std::move(xs[k]);
+    }
+  }
+  if (!cos.empty()) {
+    // The mix: each fact-check's score and its cosine, both min-max normalised over the fact-check candidates
+    // (the two scales differ), so the mixed score stays in [0, 1].
+    double lo = 1e9, hi = -1e9, slo = 1e9, shi = -1e9;
+    auto cosine_of = [&](const RankedPassage& p) {
+      auto it = dense_->row_of.find(p.source);
+      return it == dense_->row_of.end() ? 0.0 : static_cast<double>(cos[it->second]);
+    };
+    for (const auto& p : ranked) {
+      if (p.kind != "factcheck") continue;
+      double c = cosine_of(p);
+      lo = std::min(lo, c), hi = std::max(hi, c), slo = std::min(slo, p.score), shi = std::max(shi, p.score);
+    }
+    const double wd = std::clamp(config_.dense_weight, 0.0, 1.0);
+    for (auto& p : ranked) {
+      if (p.kind != "factcheck") continue;
+      double c = hi > lo ? (cosine_of(p) - lo) / (hi - lo) : 1.0;
+      double sc = shi > slo ? (p.score - slo) / (shi - slo) : 1.0;
+      p.score = (1.0 - wd) * sc + wd * c;
     }
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.score > b.score; });

@@ -3,6 +3,7 @@
 // benchmark: BM25 candidates from the index, re-ranked, one best passage per source, stance, verdict;
 // and quotation checks against transcripts and earlier reports of the same speaker.
 // Thread-safe: each call borrows its own read-only SQLite connection from a pool.
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -13,6 +14,10 @@
 
 #include <factpipe/document.hpp>
 
+namespace factpipe::encoder {
+class SentenceEncoder;
+}
+
 #include "evidence_scoring.hpp"
 #include "learned_ranker.hpp"
 #include "verdict.hpp"
@@ -21,6 +26,7 @@ namespace factpipe::crossref {
 
 class IndexReader;
 struct NearDuplicates;
+struct DenseIndex;
 using DocFreqMap = std::unordered_map<std::string, std::int64_t>;
 class WordNet;
 
@@ -39,6 +45,13 @@ struct EngineConfig {
                                        // at most this many postings together, every word is queried: source
                                        // passages by FTS5 bm25(), fact-checks by summed idf; 0: never
   bool synonyms = true;            // WordNet synonyms in coverage features
+  // Fact-check matching by sentence vectors (dense_vectors.hpp): the `dense_candidates` fact-checks nearest
+  // the claim's vector join the word candidates, and each fact-check's score becomes
+  // (1 - dense_weight) * score + dense_weight * cosine (min-max normalised over the fact-check candidates).
+  // 0: off (no model loaded). Needs the index's vectors and the encoder's model; without them: words only.
+  double dense_weight = 0.0;
+  int dense_candidates = 20;
+  std::filesystem::path model_dir;  // empty: the encoder's default model folder
   Weights weights;
   std::shared_ptr<const RankerModel> ranker;  // set: the learned re-ranker scores candidates, not `weights`
   // Set (and `ranker` not): fact-check candidates are scored by this learned model among themselves (it was
@@ -97,6 +110,9 @@ class Engine {
   std::shared_ptr<const WordNet> wordnet_;
   std::shared_ptr<const DocFreqMap> doc_freqs_;
   std::shared_ptr<const NearDuplicates> near_duplicates_;
+  std::shared_ptr<const DenseIndex> dense_;                     // null: dense matching off
+  std::shared_ptr<const encoder::SentenceEncoder> encoder_;
+  std::atomic<std::int64_t> dense_lookups_{0}, dense_micros_{0};  // reported when the engine ends
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<IndexReader>> pool_;
 };

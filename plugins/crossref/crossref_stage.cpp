@@ -93,6 +93,20 @@ Json schema() {
           {"default", d.max_postings},
           {"description", "the query takes the claim's rarest words while their document frequencies add up to at most this"}}},
         {"synonyms", {{"type", "boolean"}, {"default", d.synonyms}, {"description", "use WordNet synonyms"}}},
+        {"dense_weight",
+         {{"type", "number"},
+          {"minimum", 0},
+          {"maximum", 1},
+          {"default", d.dense_weight},
+          {"description",
+           "fact-check matching by sentence vectors (needs the encoder's model, scripts/fetch-model.sh): the "
+           "weight of the claim's cosine with each fact-check in its score, whose nearest fact-checks also join "
+           "the candidates; 0: off"}}},
+        {"dense_candidates",
+         {{"type", "integer"},
+          {"minimum", 0},
+          {"default", d.dense_candidates},
+          {"description", "fact-checks nearest the claim's sentence vector added to the candidates (dense_weight > 0)"}}},
         {"refutation_signals",
          {{"type", "boolean"},
           {"default", d.stance.refutation_signals},
@@ -185,6 +199,8 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   ec.max_postings = config.value("max_postings", ec.max_postings);
   ec.exact_postings = config.value("exact_postings", ec.exact_postings);
   ec.synonyms = config.value("synonyms", ec.synonyms);
+  ec.dense_weight = config.value("dense_weight", ec.dense_weight);
+  ec.dense_candidates = config.value("dense_candidates", ec.dense_candidates);
   ec.stance.refutation_signals = config.value("refutation_signals", ec.stance.refutation_signals);
   ec.quote_min_similarity = config.value("quote_min_similarity", ec.quote_min_similarity);
   ec.verdict.strong = config.value("verdict_threshold", ec.verdict.strong);

@@ -15,6 +15,7 @@
 #include <factpipe/utf8.hpp>
 
 #include "content_tokenizer.hpp"
+#include "dense_vectors.hpp"
 #include "near_duplicates.hpp"
 #include "sentence_splitter.hpp"
 #include "sqlite_handle.hpp"
@@ -476,6 +477,12 @@ struct SourceIndex::Impl {
   static constexpr std::int64_t kOptimizeFrom = 100000;  // passages
   void finish(std::size_t added) {
     group_near_duplicates(db);
+    if (options.vectors)
+      store_factcheck_vectors(db, [this] {
+        if (!encoder_tried) encoder = load_encoder_or_warn(options.model_dir);
+        encoder_tried = true;
+        return encoder;
+      });
     auto c = db.prepare("SELECT count(*) FROM passage_meta");
     c.step();
     std::int64_t total = c.int64(0);
@@ -501,6 +508,8 @@ struct SourceIndex::Impl {
 
   IndexOptions options;
   Database db;
+  std::shared_ptr<const encoder::SentenceEncoder> encoder;  // loaded when a fact-check needs a vector
+  bool encoder_tried = false;
   Statement ins_file, touch_file, ins_source, ins_factcheck, ins_meta, ins_fts, set_range;
   Statement del_fts, del_meta, del_factchecks, del_sources, del_file;
 };

@@ -14,7 +14,7 @@ namespace factpipe::crossref {
 
 // PRAGMA application_id of every index ("FPSI"): a database without it is never changed.
 inline constexpr std::int32_t kApplicationId = 0x46505349;
-inline constexpr int kSchemaVersion = 6;  // 6: near_duplicates (near_duplicates.hpp); 5: stop words not indexed
+inline constexpr int kSchemaVersion = 7;  // 7: factcheck_vectors (dense_vectors.hpp); 6: near_duplicates (near_duplicates.hpp); 5: stop words not indexed
                                           // (content_tokenizer.hpp); 4: external content
 
 struct IndexStats {
@@ -32,6 +32,9 @@ struct IndexOptions {
   // update() tokenizes the passages on its reader thread and hands the tokens to the SQLite writer (the
   // bottleneck) instead of letting FTS5 tokenize there: the same index (content_tokenizer.hpp), built faster.
   bool pretokenize = true;
+  // Sentence vectors of the fact-checks (dense_vectors.hpp), when the encoder's model is present.
+  bool vectors = true;
+  std::filesystem::path model_dir;  // the encoder's model (empty: its default folder)
 };
 
 class SourceIndex {

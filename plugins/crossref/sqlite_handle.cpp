@@ -42,6 +42,15 @@ Statement& Statement::bind(int i, std::string_view v) {
     fail(db_, "bind");
   return *this;
 }
+Statement& Statement::bind_blob(int i, const void* data, std::size_t bytes) {
+  if (sqlite3_bind_blob64(st_, i, data, bytes, SQLITE_TRANSIENT) != SQLITE_OK) fail(db_, "bind");
+  return *this;
+}
+std::string_view Statement::blob(int col) const {
+  const void* p = sqlite3_column_blob(st_, col);
+  int n = sqlite3_column_bytes(st_, col);
+  return p ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string_view();
+}
 Statement& Statement::bind_static(int i, std::string_view v) {
   // A non-null pointer even for an empty view: SQLite binds NULL for a null pointer, '' for an empty text.
   if (sqlite3_bind_text(st_, i, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_STATIC) != SQLITE_OK)

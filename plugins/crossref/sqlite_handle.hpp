@@ -31,6 +31,7 @@ class Statement {
   // Does not copy: `v` must stay alive and unchanged until the statement is reset (bulk loads of large texts).
   Statement& bind_static(int i, std::string_view v);
   Statement& bind_null(int i);
+  Statement& bind_blob(int i, const void* data, std::size_t bytes);  // copies the bytes
   Statement& bind(int i, std::int64_t v);
   Statement& bind(int i, double v);
   bool step();  // true while a row is available
@@ -44,6 +45,7 @@ class Statement {
   double real(int col) const { return sqlite3_column_double(st_, col); }
   std::string text(int col) const;
   std::string_view text_view(int col) const;
+  std::string_view blob(int col) const;  // valid until the next step or reset
   sqlite3_stmt* get() const { return st_; }
 
  private:

@@ -22,14 +22,7 @@ TEST(NearDuplicates, KeyIgnoresQuotesCaseAndSpacing) {
 TEST(NearDuplicates, OneResultForTheGroupListingTheOthers) {
   TempDir tmp;
   fs::path db = tmp.path() / "fc.sqlite";
-  auto record = [](std::string id, std::string text) {
-    SourceRecord r;
-    r.id = std::move(id);
-    r.title = "Fact check";
-    r.text = std::move(text);
-    r.kind = "factcheck";
-    return r;
-  };
+  auto record = factcheck_record;
   {
     SourceIndex index(db);
     index.add_records("mem:fc", {record("first", "Obama released 122 detainees from Guantanamo who re-engaged in terrorism."),

@@ -129,7 +129,7 @@ TEST(PretokenizedIndex, SameIndexAsWhenFts5Tokenizes) {
   IndexStats s1, s2;
   std::size_t replayed_with = 0;
   {
-    SourceIndex index(with, IndexOptions{.pretokenize = true});
+    SourceIndex index(with, IndexOptions{.pretokenize = true, .vectors = true, .model_dir = {}});
     s1 = index.update(roots);
     replayed_with = index.replayed_texts();
   }
@@ -141,7 +141,7 @@ TEST(PretokenizedIndex, SameIndexAsWhenFts5Tokenizes) {
     EXPECT_EQ(replayed_with, s1.passages + static_cast<std::size_t>(st.int64(0)));
   }
   {
-    SourceIndex index(without, IndexOptions{.pretokenize = false});
+    SourceIndex index(without, IndexOptions{.pretokenize = false, .vectors = true, .model_dir = {}});
     s2 = index.update(roots);
     EXPECT_EQ(index.replayed_texts(), 0u);
   }
@@ -171,12 +171,12 @@ TEST(PretokenizedIndex, SameIndexOnDatasetText) {
   for (const auto& f : files) fs::copy_file(f, src / f.filename());
   fs::path with = tmp.path() / "with.sqlite", without = tmp.path() / "without.sqlite";
   {
-    SourceIndex index(with, IndexOptions{.pretokenize = true});
+    SourceIndex index(with, IndexOptions{.pretokenize = true, .vectors = true, .model_dir = {}});
     auto s = index.update({src});
     EXPECT_GT(s.passages, 1000u);
     EXPECT_GT(index.replayed_texts(), s.passages);
   }
-  SourceIndex(without, IndexOptions{.pretokenize = false}).update({src});
+  SourceIndex(without, IndexOptions{.pretokenize = false, .vectors = true, .model_dir = {}}).update({src});
   expect_same_index(with, without);
   EXPECT_EQ(query_results(with, {"\"president\"", "\"trump\" AND \"said\"", "\"economy\" OR \"jobs\""}),
             query_results(without, {"\"president\"", "\"trump\" AND \"said\"", "\"economy\" OR \"jobs\""}));
@@ -209,7 +209,7 @@ TEST(PretokenizedIndex, ReindexingAChangedFileDeletesItsOldRows) {
   EXPECT_TRUE(gone.empty()) << gone.front();
   // Same vocabulary as an index built afresh, without pre-tokenizing, from the files as they are now.
   fs::path fresh = tmp.path() / "fresh.sqlite";
-  SourceIndex(fresh, IndexOptions{.pretokenize = false}).update({src});
+  SourceIndex(fresh, IndexOptions{.pretokenize = false, .vectors = true, .model_dir = {}}).update({src});
   EXPECT_EQ(content_of(db).columns, content_of(fresh).columns);
   const std::vector<std::string> queries = {"\"monorails\"", "\"trams\"", "\"alpha\"", "\"ferry\"", "\"zurich\""};
   auto found = query_results(db, queries, false);

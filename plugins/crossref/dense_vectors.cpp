@@ -1,0 +1,105 @@
+#include "dense_vectors.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <iostream>
+#include <mutex>
+
+#include <factpipe/encoder/sentence_encoder.hpp>
+
+namespace factpipe::crossref {
+
+std::shared_ptr<const encoder::SentenceEncoder> load_encoder_or_warn(const std::filesystem::path& model_dir) {
+  try {
+    return encoder::SentenceEncoder::load(model_dir.empty() ? encoder::default_model_dir() : model_dir);
+  } catch (const encoder::ModelError& e) {
+    static std::once_flag said;
+    std::call_once(said, [&] {
+      std::cerr << "crossref: no sentence-encoder model, fact-check matching uses words only (run "
+                   "scripts/fetch-model.sh): "
+                << e.what() << "\n";
+    });
+    return nullptr;
+  }
+}
+
+std::size_t store_factcheck_vectors(
+    Database& db, const std::function<std::shared_ptr<const encoder::SentenceEncoder>()>& encoder) {
+  db.exec("CREATE TABLE IF NOT EXISTS factcheck_vectors(source INTEGER PRIMARY KEY, vector BLOB NOT NULL);"
+          "DELETE FROM factcheck_vectors WHERE source NOT IN (SELECT id FROM sources WHERE kind = 'factcheck');");
+  auto list = db.prepare(
+      "SELECT id, text FROM sources WHERE kind = 'factcheck' AND id NOT IN (SELECT source FROM factcheck_vectors) "
+      "ORDER BY id");
+  auto add = db.prepare("INSERT INTO factcheck_vectors(source, vector) VALUES(?1, ?2)");
+  std::size_t written = 0;
+  std::vector<std::int64_t> ids;
+  std::vector<std::string> texts;
+  std::shared_ptr<const encoder::SentenceEncoder> enc;
+  auto flush = [&] {
+    auto vs = enc->encode_batch(texts);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      add.bind(1, ids[i]).bind_blob(2, vs[i].data(), vs[i].size() * sizeof(float));
+      add.run();
+    }
+    written += ids.size();
+    ids.clear();
+    texts.clear();
+  };
+  while (list.step()) {
+    if (!enc && !(enc = encoder())) return 0;
+    ids.push_back(list.int64(0));
+    texts.push_back(list.text(1));
+    if (ids.size() >= 256) flush();
+  }
+  if (!ids.empty()) flush();
+  return written;
+}
+
+std::shared_ptr<const DenseIndex> load_dense_index(const std::string& path) {
+  Database db(path, Database::Mode::read_only);
+  auto has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'factcheck_vectors'");
+  if (!has.step()) return nullptr;
+  auto out = std::make_shared<DenseIndex>();
+  auto rows = db.prepare(
+      "SELECT v.source, v.vector, (SELECT min(id) FROM passage_meta m WHERE m.source = v.source) "
+      "FROM factcheck_vectors v ORDER BY v.source");
+  while (rows.step()) {
+    auto blob = rows.blob(1);
+    int dim = static_cast<int>(blob.size() / sizeof(float));
+    if (dim == 0 || (out->dim != 0 && dim != out->dim)) continue;
+    out->dim = dim;
+    out->row_of[rows.int64(0)] = out->sources.size();
+    out->sources.push_back(rows.int64(0));
+    out->passages.push_back(rows.int64(2));
+    std::size_t at = out->vectors.size();
+    out->vectors.resize(at + static_cast<std::size_t>(dim));
+    std::memcpy(out->vectors.data() + at, blob.data(), blob.size());
+  }
+  if (out->sources.empty()) return nullptr;
+  return out;
+}
+
+std::vector<float> cosines(const DenseIndex& index, const std::vector<float>& query) {
+  std::vector<float> out(index.size(), 0.0f);
+  if (static_cast<int>(query.size()) != index.dim) return out;
+  const std::size_t d = query.size();
+  for (std::size_t r = 0; r < index.size(); ++r) {
+    const float* v = index.vectors.data() + r * d;
+    float s = 0;
+    for (std::size_t j = 0; j < d; ++j) s += v[j] * query[j];
+    out[r] = s;
+  }
+  return out;
+}
+
+std::vector<std::size_t> top_rows(const std::vector<float>& cos, std::size_t k) {
+  std::vector<std::size_t> rows(cos.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+  k = std::min(k, rows.size());
+  std::partial_sort(rows.begin(), rows.begin() + static_cast<long>(k), rows.end(),
+                    [&](std::size_t a, std::size_t b) { return cos[a] > cos[b] || (cos[a] == cos[b] && a < b); });
+  rows.resize(k);
+  return rows;
+}
+
+}  // namespace factpipe::crossref
