@@ -15,6 +15,8 @@ packages=(
   # The Python package (python/) and its tests: for Debian's /usr/bin/python3.
   pybind11-dev python3-dev python3-pybind11 python3-dask python3-distributed python3-pytest
   libcpp-httplib-dev
+  # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer.
+  clang-14 libfuzzer-14-dev
 )
 # `factpipe serve` is built on cpp-httplib. The report and service tests render HTML in a headless browser.
 if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi

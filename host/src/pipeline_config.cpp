@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <factpipe/host/errors.hpp>
+#include <factpipe/utf8.hpp>
 
 #include "json_pointer_text.hpp"
 
@@ -52,6 +53,15 @@ struct Converter {
   const YamlLimits& limits;
   std::size_t nodes = 0;
 
+  // A scalar's text, checked: invalid UTF-8 (raw bytes, or a "\ud800" escape) would make the configuration
+  // JSON that cannot be written (nlohmann's dump throws), far from the file and line that caused it.
+  const std::string& utf8_scalar(const YAML::Node& node) {
+    const std::string& text = node.Scalar();
+    if (auto bad = utf8::find_invalid(text))
+      throw ConfigError(location(file, node.Mark()) + ": invalid UTF-8 in a value (" + bad->reason + ")");
+    return text;
+  }
+
   Json convert(const YAML::Node& node, const std::string& pointer, std::size_t depth = 0) {
     if (++nodes > limits.max_nodes)
       throw ConfigError(location(file, node.Mark()) + ": more than " + std::to_string(limits.max_nodes) +
@@ -64,7 +74,7 @@ struct Converter {
       case YAML::NodeType::Null:
         return nullptr;
       case YAML::NodeType::Scalar: {
-        const std::string& text = node.Scalar();
+        const std::string& text = utf8_scalar(node);
         // "?" = plain scalar; "!" = quoted (always a string); anything else is an explicit tag.
         if (node.Tag() != "?") return text;
         Json value = plain_scalar(text);
@@ -83,7 +93,7 @@ struct Converter {
         for (const auto& kv : node) {
           if (!kv.first.IsScalar())
             throw ConfigError(location(file, kv.first.Mark()) + ": mapping keys must be plain strings");
-          std::string key = kv.first.Scalar();
+          std::string key = utf8_scalar(kv.first);
           if (out.contains(key))
             throw ConfigError(location(file, kv.first.Mark()) + ": duplicate key '" + key + "'");
           std::string child = join_pointer(pointer, escape_pointer_token(key));

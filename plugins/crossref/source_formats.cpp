@@ -200,7 +200,7 @@ void parse_source_file(const fs::path& path, std::string content,
       on_error(RecordError{path.string(), line_of(content, e.byte ? e.byte - 1 : 0),
                            std::string("invalid JSON: ") + e.what()});
       return;
-    } catch (const JsonLimitError& e) {
+    } catch (const std::exception& e) {  // nested too deep, or a number out of range (found by fuzz_source_formats)
       on_error(RecordError{path.string(), 0, std::string("invalid JSON: ") + e.what()});
       return;
     }

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@
 #include "crossref_test_support.hpp"
 #include "index_query.hpp"
 #include "index_reader.hpp"
+#include "source_formats.hpp"
 #include "source_index.hpp"
 #include "sqlite_handle.hpp"
 
@@ -135,4 +137,18 @@ TEST(IndexSafety, AnIndexFromBeforeApplicationIdsIsStillOurs) {
   EXPECT_TRUE(index.replaced_schema().empty());
   EXPECT_TRUE(index.up_to_date({src}));
   EXPECT_EQ(count(db, "PRAGMA application_id"), kApplicationId);
+}
+
+// Found by fuzz_source_formats: a number out of double's range escaped the whole-file JSON reader as
+// nlohmann's out_of_range and aborted `factpipe index`; it is a bad record now.
+TEST(SourceFormats, ANumberOutOfRangeInAJsonFileIsARecordError) {
+  std::vector<factpipe::crossref::RecordError> errors;
+  int records = 0;
+  factpipe::crossref::parse_source_file(
+      "huge.jsonld", "{\"id\": \"a\", \"text\": \"x\", \"n\": 1e99999}", [&](auto&&) { ++records; },
+      [&](factpipe::crossref::RecordError&& e) { errors.push_back(std::move(e)); });
+  EXPECT_EQ(records, 0);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].file, "huge.jsonld");
+  EXPECT_THAT(errors[0].message, ::testing::HasSubstr("invalid JSON"));
 }

@@ -120,6 +120,20 @@ TEST(YamlLimits, DeepNestingFailsWithTheDepthOption) {
   EXPECT_THROW(parse_pipeline_yaml("a: " + nested_arrays_text(50'000) + "\n", "deeper.yaml"), ConfigError);
 }
 
+// Found by fuzz_pipeline_yaml: a raw 0x9a byte in a value became JSON that nlohmann's dump() refused.
+TEST(YamlLimits, InvalidUtf8InAValueOrKeyIsAConfigErrorWithItsPlace) {
+  try {
+    parse_pipeline_yaml("pipeline: a\nstages:\n  - {name: s, plugin: s\x9agmenter}\n", "bad.yaml");
+    FAIL() << "accepted invalid UTF-8";
+  } catch (const ConfigError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("bad.yaml:3:"));
+    EXPECT_THAT(e.what(), HasSubstr("invalid UTF-8"));
+  }
+  EXPECT_THROW(parse_pipeline_yaml("k\xff: 1\n", "key.yaml"), ConfigError);
+  EXPECT_THROW(parse_pipeline_yaml("k: \"\\ud800\"\n", "escape.yaml"), ConfigError);
+  EXPECT_EQ(parse_pipeline_yaml("k: \"caf\xc3\xa9\"\n", "ok.yaml").root["k"], "caf\xc3\xa9");
+}
+
 TEST(JsonDepthLimit, ARunGoesOnPastADocumentWhosePluginWritesADeepExtra) {
   TempDir dir;
   auto pipeline = factpipe::test::hostile_pipeline(dir);
