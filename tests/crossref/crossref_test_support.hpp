@@ -5,8 +5,6 @@
 #include <random>
 #include <string>
 
-#include "source_formats.hpp"
-
 namespace factpipe::crossref {
 
 class TempDir {
@@ -32,16 +30,6 @@ inline void write_file(const std::filesystem::path& p, const std::string& conten
   std::filesystem::create_directories(p.parent_path());
   std::ofstream out(p, std::ios::binary);
   out << content;
-}
-
-// A fact-check record titled "Fact check".
-inline SourceRecord factcheck_record(std::string id, std::string text) {
-  SourceRecord r;
-  r.id = std::move(id);
-  r.title = "Fact check";
-  r.text = std::move(text);
-  r.kind = "factcheck";
-  return r;
 }
 
 }  // namespace factpipe::crossref

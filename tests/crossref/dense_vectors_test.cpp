@@ -11,6 +11,7 @@
 #include "crossref_engine.hpp"
 #include "crossref_test_support.hpp"
 #include "dense_vectors.hpp"
+#include "factcheck_record.hpp"
 #include "source_index.hpp"
 
 namespace fs = std::filesystem;

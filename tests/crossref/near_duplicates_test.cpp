@@ -6,6 +6,7 @@
 
 #include "crossref_engine.hpp"
 #include "crossref_test_support.hpp"
+#include "factcheck_record.hpp"
 #include "near_duplicates.hpp"
 #include "source_index.hpp"
 
