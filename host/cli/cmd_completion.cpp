@@ -93,7 +93,8 @@ std::function<int()> add_completion_command(CLI::App& app) {
   cmd->add_option("shell", *shell, "the shell: bash")->required()->check(CLI::IsMember({"bash"}));
   cmd->footer("\nExample:\n  source <(factpipe completion bash)    # in ~/.bashrc");
   cmd->fallthrough();
-  return [cmd, &app]() -> int {
+  // The lambda owns `shell`: the option writes into it when the command line is parsed, after this returns.
+  return [cmd, &app, shell]() -> int {
     if (!*cmd) return -1;
     std::cout << bash_completion_script(app);
     return 0;
