@@ -4,6 +4,7 @@
 // (context_speakers.cpp), indirect speech (indirect_speech.cpp) and the paragraph loop (attribution.cpp).
 // Internal to quotes_core.
 #include <optional>
+#include <unordered_set>
 #include <span>
 #include <string>
 #include <vector>
@@ -49,12 +50,25 @@ struct Attributor {
   const entities::Lexicon& elx;
   const AttributionOptions& opt;
 
+  Attributor(const Document& d, const entities::TextView& v, const MentionIndex& m, const QuoteLexicon& q,
+             const entities::Lexicon& e, const AttributionOptions& o)
+      : doc(d), view(v), mi(m), qlx(q), elx(e), opt(o) {}
+
   // the paragraph being worked on
   std::span<const Piece> ps;        // the paragraph's pieces (owned by the view)
   std::span<const std::string> lw;  // lower-case text of each piece
   std::vector<char> in_quote;
   std::vector<char> boundary;   // the piece ends a sentence
   bool headline = false;        // the paragraph is in title case (a headline)
+  // Indexes over the marks above (index_paragraph), so that no step walks the paragraph: a paragraph
+  // of thousands of quotations costs linear time, not quadratic.
+  std::vector<std::size_t> first_of_sentence;  // per piece: the first piece of its sentence
+  std::vector<std::size_t> end_of_sentence;    // per piece: the first piece at or after it ending a sentence
+  std::vector<std::size_t> next_plain;         // per piece: the first piece at or after it that is no
+                                               // punctuation and outside quotations (ps.size() if none)
+  std::vector<std::size_t> next_comma;         // per piece: the first comma at or after it
+  // per paragraph: the item before the one being attributed that has a speaker (SIZE_MAX: none)
+  std::size_t prev_spoken = SIZE_MAX;
 
   // context across paragraphs
   struct Said {
@@ -62,8 +76,20 @@ struct Attributor {
     Found who;
     bool question;
     int entity = -1;  // of who.np, found once
+    std::size_t prev_spoken = SIZE_MAX;  // the entry before it with a speaker (skips the ones without)
   };
   std::vector<Said> history;
+  std::size_t last_spoken = SIZE_MAX;  // the last entry of history with a speaker
+  // who has spoken so far (by entity, or by mention text when it has none): the ranker's spoke_before
+  std::unordered_set<int> spoken_entities;
+  std::unordered_set<std::string_view> spoken_texts;
+  void remember(Said s);
+
+  // previous_paragraph_speaker and previous_sentence_speaker, found once per paragraph / sentence
+  std::optional<Found> prev_paragraph_cache[2];
+  std::size_t prev_paragraph_cache_of[2] = {SIZE_MAX, SIZE_MAX};
+  std::optional<Found> prev_sentence_cache;
+  std::size_t prev_sentence_cache_of = SIZE_MAX;  // sentence start, in the paragraph being worked on
 
   // the ranker's speech-verb candidates of the paragraph being worked on, found once for all its quotations
   std::vector<Found> verb_candidates;
@@ -103,15 +129,12 @@ struct Attributor {
 
   // First piece of the sentence that contains piece `o` (sentence ends outside quotations).
   std::size_t sentence_start(std::size_t o) const {
-    std::size_t k = o;
-    while (k > 0 && !boundary[k - 1]) --k;
-    return k;
+    if (o < ps.size()) return first_of_sentence[o];
+    return o == 0 || boundary[o - 1] ? o : first_of_sentence[o - 1];
   }
-  std::size_t sentence_end(std::size_t from) const {  // exclusive
-    std::size_t k = from;
-    while (k < ps.size() && !boundary[k]) ++k;
-    return k;
-  }
+  // The first piece at or after `from` that ends a sentence (ps.size() when none): [start, end) is the
+  // sentence without its final punctuation.
+  std::size_t sentence_end(std::size_t from) const { return from < ps.size() ? end_of_sentence[from] : from; }
 
   Found cue_found(std::optional<Span> np, std::size_t verb, double conf) const;
 
@@ -125,8 +148,7 @@ struct Attributor {
   std::optional<Found> trailing(const Item& it, std::size_t hi, bool& tight) const;
 
   // X said / X said: / X described Y as / X warned ... against going / according to X, / X: "…"
-  std::optional<Found> leading(const Item& it, std::size_t lo, const std::vector<Item>& items,
-                               std::size_t index) const;
+  std::optional<Found> leading(const Item& it, std::size_t lo, const std::vector<Item>& items) const;
 
   // "He said." in the next short sentence.
   std::optional<Found> next_sentence(const Item& it) const;
@@ -137,8 +159,10 @@ struct Attributor {
 
   // ---- paragraph
 
-  // Points ps / lw at paragraph p and resets the per-paragraph marks.
+  // Points ps / lw at paragraph p and resets the per-paragraph marks (and their indexes).
   void load(std::size_t p);
+  // Rebuilds the indexes after in_quote / boundary changed.
+  void index_paragraph();
 
   // ---- indirect speech: "X said (that) …", "…, X said.", "according to X, …"
   void indirect_paragraph(std::size_t p, std::vector<Quote>& out);
@@ -169,11 +193,12 @@ struct Attributor {
 
   // A speaker for a quotation without a cue: the quotation before it, the sentence before, the
   // conversation so far, the paragraph before.
-  std::optional<Found> context(const Item& it, const std::vector<Item>& items, std::size_t i, std::size_t p);
+  std::optional<Found> context(const Item& it, const std::vector<Item>& items, std::size_t p);
 
   // The subject of a speech verb in the last sentence of the paragraph before (skipping photo credits)
   // when that sentence holds no quotation; `colon_only`: only when it ends with a colon ("He said:").
   std::optional<Found> previous_paragraph_speaker(std::size_t p, bool colon_only);
+  std::optional<Found> find_previous_paragraph_speaker(std::size_t p, bool colon_only);
 
   // Speaker, entity, cue and confidence of an output quotation; photo credits never speak.
   void fill_speaker(Quote& q, const Found& f) const;

@@ -8,6 +8,7 @@ void Attributor::indirect_paragraph(std::size_t p, std::vector<Quote>& out) {
   load(p);
   for (std::size_t k = 0; k < ps.size(); ++k)
     if (ps[k].kind == PieceKind::punct && (ps[k].cp == '.' || ps[k].cp == '!' || ps[k].cp == '?')) boundary[k] = 1;
+  index_paragraph();
   std::size_t s0 = 0;
   while (s0 < ps.size()) {
     std::size_t e = sentence_end(s0);
@@ -99,7 +100,7 @@ std::vector<Quote> find_indirect_quotes(const Document& doc, const entities::Tex
                                         const MentionIndex& mentions, const QuoteLexicon& qlx,
                                         const entities::Lexicon& elx) {
   AttributionOptions opt;
-  Attributor a{doc, view, mentions, qlx, elx, opt, {}, {}, {}, {}, false, {}, {}, SIZE_MAX, {}};
+  Attributor a{doc, view, mentions, qlx, elx, opt};
   std::vector<Quote> out;
   for (std::size_t p = 0; p < view.paragraphs.size(); ++p) a.indirect_paragraph(p, out);
   return out;

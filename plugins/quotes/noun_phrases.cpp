@@ -26,8 +26,8 @@ std::optional<Span> Attributor::np_before(std::size_t lo, std::size_t v, Why& wh
   // "Rep. John Mica (R-Fla.) said": step over the parenthesis
   if (punct(k, ')')) {
     std::size_t j = k;
-    while (j > lo && !punct(j, '(')) --j;
-    if (j <= lo || j + 8 < k) return std::nullopt;
+    while (j > lo && j + 8 >= k && !punct(j, '(')) --j;
+    if (j <= lo || j + 8 < k || !punct(j, '(')) return std::nullopt;
     k = j - 1;
   }
   if (punct(k, ',')) { why = Why::comma; return std::nullopt; }
@@ -87,15 +87,14 @@ std::optional<Span> Attributor::np_before(std::size_t lo, std::size_t v, Why& wh
 std::optional<Span> Attributor::np_first(std::size_t lo, std::size_t hi) const {
   std::size_t i = lo;
   for (int round = 0; round < 4 && i < hi; ++round) {
-    while (i < hi && (ps[i].kind == PieceKind::punct || in_quote[i])) ++i;
+    i = next_plain[i];  // over punctuation and quotations
     if (i >= hi) return std::nullopt;
     if (is_class(i, "conj")) { ++i; continue; }
     bool lead = is_class(i, "prep") || is_class(i, "sub") || adverb(i) ||
                 (lw[i].size() > 4 && lw[i].ends_with("ing")) || (lw[i].size() > 4 && lw[i].ends_with("ed")) ||
                 (ps[i].cap && elx.not_names.contains(lw[i]) && !is_class(i, "pron") && !is_class(i, "det"));
     if (!lead) break;
-    std::size_t comma = i;
-    while (comma < hi && !punct(comma, ',')) ++comma;
+    std::size_t comma = next_comma[i];
     if (comma < hi) { i = comma + 1; continue; }
     if (is_class(i, "sub")) { ++i; continue; }
     break;

@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include "many_quotations.hpp"
 #include "pipeline.hpp"
 
 using namespace factpipe;
@@ -272,4 +273,23 @@ TEST(QuotesConfig, UnknownKeyIsRejectedWithTheAllowedOnes) {
     EXPECT_THAT(e.what(), ::testing::HasSubstr("min_confidance"));
     EXPECT_THAT(e.what(), ::testing::HasSubstr("min_confidence"));
   }
+}
+
+// A document of thousands of quotations in one paragraph (one long sentence) and thousands of short
+// ones opening their sentences: each quotation used to walk back over the ones before it (quadratic; this
+// test took minutes). Its speed is measured by quotes_bench's BM_QuotesManyQuotations; here, the answers.
+TEST_F(Quotes, ThousandsOfQuotationsInOneParagraph) {
+  const std::size_t n = 6000;
+  const std::string t = test::many_quotations(n);
+  Document d = run(t);
+  std::size_t direct = 0, smith = 0;
+  for (const auto& q : d.quotes) {
+    if (q.kind == QuoteKind::indirect) continue;
+    ++direct;
+    smith += q.speaker && q.speaker->name == "Jane Smith";
+  }
+  EXPECT_EQ(direct, 2 * n);
+  // the first paragraph's quotations are all hers (by their cue or the quotation before them)
+  EXPECT_GE(smith, n);
+  EXPECT_EQ(speaker_of(d, "the bridge will open in May"), "Jane Smith");
 }
