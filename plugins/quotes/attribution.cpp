@@ -7,7 +7,7 @@
 
 namespace factpipe::quotes::detail {
 
-const std::string* Attributor::verb_lemma(std::size_t k) const {
+const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
   if (!word(k) || ps[k].possessive) return nullptr;
   if (ps[k].cap && lw[k] == "according" && word(k + 1) && lw[k + 1] == "to") return qlx.speech_verbs.find(lw[k]);
   // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence before a name
@@ -20,6 +20,7 @@ const std::string* Attributor::verb_lemma(std::size_t k) const {
     if (!headline || !finite || k == 0 || !nameish(k - 1) || ps[k].all_caps || mi.at(ps[k].span.start)) return nullptr;
   }
   const std::string* l = qlx.speech_verbs.find(lw[k]);
+  if (!l && cognition) l = qlx.cognition_verbs.find(lw[k]);
   if (!l) return nullptr;
   if (lw[k] == "according") return word(k + 1) && lw[k + 1] == "to" ? l : nullptr;
   if (k > 0 && (det(k - 1) || ps[k - 1].possessive)) return nullptr;  // "the report", "his remarks"

@@ -102,7 +102,9 @@ struct Attributor {
   bool det(std::size_t k) const { return is_class(k, "det") || is_class(k, "art"); }
   bool is_dash(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::punct && entities::is_dash(ps[k].cp); }
 
-  const std::string* verb_lemma(std::size_t k) const;
+  // The lemma of a speech verb at piece k (nullptr when the word is none, or is used as no verb there);
+  // `cognition`: verbs of thinking and finding count too (indirect speech).
+  const std::string* verb_lemma(std::size_t k, bool cognition = false) const;
   bool adverb(std::size_t k) const;
   bool nameish(std::size_t k) const { return word(k) && (ps[k].cap || ps[k].all_caps) && !ps[k].possessive; }
   bool credit_paragraph(int p) const { return p >= 0 && view.credit_paragraph[static_cast<std::size_t>(p)]; }

@@ -12,6 +12,7 @@ Found Attributor::cue_found(std::optional<Span> np, std::size_t verb, double con
   if (verb < ps.size()) {
     f.cue = ps[verb].span;
     const std::string* l = qlx.speech_verbs.find(lw[verb]);
+    if (!l) l = qlx.cognition_verbs.find(lw[verb]);
     f.lemma = l ? *l : lw[verb];
     if (lw[verb] == "according" && verb + 1 < ps.size()) f.cue = Span{ps[verb].span.start, ps[verb + 1].span.end};
   }

@@ -230,6 +230,34 @@ TEST_F(Quotes, IndirectSpeech) {
   EXPECT_EQ(c->speaker->name, "J. R. Hale");
 }
 
+TEST_F(Quotes, IndirectViewsOfThinkingAndFinding) {
+  Document d = run(
+      "Councillor David Mbeki believes that the money would be better spent on buses.\n\n"
+      "A new poll shows most voters in the city want the bridge built.\n\n"
+      "The bridge was expected to cost less than the tunnel next to it.\n\n"
+      "Mbeki expects to win the vote on the bridge next month.");
+  const Quote* a = quote_of(d, "the money would be better spent on buses");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, QuoteKind::indirect);
+  EXPECT_EQ(a->speaker->name, "David Mbeki");
+  EXPECT_EQ(a->cue_verb, "believe");
+  const Quote* b = quote_of(d, "most voters in the city want the bridge built");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->cue_verb, "show");
+  // a passive and an infinitive report nobody's view
+  for (const auto& q : d.quotes) {
+    EXPECT_EQ(d.slice(q.span).find("cost less"), std::string_view::npos) << d.slice(q.span);
+    EXPECT_EQ(d.slice(q.span).find("win the vote"), std::string_view::npos) << d.slice(q.span);
+  }
+}
+
+TEST_F(Quotes, ReportedSpeechHoldingAQuotationIsNoIndirectQuote) {
+  Document d = run("Councillor David Mbeki said the plan was \"dead on arrival\" in the council chamber.");
+  ASSERT_NE(quote_of(d, "dead on arrival"), nullptr);
+  EXPECT_EQ(quote_of(d, "dead on arrival")->kind, QuoteKind::partial);
+  for (const auto& q : d.quotes) EXPECT_NE(q.kind, QuoteKind::indirect) << d.slice(q.span);
+}
+
 TEST_F(Quotes, IndirectSpeechCanBeTurnedOff) {
   test::QuotePipeline p(Json{{"indirect", false}});
   Document d = p.run("Councillor David Mbeki said that the money would be better spent on buses.");
