@@ -9,17 +9,17 @@ namespace factpipe::quotes::detail {
 
 const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
   if (!word(k) || ps[k].possessive) return nullptr;
-  if (ps[k].cap && lw[k] == "according" && word(k + 1) && lw[k + 1] == "to") return qlx.speech_verbs.find(lw[k]);
+  if (ps[k].cap && lw[k] == "according" && word(k + 1) && lw[k + 1] == "to") return speech_lemma(k);
   // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence before a name
   if (ps[k].cap && (k == 0 || boundary[k - 1] || (k > 0 && in_quote[k - 1])) && nameish(k + 1) &&
       (lw[k] == "said" || lw[k] == "says" || lw[k] == "added" || lw[k] == "asked" || lw[k] == "wrote"))
-    return qlx.speech_verbs.find(lw[k]);
+    return speech_lemma(k);
   if (ps[k].cap) {
     // headline style, "Trump Says …": a finite verb form right after a name
     bool finite = lw[k] == "said" || lw[k] == "told" || lw[k].ends_with("s") || lw[k].ends_with("ed");
     if (!headline || !finite || k == 0 || !nameish(k - 1) || ps[k].all_caps || mi.at(ps[k].span.start)) return nullptr;
   }
-  const std::string* l = qlx.speech_verbs.find(lw[k]);
+  const std::string* l = speech_lemma(k);
   if (!l && cognition) l = qlx.cognition_verbs.find(lw[k]);
   if (!l) return nullptr;
   if (lw[k] == "according") return word(k + 1) && lw[k + 1] == "to" ? l : nullptr;
@@ -41,7 +41,7 @@ const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
 bool Attributor::adverb(std::size_t k) const {
   if (!word(k)) return false;
   if (ps[k].possessive) return k > 0 && is_class(k - 1, "pron");  // he's, she's: is / has
-  if (ps[k].cap && elx.not_names.contains(lw[k]) && !is_class(k, "pron") && !det(k) &&
+  if (ps[k].cap && not_name(k) && !is_class(k, "pron") && !det(k) &&
       !is_class(k, "sub") && !is_class(k, "prep") && !is_class(k, "conj"))
     return true;  // Friday, Tuesday
   if (is_class(k, "adv")) return true;
@@ -53,6 +53,15 @@ void Attributor::load(std::size_t p) {
   lw = view.paragraph_lower[p];
   in_quote.assign(ps.size(), 0);
   boundary.assign(ps.size(), 0);
+  words.speech.assign(ps.size(), nullptr);
+  words.fclass.assign(ps.size(), nullptr);
+  words.not_name.assign(ps.size(), 0);
+  for (std::size_t k = 0; k < ps.size(); ++k)
+    if (ps[k].kind == PieceKind::word) {
+      words.speech[k] = qlx.speech_verbs.find(lw[k]);
+      words.fclass[k] = qlx.function_words.find(lw[k]);
+      words.not_name[k] = elx.not_names.contains(lw[k]);
+    }
   std::size_t words = 0, caps = 0;
   for (std::size_t k = 0; k < ps.size(); ++k)
     if (word(k) && !ps[k].possessive) {

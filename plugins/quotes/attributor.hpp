@@ -60,6 +60,13 @@ struct Attributor {
   std::vector<char> in_quote;
   std::vector<char> boundary;   // the piece ends a sentence
   bool headline = false;        // the paragraph is in title case (a headline)
+  // the word lists' answers for each piece of the paragraph, looked up once (load): hashing words was a
+  // quarter of the stage's time
+  struct PieceWords {
+    std::vector<const std::string*> speech;  // speech-verb lemma
+    std::vector<const std::string*> fclass;  // function-word class
+    std::vector<char> not_name;              // a capitalised word that is no name (days, months ...)
+  } words;
   // Indexes over the marks above (index_paragraph), so that no step walks the paragraph: a paragraph
   // of thousands of quotations costs linear time, not quadratic.
   std::vector<std::size_t> first_of_sentence;  // per piece: the first piece of its sentence
@@ -98,7 +105,10 @@ struct Attributor {
   std::string_view str(const Span& s) const { return std::string_view(doc.text).substr(s.start, s.size()); }
   bool word(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::word; }
   bool punct(std::size_t k, char32_t c) const { return k < ps.size() && ps[k].kind == PieceKind::punct && ps[k].cp == c; }
-  bool is_class(std::size_t k, const char* cls) const { return word(k) && qlx.is(lw[k], cls); }
+  bool is_class(std::size_t k, const char* cls) const { return word(k) && words.fclass[k] && *words.fclass[k] == cls; }
+  // the lemma of the word at piece k as a speech verb form, or nullptr
+  const std::string* speech_lemma(std::size_t k) const { return k < ps.size() ? words.speech[k] : nullptr; }
+  bool not_name(std::size_t k) const { return k < ps.size() && words.not_name[k]; }
   bool det(std::size_t k) const { return is_class(k, "det") || is_class(k, "art"); }
   bool is_dash(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::punct && entities::is_dash(ps[k].cp); }
 

@@ -102,6 +102,7 @@ std::optional<Found> Attributor::find_previous_paragraph_speaker(std::size_t p, 
     auto saved_np = std::move(next_plain);
     auto saved_nc = std::move(next_comma);
     bool saved_headline = headline;
+    auto saved_words = std::move(words);
     load(q);
     std::optional<Found> found;
     std::size_t s0 = ps.size();
@@ -133,6 +134,7 @@ std::optional<Found> Attributor::find_previous_paragraph_speaker(std::size_t p, 
     next_plain = std::move(saved_np);
     next_comma = std::move(saved_nc);
     headline = saved_headline;
+    words = std::move(saved_words);
     if (found) {
       found->cue.reset();
       found->lemma.clear();

@@ -11,7 +11,7 @@ Found Attributor::cue_found(std::optional<Span> np, std::size_t verb, double con
   last_refers_to.reset();
   if (verb < ps.size()) {
     f.cue = ps[verb].span;
-    const std::string* l = qlx.speech_verbs.find(lw[verb]);
+    const std::string* l = speech_lemma(verb);
     if (!l) l = qlx.cognition_verbs.find(lw[verb]);
     f.lemma = l ? *l : lw[verb];
     if (lw[verb] == "according" && verb + 1 < ps.size()) f.cue = Span{ps[verb].span.start, ps[verb + 1].span.end};
@@ -122,7 +122,7 @@ std::optional<Found> Attributor::leading(const Item& it, std::size_t lo, const s
       if (prev_spoken < items.size() && sentence_start(items[prev_spoken].open) == s0) {
         Found f = items[prev_spoken].speaker;
         f.cue = ps[v].span;
-        const std::string* l = qlx.speech_verbs.find(lw[v]);
+        const std::string* l = speech_lemma(v);
         f.lemma = l ? *l : lw[v];
         return f;
       }

@@ -52,7 +52,7 @@ void Attributor::indirect_sentence(std::size_t s0, std::size_t e, std::vector<Qu
     if (!lemma) continue;
     // a verb of thinking or finding ("believes", "polls show"): active, with its subject before it, and a
     // clause after it
-    bool cognition = !qlx.speech_verbs.find(lw[v]);
+    bool cognition = !speech_lemma(v);
     if (!cognition && !qlx.indirect_verbs.contains(*lemma)) continue;
     if (cognition) {
       std::size_t b = v;
