@@ -53,15 +53,10 @@ void Attributor::load(std::size_t p) {
   lw = view.paragraph_lower[p];
   in_quote.assign(ps.size(), 0);
   boundary.assign(ps.size(), 0);
-  words.speech.assign(ps.size(), nullptr);
-  words.fclass.assign(ps.size(), nullptr);
-  words.not_name.assign(ps.size(), 0);
-  for (std::size_t k = 0; k < ps.size(); ++k)
-    if (ps[k].kind == PieceKind::word) {
-      words.speech[k] = qlx.speech_verbs.find(lw[k]);
-      words.fclass[k] = qlx.function_words.find(lw[k]);
-      words.not_name[k] = elx.not_names.contains(lw[k]);
-    }
+  words.speech.resize(ps.size());
+  words.fclass.resize(ps.size());
+  words.not_name.resize(ps.size());
+  words.known.assign(ps.size(), 0);
   std::size_t words = 0, caps = 0;
   for (std::size_t k = 0; k < ps.size(); ++k)
     if (word(k) && !ps[k].possessive) {

@@ -60,13 +60,15 @@ struct Attributor {
   std::vector<char> in_quote;
   std::vector<char> boundary;   // the piece ends a sentence
   bool headline = false;        // the paragraph is in title case (a headline)
-  // the word lists' answers for each piece of the paragraph, looked up once (load): hashing words was a
-  // quarter of the stage's time
+  // the word lists' answers for each piece of the paragraph, each looked up once, when first asked:
+  // hashing words was a quarter of the stage's time
   struct PieceWords {
     std::vector<const std::string*> speech;  // speech-verb lemma
     std::vector<const std::string*> fclass;  // function-word class
     std::vector<char> not_name;              // a capitalised word that is no name (days, months ...)
-  } words;
+    std::vector<unsigned char> known;        // which of the three are looked up (kSpeech | kClass | kNotName)
+  };
+  mutable PieceWords words;
   // Indexes over the marks above (index_paragraph), so that no step walks the paragraph: a paragraph
   // of thousands of quotations costs linear time, not quadratic.
   std::vector<std::size_t> first_of_sentence;  // per piece: the first piece of its sentence
@@ -105,10 +107,29 @@ struct Attributor {
   std::string_view str(const Span& s) const { return std::string_view(doc.text).substr(s.start, s.size()); }
   bool word(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::word; }
   bool punct(std::size_t k, char32_t c) const { return k < ps.size() && ps[k].kind == PieceKind::punct && ps[k].cp == c; }
-  bool is_class(std::size_t k, const char* cls) const { return word(k) && words.fclass[k] && *words.fclass[k] == cls; }
+  bool is_class(std::size_t k, const char* cls) const {
+    if (!word(k)) return false;
+    const std::string* c = looked_up(k, kClass, words.fclass, [&] { return qlx.function_words.find(lw[k]); });
+    return c && *c == cls;
+  }
   // the lemma of the word at piece k as a speech verb form, or nullptr
-  const std::string* speech_lemma(std::size_t k) const { return k < ps.size() ? words.speech[k] : nullptr; }
-  bool not_name(std::size_t k) const { return k < ps.size() && words.not_name[k]; }
+  const std::string* speech_lemma(std::size_t k) const {
+    if (!word(k)) return nullptr;
+    return looked_up(k, kSpeech, words.speech, [&] { return qlx.speech_verbs.find(lw[k]); });
+  }
+  bool not_name(std::size_t k) const {
+    if (!word(k)) return false;
+    return looked_up(k, kNotName, words.not_name, [&] { return char(elx.not_names.contains(lw[k])); });
+  }
+  enum : unsigned char { kSpeech = 1, kClass = 2, kNotName = 4 };
+  template <class T, class Find>
+  T looked_up(std::size_t k, unsigned char which, std::vector<T>& cache, Find&& find) const {
+    if (!(words.known[k] & which)) {
+      cache[k] = find();
+      words.known[k] |= which;
+    }
+    return cache[k];
+  }
   bool det(std::size_t k) const { return is_class(k, "det") || is_class(k, "art"); }
   bool is_dash(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::punct && entities::is_dash(ps[k].cp); }
 
