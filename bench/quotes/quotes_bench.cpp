@@ -1,5 +1,7 @@
 // Entities + quotes on every PolNeAR text (train and dev), segmented once beforehand. The rate is
 // bytes of text per CPU second (Google Benchmark's default), i.e. per core. Skips when the data is absent.
+// BM_QuotesManyQuotations: the quotes stage on a made-up document of n quotations, for n = 256 .. 16384
+// (Google Benchmark fits the complexity: it must be linear).
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +11,7 @@
 #include <factpipe/document_json.hpp>
 
 #include "entities_stage.hpp"
+#include "many_quotations.hpp"
 #include "quotes_stage.hpp"
 #include "segmenter_stage.hpp"
 
@@ -76,6 +79,26 @@ void run(benchmark::State& state, bool with_entities, bool with_quotes, const Js
   state.counters["documents"] = static_cast<double>(docs.size());
 }
 
+// The quotes stage on a document of 2n quotations (many_quotations.hpp): every quotation looks for its
+// speaker around it and in the context. It must take time linear in n (it was cubic: each quotation
+// looked at every speech verb and mention of its paragraph, and walked back over the quotations before it).
+void BM_QuotesManyQuotations(benchmark::State& state) {
+  auto n = static_cast<std::size_t>(state.range(0));
+  segmenter::SegmenterStage seg;
+  seg.configure(Json::object(), Context::for_library(kPlugins / "factpipe-segmenter.so"));
+  entities::EntitiesStage ent;
+  ent.configure(Json::object(), Context::for_library(kPlugins / "factpipe-entities.so"));
+  quotes::QuotesStage quo;
+  quo.configure(Json::object(), Context::for_library(kPlugins / "factpipe-quotes.so"));
+  Document d = document_from_text("many", test::many_quotations(n));
+  seg.process(d);
+  ent.process(d);
+  for (auto _ : state) quo.process(d);
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(d.text.size()));
+  state.counters["quotes"] = static_cast<double>(d.quotes.size());
+  state.SetComplexityN(state.range(0));
+}
+
 void BM_EntitiesAndQuotes(benchmark::State& state) { run(state, true, true); }
 // the rules alone, without the learned speaker ranker: what the ranker costs
 void BM_EntitiesAndQuotesRulesOnly(benchmark::State& state) { run(state, true, true, Json{{"speaker_model", ""}}); }
@@ -88,4 +111,5 @@ BENCHMARK(BM_EntitiesAndQuotes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EntitiesAndQuotesRulesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EntitiesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QuotesOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QuotesManyQuotations)->RangeMultiplier(4)->Range(256, 16384)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK_MAIN();

@@ -7,19 +7,20 @@
 
 namespace factpipe::quotes::detail {
 
-const std::string* Attributor::verb_lemma(std::size_t k) const {
+const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
   if (!word(k) || ps[k].possessive) return nullptr;
-  if (ps[k].cap && lw[k] == "according" && word(k + 1) && lw[k + 1] == "to") return qlx.speech_verbs.find(lw[k]);
+  if (ps[k].cap && lw[k] == "according" && word(k + 1) && lw[k + 1] == "to") return speech_lemma(k);
   // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence before a name
   if (ps[k].cap && (k == 0 || boundary[k - 1] || (k > 0 && in_quote[k - 1])) && nameish(k + 1) &&
       (lw[k] == "said" || lw[k] == "says" || lw[k] == "added" || lw[k] == "asked" || lw[k] == "wrote"))
-    return qlx.speech_verbs.find(lw[k]);
+    return speech_lemma(k);
   if (ps[k].cap) {
     // headline style, "Trump Says …": a finite verb form right after a name
     bool finite = lw[k] == "said" || lw[k] == "told" || lw[k].ends_with("s") || lw[k].ends_with("ed");
     if (!headline || !finite || k == 0 || !nameish(k - 1) || ps[k].all_caps || mi.at(ps[k].span.start)) return nullptr;
   }
-  const std::string* l = qlx.speech_verbs.find(lw[k]);
+  const std::string* l = speech_lemma(k);
+  if (!l && cognition) l = qlx.cognition_verbs.find(lw[k]);
   if (!l) return nullptr;
   if (lw[k] == "according") return word(k + 1) && lw[k + 1] == "to" ? l : nullptr;
   if (k > 0 && (det(k - 1) || ps[k - 1].possessive)) return nullptr;  // "the report", "his remarks"
@@ -40,7 +41,7 @@ const std::string* Attributor::verb_lemma(std::size_t k) const {
 bool Attributor::adverb(std::size_t k) const {
   if (!word(k)) return false;
   if (ps[k].possessive) return k > 0 && is_class(k - 1, "pron");  // he's, she's: is / has
-  if (ps[k].cap && elx.not_names.contains(lw[k]) && !is_class(k, "pron") && !det(k) &&
+  if (ps[k].cap && not_name(k) && !is_class(k, "pron") && !det(k) &&
       !is_class(k, "sub") && !is_class(k, "prep") && !is_class(k, "conj"))
     return true;  // Friday, Tuesday
   if (is_class(k, "adv")) return true;
@@ -52,6 +53,10 @@ void Attributor::load(std::size_t p) {
   lw = view.paragraph_lower[p];
   in_quote.assign(ps.size(), 0);
   boundary.assign(ps.size(), 0);
+  words.speech.resize(ps.size());
+  words.fclass.resize(ps.size());
+  words.not_name.resize(ps.size());
+  words.known.assign(ps.size(), 0);
   std::size_t words = 0, caps = 0;
   for (std::size_t k = 0; k < ps.size(); ++k)
     if (word(k) && !ps[k].possessive) {
@@ -59,6 +64,33 @@ void Attributor::load(std::size_t p) {
       caps += ps[k].cap;
     }
   headline = words >= 3 && words <= 20 && caps * 10 >= words * 7;
+  index_paragraph();
+}
+
+void Attributor::index_paragraph() {
+  const std::size_t n = ps.size();
+  first_of_sentence.resize(n);
+  end_of_sentence.resize(n);
+  next_plain.resize(n + 1);
+  next_comma.resize(n + 1);
+  for (std::size_t k = 0; k < n; ++k) first_of_sentence[k] = k == 0 || boundary[k - 1] ? k : first_of_sentence[k - 1];
+  next_plain[n] = n;
+  next_comma[n] = n;
+  for (std::size_t k = n; k-- > 0;) {
+    end_of_sentence[k] = boundary[k] ? k : k + 1 == n ? n : end_of_sentence[k + 1];
+    next_plain[k] = ps[k].kind == PieceKind::punct || in_quote[k] ? next_plain[k + 1] : k;
+    next_comma[k] = punct(k, ',') ? k : next_comma[k + 1];
+  }
+}
+
+void Attributor::remember(Said s) {
+  if (s.who.np) {
+    s.prev_spoken = last_spoken;
+    last_spoken = history.size();
+    if (s.entity >= 0) spoken_entities.insert(s.entity);
+    spoken_texts.insert(str(*s.who.np));
+  }
+  history.push_back(std::move(s));
 }
 
 void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::vector<Quote>& out) {
@@ -89,15 +121,18 @@ void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::ve
         boundary[it.close] = 1;
     }
   }
+  index_paragraph();
+  prev_spoken = SIZE_MAX;
+  prev_sentence_cache_of = SIZE_MAX;
   for (std::size_t i = 0; i < items.size(); ++i) {
     Item& it = items[i];
     std::size_t s0 = sentence_start(it.open);
+    // top-level quotations follow one another: the one before bounds the cue on the left, the one after
+    // on the right
     std::size_t lo = s0;
-    for (std::size_t j = 0; j < i; ++j)
-      if (items[j].close < it.open && items[j].close + 1 > lo) lo = items[j].close + 1;
+    if (i > 0 && items[i - 1].close < it.open) lo = std::max(lo, items[i - 1].close + 1);
     std::size_t hi = it.close < ps.size() ? sentence_end(it.close + 1) : ps.size();
-    for (std::size_t j = i + 1; j < items.size(); ++j)
-      if (items[j].open > it.close && items[j].open < hi) hi = items[j].open;
+    if (i + 1 < items.size() && items[i + 1].open > it.close) hi = std::min(hi, items[i + 1].open);
 
     it.kind = quote_kind(it, s0, hi);
     std::optional<Found> f;
@@ -106,14 +141,15 @@ void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::ve
     auto tf = trailing(it, hi, tight);
     if (starts_sentence || (tf && tight)) {
       f = tf;
-      if (!f) f = leading(it, lo, items, i);
+      if (!f) f = leading(it, lo, items);
     } else {
-      f = leading(it, lo, items, i);
+      f = leading(it, lo, items);
       if (!f || (f->confidence < 0.7 && tf)) f = tf;
     }
-    if (!f && opt.context_speakers) f = context(it, items, i, p);
+    if (!f && opt.context_speakers) f = context(it, items, p);
     if (f) it.speaker = *f;
     rank_speaker(it, items, i, p, out);
+    if (it.speaker.np) prev_spoken = i;
   }
   for (auto& it : items) {
     Quote q;
@@ -133,8 +169,7 @@ void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::ve
     if (!x.empty()) q.extra["quotes"] = x;
     if (opt.dump_candidates) q.extra["speaker_candidates"] = it.candidates.is_null() ? Json::array() : it.candidates;
     out.push_back(std::move(q));
-    history.push_back({static_cast<int>(p), it.speaker, it.ends_question,
-                       it.speaker.np ? mi.entity_for(*it.speaker.np) : -1});
+    remember({static_cast<int>(p), it.speaker, it.ends_question, it.speaker.np ? mi.entity_for(*it.speaker.np) : -1});
   }
 }
 
@@ -191,9 +226,16 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const entities::TextV
   // titles, slogans and show names are not quotations
   std::vector<MarkedQuote> kept;
   kept.reserve(marked.size());
-  for (const auto& m : marked)
-    if (!is_title(doc.text, m, view.paragraphs[static_cast<std::size_t>(m.paragraph)], qlx, elx)) kept.push_back(m);
-  Attributor a{doc, view, mentions, qlx, elx, opt, {}, {}, {}, {}, false, {}, {}, SIZE_MAX, {}};
+  std::vector<signed char> headline(view.paragraphs.size(), -1);  // found once per paragraph, when asked
+  for (const auto& m : marked) {
+    auto p = static_cast<std::size_t>(m.paragraph);
+    auto is_headline = [&] {
+      if (headline[p] < 0) headline[p] = title_case_paragraph(doc.text, view.paragraphs[p], elx);
+      return headline[p] > 0;
+    };
+    if (!is_title(doc.text, m, qlx, elx, is_headline)) kept.push_back(m);
+  }
+  Attributor a{doc, view, mentions, qlx, elx, opt};
   std::vector<Quote> out;
   std::size_t k = 0;
   for (std::size_t p = 0; p < view.paragraphs.size(); ++p) {

@@ -4,6 +4,7 @@
 // (context_speakers.cpp), indirect speech (indirect_speech.cpp) and the paragraph loop (attribution.cpp).
 // Internal to quotes_core.
 #include <optional>
+#include <unordered_set>
 #include <span>
 #include <string>
 #include <vector>
@@ -49,12 +50,34 @@ struct Attributor {
   const entities::Lexicon& elx;
   const AttributionOptions& opt;
 
+  Attributor(const Document& d, const entities::TextView& v, const MentionIndex& m, const QuoteLexicon& q,
+             const entities::Lexicon& e, const AttributionOptions& o)
+      : doc(d), view(v), mi(m), qlx(q), elx(e), opt(o) {}
+
   // the paragraph being worked on
   std::span<const Piece> ps;        // the paragraph's pieces (owned by the view)
   std::span<const std::string> lw;  // lower-case text of each piece
   std::vector<char> in_quote;
   std::vector<char> boundary;   // the piece ends a sentence
   bool headline = false;        // the paragraph is in title case (a headline)
+  // the word lists' answers for each piece of the paragraph, each looked up once, when first asked:
+  // hashing words was a quarter of the stage's time
+  struct PieceWords {
+    std::vector<const std::string*> speech;  // speech-verb lemma
+    std::vector<const std::string*> fclass;  // function-word class
+    std::vector<char> not_name;              // a capitalised word that is no name (days, months ...)
+    std::vector<unsigned char> known;        // which of the three are looked up (kSpeech | kClass | kNotName)
+  };
+  mutable PieceWords words;
+  // Indexes over the marks above (index_paragraph), so that no step walks the paragraph: a paragraph
+  // of thousands of quotations costs linear time, not quadratic.
+  std::vector<std::size_t> first_of_sentence;  // per piece: the first piece of its sentence
+  std::vector<std::size_t> end_of_sentence;    // per piece: the first piece at or after it ending a sentence
+  std::vector<std::size_t> next_plain;         // per piece: the first piece at or after it that is no
+                                               // punctuation and outside quotations (ps.size() if none)
+  std::vector<std::size_t> next_comma;         // per piece: the first comma at or after it
+  // per paragraph: the item before the one being attributed that has a speaker (SIZE_MAX: none)
+  std::size_t prev_spoken = SIZE_MAX;
 
   // context across paragraphs
   struct Said {
@@ -62,8 +85,20 @@ struct Attributor {
     Found who;
     bool question;
     int entity = -1;  // of who.np, found once
+    std::size_t prev_spoken = SIZE_MAX;  // the entry before it with a speaker (skips the ones without)
   };
   std::vector<Said> history;
+  std::size_t last_spoken = SIZE_MAX;  // the last entry of history with a speaker
+  // who has spoken so far (by entity, or by mention text when it has none): the ranker's spoke_before
+  std::unordered_set<int> spoken_entities;
+  std::unordered_set<std::string_view> spoken_texts;
+  void remember(Said s);
+
+  // previous_paragraph_speaker and previous_sentence_speaker, found once per paragraph / sentence
+  std::optional<Found> prev_paragraph_cache[2];
+  std::size_t prev_paragraph_cache_of[2] = {SIZE_MAX, SIZE_MAX};
+  std::optional<Found> prev_sentence_cache;
+  std::size_t prev_sentence_cache_of = SIZE_MAX;  // sentence start, in the paragraph being worked on
 
   // the ranker's speech-verb candidates of the paragraph being worked on, found once for all its quotations
   std::vector<Found> verb_candidates;
@@ -72,11 +107,35 @@ struct Attributor {
   std::string_view str(const Span& s) const { return std::string_view(doc.text).substr(s.start, s.size()); }
   bool word(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::word; }
   bool punct(std::size_t k, char32_t c) const { return k < ps.size() && ps[k].kind == PieceKind::punct && ps[k].cp == c; }
-  bool is_class(std::size_t k, const char* cls) const { return word(k) && qlx.is(lw[k], cls); }
+  bool is_class(std::size_t k, const char* cls) const {
+    if (!word(k)) return false;
+    const std::string* c = looked_up(k, kClass, words.fclass, [&] { return qlx.function_words.find(lw[k]); });
+    return c && *c == cls;
+  }
+  // the lemma of the word at piece k as a speech verb form, or nullptr
+  const std::string* speech_lemma(std::size_t k) const {
+    if (!word(k)) return nullptr;
+    return looked_up(k, kSpeech, words.speech, [&] { return qlx.speech_verbs.find(lw[k]); });
+  }
+  bool not_name(std::size_t k) const {
+    if (!word(k)) return false;
+    return looked_up(k, kNotName, words.not_name, [&] { return char(elx.not_names.contains(lw[k])); });
+  }
+  enum : unsigned char { kSpeech = 1, kClass = 2, kNotName = 4 };
+  template <class T, class Find>
+  T looked_up(std::size_t k, unsigned char which, std::vector<T>& cache, Find&& find) const {
+    if (!(words.known[k] & which)) {
+      cache[k] = find();
+      words.known[k] |= which;
+    }
+    return cache[k];
+  }
   bool det(std::size_t k) const { return is_class(k, "det") || is_class(k, "art"); }
   bool is_dash(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::punct && entities::is_dash(ps[k].cp); }
 
-  const std::string* verb_lemma(std::size_t k) const;
+  // The lemma of a speech verb at piece k (nullptr when the word is none, or is used as no verb there);
+  // `cognition`: verbs of thinking and finding count too (indirect speech).
+  const std::string* verb_lemma(std::size_t k, bool cognition = false) const;
   bool adverb(std::size_t k) const;
   bool nameish(std::size_t k) const { return word(k) && (ps[k].cap || ps[k].all_caps) && !ps[k].possessive; }
   bool credit_paragraph(int p) const { return p >= 0 && view.credit_paragraph[static_cast<std::size_t>(p)]; }
@@ -103,15 +162,12 @@ struct Attributor {
 
   // First piece of the sentence that contains piece `o` (sentence ends outside quotations).
   std::size_t sentence_start(std::size_t o) const {
-    std::size_t k = o;
-    while (k > 0 && !boundary[k - 1]) --k;
-    return k;
+    if (o < ps.size()) return first_of_sentence[o];
+    return o == 0 || boundary[o - 1] ? o : first_of_sentence[o - 1];
   }
-  std::size_t sentence_end(std::size_t from) const {  // exclusive
-    std::size_t k = from;
-    while (k < ps.size() && !boundary[k]) ++k;
-    return k;
-  }
+  // The first piece at or after `from` that ends a sentence (ps.size() when none): [start, end) is the
+  // sentence without its final punctuation.
+  std::size_t sentence_end(std::size_t from) const { return from < ps.size() ? end_of_sentence[from] : from; }
 
   Found cue_found(std::optional<Span> np, std::size_t verb, double conf) const;
 
@@ -125,8 +181,7 @@ struct Attributor {
   std::optional<Found> trailing(const Item& it, std::size_t hi, bool& tight) const;
 
   // X said / X said: / X described Y as / X warned ... against going / according to X, / X: "…"
-  std::optional<Found> leading(const Item& it, std::size_t lo, const std::vector<Item>& items,
-                               std::size_t index) const;
+  std::optional<Found> leading(const Item& it, std::size_t lo, const std::vector<Item>& items) const;
 
   // "He said." in the next short sentence.
   std::optional<Found> next_sentence(const Item& it) const;
@@ -137,8 +192,10 @@ struct Attributor {
 
   // ---- paragraph
 
-  // Points ps / lw at paragraph p and resets the per-paragraph marks.
+  // Points ps / lw at paragraph p and resets the per-paragraph marks (and their indexes).
   void load(std::size_t p);
+  // Rebuilds the indexes after in_quote / boundary changed.
+  void index_paragraph();
 
   // ---- indirect speech: "X said (that) …", "…, X said.", "according to X, …"
   void indirect_paragraph(std::size_t p, std::vector<Quote>& out);
@@ -169,11 +226,12 @@ struct Attributor {
 
   // A speaker for a quotation without a cue: the quotation before it, the sentence before, the
   // conversation so far, the paragraph before.
-  std::optional<Found> context(const Item& it, const std::vector<Item>& items, std::size_t i, std::size_t p);
+  std::optional<Found> context(const Item& it, const std::vector<Item>& items, std::size_t p);
 
   // The subject of a speech verb in the last sentence of the paragraph before (skipping photo credits)
   // when that sentence holds no quotation; `colon_only`: only when it ends with a colon ("He said:").
   std::optional<Found> previous_paragraph_speaker(std::size_t p, bool colon_only);
+  std::optional<Found> find_previous_paragraph_speaker(std::size_t p, bool colon_only);
 
   // Speaker, entity, cue and confidence of an output quotation; photo credits never speak.
   void fill_speaker(Quote& q, const Found& f) const;

@@ -11,7 +11,8 @@ Found Attributor::cue_found(std::optional<Span> np, std::size_t verb, double con
   last_refers_to.reset();
   if (verb < ps.size()) {
     f.cue = ps[verb].span;
-    const std::string* l = qlx.speech_verbs.find(lw[verb]);
+    const std::string* l = speech_lemma(verb);
+    if (!l) l = qlx.cognition_verbs.find(lw[verb]);
     f.lemma = l ? *l : lw[verb];
     if (lw[verb] == "according" && verb + 1 < ps.size()) f.cue = Span{ps[verb].span.start, ps[verb + 1].span.end};
   }
@@ -80,8 +81,7 @@ std::optional<Found> Attributor::trailing(const Item& it, std::size_t hi, bool& 
   return std::nullopt;
 }
 
-std::optional<Found> Attributor::leading(const Item& it, std::size_t lo, const std::vector<Item>& items,
-                             std::size_t index) const {
+std::optional<Found> Attributor::leading(const Item& it, std::size_t lo, const std::vector<Item>& items) const {
   std::size_t o = it.open;
   std::size_t s0 = sentence_start(o);
   // the nearest speech verb before the quotation, unless a reporting verb further out governs it:
@@ -118,15 +118,13 @@ std::optional<Found> Attributor::leading(const Item& it, std::size_t lo, const s
     }
     if (participle(v) && v > lo && (punct(v - 1, ',') || !mention_start(v - 1))) {
       // "…, saying that …", "released a statement saying": the clause's speaker
-      for (std::size_t j = index; j-- > 0;) {
-        if (sentence_start(items[j].open) != s0) break;
-        if (items[j].speaker.np) {
-          Found f = items[j].speaker;
-          f.cue = ps[v].span;
-          const std::string* l = qlx.speech_verbs.find(lw[v]);
-          f.lemma = l ? *l : lw[v];
-          return f;
-        }
+      // (prev_spoken: the nearest quotation before this one with a speaker)
+      if (prev_spoken < items.size() && sentence_start(items[prev_spoken].open) == s0) {
+        Found f = items[prev_spoken].speaker;
+        f.cue = ps[v].span;
+        const std::string* l = speech_lemma(v);
+        f.lemma = l ? *l : lw[v];
+        return f;
       }
       if (auto np = np_first(s0, v)) return cue_found(np, v, 0.8);
     }

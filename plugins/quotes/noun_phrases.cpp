@@ -7,7 +7,7 @@
 namespace factpipe::quotes::detail {
 
 std::size_t Attributor::extend_left(std::size_t first, std::size_t lo) const {
-  while (first > lo && nameish(first - 1) && !elx.not_names.contains(lw[first - 1])) --first;
+  while (first > lo && nameish(first - 1) && !not_name(first - 1)) --first;
   return first;
 }
 
@@ -26,8 +26,8 @@ std::optional<Span> Attributor::np_before(std::size_t lo, std::size_t v, Why& wh
   // "Rep. John Mica (R-Fla.) said": step over the parenthesis
   if (punct(k, ')')) {
     std::size_t j = k;
-    while (j > lo && !punct(j, '(')) --j;
-    if (j <= lo || j + 8 < k) return std::nullopt;
+    while (j > lo && j + 8 >= k && !punct(j, '(')) --j;
+    if (j <= lo || j + 8 < k || !punct(j, '(')) return std::nullopt;
     k = j - 1;
   }
   if (punct(k, ',')) { why = Why::comma; return std::nullopt; }
@@ -87,15 +87,14 @@ std::optional<Span> Attributor::np_before(std::size_t lo, std::size_t v, Why& wh
 std::optional<Span> Attributor::np_first(std::size_t lo, std::size_t hi) const {
   std::size_t i = lo;
   for (int round = 0; round < 4 && i < hi; ++round) {
-    while (i < hi && (ps[i].kind == PieceKind::punct || in_quote[i])) ++i;
+    i = next_plain[i];  // over punctuation and quotations
     if (i >= hi) return std::nullopt;
     if (is_class(i, "conj")) { ++i; continue; }
     bool lead = is_class(i, "prep") || is_class(i, "sub") || adverb(i) ||
                 (lw[i].size() > 4 && lw[i].ends_with("ing")) || (lw[i].size() > 4 && lw[i].ends_with("ed")) ||
-                (ps[i].cap && elx.not_names.contains(lw[i]) && !is_class(i, "pron") && !is_class(i, "det"));
+                (ps[i].cap && not_name(i) && !is_class(i, "pron") && !is_class(i, "det"));
     if (!lead) break;
-    std::size_t comma = i;
-    while (comma < hi && !punct(comma, ',')) ++comma;
+    std::size_t comma = next_comma[i];
     if (comma < hi) { i = comma + 1; continue; }
     if (is_class(i, "sub")) { ++i; continue; }
     break;
@@ -133,7 +132,7 @@ std::optional<Span> Attributor::np_first(std::size_t lo, std::size_t hi) const {
 }
 
 std::optional<Span> Attributor::np_after(std::size_t a, std::size_t hi) const {
-  while (a < hi && (adverb(a) || (word(a) && elx.not_names.contains(lw[a]) && ps[a].cap && !is_class(a, "pron") &&
+  while (a < hi && (adverb(a) || (word(a) && not_name(a) && ps[a].cap && !is_class(a, "pron") &&
                                   !det(a))))
     ++a;
   if (a >= hi || !word(a)) return std::nullopt;
@@ -157,7 +156,7 @@ std::optional<Span> Attributor::np_after(std::size_t a, std::size_t hi) const {
 bool Attributor::mention_start(std::size_t k) const {
   if (!word(k)) return false;
   if (is_class(k, "pron")) return true;
-  return mi.at(ps[k].span.start) != nullptr || (nameish(k) && !elx.not_names.contains(lw[k]));
+  return mi.at(ps[k].span.start) != nullptr || (nameish(k) && !not_name(k));
 }
 
 }  // namespace factpipe::quotes::detail

@@ -14,6 +14,7 @@ const char* const kFileKeys[][3] = {
     {"title_cues", "title_cues.txt", "Words before a title / slogan / show name in marks"},
     {"function_words", "function_words.tsv", "Function words with their class (prep, adv, det, sub, rel, pron)"},
     {"indirect_verbs", "indirect_verbs.txt", "Lemmas of verbs that report speech without marks"},
+    {"cognition_verbs", "cognition_verbs.tsv", "Verbs of thinking and finding (every form with its lemma) that report a view without marks, before a clause"},
 };
 
 }  // namespace
@@ -55,6 +56,7 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
   f.title_cues = file("title_cues", f.title_cues.c_str());
   f.function_words = file("function_words", f.function_words.c_str());
   f.indirect_verbs = file("indirect_verbs", f.indirect_verbs.c_str());
+  f.cognition_verbs = file("cognition_verbs", f.cognition_verbs.c_str());
   auto resolve = [&](const std::string& name) { return ctx.resolve(name); };
   lexicon_ = QuoteLexicon::load(f, resolve);
   // titles, abbreviations, credit cues, not-names: the same lists as the entities plugin

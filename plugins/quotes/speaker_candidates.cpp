@@ -1,6 +1,7 @@
 // The speaker ranker's side of the paragraph loop: every candidate speaker of a quotation (the rules'
 // choice, subjects and objects of speech verbs, entity mentions of this paragraph and the two before,
 // the last speakers) with its features; the learned model picks among them (speaker_model.hpp).
+#include <algorithm>
 #include <cmath>
 
 #include "attributor.hpp"
@@ -78,31 +79,58 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
       if (auto np = np_after(after, sentence_end(v))) verb_candidates.push_back(cue_found(np, v, 0.0));
     }
   }
-  for (const Found& f : verb_candidates) add(f);
-  // entity mentions of this paragraph and the two before, outside quotations
+  // Of the speech verbs and the mentions of a paragraph, only the kPerSide nearest on either side of the
+  // quotation take part (a paragraph of news rarely holds more; a long one must not make every quotation
+  // look at all of them: that was cubic in the quotations of a paragraph).
+  constexpr std::size_t kPerSide = 16;
+  std::size_t qs = ps[it.open].span.start;
+  std::size_t qe = it.close < ps.size() ? ps[it.close].span.end : view.paragraphs[p].end;
+  {
+    auto verb_before = [](const Found& f, std::size_t o) { return f.cue->start < o; };
+    auto at = static_cast<std::size_t>(
+        std::lower_bound(verb_candidates.begin(), verb_candidates.end(), qs, verb_before) - verb_candidates.begin());
+    for (std::size_t j = at > kPerSide ? at - kPerSide : 0; j < verb_candidates.size() && j < at + kPerSide; ++j)
+      add(verb_candidates[j]);
+  }
+  // entity mentions of this paragraph and the two before, outside quotations (in the paragraphs before,
+  // their last ones)
+  constexpr std::size_t kMentionsPerSide = kPerSide;
+  auto add_mention = [&](const IndexedMention& m) {
+    Found f;
+    f.np = m.span;
+    f.from_context = true;
+    add(f);
+  };
+  // is offset inside a quotation already written (out holds them in text order)?
+  auto quoted = [&](std::size_t offset) {
+    auto q = std::upper_bound(out.begin(), out.end(), offset, [](std::size_t o, const Quote& x) { return o < x.span.start; });
+    return q != out.begin() && offset < std::prev(q)->span.end;
+  };
   for (std::size_t q = p + 1; q-- > 0 && q + 2 >= p;) {
     if (credit_paragraph(static_cast<int>(q))) continue;
-    for (const IndexedMention& m : mi.within(view.paragraphs[q])) {
-      if (q == p) {
-        std::size_t k = piece_at(m.span.start);
+    std::span<const IndexedMention> ms = mi.within(view.paragraphs[q]);
+    if (q == p) {
+      auto by_start = [](const IndexedMention& m, std::size_t o) { return m.span.start < o; };
+      std::size_t open = static_cast<std::size_t>(std::lower_bound(ms.begin(), ms.end(), qs, by_start) - ms.begin());
+      std::size_t close = static_cast<std::size_t>(std::lower_bound(ms.begin(), ms.end(), qe, by_start) - ms.begin());
+      for (std::size_t j = open > kMentionsPerSide ? open - kMentionsPerSide : 0; j < open; ++j) {
+        std::size_t k = piece_at(ms[j].span.start);
         if (k < ps.size() && in_quote[k]) continue;
-      } else {
-        bool quoted = false;
-        for (std::size_t j = out.size(); j-- > 0 && out[j].span.end > view.paragraphs[q].start;)
-          quoted = quoted || (out[j].span.start <= m.span.start && m.span.start < out[j].span.end);
-        if (quoted) continue;
+        add_mention(ms[j]);
       }
-      Found f;
-      f.np = m.span;
-      f.from_context = true;
-      add(f);
+      for (std::size_t j = close; j < ms.size() && j < close + kMentionsPerSide; ++j) {
+        std::size_t k = piece_at(ms[j].span.start);
+        if (k < ps.size() && in_quote[k]) continue;
+        add_mention(ms[j]);
+      }
+    } else {
+      for (std::size_t j = ms.size() > kMentionsPerSide ? ms.size() - kMentionsPerSide : 0; j < ms.size(); ++j)
+        if (!quoted(ms[j].span.start)) add_mention(ms[j]);
     }
   }
   // the last speakers
   const Said* last = history.empty() ? nullptr : &history.back();
-  for (std::size_t h = history.size(), n = 0; h-- > 0 && n < 4;) {
-    if (!history[h].who.np) continue;
-    ++n;
+  for (std::size_t h = last_spoken, n = 0; h < history.size() && n < 4; h = history[h].prev_spoken, ++n) {
     Found f = history[h].who;
     f.cue.reset();
     f.lemma.clear();
@@ -110,8 +138,6 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
     add(f);
   }
   // the features of every candidate
-  std::size_t qs = ps[it.open].span.start;
-  std::size_t qe = it.close < ps.size() ? ps[it.close].span.end : view.paragraphs[p].end;
   std::size_t s0 = sentence_start(it.open);
   std::size_t se = sentence_end(it.close < ps.size() ? it.close : ps.size() - 1);
   bool opens = it.open == 0;
@@ -171,8 +197,7 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
       x[22] = ent.type != "PERSON" && ent.type != "ORG";
       x[25] = static_cast<float>(std::log1p(double(ent.mentions.size())) / 3.0);
     }
-    for (const Said& s : history)
-      if (same_speaker(c, s)) { x[23] = 1; break; }
+    x[23] = c.entity >= 0 ? spoken_entities.contains(c.entity) : spoken_texts.contains(str(*c.f.np));
     x[24] = last && same_speaker(c, *last) ? 1.f : 0.f;
     x[26] = opens;
     x[27] = opens && pd == 1;

@@ -11,8 +11,8 @@ std::string low(std::string_view text, const Piece& p) { return entities::lower(
 
 }  // namespace
 
-bool is_title(std::string_view text, const MarkedQuote& q, Span paragraph, const QuoteLexicon& qlx,
-              const entities::Lexicon& elx) {
+bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& qlx, const entities::Lexicon& elx,
+              const std::function<bool()>& headline) {
   if (q.unclosed || q.continues || q.continued) return false;
   auto inner = entities::scan_pieces(text, q.inner, elx.abbreviations);
   // one trailing comma or period belongs to the sentence, not to the title ("on "Face the Nation,"")
@@ -66,6 +66,10 @@ bool is_title(std::string_view text, const MarkedQuote& q, Span paragraph, const
   // a short title-case phrase nobody is said to have said is a title or a name, unless the whole
   // paragraph is in title case (a headline: "Clinton Speaks 'Directly To White People'")
   if (speech || words < 2) return false;
+  return !headline();
+}
+
+bool title_case_paragraph(std::string_view text, Span paragraph, const entities::Lexicon& elx) {
   auto para = entities::scan_pieces(text, paragraph, elx.abbreviations);
   std::size_t pw = 0, pc = 0;
   for (const auto& p : para)
@@ -73,8 +77,7 @@ bool is_title(std::string_view text, const MarkedQuote& q, Span paragraph, const
       ++pw;
       pc += p.cap || p.all_caps;
     }
-  bool headline = pw <= 25 && pc * 10 >= pw * 7;
-  return !headline;
+  return pw <= 25 && pc * 10 >= pw * 7;
 }
 
 }  // namespace factpipe::quotes

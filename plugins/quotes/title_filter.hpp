@@ -3,6 +3,7 @@
 // a short title-case phrase without sentence punctuation, right after a title cue word (show, film,
 // called, titled, dubbed ...; data file title_cues.txt), after "on" / "in", or after a possessive
 // ("NBC's"), or with no speech verb next to it.
+#include <functional>
 #include <string_view>
 
 #include "lexicon.hpp"
@@ -11,8 +12,12 @@
 
 namespace factpipe::quotes {
 
-// `paragraph`: the quotation's paragraph (a headline in title case keeps its quotations).
-bool is_title(std::string_view text, const MarkedQuote& q, Span paragraph, const QuoteLexicon& qlx,
-              const entities::Lexicon& elx);
+// `headline`: whether the quotation's paragraph is a headline in title case (which keeps its quotations),
+// asked only when it matters (the caller finds it once per paragraph: title_case_paragraph).
+bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& qlx, const entities::Lexicon& elx,
+              const std::function<bool()>& headline);
+
+// A short paragraph mostly in title case: a headline.
+bool title_case_paragraph(std::string_view text, Span paragraph, const entities::Lexicon& elx);
 
 }  // namespace factpipe::quotes

@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include "many_quotations.hpp"
 #include "pipeline.hpp"
 
 using namespace factpipe;
@@ -229,6 +230,34 @@ TEST_F(Quotes, IndirectSpeech) {
   EXPECT_EQ(c->speaker->name, "J. R. Hale");
 }
 
+TEST_F(Quotes, IndirectViewsOfThinkingAndFinding) {
+  Document d = run(
+      "Councillor David Mbeki believes that the money would be better spent on buses.\n\n"
+      "A new poll shows most voters in the city want the bridge built.\n\n"
+      "The bridge was expected to cost less than the tunnel next to it.\n\n"
+      "Mbeki expects to win the vote on the bridge next month.");
+  const Quote* a = quote_of(d, "the money would be better spent on buses");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, QuoteKind::indirect);
+  EXPECT_EQ(a->speaker->name, "David Mbeki");
+  EXPECT_EQ(a->cue_verb, "believe");
+  const Quote* b = quote_of(d, "most voters in the city want the bridge built");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->cue_verb, "show");
+  // a passive and an infinitive report nobody's view
+  for (const auto& q : d.quotes) {
+    EXPECT_EQ(d.slice(q.span).find("cost less"), std::string_view::npos) << d.slice(q.span);
+    EXPECT_EQ(d.slice(q.span).find("win the vote"), std::string_view::npos) << d.slice(q.span);
+  }
+}
+
+TEST_F(Quotes, ReportedSpeechHoldingAQuotationIsNoIndirectQuote) {
+  Document d = run("Councillor David Mbeki said the plan was \"dead on arrival\" in the council chamber.");
+  ASSERT_NE(quote_of(d, "dead on arrival"), nullptr);
+  EXPECT_EQ(quote_of(d, "dead on arrival")->kind, QuoteKind::partial);
+  for (const auto& q : d.quotes) EXPECT_NE(q.kind, QuoteKind::indirect) << d.slice(q.span);
+}
+
 TEST_F(Quotes, IndirectSpeechCanBeTurnedOff) {
   test::QuotePipeline p(Json{{"indirect", false}});
   Document d = p.run("Councillor David Mbeki said that the money would be better spent on buses.");
@@ -272,4 +301,23 @@ TEST(QuotesConfig, UnknownKeyIsRejectedWithTheAllowedOnes) {
     EXPECT_THAT(e.what(), ::testing::HasSubstr("min_confidance"));
     EXPECT_THAT(e.what(), ::testing::HasSubstr("min_confidence"));
   }
+}
+
+// A document of thousands of quotations in one paragraph (one long sentence) and thousands of short
+// ones opening their sentences: each quotation used to walk back over the ones before it (quadratic; this
+// test took minutes). Its speed is measured by quotes_bench's BM_QuotesManyQuotations; here, the answers.
+TEST_F(Quotes, ThousandsOfQuotationsInOneParagraph) {
+  const std::size_t n = 6000;
+  const std::string t = test::many_quotations(n);
+  Document d = run(t);
+  std::size_t direct = 0, smith = 0;
+  for (const auto& q : d.quotes) {
+    if (q.kind == QuoteKind::indirect) continue;
+    ++direct;
+    smith += q.speaker && q.speaker->name == "Jane Smith";
+  }
+  EXPECT_EQ(direct, 2 * n);
+  // the first paragraph's quotations are all hers (by their cue or the quotation before them)
+  EXPECT_GE(smith, n);
+  EXPECT_EQ(speaker_of(d, "the bridge will open in May"), "Jane Smith");
 }
