@@ -37,6 +37,9 @@ bool emoji(char32_t cp) {
 
 // Where a link starting at `i` ends (i itself when none starts there).
 std::size_t url_end(std::string_view t, std::size_t i) {
+  // Called at every byte of a text: most bytes cannot begin any of the prefixes below.
+  const char first = static_cast<char>(t[i] | 0x20);
+  if (first != 'h' && first != 'w' && first != 'p') return i;
   bool start = starts_with_ci(t, i, "http://") || starts_with_ci(t, i, "https://") || starts_with_ci(t, i, "www.") ||
                starts_with_ci(t, i, "pic.twitter.com/");
   if (!start || (i > 0 && ascii_alnum(t[i - 1]) && !starts_with_ci(t, i, "http"))) return i;
