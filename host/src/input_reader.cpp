@@ -40,10 +40,19 @@ std::string slurp(std::istream& in) {
   return ss.str();
 }
 
+// Read straight into a string of the file's size (a stringstream would copy the text twice more).
 std::string read_all(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open " + p.string());
-  return slurp(in);
+  std::error_code ec;
+  std::size_t size = fs::file_size(p, ec);
+  if (ec) return slurp(in);
+  std::string text(size, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (in) text += slurp(in);  // the file grew while it was read
+  else if (in.bad()) throw std::runtime_error("cannot read " + p.string());
+  return text;
 }
 
 InputItem failed(std::string id, std::string origin, std::string error, std::size_t bytes) {
@@ -126,7 +135,7 @@ Document document_from_input_json(Json record) {
       record.erase(it);
     }
   }
-  Document doc = document_from_json(record);
+  Document doc = document_from_json(std::move(record));
   if (claim) mark_as_claim(doc);
   return doc;
 }
@@ -281,7 +290,7 @@ std::optional<InputItem> InputReader::read_next() {
       try {
         Json j = parse_json(read_all(file), max_json_depth_);
         if (!j.is_array()) {
-          Document doc = document_from_input_json(j);
+          Document doc = document_from_input_json(std::move(j));
           if (doc.id().empty()) doc.metadata.id = file.stem().string();
           if (doc.metadata.source_file.empty()) doc.metadata.source_file = origin;
           return ok(std::move(doc), origin, bytes, max_document_bytes_);

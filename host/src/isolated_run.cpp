@@ -42,7 +42,7 @@ bool write_all(int fd, std::string_view data) {
       write_all(fd, "stage " + std::to_string(s) + "\n");
       pipeline.process(doc, worker, nullptr, s, s + 1);
     }
-    message = "done " + to_json(doc, pipeline.max_json_depth()).dump() + "\n";
+    message = "done " + to_json_text(doc, 0, pipeline.max_json_depth()) + "\n";
   } catch (const std::exception& e) {
     message = std::string("error ") + e.what();
     for (char& c : message)

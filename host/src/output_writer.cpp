@@ -182,19 +182,23 @@ std::function<std::string(const Document&)> OutputWriter::renderer() const {
   // One JSON line per document, wherever it goes; or one pretty file per document in a directory.
   if (options_.formats.size() != 1) return nullptr;
   const std::size_t depth = options_.max_json_depth;
-  if (options_.formats[0] == "jsonl") return [depth](const Document& d) { return to_json(d, depth).dump(); };
+  if (options_.formats[0] == "jsonl") return [depth](const Document& d) { return to_json_text(d, 0, depth); };
   if (options_.formats[0] == "json" && !to_stdout_ && !single_file_)
-    return [depth](const Document& d) { return to_json(d, depth).dump(2) + "\n"; };
+    return [depth](const Document& d) { return to_json_text(d, 2, depth) + "\n"; };
   return nullptr;
 }
 
 void OutputWriter::write(const Document& doc, const std::string* rendered) {
   // Serialised before anything is written: a document that cannot be (JsonError) fails whole.
-  std::optional<Json> json;
-  bool needs_json = std::any_of(options_.formats.begin(), options_.formats.end(), is_document_format);
-  if (needs_json && !rendered) json = to_json(doc, options_.max_json_depth);
+  // Written straight from the layers (write_json_text), the same bytes as the JSON tree's dump.
+  auto has = [&](std::string_view f) {
+    return std::find(options_.formats.begin(), options_.formats.end(), f) != options_.formats.end();
+  };
+  std::string compact, pretty;
+  if (!rendered && has("jsonl")) compact = to_json_text(doc, 0, options_.max_json_depth);
+  if (!rendered && has("json")) pretty = to_json_text(doc, 2, options_.max_json_depth);
   ++documents_;
-  auto line = [&] { return rendered ? *rendered : json->dump(); };
+  auto line = [&]() -> const std::string& { return rendered ? *rendered : compact; };
   if (to_stdout_) {
     const std::string& f = options_.formats[0];
     errno = 0;
@@ -202,7 +206,7 @@ void OutputWriter::write(const Document& doc, const std::string* rendered) {
       write_stdout(line() + '\n');
       stdout_.flush();  // a streaming step: each line leaves as soon as it is done
     } else if (f == "json") {
-      stream_json(json->dump(2));
+      stream_json(pretty);
     } else {
 #ifdef FACTPIPE_HAVE_REPORTS
       report::write_document(f, doc, reports_->options, stdout_);
@@ -213,14 +217,14 @@ void OutputWriter::write(const Document& doc, const std::string* rendered) {
   }
   if (single_file_) {
     if (options_.formats[0] == "jsonl") stream_file_->write_record(line() + '\n');
-    else stream_json(json->dump(2));
+    else stream_json(pretty);
     return;
   }
   std::string stem = unique_stem(doc.id());
   [[maybe_unused]] std::string first_report;
   for (const auto& f : options_.formats) {
     if (f == "json") {
-      write_file(dir_ / (stem + ".json"), rendered ? *rendered : json->dump(2) + "\n");
+      write_file(dir_ / (stem + ".json"), rendered ? *rendered : pretty + "\n");
     } else if (f == "jsonl") {
       if (!stream_file_) {
         stream_file_ = std::make_unique<AtomicFile>(dir_ / "documents.jsonl");

@@ -18,6 +18,8 @@ std::string FeatureOptions::tag() const {
 
 std::vector<SparseFeature> FeatureExtractor::extract(const AnalyzedSentence& s) const {
   FeatureVector f;
+  // About 25 features a word with character n-grams (a dozen n-grams, uni-, bi-, trigram, stem, class).
+  f.reserve(32 * s.words.size() + 64);
   f.set_group(FeatureGroup::words);
   features::add_ngrams(s, f);
   if (options_.word_trigrams) features::add_word_trigrams(s, f);

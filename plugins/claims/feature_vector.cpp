@@ -13,7 +13,9 @@ constexpr unsigned kRadixBits = 7, kRadixPasses = 3;
 static_assert(kHashBits + 1 + 2 <= kRadixBits * kRadixPasses, "packed keys must fit the radix passes");
 
 void radix_sort(std::vector<std::uint32_t>& keys) {
-  std::vector<std::uint32_t> tmp(keys.size());
+  // The scratch buffer lives as long as the thread: one allocation per worker, not one per sentence.
+  thread_local std::vector<std::uint32_t> tmp;
+  tmp.resize(keys.size());
   for (unsigned pass = 0; pass < kRadixPasses; ++pass) {
     const unsigned shift = pass * kRadixBits;
     std::array<std::uint32_t, (1u << kRadixBits) + 1> start{};

@@ -27,6 +27,8 @@ struct GroupWeighting {
 
 class FeatureVector {
  public:
+  // Room for n features before the first reallocation.
+  void reserve(std::size_t n) { raw_.reserve(n); }
   // Features added from now on belong to `g` (words until told otherwise).
   void set_group(FeatureGroup g) { group_ = static_cast<std::uint32_t>(g); }
 

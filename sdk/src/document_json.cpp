@@ -346,7 +346,10 @@ Json to_json(const Document& doc, std::size_t max_depth) {
   return Writer{doc, utf8::OffsetMap(doc.text), max_depth}.document();
 }
 
-Document document_from_json(const Json& j) {
+namespace {
+
+// `taken_text`: the text already moved out of j (document_from_json(Json&&)), else it is copied.
+Document read_document(const Json& j, std::string* taken_text) {
   Node root{j, ""};
   root.only({"id", "text", "metadata", "layers", "paragraphs", "sentences", "tokens", "entities", "quotes",
              "claims", "provenance", "extra",
@@ -354,7 +357,8 @@ Document document_from_json(const Json& j) {
              "title", "url", "publisher", "published", "date", "language"});
   if (!root.has("text")) root.fail("missing required field 'text'");
   Document doc;
-  doc.text = root.at("text").str();
+  if (taken_text) doc.text = std::move(*taken_text);
+  else doc.text = root.at("text").str();
   if (auto bad = utf8::find_invalid(doc.text))
     root.at("text").fail("invalid UTF-8 at byte " + std::to_string(bad->byte_offset) + ": " + bad->reason);
   auto& m = doc.metadata;
@@ -431,6 +435,20 @@ Document document_from_json(const Json& j) {
   }
   doc.extra = root.extra();
   return doc;
+}
+
+}  // namespace
+
+Document document_from_json(const Json& j) { return read_document(j, nullptr); }
+
+Document document_from_json(Json&& j) {
+  // The text is most of a record: moved, not copied (the record's "text" is left an empty string).
+  if (j.is_object())
+    if (auto it = j.find("text"); it != j.end() && it->is_string()) {
+      std::string text = std::move(it->get_ref<std::string&>());
+      return read_document(j, &text);
+    }
+  return read_document(j, nullptr);
 }
 
 Document document_from_text(std::string id, std::string text) {

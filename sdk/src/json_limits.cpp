@@ -38,6 +38,9 @@ Json parse_json(std::string_view text, std::size_t max_depth) {
 }
 
 std::size_t json_depth(const Json& j, std::size_t stop_after) {
+  // Most values checked are scalars or empty objects (a layer item's `extra`): no walk, no allocation.
+  if (!j.is_structured()) return 0;
+  if (j.empty()) return 1;
   std::size_t deepest = 0;
   std::vector<std::pair<const Json*, std::size_t>> todo{{&j, 0}};
   while (!todo.empty()) {

@@ -29,26 +29,33 @@ std::size_t sequence_length(std::string_view t, std::size_t i, const char*& why)
 }  // namespace
 
 std::optional<Invalid> find_invalid(std::string_view text) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    // Fast path over ASCII, eight bytes at a time.
+  // Valid text (nearly always) is checked without counting lines: eight ASCII bytes at a time, then one
+  // sequence. Line and column are counted only for the bad sequence's message.
+  std::size_t i = 0;
+  const char* why = nullptr;
+  while (i < text.size()) {
     while (i + 8 <= text.size()) {
       std::uint64_t w;
       __builtin_memcpy(&w, text.data() + i, 8);
       if (w & 0x8080808080808080ULL) break;
-      for (int k = 0; k < 8; ++k) {
-        if (text[i + k] == '\n') { ++line; column = 1; } else { ++column; }
-      }
       i += 8;
     }
     if (i >= text.size()) break;
-    const char* why = nullptr;
     std::size_t n = sequence_length(text, i, why);
-    if (n == 0) return Invalid{i, line, column, why};
-    if (text[i] == '\n') { ++line; column = 1; } else { ++column; }
+    if (n == 0) break;
     i += n;
   }
-  return std::nullopt;
+  if (i >= text.size()) return std::nullopt;
+  std::size_t line = 1, column = 1;
+  for (std::size_t k = 0; k < i; ++k) {
+    if (text[k] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return Invalid{i, line, column, why};
 }
 
 char32_t decode(std::string_view t, std::size_t& i) {

@@ -37,6 +37,9 @@ bool emoji(char32_t cp) {
 
 // Where a link starting at `i` ends (i itself when none starts there).
 std::size_t url_end(std::string_view t, std::size_t i) {
+  // Called at every byte of a text: most bytes cannot begin any of the prefixes below.
+  const char first = static_cast<char>(t[i] | 0x20);
+  if (first != 'h' && first != 'w' && first != 'p') return i;
   bool start = starts_with_ci(t, i, "http://") || starts_with_ci(t, i, "https://") || starts_with_ci(t, i, "www.") ||
                starts_with_ci(t, i, "pic.twitter.com/");
   if (!start || (i > 0 && ascii_alnum(t[i - 1]) && !starts_with_ci(t, i, "http"))) return i;
@@ -171,6 +174,13 @@ std::vector<Markup> find_social_markup(std::string_view t) {
   const std::size_t limit = has_byline ? byline.span.start : t.size();
   bool at_start = true;  // only spaces and markup so far: a leading "RT" is a retweet mark
   for (std::size_t i = 0; i < limit;) {
+    // Most bytes start nothing below (no link, handle, hashtag, "RT", non-ASCII): only at_start changes.
+    if (const char c = t[i], l = static_cast<char>(c | 0x20);
+        static_cast<unsigned char>(c) < 0x80 && c != '@' && c != '#' && c != 'R' && l != 'h' && l != 'w' && l != 'p') {
+      if (!space(c) && c != ':') at_start = false;
+      ++i;
+      continue;
+    }
     if (std::size_t e = url_end(t, i); e > i) {
       out.push_back({Span{i, e}, MarkupKind::url, "", "", ""});
       i = e;
