@@ -217,7 +217,10 @@ void ClaimsStage::process(Document& doc) {
       if (have_entities) s.entity_mentions = static_cast<int>(mentions.count_names_inside(sentence.span));
       sentence.checkworthiness = probability(s);
     }
-    add_whole_text_claim(doc, markup, publication, 1.0);
+    // Who says a claim given as input is known from its byline or its record's publisher only: "the
+    // publication" names the author of an article's own statements, not of a pasted claim (crossref would look
+    // for the word "publication" as its claimant).
+    add_whole_text_claim(doc, markup, !byline_name.empty() ? byline_name : doc.metadata.publisher, 1.0);
     doc.add_layer("checkworthiness");
     doc.add_layer("claims");
     return;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <stdexcept>
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,14 +44,23 @@ Engine::Engine(std::filesystem::path db, EngineConfig config, std::shared_ptr<co
   if (!db_.empty()) {
     doc_freqs_ = load_doc_freqs(db_.string());
     near_duplicates_ = load_near_duplicates(db_.string());
-    if (config_.dense_weight > 0) {
+    if (config_.dense || config_.dense_weight > 0) {
       dense_ = load_dense_index(db_.string());
-      if (!dense_)
-        std::fprintf(stderr, "crossref: dense_weight is set but the index has no fact-check vectors (words only)\n");
-      else if (!(encoder_ = load_encoder_or_warn(config_.model_dir)))
+      if (!dense_ && count_factchecks(db_.string()) > 0)
+        std::fprintf(stderr,
+                     "crossref: the index %s has fact-checks but no sentence vectors (built without the encoder's "
+                     "model): fact-check matching uses words only; rebuild it after scripts/fetch-model.sh\n",
+                     db_.string().c_str());
+      else if (dense_ && !(encoder_ = load_encoder_or_warn(config_.model_dir)))
         dense_.reset();
     }
   }
+  // A model that reads sentence vectors needs its words-only model when there are none.
+  for (const auto* m : {config_.ranker.get(), config_.factcheck_ranker.get()})
+    if (m && !m->for_vectors(dense_ != nullptr))
+      throw std::runtime_error("crossref: the ranking model (" + m->about.dump() +
+                               ") reads sentence vectors, which this index or machine lacks, and has no "
+                               "\"without_dense\" model");
 }
 
 Engine::~Engine() {
@@ -276,34 +286,45 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   }
   // The learned re-ranker scores each candidate against the claim and the other candidates (a logistic of
   // the linear score, so scores stay in (0, 1) like the weighted sum's and min_score keeps its meaning).
+  // The claim's cosine with a fact-check's vector (none for other sources).
+  auto view_of = [&](const RankedPassage& p) {
+    CandidateView v{&p.profile, &p.title, &p.features, p.features.bm25, p.kind == "factcheck"};
+    if (!cos.empty())
+      if (auto it = dense_->row_of.find(p.source); it != dense_->row_of.end()) {
+        v.dense = true;
+        v.cosine = static_cast<double>(cos[it->second]);
+      }
+    return v;
+  };
   if (config_.rerank && config_.ranker) {
+    const RankerModel& model = *config_.ranker->for_vectors(!cos.empty());
     std::vector<CandidateView> views;
     views.reserve(ranked.size());
-    for (const auto& p : ranked)
-      views.push_back(CandidateView{&p.profile, &p.title, &p.features, p.features.bm25, p.kind == "factcheck"});
+    for (const auto& p : ranked) views.push_back(view_of(p));
     auto xs = ranking_features(prof, views, [&](const std::string& s) { return reader->idf(s); });
     for (std::size_t i = 0; i < ranked.size(); ++i) {
-      ranked[i].score = 1.0 / (1.0 + std::exp(-config_.ranker->score(xs[i])));
+      ranked[i].score = 1.0 / (1.0 + std::exp(-model.score(xs[i])));
       ranked[i].ranking_features = std::move(xs[i]);
     }
   }
   if (learned_factchecks) {
+    const RankerModel& model = *config_.factcheck_ranker->for_vectors(!cos.empty());
     std::vector<std::size_t> which;
     std::vector<CandidateView> views;
     for (std::size_t i = 0; i < ranked.size(); ++i) {
       const auto& p = ranked[i];
       if (p.kind != "factcheck") continue;
       which.push_back(i);
-      views.push_back(CandidateView{&p.profile, &p.title, &p.features, p.features.bm25, true});
+      views.push_back(view_of(p));
     }
     auto xs = ranking_features(prof, views, [&](const std::string& s) { return reader->idf(s); });
     for (std::size_t k = 0; k < which.size(); ++k) {
       auto& p = ranked[which[k]];
-      p.score = 1.0 / (1.0 + std::exp(-config_.factcheck_ranker->score(xs[k])));
+      p.score = 1.0 / (1.0 + std::exp(-model.score(xs[k])));
       p.ranking_features = std::move(xs[k]);
     }
   }
-  if (!cos.empty()) {
+  if (!cos.empty() && config_.dense_weight > 0) {
     // The mix: each fact-check's score and its cosine, both min-max normalised over the fact-check candidates
     // (the two scales differ), so the mixed score stays in [0, 1].
     double lo = 1e9, hi = -1e9, slo = 1e9, shi = -1e9;

@@ -45,10 +45,12 @@ struct EngineConfig {
                                        // at most this many postings together, every word is queried: source
                                        // passages by FTS5 bm25(), fact-checks by summed idf; 0: never
   bool synonyms = true;            // WordNet synonyms in coverage features
-  // Fact-check matching by sentence vectors (dense_vectors.hpp): the `dense_candidates` fact-checks nearest
-  // the claim's vector join the word candidates, and each fact-check's score becomes
-  // (1 - dense_weight) * score + dense_weight * cosine (min-max normalised over the fact-check candidates).
-  // 0: off (no model loaded). Needs the index's vectors and the encoder's model; without them: words only.
+  // Fact-check matching by sentence vectors (dense_vectors.hpp), when the index has them and the encoder's
+  // model is present (else words only, said once): the `dense_candidates` fact-checks nearest the claim's
+  // vector join the word candidates and the learned ranker reads the cosine as a feature. `dense_weight` > 0
+  // also mixes it into each fact-check's score: (1 - w) * score + w * cosine, both min-max normalised over the
+  // fact-check candidates (the first way it was used; off by default).
+  bool dense = true;
   double dense_weight = 0.0;
   int dense_candidates = 20;
   std::filesystem::path model_dir;  // empty: the encoder's default model folder
@@ -88,6 +90,8 @@ class Engine {
 
   const EngineConfig& config() const { return config_; }
   bool has_index() const { return !db_.empty(); }
+  // Sentence vectors are in use (the index has them and the encoder's model loaded).
+  bool dense() const { return dense_ != nullptr; }
 
   ClaimProfile profile(const ClaimInput& claim);
   // Candidates re-ranked, best passage per source, best first (at most `limit`).

@@ -93,20 +93,26 @@ Json schema() {
           {"default", d.max_postings},
           {"description", "the query takes the claim's rarest words while their document frequencies add up to at most this"}}},
         {"synonyms", {{"type", "boolean"}, {"default", d.synonyms}, {"description", "use WordNet synonyms"}}},
+        {"dense",
+         {{"type", "boolean"},
+          {"default", d.dense},
+          {"description",
+           "fact-check matching by sentence vectors when the index has them and the encoder's model is present "
+           "(scripts/fetch-model.sh; without it: words only, said once): the fact-checks nearest the claim's "
+           "vector join the candidates and the learned fact-check ranker reads the cosine"}}},
         {"dense_weight",
          {{"type", "number"},
           {"minimum", 0},
           {"maximum", 1},
           {"default", d.dense_weight},
           {"description",
-           "fact-check matching by sentence vectors (needs the encoder's model, scripts/fetch-model.sh): the "
-           "weight of the claim's cosine with each fact-check in its score, whose nearest fact-checks also join "
-           "the candidates; 0: off"}}},
+           "with sentence vectors: the weight of the claim's cosine with each fact-check mixed into its score "
+           "(min-max normalised); 0: the cosine is only a feature of the learned ranker"}}},
         {"dense_candidates",
          {{"type", "integer"},
           {"minimum", 0},
           {"default", d.dense_candidates},
-          {"description", "fact-checks nearest the claim's sentence vector added to the candidates (dense_weight > 0)"}}},
+          {"description", "fact-checks nearest the claim's sentence vector added to the candidates"}}},
         {"refutation_signals",
          {{"type", "boolean"},
           {"default", d.stance.refutation_signals},
@@ -199,6 +205,7 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   ec.max_postings = config.value("max_postings", ec.max_postings);
   ec.exact_postings = config.value("exact_postings", ec.exact_postings);
   ec.synonyms = config.value("synonyms", ec.synonyms);
+  ec.dense = config.value("dense", ec.dense);
   ec.dense_weight = config.value("dense_weight", ec.dense_weight);
   ec.dense_candidates = config.value("dense_candidates", ec.dense_candidates);
   ec.stance.refutation_signals = config.value("refutation_signals", ec.stance.refutation_signals);

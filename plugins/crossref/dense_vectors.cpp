@@ -55,6 +55,12 @@ std::size_t store_factcheck_vectors(
   return written;
 }
 
+std::int64_t count_factchecks(const std::string& path) {
+  Database db(path, Database::Mode::read_only);
+  auto st = db.prepare("SELECT count(*) FROM sources WHERE kind = 'factcheck'");
+  return st.step() ? st.int64(0) : 0;
+}
+
 std::shared_ptr<const DenseIndex> load_dense_index(const std::string& path) {
   Database db(path, Database::Mode::read_only);
   auto has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'factcheck_vectors'");

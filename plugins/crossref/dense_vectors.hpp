@@ -39,6 +39,8 @@ struct DenseIndex {
   std::unordered_map<std::int64_t, std::size_t> row_of;  // source id -> row
   std::size_t size() const { return sources.size(); }
 };
+// How many fact-check sources the index holds.
+std::int64_t count_factchecks(const std::string& path);
 // The vectors of an index (null when it has none).
 std::shared_ptr<const DenseIndex> load_dense_index(const std::string& path);
 

@@ -48,7 +48,8 @@ struct NamedEntity {
 
 using IdfFn = std::function<double(const std::string& stem)>;
 
-// `entities`: names the entities layer found in the claim (empty: capitalised word runs are used).
+// `entities`: names the entities layer found in the claim: its PERSON and ORG names are the actors (empty:
+// capitalised runs of two words or more). The `entities` feature always looks for the capitalised runs.
 ClaimProfile profile_claim(const std::string& text, const std::vector<NamedEntity>& entities,
                            const std::string& claimant, const IdfFn& idf, const WordNet* wordnet);
 

@@ -43,12 +43,16 @@ const std::vector<std::string> kNames = {
     "coverage_gap",       // coverage minus the best coverage among the candidates
     "bm25_gap",           // best of bm25_text / bm25_title, minus the best among the candidates
     "overlap_f1_gap",     // overlap_f1 minus the best among the candidates
+    "cosine",             // fact-checks: cosine of the claim's and the fact-check's sentence vectors
+    "cosine_gap",         // cosine minus the best cosine among the candidates
+    "cosine_rank_inv",    // 1 / (1 + rank by cosine among the candidates)
 };
 
 enum Index : std::size_t {
   kFirstStage, kRankInv, kRankLog, kCoverage, kCoverageExact, kPassageCoverage, kProximity, kEntities, kNumbers,
   kDates, kClaimant, kBm25Text, kBigramsText, kMatchedShare, kRarestFound, kPassageLength, kOverlapF1, kQuoted,
-  kTitleCoverage, kTitleClaimCoverage, kBm25Title, kBigramsTitle, kCharsText, kCharsTitle, kCoverageGap, kBm25Gap, kOverlapF1Gap, kCount
+  kTitleCoverage, kTitleClaimCoverage, kBm25Title, kBigramsTitle, kCharsText, kCharsTitle, kCoverageGap, kBm25Gap, kOverlapF1Gap,
+  kCosine, kCosineGap, kCosineRankInv, kCount
 };
 
 struct Side {
@@ -153,6 +157,8 @@ double f1(double a, double b) { return a + b > 0 ? 2 * a * b / (a + b) : 0.0; }
 
 const std::vector<std::string>& ranking_feature_names() { return kNames; }
 
+bool is_dense_feature(const std::string& name) { return name.rfind("cosine", 0) == 0; }
+
 std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, const std::vector<CandidateView>& cands,
                                                   const IdfFn& idf) {
   static_assert(kCount > 0);
@@ -237,45 +243,94 @@ std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, con
     x[kBm25Gap] = std::max(x[kBm25Text], x[kBm25Title]) - best_bm25;
     x[kOverlapF1Gap] = x[kOverlapF1] - best_f1;
   }
+  // Sentence vectors: the cosine, its distance to the best, its rank (ties share the better rank). A candidate
+  // without a vector (not a fact-check) keeps 0 and the worst rank.
+  double best_cos = -1;
+  for (const auto& c : cands)
+    if (c.dense) best_cos = std::max(best_cos, c.cosine);
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    if (!cands[i].dense) continue;
+    std::size_t above = 0;
+    for (const auto& o : cands) above += o.dense && o.cosine > cands[i].cosine;
+    out[i][kCosine] = cands[i].cosine;
+    out[i][kCosineGap] = cands[i].cosine - best_cos;
+    out[i][kCosineRankInv] = 1.0 / (1.0 + static_cast<double>(above));
+  }
   return out;
 }
 
 double RankerModel::score(const std::vector<double>& x) const {
   double s = 0;
-  for (std::size_t i = 0; i < weights.size() && i < x.size(); ++i) s += weights[i] * (x[i] - mean[i]) / scale[i];
+  for (std::size_t i = 0; i < columns_.size(); ++i)
+    if (columns_[i] < x.size()) s += weights[i] * (x[columns_[i]] - mean[i]) / scale[i];
   return s;
 }
 
+bool RankerModel::needs_dense() const {
+  return std::any_of(features.begin(), features.end(), [](const std::string& f) { return is_dense_feature(f); });
+}
+
+const RankerModel* RankerModel::for_vectors(bool have_vectors) const {
+  if (have_vectors || !needs_dense()) return this;
+  return without_dense.get();
+}
+
 Json RankerModel::to_json() const {
-  return Json{{"about", about}, {"features", features}, {"mean", mean}, {"scale", scale}, {"weights", weights}};
+  Json j{{"about", about}, {"features", features}, {"mean", mean}, {"scale", scale}, {"weights", weights}};
+  if (without_dense) j["without_dense"] = without_dense->to_json();
+  return j;
+}
+
+RankerModel RankerModel::make(std::vector<std::string> features, std::vector<double> mean, std::vector<double> scale,
+                              std::vector<double> weights, const std::string& where) {
+  RankerModel m;
+  m.features = std::move(features);
+  m.mean = std::move(mean);
+  m.scale = std::move(scale);
+  m.weights = std::move(weights);
+  const auto& names = ranking_feature_names();
+  for (const auto& f : m.features) {
+    auto it = std::find(names.begin(), names.end(), f);
+    if (it == names.end())
+      throw std::runtime_error(where + ": \"features\": \"" + f +
+                               "\" is not a ranking feature of this build (retrain with factpipe-train-crossref-ranker)");
+    std::size_t col = static_cast<std::size_t>(it - names.begin());
+    if (std::find(m.columns_.begin(), m.columns_.end(), col) != m.columns_.end())
+      throw std::runtime_error(where + ": \"features\": \"" + f + "\" named twice");
+    m.columns_.push_back(col);
+  }
+  if (m.features.empty()) throw std::runtime_error(where + ": \"features\" is empty");
+  const std::size_t n = m.features.size();
+  if (m.mean.size() != n || m.scale.size() != n || m.weights.size() != n)
+    throw std::runtime_error(where + ": \"mean\", \"scale\" and \"weights\" need " + std::to_string(n) +
+                             " values each (one per feature)");
+  for (std::size_t i = 0; i < n; ++i)
+    if (!(m.scale[i] > 0) || !std::isfinite(m.scale[i]) || !std::isfinite(m.mean[i]) || !std::isfinite(m.weights[i]))
+      throw std::runtime_error(where + ": bad value for feature \"" + m.features[i] +
+                               "\" (scale must be > 0, all finite)");
+  return m;
 }
 
 RankerModel RankerModel::from_json(const Json& j, const std::string& where) {
-  RankerModel m;
   auto need = [&](const char* key) -> const Json& {
     if (!j.is_object() || !j.contains(key) || !j[key].is_array())
       throw std::runtime_error(where + ": field \"" + key + "\" missing or not an array");
     return j[key];
   };
+  RankerModel m;
   try {
-    m.features = need("features").get<std::vector<std::string>>();
-    m.mean = need("mean").get<std::vector<double>>();
-    m.scale = need("scale").get<std::vector<double>>();
-    m.weights = need("weights").get<std::vector<double>>();
+    m = make(need("features").get<std::vector<std::string>>(), need("mean").get<std::vector<double>>(),
+             need("scale").get<std::vector<double>>(), need("weights").get<std::vector<double>>(), where);
   } catch (const Json::exception& e) {
     throw std::runtime_error(where + ": " + e.what());
   }
   if (j.contains("about")) m.about = j["about"];
-  const auto& names = ranking_feature_names();
-  if (m.features != names)
-    throw std::runtime_error(where + ": \"features\" do not match this build's ranking features (" +
-                             std::to_string(names.size()) + " expected; retrain with factpipe-train-crossref-ranker)");
-  if (m.mean.size() != names.size() || m.scale.size() != names.size() || m.weights.size() != names.size())
-    throw std::runtime_error(where + ": \"mean\", \"scale\" and \"weights\" need " + std::to_string(names.size()) +
-                             " values each");
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (!(m.scale[i] > 0) || !std::isfinite(m.mean[i]) || !std::isfinite(m.weights[i]))
-      throw std::runtime_error(where + ": bad value for feature \"" + names[i] + "\" (scale must be > 0, all finite)");
+  if (j.contains("without_dense")) {
+    auto words = from_json(j["without_dense"], where + " (\"without_dense\")");
+    if (words.needs_dense())
+      throw std::runtime_error(where + ": \"without_dense\" reads sentence-vector features");
+    m.without_dense = std::make_shared<const RankerModel>(std::move(words));
+  }
   return m;
 }
 
@@ -292,11 +347,15 @@ std::shared_ptr<const RankerModel> RankerModel::load(const std::filesystem::path
 }
 
 RankerModel RankerModel::zeros() {
-  RankerModel m;
-  m.features = ranking_feature_names();
-  m.mean.assign(m.features.size(), 0.0);
-  m.scale.assign(m.features.size(), 1.0);
-  m.weights.assign(m.features.size(), 0.0);
+  auto zeros_of = [](const std::vector<std::string>& names) {
+    return make(names, std::vector<double>(names.size(), 0.0), std::vector<double>(names.size(), 1.0),
+                std::vector<double>(names.size(), 0.0), "zeros");
+  };
+  std::vector<std::string> words;
+  for (const auto& f : ranking_feature_names())
+    if (!is_dense_feature(f)) words.push_back(f);
+  RankerModel m = zeros_of(ranking_feature_names());
+  m.without_dense = std::make_shared<const RankerModel>(zeros_of(words));
   return m;
 }
 

@@ -282,6 +282,11 @@ TEST(ClaimsStage, AnInputMarkedAsAClaimIsOneClaimAsAWhole) {
   EXPECT_EQ(doc.claims[0].text, doc.text);
   EXPECT_EQ(doc.claims[0].score, 1.0);
   EXPECT_TRUE(doc.sentences[1].checkworthiness.has_value());  // sentences are still scored
+  // Nobody is known to say it: not "the publication" (that names an article's own statements).
+  EXPECT_EQ(doc.claims[0].claimant, "");
+  doc.metadata.publisher = "Daily Ledger";
+  configured_stage().process(doc);
+  EXPECT_EQ(doc.claims[0].claimant, "Daily Ledger");
 }
 
 TEST(ClaimsStage, AShortPostWithoutAClaimIsCheckedAsAWholeAndItsBylineNamesTheClaimant) {

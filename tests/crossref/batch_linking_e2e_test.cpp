@@ -16,14 +16,9 @@
 
 namespace fs = std::filesystem;
 using factpipe::Json;
+using factpipe::crossref::quote_arg;
 
 namespace {
-
-std::string quote_arg(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 // Ids of the other documents that a document's claims link to (extra.crossref.links, never evidence).
 std::set<std::string> linked_documents(const Json& doc) {

@@ -26,6 +26,13 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// `s` as one single-quoted shell word.
+inline std::string quote_arg(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 inline void write_file(const std::filesystem::path& p, const std::string& content) {
   std::filesystem::create_directories(p.parent_path());
   std::ofstream out(p, std::ios::binary);

@@ -12,7 +12,9 @@
 #include "crossref_test_support.hpp"
 #include "dense_vectors.hpp"
 #include "factcheck_record.hpp"
+#include "learned_ranker.hpp"
 #include "source_index.hpp"
+#include "test_paths.hpp"
 
 namespace fs = std::filesystem;
 using namespace factpipe::crossref;
@@ -28,6 +30,23 @@ std::vector<SourceRecord> corpus() {
 }
 
 bool model_present() { return fs::exists(factpipe::encoder::default_model_dir() / "model.json"); }
+
+// The corpus indexed (with vectors when the model is present) into a file under `tmp`.
+fs::path index_corpus(const TempDir& tmp, const IndexOptions& options = {}) {
+  fs::path db = tmp.path() / "fc.sqlite";
+  SourceIndex index(db, options);
+  index.add_records("mem:fc", corpus());
+  return db;
+}
+
+std::shared_ptr<const RankerModel> committed_ranker() {
+  return RankerModel::load(factpipe::test::source_dir() / "plugins/crossref/data/ranker.json");
+}
+
+double feature(const std::vector<double>& x, const std::string& name) {
+  const auto& names = ranking_feature_names();
+  return x.at(static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin()));
+}
 
 }  // namespace
 
@@ -68,13 +87,9 @@ TEST(DenseVectors, WrittenAndReadBack) {
 
 TEST(DenseVectors, WithoutTheModelTheIndexAndEngineUseWords) {
   TempDir tmp;
-  fs::path db = tmp.path() / "fc.sqlite";
   IndexOptions options;
   options.model_dir = tmp.path() / "no-model";
-  {
-    SourceIndex index(db, options);
-    index.add_records("mem:fc", corpus());
-  }
+  const fs::path db = index_corpus(tmp, options);
   EXPECT_FALSE(load_dense_index(db.string()));  // the table exists, empty
   EngineConfig config;
   config.synonyms = false;
@@ -89,22 +104,76 @@ TEST(DenseVectors, WithoutTheModelTheIndexAndEngineUseWords) {
 TEST(DenseVectors, CosineFindsTheParaphraseWordsMiss) {
   if (!model_present()) GTEST_SKIP() << "no encoder model (scripts/fetch-model.sh)";
   TempDir tmp;
-  fs::path db = tmp.path() / "fc.sqlite";
-  {
-    SourceIndex index(db);
-    index.add_records("mem:fc", corpus());
-  }
+  const fs::path db = index_corpus(tmp);
   const ClaimInput claim{"Gargling household disinfectant kills the virus", {}, ""};
   EngineConfig config;
   config.synonyms = false;
+  config.dense = false;
   Engine words(db, config, nullptr);
   auto by_words = words.rank(claim, 5);
   ASSERT_FALSE(by_words.empty());
   EXPECT_EQ(by_words[0].sid, "chores");  // "household"
   for (const auto& r : by_words) EXPECT_NE(r.sid, "bleach");  // no word in common
+  config.dense = true;
   config.dense_weight = 0.8;
   Engine dense(db, config, nullptr);
   auto ranked = dense.rank(claim, 5);
   ASSERT_FALSE(ranked.empty());
   EXPECT_EQ(ranked[0].sid, "bleach");
+}
+
+// The default: vectors on when the index has them and the model is present. The committed fact-check ranker
+// reads the cosine then; without the model (the same index) it falls back to its words-only model.
+TEST(DenseVectors, TheCommittedRankerReadsTheCosineAndFallsBackWithoutTheModel) {
+  if (!model_present()) GTEST_SKIP() << "no encoder model (scripts/fetch-model.sh)";
+  load_word_lists((factpipe::test::source_dir() / "plugins/crossref/data").string());
+  TempDir tmp;
+  const fs::path db = index_corpus(tmp);
+  const ClaimInput claim{"Dead people cast votes in Michigan", {}, ""};
+  EngineConfig config;
+  config.synonyms = false;
+  config.factcheck_ranker = committed_ranker();
+  Engine with_vectors(db, config, nullptr);
+  EXPECT_TRUE(with_vectors.dense());
+  auto ranked = with_vectors.rank(claim, 5);
+  ASSERT_FALSE(ranked.empty());
+  EXPECT_EQ(ranked[0].sid, "vote");
+  EXPECT_GT(feature(ranked[0].ranking_features, "cosine"), 0.3);
+  EXPECT_DOUBLE_EQ(feature(ranked[0].ranking_features, "cosine_rank_inv"), 1.0);
+  // The dense pool: every fact-check of this small index is among the candidates, "household" or not.
+  EXPECT_EQ(with_vectors.rank(claim, 50).size(), corpus().size());
+
+  config.model_dir = tmp.path() / "no-model";  // the model is gone: words only, the same answer
+  Engine without(db, config, nullptr);
+  EXPECT_FALSE(without.dense());
+  auto words = without.rank(claim, 5);
+  ASSERT_FALSE(words.empty());
+  EXPECT_EQ(words[0].sid, "vote");
+  EXPECT_DOUBLE_EQ(feature(words[0].ranking_features, "cosine"), 0.0);
+
+  config.dense = false;  // turned off: the same as no model
+  Engine off(db, config, nullptr);
+  EXPECT_FALSE(off.dense());
+  EXPECT_EQ(off.rank(claim, 5)[0].score, words[0].score);
+}
+
+// A model that reads vectors and carries no words-only model cannot run without them: said at start, not a
+// silent zero cosine.
+TEST(DenseVectors, AVectorOnlyModelWithoutVectorsFailsAtStart) {
+  TempDir tmp;
+  IndexOptions options;
+  options.model_dir = tmp.path() / "no-model";
+  const fs::path db = index_corpus(tmp, options);
+  EngineConfig config;
+  config.model_dir = options.model_dir;
+  auto m = RankerModel::make({"cosine", "coverage"}, {0, 0}, {1, 1}, {1, 1}, "test");
+  m.about = "vector-only test model";
+  config.factcheck_ranker = std::make_shared<const RankerModel>(m);
+  try {
+    Engine engine(db, config, nullptr);
+    ADD_FAILURE() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("vector-only test model"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("without_dense"), std::string::npos) << e.what();
+  }
 }

@@ -179,8 +179,10 @@ namespace {
 fs::path committed_ranker() { return test::source_dir() / "plugins/crossref/data/ranker.json"; }
 
 // Features of each passage (as fact-checks with the given titles) against the claim, all words weighing 1.
+// `cosines`: the candidates' sentence-vector cosines (negative: no vector).
 std::vector<std::vector<double>> features_of(const std::string& claim, const std::vector<std::string>& passages,
-                                             const std::vector<std::string>& titles) {
+                                             const std::vector<std::string>& titles,
+                                             const std::vector<double>& cosines = {}) {
   load_word_lists((test::source_dir() / "plugins/crossref/data").string());
   ClaimProfile c = profile_claim(claim, {}, "", nullptr, nullptr);
   std::vector<PassageProfile> profiles;
@@ -190,6 +192,10 @@ std::vector<std::vector<double>> features_of(const std::string& claim, const std
   std::vector<CandidateView> views;
   for (std::size_t i = 0; i < passages.size(); ++i)
     views.push_back(CandidateView{&profiles[i], &titles[i], &features[i], 1.0 / static_cast<double>(i + 1), true});
+  for (std::size_t i = 0; i < cosines.size() && i < views.size(); ++i) {
+    views[i].dense = cosines[i] >= 0;
+    views[i].cosine = views[i].dense ? cosines[i] : 0.0;
+  }
   return ranking_features(c, views, nullptr);
 }
 
@@ -225,13 +231,66 @@ TEST(LearnedRanker, FeaturesSeeQuotesTitlesAndJoinedWords) {
 TEST(LearnedRanker, CommittedModelLoadsAndPrefersTheRestatedClaim) {
   auto model = RankerModel::load(committed_ranker());
   ASSERT_NE(model, nullptr);
-  EXPECT_EQ(model->features, ranking_feature_names());
+  const auto& names = ranking_feature_names();
+  for (const auto& f : model->features) EXPECT_NE(std::find(names.begin(), names.end(), f), names.end()) << f;
+  // It reads the sentence vectors' cosine and carries the model for machines without them.
+  EXPECT_TRUE(model->needs_dense());
+  ASSERT_NE(model->without_dense, nullptr);
+  EXPECT_FALSE(model->without_dense->needs_dense());
+  EXPECT_EQ(model->for_vectors(false), model->without_dense.get());
+  EXPECT_EQ(model->for_vectors(true), model.get());
   // The off-topic candidate comes first in the first stage; the model puts the restated claim above it.
   auto x = features_of("Trump wants to nuke hurricanes before they reach land, Axios reported",
                        {"Cod landings at the fish market were steady in June.",
                         "President Trump asked advisers about stopping hurricanes with nuclear bombs."},
                        {"Fish landings", "Did Trump Ask Advisers About Nuking Hurricanes?"});
   EXPECT_GT(model->score(x[1]), model->score(x[0]));
+  EXPECT_GT(model->without_dense->score(x[1]), model->without_dense->score(x[0]));
+}
+
+TEST(LearnedRanker, CosineFeaturesComeFromTheViews) {
+  // The third candidate has no vector (not a fact-check).
+  auto x = features_of("Bleach cures the virus",
+                       {"Drinking bleach cures coronavirus.", "Gum stays in the stomach.", "A city budget passed."},
+                       {"", "", ""}, {0.8, 0.3, -1});
+  EXPECT_DOUBLE_EQ(feature(x[0], "cosine"), 0.8);
+  EXPECT_DOUBLE_EQ(feature(x[0], "cosine_gap"), 0.0);
+  EXPECT_DOUBLE_EQ(feature(x[0], "cosine_rank_inv"), 1.0);
+  EXPECT_DOUBLE_EQ(feature(x[1], "cosine"), 0.3);
+  EXPECT_NEAR(feature(x[1], "cosine_gap"), -0.5, 1e-12);
+  EXPECT_DOUBLE_EQ(feature(x[1], "cosine_rank_inv"), 0.5);
+  EXPECT_DOUBLE_EQ(feature(x[2], "cosine"), 0.0);
+  EXPECT_DOUBLE_EQ(feature(x[2], "cosine_rank_inv"), 0.0);
+  for (const auto& name : ranking_feature_names())
+    EXPECT_EQ(is_dense_feature(name), name.rfind("cosine", 0) == 0) << name;
+}
+
+TEST(LearnedRanker, AModelReadsTheFeaturesItNames) {
+  // Two of the features, in another order than the full vector's: each weight meets its own column.
+  auto m = RankerModel::make({"cosine", "coverage"}, {0.5, 0.0}, {0.25, 2.0}, {1.0, 4.0}, "test");
+  std::vector<double> x(ranking_feature_names().size(), 7.0);
+  x[static_cast<std::size_t>(std::find(ranking_feature_names().begin(), ranking_feature_names().end(), "cosine") -
+                             ranking_feature_names().begin())] = 1.0;
+  x[static_cast<std::size_t>(std::find(ranking_feature_names().begin(), ranking_feature_names().end(), "coverage") -
+                             ranking_feature_names().begin())] = 0.5;
+  EXPECT_DOUBLE_EQ(m.score(x), (1.0 - 0.5) / 0.25 * 1.0 + (0.5 - 0.0) / 2.0 * 4.0);
+  EXPECT_TRUE(m.needs_dense());
+  EXPECT_EQ(m.for_vectors(false), nullptr);  // no words-only model
+  EXPECT_THROW(RankerModel::make({"coverage", "coverage"}, {0, 0}, {1, 1}, {1, 1}, "test"), std::runtime_error);
+  EXPECT_THROW(RankerModel::make({"coverage"}, {0, 0}, {1, 1}, {1, 1}, "test"), std::runtime_error);
+  // A words-only model that reads vectors is refused, naming the file.
+  TempDir tmp;
+  Json j = m.to_json();
+  j["without_dense"] = m.to_json();
+  fs::path bad = tmp.path() / "bad.json";
+  write_file(bad, j.dump());
+  try {
+    RankerModel::load(bad);
+    ADD_FAILURE() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr(bad.string()));
+    EXPECT_THAT(e.what(), HasSubstr("without_dense"));
+  }
 }
 
 TEST(LearnedRanker, BadModelFilesNameTheFile) {

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <factpipe/text/clean_view.hpp>
+
 #include "source_index.hpp"
 
 namespace factpipe::crossref::eval {
@@ -148,6 +150,24 @@ std::string tweet_author(const std::string& t) {
   return t.substr(sig + 4, handle - sig - 4);
 }
 
+RunQuery run_query(const std::string& post) {
+  const auto markup = factpipe::text::find_social_markup(post);
+  RunQuery q;
+  std::size_t end = post.size();
+  for (const auto& m : markup)
+    if (m.kind == factpipe::text::MarkupKind::byline) {
+      end = std::min(end, m.span.start);
+      q.claimant = m.name;
+    }
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  std::size_t start = 0;
+  while (start < end && blank(post[start])) ++start;
+  while (end > start && blank(post[end - 1])) --end;
+  if (start == end) return q;
+  q.text = factpipe::text::clean_view(post, markup, factpipe::Span{start, end}).text();
+  return q;
+}
+
 ClefSplit read_clef_split(const fs::path& dir) {
   ClefSplit s;
   std::map<std::string, std::set<std::string>> qrels;
@@ -165,6 +185,7 @@ ClefSplit read_clef_split(const fs::path& dir) {
     s.raw.push_back(rows[i][1]);
     s.tweets.push_back(clean_tweet(rows[i][1]));
     s.authors.push_back(tweet_author(rows[i][1]));
+    s.run_queries.push_back(run_query(rows[i][1]));
     s.gold.push_back(qrels[rows[i][0]]);
   }
   return s;

@@ -19,11 +19,21 @@ std::string clean_tweet(std::string t);
 // The name in the signature ("— Donald J. Trump (@realDonaldTrump) ..."), empty when there is none: the claimant.
 std::string tweet_author(const std::string& t);
 
+// What `factpipe run --claims` queries the index with for a post: the claims stage's one claim (the text
+// without the byline, blanks trimmed), read through its markup (text::clean_view: links, emoji, RT out; tags
+// and handles as words), the byline's name as the claimant. The entities stage is not run: the claim's names
+// are its capitalised word runs here.
+struct RunQuery {
+  std::string text, claimant;
+};
+RunQuery run_query(const std::string& post);
+
 struct ClefSplit {
   std::vector<std::string> ids;                // tweet ids
   std::vector<std::string> raw;                // the tweets as posted (what `factpipe run` is given)
   std::vector<std::string> tweets;             // cleaned
   std::vector<std::string> authors;            // from the signature (the claimant), may be empty
+  std::vector<RunQuery> run_queries;           // as `factpipe run` reads them
   std::vector<std::set<std::string>> gold;     // vclaim ids per tweet
 };
 ClefSplit read_clef_split(const std::filesystem::path& dir);

@@ -168,7 +168,8 @@ void apply_overrides(EngineConfig& c) {
 
 // The split's tweets as `factpipe run` inputs (id, text as posted), run with the index as crossref.db; the
 // matches of each output record ranked by score, top 5, scored. Every tweet must get its row.
-Metrics clef_through_run(const ClefSplit& split, const char* name, const fs::path& db, const fs::path& work) {
+Metrics clef_through_run(const ClefSplit& split, const char* name, const fs::path& db, const fs::path& work,
+                         bool vectors) {
   fs::path in = work / (std::string("clef-") + name + ".jsonl"), out = work / (std::string("clef-") + name + ".out.jsonl");
   {
     std::ofstream f(in);
@@ -177,6 +178,7 @@ Metrics clef_through_run(const ClefSplit& split, const char* name, const fs::pat
   }
   PipelineRunOptions opt = g_run;
   opt.sets.push_back("crossref.db=" + db.string());
+  if (!vectors) opt.sets.push_back("crossref.dense=false");
   auto run = run_pipeline(opt, in, out);
   std::map<std::string, const Json*> by_id;
   for (const auto& d : run.documents) by_id[d.value("id", "")] = &d;
@@ -195,7 +197,7 @@ Metrics clef_through_run(const ClefSplit& split, const char* name, const fs::pat
     ranked.push_back(scored_ids(matches, split.gold[i], 5));
   }
   Metrics m = score_ranking(ranked, split.gold);
-  print_metrics("through `factpipe run`", name, m);
+  print_metrics(vectors ? "through `factpipe run`" : "through `factpipe run`, dense=false", name, m);
   std::printf("  %-38s %-5s %zu of %zu tweets answered, %zu with a claim, %zu with a match; whole run %.1f s\n", "",
               name, answered, split.ids.size(), with_claim, with_match, run.seconds);
   std::printf("  %-38s %-5s (%s)\n", "", name, run.command.c_str());
@@ -223,6 +225,7 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
   EngineConfig full;
   apply_overrides(full);
   full.idf_candidates = g_overrides.idf_candidates;
+  full.dense = false;  // the weighted sum reads no vectors: its rows stay comparable with earlier ones
   Engine ours(db, full, wn);
   if (do_tune) {
     Weights w = tune(ours, train);
@@ -231,10 +234,18 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
   Engine tuned(db, full, wn);
   EngineConfig learned_config = full;
   learned_config.ranker = g_ranker;
+  learned_config.dense = true;
   Engine learned(db, learned_config, wn);
+  learned_config.dense = false;
+  Engine learned_words(db, learned_config, wn);
+  std::printf("  sentence vectors: %s\n", learned.dense() ? "in use (the encoder's model and the index's vectors)"
+                                                           : "NOT in use (no encoder model or no vectors in the index)");
   for (auto* split : {&train, &dev}) {
     const char* name = split == &train ? "train" : "dev";
-    if (!g_engine_only) clef_through_run(*split, name, db, work);
+    if (!g_engine_only) {
+      clef_through_run(*split, name, db, work, true);
+      clef_through_run(*split, name, db, work, false);
+    }
     {
       auto cands = run_ranking(bm25, *split, base.candidates);
       std::size_t hit = 0, total = 0;
@@ -253,8 +264,10 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
     if (g_ranker) {
       lat.clear();
       cpu.clear();
+      print_metrics("engine only, learned, words only", name,
+                    score_ranking(run_ranking(learned_words, *split, 5), split->gold));
       m = score_ranking(run_ranking(learned, *split, 5, &lat, &cpu), split->gold);
-      print_metrics("engine only, learned re-ranker", name, m);
+      print_metrics(learned.dense() ? "engine only, learned, vectors" : "engine only, learned (no vectors)", name, m);
     }
     std::sort(lat.begin(), lat.end());
     std::sort(cpu.begin(), cpu.end());

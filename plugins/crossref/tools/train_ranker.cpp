@@ -1,12 +1,18 @@
-// factpipe-train-crossref-ranker [--datasets DIR] [--work DIR] [--out FILE] [--candidates N] [--folds K]
+// factpipe-train-crossref-ranker [--datasets DIR] [--work DIR] [--out FILE] [--candidates N] [--dense-candidates N]
+//                                [--folds K]
 // Fits the learned re-ranker (data/ranker.json) on CLEF-2020 CheckThat! task 2 TRAIN only (dev is never read):
-//   1. index the verified claims as fact-checks, take each train tweet's first-stage candidates (the stage's own
-//      query and candidate count) and their ranking features (learned_ranker.hpp);
+//   1. index the verified claims as fact-checks (with their sentence vectors: the encoder's model must be
+//      present), take each train tweet as `factpipe run --claims` queries it (tools/clef2020.hpp, run_query) and
+//      collect the ranking features (learned_ranker.hpp) of its candidates twice: with sentence vectors (the
+//      word candidates plus the fact-checks nearest the tweet's vector, cosine features known) and without
+//      (word candidates only: what a machine without the model gets);
 //   2. standardise the features; pairwise logistic regression (liblinear L2R_LR, no bias): one row per
 //      (gold, other candidate) pair of a tweet, the difference of their vectors, both signs;
-//   3. C by K-fold cross-validation over tweets (fold = tweet number mod K: deterministic), MAP@5 of the held-out
-//      tweets; the model with the best C is refitted on all of train and written with how it was made.
-// Deterministic: the same data and build give the same file.
+//   3. the feature set (with vectors: the word features alone or with cosine features) and C by K-fold
+//      cross-validation over tweets (fold = tweet number mod K: deterministic), mean MAP@5 of the held-out
+//      tweets (the worst fold printed too); the best is refitted on all of train. The words-only model is chosen
+//      the same way on the words-only candidates and written as the model's "without_dense".
+// Deterministic: the same data, model and build give the same file.
 #include <linear.h>
 
 #include <algorithm>
@@ -118,6 +124,141 @@ double map5(const std::vector<Query>& queries, const std::vector<std::size_t>& u
   return score_ranking(ranked, gold).map5;
 }
 
+// One candidate pool per train tweet, features standardised in place; returns (mean, scale).
+struct Pool {
+  std::vector<Query> queries;
+  std::vector<double> mean, scale;
+  std::size_t with_gold = 0;
+};
+
+Pool collect(Engine& engine, const ClefSplit& train) {
+  Pool pool;
+  const std::size_t dims = ranking_feature_names().size();
+  for (std::size_t q = 0; q < train.tweets.size(); ++q) {
+    Query Q;
+    Q.gold_ids = train.gold[q];
+    const RunQuery& rq = train.run_queries[q];
+    for (auto& r : engine.rank(ClaimInput{rq.text, {}, rq.claimant}, 1000)) {
+      // A near-duplicate group is one result: gold when any of its records is.
+      std::string id = r.sid;
+      if (!train.gold[q].count(id))
+        for (const auto& d : r.duplicates)
+          if (train.gold[q].count(d)) id = d;
+      Q.x.push_back(r.ranking_features);
+      Q.gold.push_back(train.gold[q].count(id) > 0);
+      Q.sid.push_back(std::move(id));
+    }
+    pool.with_gold += std::find(Q.gold.begin(), Q.gold.end(), true) != Q.gold.end();
+    pool.queries.push_back(std::move(Q));
+  }
+  // Standardise (mean 0, sd 1 over all candidates) so one C suits every feature.
+  pool.mean.assign(dims, 0);
+  pool.scale.assign(dims, 0);
+  double count = 0;
+  for (auto& Q : pool.queries)
+    for (auto& x : Q.x) {
+      for (std::size_t d = 0; d < dims; ++d) pool.mean[d] += x[d];
+      count += 1;
+    }
+  for (auto& m : pool.mean) m /= std::max(count, 1.0);
+  for (auto& Q : pool.queries)
+    for (auto& x : Q.x)
+      for (std::size_t d = 0; d < dims; ++d) pool.scale[d] += (x[d] - pool.mean[d]) * (x[d] - pool.mean[d]);
+  for (auto& sc : pool.scale) sc = std::sqrt(sc / std::max(count, 1.0));
+  for (auto& sc : pool.scale) sc = sc > 1e-9 ? sc : 1.0;
+  for (auto& Q : pool.queries)
+    for (auto& x : Q.x)
+      for (std::size_t d = 0; d < dims; ++d) x[d] = (x[d] - pool.mean[d]) / pool.scale[d];
+  return pool;
+}
+
+// The pool's queries with only the given feature columns.
+std::vector<Query> columns_of(const std::vector<Query>& queries, const std::vector<std::size_t>& cols) {
+  std::vector<Query> out = queries;
+  for (auto& Q : out)
+    for (auto& x : Q.x) {
+      std::vector<double> y;
+      for (std::size_t c : cols) y.push_back(x[c]);
+      x = std::move(y);
+    }
+  return out;
+}
+
+struct Choice {
+  std::string set;
+  std::vector<std::size_t> cols;
+  double C = 0, cv = -1, worst = 0;
+  std::vector<double> weights;
+};
+
+// Every (feature set, C) by K-fold CV over tweets; the best refitted on all of the pool.
+Choice choose(const Pool& pool, const std::vector<std::pair<std::string, std::vector<std::size_t>>>& sets,
+              std::size_t folds, const char* label) {
+  const double grid[] = {0.001, 0.01, 0.1, 1.0, 10.0};
+  Choice best;
+  for (const auto& [name, cols] : sets) {
+    auto queries = columns_of(pool.queries, cols);
+    for (double C : grid) {
+      double sum = 0, worst = 1;
+      std::string per;
+      for (std::size_t f = 0; f < folds; ++f) {
+        std::vector<std::size_t> fit_on, held;
+        for (std::size_t q = 0; q < queries.size(); ++q) (q % folds == f ? held : fit_on).push_back(q);
+        auto w = fit(queries, fit_on, C, cols.size());
+        double m = map5(queries, held, w);
+        worst = std::min(worst, m);
+        sum += m * static_cast<double>(held.size());
+        char buf[16];
+        std::snprintf(buf, sizeof buf, " %.4f", m);
+        per += buf;
+      }
+      double cv = sum / static_cast<double>(queries.size());
+      std::printf("  %-6s %-24s C=%-6g %zu-fold CV MAP@5 %.4f (worst fold %.4f; folds%s)\n", label, name.c_str(), C,
+                  folds, cv, worst, per.c_str());
+      if (cv > best.cv + 1e-9) {
+        best.set = name;
+        best.cols = cols;
+        best.C = C;
+        best.cv = cv;
+        best.worst = worst;
+      }
+    }
+  }
+  auto queries = columns_of(pool.queries, best.cols);
+  std::vector<std::size_t> all(queries.size());
+  for (std::size_t q = 0; q < all.size(); ++q) all[q] = q;
+  best.weights = fit(queries, all, best.C, best.cols.size());
+  std::printf("  %-6s chosen: %s, C=%g (CV MAP@5 %.4f, worst fold %.4f); train MAP@5 fitted on it %.4f\n", label,
+              best.set.c_str(), best.C, best.cv, best.worst, map5(queries, all, best.weights));
+  return best;
+}
+
+RankerModel model_of(const Pool& pool, const Choice& c, const std::string& about) {
+  const auto& names = ranking_feature_names();
+  std::vector<std::string> features;
+  std::vector<double> mean, scale;
+  for (std::size_t col : c.cols) {
+    features.push_back(names[col]);
+    mean.push_back(pool.mean[col]);
+    scale.push_back(pool.scale[col]);
+  }
+  RankerModel m = RankerModel::make(features, mean, scale, c.weights, "factpipe-train-crossref-ranker");
+  m.about = about;
+  return m;
+}
+
+std::string about_of(const Choice& c, const Pool& pool, std::size_t folds, const char* pool_name) {
+  char about[768];
+  std::snprintf(about, sizeof about,
+                "pairwise logistic regression (liblinear %d L2R_LR, no bias) on CLEF-2020 CheckThat! task 2 train "
+                "(%zu tweets as `factpipe run --claims` reads them, %s; %zu with a gold fact-check among them); "
+                "features \"%s\" and C=%g by %zu-fold CV over tweets: mean MAP@5 %.4f, worst fold %.4f; written by "
+                "factpipe-train-crossref-ranker",
+                liblinear_version, pool.queries.size(), pool_name, pool.with_gold, c.set.c_str(), c.C, folds, c.cv,
+                c.worst);
+  return about;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -125,6 +266,7 @@ int main(int argc, char** argv) {
   fs::path work = fs::temp_directory_path() / "factpipe-train-crossref-ranker";
   fs::path out = fs::path(CROSSREF_DATA_DIR) / "ranker.json";
   int candidates = EngineConfig{}.candidates;
+  int dense_candidates = EngineConfig{}.dense_candidates;
   std::size_t folds = 5;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -139,11 +281,12 @@ int main(int argc, char** argv) {
     else if (a == "--work") work = next();
     else if (a == "--out") out = next();
     else if (a == "--candidates") candidates = std::stoi(next());
+    else if (a == "--dense-candidates") dense_candidates = std::stoi(next());
     else if (a == "--folds") folds = static_cast<std::size_t>(std::stoul(next()));
     else {
       std::printf(
           "usage: factpipe-train-crossref-ranker [--datasets DIR] [--work DIR] [--out FILE] [--candidates N] "
-          "[--folds K]\n  fits the learned re-ranker on CLEF-2020 task 2 train (default out: %s)\n",
+          "[--dense-candidates N] [--folds K]\n  fits the learned re-ranker on CLEF-2020 task 2 train (default out: %s)\n",
           out.string().c_str());
       return a == "-h" || a == "--help" ? 0 : 2;
     }
@@ -158,99 +301,52 @@ int main(int argc, char** argv) {
     if (fs::exists("/usr/share/wordnet/data.noun")) wn = WordNet::shared("/usr/share/wordnet");
     EngineConfig config;
     config.candidates = candidates;
+    config.dense_candidates = dense_candidates;
     config.ranker = std::make_shared<const RankerModel>(RankerModel::zeros());  // collects features, keeps order
-    Engine engine(db, config, wn);
-    const std::size_t dims = ranking_feature_names().size();
-    std::vector<Query> queries;
-    std::size_t with_gold = 0;
-    for (std::size_t q = 0; q < train.tweets.size(); ++q) {
-      Query Q;
-      Q.gold_ids = train.gold[q];
-      for (auto& r : engine.rank(ClaimInput{train.tweets[q], {}, train.authors[q]}, candidates)) {
-        Q.x.push_back(r.ranking_features);
-        Q.sid.push_back(r.sid);
-        Q.gold.push_back(train.gold[q].count(r.sid) > 0);
-      }
-      with_gold += std::find(Q.gold.begin(), Q.gold.end(), true) != Q.gold.end();
-      queries.push_back(std::move(Q));
-    }
-    std::printf("  %zu train tweets, %zu with a gold fact-check among %d candidates\n", queries.size(), with_gold,
+    Engine with_vectors(db, config, wn);
+    if (!with_vectors.dense())
+      throw std::runtime_error("no sentence vectors: run scripts/fetch-model.sh, then delete " + db.string() +
+                               " so that it is indexed with them");
+    config.dense = false;
+    Engine words_only(db, config, wn);
+    Pool dense = collect(with_vectors, train), words = collect(words_only, train);
+    std::printf("  %zu train tweets; a gold fact-check among the candidates: %zu with vectors (%d + %d nearest), "
+                "%zu words only (%d)\n",
+                dense.queries.size(), dense.with_gold, candidates, dense_candidates, words.with_gold,
                 candidates);
-    // Standardise (mean 0, sd 1 over all candidates) so one C suits every feature.
-    std::vector<double> mean(dims, 0), scale(dims, 0);
-    double count = 0;
-    for (auto& Q : queries)
-      for (auto& x : Q.x) {
-        for (std::size_t d = 0; d < dims; ++d) mean[d] += x[d];
-        count += 1;
-      }
-    for (auto& m : mean) m /= std::max(count, 1.0);
-    for (auto& Q : queries)
-      for (auto& x : Q.x)
-        for (std::size_t d = 0; d < dims; ++d) scale[d] += (x[d] - mean[d]) * (x[d] - mean[d]);
-    for (auto& s : scale) s = std::sqrt(s / std::max(count, 1.0));
-    for (auto& s : scale) s = s > 1e-9 ? s : 1.0;
-    for (auto& Q : queries)
-      for (auto& x : Q.x)
-        for (std::size_t d = 0; d < dims; ++d) x[d] = (x[d] - mean[d]) / scale[d];
-
-    const double grid[] = {0.001, 0.01, 0.1, 1.0, 10.0};
-    double best_c = grid[0], best_cv = -1;
-    for (double C : grid) {
-      double sum = 0;
-      for (std::size_t f = 0; f < folds; ++f) {
-        std::vector<std::size_t> fit_on, held;
-        for (std::size_t q = 0; q < queries.size(); ++q) (q % folds == f ? held : fit_on).push_back(q);
-        auto w = fit(queries, fit_on, C, dims);
-        sum += map5(queries, held, w) * static_cast<double>(held.size());
-      }
-      double cv = sum / static_cast<double>(queries.size());
-      std::printf("  C=%-6g %zu-fold cross-validated train MAP@5 %.4f\n", C, folds, cv);
-      if (cv > best_cv + 1e-9) {
-        best_cv = cv;
-        best_c = C;
-      }
-    }
-    std::vector<std::size_t> all(queries.size());
-    for (std::size_t q = 0; q < all.size(); ++q) all[q] = q;
-    auto w = fit(queries, all, best_c, dims);
-    std::printf("  C=%g: train MAP@5 (fitted on it) %.4f\n", best_c, map5(queries, all, w));
-    if (const char* dump = std::getenv("CROSSREF_RANKER_DUMP")) {  // per tweet: gold, then the top 5 (analysis)
-      std::ofstream d(dump);
-      for (std::size_t q = 0; q < queries.size(); ++q) {
-        const Query& Q = queries[q];
-        std::vector<std::pair<double, std::size_t>> s;
-        for (std::size_t i = 0; i < Q.x.size(); ++i) {
-          double v = 0;
-          for (std::size_t k = 0; k < dims; ++k) v += w[k] * Q.x[i][k];
-          s.emplace_back(v, i);
-        }
-        std::stable_sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-        d << q;
-        for (auto& g : Q.gold_ids) d << '\t' << g;
-        d << "\t|";
-        for (std::size_t i = 0; i < s.size() && i < 5; ++i) d << '\t' << Q.sid[s[i].second];
-        d << '\n';
-      }
-    }
-    RankerModel model;
-    model.features = ranking_feature_names();
-    model.mean = mean;
-    model.scale = scale;
-    model.weights = w;
-    char about[512];
-    std::snprintf(about, sizeof about,
-                  "pairwise logistic regression (liblinear %d L2R_LR, no bias, C=%g by %zu-fold CV over tweets, "
-                  "CV MAP@5 %.4f) on CLEF-2020 CheckThat! task 2 train (%zu tweets, %d candidates each); "
-                  "written by factpipe-train-crossref-ranker",
-                  liblinear_version, best_c, folds, best_cv, queries.size(), candidates);
-    model.about = about;
-    Json j = model.to_json();
+    const auto& names = ranking_feature_names();
+    std::vector<std::size_t> base;
+    for (std::size_t c = 0; c < names.size(); ++c)
+      if (!is_dense_feature(names[c])) base.push_back(c);
+    auto col = [&](const char* n) {
+      return static_cast<std::size_t>(std::find(names.begin(), names.end(), n) - names.begin());
+    };
+    auto with = [&](std::initializer_list<const char*> extra) {
+      auto cols = base;
+      for (const char* n : extra) cols.push_back(col(n));
+      return cols;
+    };
+    Choice words_choice = choose(words, {{"words", base}}, folds, "words");
+    Choice dense_choice = choose(dense,
+                                 {{"words", base},
+                                  {"words+cosine", with({"cosine"})},
+                                  {"words+cosine+gap", with({"cosine", "cosine_gap"})},
+                                  {"words+cosine+rank", with({"cosine", "cosine_rank_inv"})},
+                                  {"words+cosine+gap+rank", with({"cosine", "cosine_gap", "cosine_rank_inv"})}},
+                                 folds, "dense");
+    const std::string dense_pool = std::to_string(candidates) + " word candidates and the " +
+                                   std::to_string(dense_candidates) + " fact-checks nearest its sentence vector";
+    const std::string words_pool = std::to_string(candidates) + " word candidates only";
+    RankerModel model = model_of(dense, dense_choice, about_of(dense_choice, dense, folds, dense_pool.c_str()));
+    if (model.needs_dense())
+      model.without_dense = std::make_shared<const RankerModel>(
+          model_of(words, words_choice, about_of(words_choice, words, folds, words_pool.c_str())));
     std::ofstream o(out);
     if (!o) throw std::runtime_error("cannot write " + out.string());
-    o << j.dump(1) << '\n';
+    o << model.to_json().dump(1) << '\n';
     std::printf("  wrote %s\n", out.string().c_str());
-    for (std::size_t d = 0; d < dims; ++d) std::printf("    %-22s %+.4f\n", model.features[d].c_str(), w[d]);
+    for (std::size_t d = 0; d < model.features.size(); ++d)
+      std::printf("    %-22s %+.4f\n", model.features[d].c_str(), model.weights[d]);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "factpipe-train-crossref-ranker: %s\n", e.what());
     return 1;
