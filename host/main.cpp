@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
                       "with --isolate: seconds a document may take in all its stages before it is stopped and fails")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  add_plugin_override_flag(run_cmd, run.allow_plugin_override);
   run_cmd->add_option("--set", run.overrides, "override a stage's config: STAGE.KEY=VALUE (repeatable)");
   run_cmd->add_flag("--stats", run.stats, "time per stage in the closing summary");
   run_cmd->add_flag("--claims", run.claims,
@@ -80,6 +81,8 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("--set", validate_sets, "override a stage's config: STAGE.KEY=VALUE");
   host::YamlLimits validate_limits;
   add_limit_options(validate_cmd, validate_limits);
+  bool validate_allow_override = false;
+  add_plugin_override_flag(validate_cmd, validate_allow_override);
   validate_cmd->fallthrough();
 
   auto* plugins_cmd = app.add_subcommand("plugins", "the plugins this host can find");
@@ -123,7 +126,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) return run_command(run);
-    if (*validate_cmd) return validate_command(validate_config, validate_sets, validate_limits);
+    if (*validate_cmd) return validate_command(validate_config, validate_sets, validate_limits, validate_allow_override);
     if (*list_cmd) return plugins_list_command(plugins_config);
     if (*info_cmd) return plugins_info_command(info_name, plugins_config);
     for (const auto& command : {serve_cmd, version_cmd, completion_cmd})

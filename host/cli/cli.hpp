@@ -51,10 +51,13 @@ struct RunArgs {
   host::IsolationOptions isolation;  // --isolate, --document-timeout      // --max-json-depth (JSON inputs and outputs too), --max-config-nodes
   bool stats = false, quiet = false;
   bool claims = false;  // every input is one claim or post, checked as a whole
+  bool allow_plugin_override = false;  // a plugin outside the bundled folders may replace a bundled one
 };
 int run_command(const RunArgs& args);
 int validate_command(const std::string& config, const std::vector<std::string>& overrides,
-                     const host::YamlLimits& limits = {});
+                     const host::YamlLimits& limits = {}, bool allow_plugin_override = false);
+// --allow-plugin-override, for the commands that load a pipeline.
+void add_plugin_override_flag(CLI::App* command, bool& allow);
 int plugins_list_command(const std::string& config);
 int plugins_info_command(const std::string& name, const std::string& config);
 

@@ -50,7 +50,7 @@ void report_skipped(const host::InputReader& reader) {
 
 int run_command(const RunArgs& args) {
   std::string config = resolve_config(args.config);
-  auto loaded = load_pipeline(config, args.overrides, args.limits);
+  auto loaded = load_pipeline(config, args.overrides, args.limits, args.allow_plugin_override);
   if (!loaded.validated.ok()) return print_issues(loaded.validated);
 
   host::OutputOptions out_options;

@@ -23,11 +23,12 @@ struct ServeArgs {
   std::vector<std::string> overrides;
   double max_body_mb = 8, timeout = 60, read_timeout = 5;
   std::size_t max_documents = 64, max_queue = 128, connections = 0;
+  bool allow_plugin_override = false;
 };
 
 int serve_command(const ServeArgs& args) {
   std::string config = resolve_config(args.config);
-  auto loaded = load_pipeline(config, args.overrides);
+  auto loaded = load_pipeline(config, args.overrides, {}, args.allow_plugin_override);
   if (!loaded.validated.ok()) return print_issues(loaded.validated);
   for (const auto& stage : serve::isolate_requests(loaded.validated, loaded.file))
     spdlog::info("stage '{}': link_documents off, each request is checked on its own (set it in the pipeline "
@@ -97,6 +98,7 @@ std::function<int()> add_serve_command(CLI::App& app) {
       ->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", args->threads, "pipeline workers: documents checked at once (default: all cores)");
   cmd->add_option("--set", args->overrides, "override a stage's config: STAGE.KEY=VALUE (repeatable)");
+  add_plugin_override_flag(cmd, args->allow_plugin_override);
   cmd->add_option("--token-file", args->token_file,
                   "require `Authorization: Bearer TOKEN` on /v1/* and /metrics, TOKEN being the file's first line")
       ->check(CLI::ExistingFile);

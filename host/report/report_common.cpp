@@ -44,6 +44,9 @@ Settings read_settings(const Options& options) {
     throw std::invalid_argument("report.organisation_url: expected an http or https url, got \"" +
                                 out.organisation_url + "\"");
   out.review_url_base = string_setting(s, "review_url_base");
+  if (!out.review_url_base.empty() && !http_url(out.review_url_base))
+    throw std::invalid_argument("report.review_url_base: expected an http or https url, got \"" +
+                                out.review_url_base + "\"");
   out.date = string_setting(s, "date");
   if (!out.date.empty() && !valid_date(out.date))
     throw std::invalid_argument("report.date: expected YYYY-MM-DD, got \"" + out.date + "\"");

@@ -33,6 +33,9 @@ std::vector<std::string> setting_keys() {
   return {"organisation", "organisation_url", "review_url_base", "date", "max_evidence"};
 }
 
+// Empty, or an http(s) url: what `validate` accepts is what the writers accept (read_settings checks the same).
+constexpr const char* kHttpUrlPattern = "^\\s*([Hh][Tt][Tt][Pp][Ss]?://\\S+)?\\s*$";
+
 Json settings_schema() {
   return {
       {"type", "object"},
@@ -43,15 +46,20 @@ Json settings_schema() {
           {"default", "factpipe"},
           {"description", "Name of the fact-checking organisation: ClaimReview author, report footer."}}},
         {"organisation_url",
-         {{"type", "string"}, {"default", ""}, {"description", "The organisation's website (http/https)."}}},
+         {{"type", "string"},
+          {"pattern", kHttpUrlPattern},
+          {"default", ""},
+          {"description", "The organisation's website (http/https)."}}},
         {"review_url_base",
          {{"type", "string"},
+          {"pattern", kHttpUrlPattern},
           {"default", ""},
           {"description",
            "Where reviews are published: a ClaimReview url is this + document id + \"#claim-<n>\". "
            "Empty: a relative url to the HTML report."}}},
         {"date",
          {{"type", "string"},
+          {"pattern", "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"},
           {"default", ""},
           {"description", "Review date YYYY-MM-DD for reproducible output; empty: today (UTC)."}}},
         {"max_evidence",

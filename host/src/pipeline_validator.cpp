@@ -5,6 +5,7 @@
 #include <set>
 
 #include <factpipe/host/schema_validation.hpp>
+#include <spdlog/spdlog.h>
 
 #ifdef FACTPIPE_HAVE_REPORTS
 #include "report_writers.hpp"
@@ -109,15 +110,34 @@ class Checker {
     }
   }
 
-  void check_stages() {
-    const Json& root = file_.root;
-    if (!root.contains("stages")) return issue("", "missing 'stages' (the list of stages to run)");
-    const Json& stages = root["stages"];
-    if (!stages.is_array() || stages.empty())
-      return issue("/stages", "'stages' must be a non-empty list of {name, plugin, config}");
+  // A stage entry whose shape is right, waiting for its plugin's checks.
+  struct StageEntry {
+    std::string at, name, label, plugin;
+    Json config;
+  };
 
+  // Two passes: the file's own structure first, with no plugin loaded (a library's code runs when it is
+  // loaded, so an invalid file runs none); then, only when that is clean, the plugins the stages name are
+  // loaded and each stage's config and layers are checked against what its plugin declares.
+  void check_stages() {
+    std::vector<StageEntry> entries = check_stage_shapes();
+    if (!out_.issues.empty()) return;
+    check_stage_plugins(entries);
+  }
+
+  std::vector<StageEntry> check_stage_shapes() {
+    std::vector<StageEntry> entries;
+    const Json& root = file_.root;
+    if (!root.contains("stages")) {
+      issue("", "missing 'stages' (the list of stages to run)");
+      return entries;
+    }
+    const Json& stages = root["stages"];
+    if (!stages.is_array() || stages.empty()) {
+      issue("/stages", "'stages' must be a non-empty list of {name, plugin, config}");
+      return entries;
+    }
     std::map<std::string, std::string> first_seen;  // stage name -> where
-    std::set<std::string> provided;
     for (std::size_t i = 0; i < stages.size(); ++i) {
       std::string at = "/stages/" + std::to_string(i);
       const Json& s = stages[i];
@@ -145,28 +165,43 @@ class Checker {
         issue(at + "/config", label + ": 'config' must be a mapping");
         config = Json::object();
       }
-      auto lib = registry_.find(plugin);
-      if (!lib) {
-        std::string message = label + ": unknown plugin '" + plugin + "' (available: " + join(registry_.names()) + ")";
-        bool load_failed = false;
-        if (auto* failure = registry_.failure_for(plugin)) {
-          message += "; " + failure->path.filename().string() + " was found but failed to load: " + failure->reason;
-          load_failed = true;
-        }
-        issue(at + "/plugin", message, load_failed);
+      // Whether a library of that name exists is known from the file names, without loading any.
+      auto names = registry_.names();
+      if (std::find(names.begin(), names.end(), plugin) == names.end()) {
+        issue(at + "/plugin", label + ": unknown plugin '" + plugin + "' (available: " + join(names) + ")");
         continue;
       }
+      entries.push_back({at, name, label, plugin, std::move(config)});
+    }
+    return entries;
+  }
+
+  void check_stage_plugins(std::vector<StageEntry>& entries) {
+    std::set<std::string> provided;
+    for (auto& e : entries) {
+      const std::string& at = e.at;
+      const std::string& label = e.label;
+      auto lib = registry_.find(e.plugin);
+      if (!lib) {
+        std::string message = label + ": plugin '" + e.plugin + "' was found but failed to load";
+        if (auto* failure = registry_.failure_for(e.plugin)) message += ": " + failure->reason;
+        issue(at + "/plugin", message, true);
+        continue;
+      }
+      spdlog::debug("stage '{}': plugin '{}' {} loaded from {}", e.name, e.plugin, lib->info().version,
+                    lib->path().string());
       const PluginInfo& info = lib->info();
       for (const auto& r : info.requires_layers)
         if (!provided.contains(r))
-          issue(at, "stage '" + (name.empty() ? plugin : name) + "' requires '" + r +
+          issue(at, "stage '" + (e.name.empty() ? e.plugin : e.name) + "' requires '" + r +
                         "', which no earlier stage provides");
       for (const auto& p : info.provides_layers) provided.insert(p);
 
       if (auto problem = schema_problem(info.config_schema); !problem.empty()) {
-        issue(at + "/plugin", label + ": plugin '" + plugin + "' has an invalid config schema: " + problem, true);
+        issue(at + "/plugin", label + ": plugin '" + e.plugin + "' has an invalid config schema: " + problem, true);
         continue;
       }
+      Json& config = e.config;
       coerce_scalars_to_schema(config, info.config_schema, file_.source.raw_scalars, at + "/config");
       absolutize_command_line_paths(config, info.config_schema, file_.source.overrides, at + "/config");
       bool config_ok = true;
@@ -179,7 +214,7 @@ class Checker {
       }
       if (!config_ok) continue;
       fill_defaults(config, info.config_schema);
-      out_.stages.push_back({name, lib, std::move(config), file_.source.where(at)});
+      out_.stages.push_back({e.name, lib, std::move(config), file_.source.where(at)});
     }
   }
 

@@ -37,56 +37,107 @@ std::vector<fs::path> plugin_search_dirs(const std::vector<fs::path>& config_pat
   return unique;
 }
 
+std::vector<fs::path> bundled_plugin_dirs() { return {installed_plugin_dir(), build_tree_plugin_dir()}; }
+
 namespace {
 
-bool is_plugin_file(const fs::directory_entry& e) {
-  auto name = e.path().filename().string();
+constexpr std::string_view kPrefix = "factpipe-";
+constexpr std::string_view kSuffix = ".so";
+
+// "factpipe-quotes.so" -> "quotes"; empty for any other file.
+std::string plugin_name_of(const fs::directory_entry& e) {
+  auto file = e.path().filename().string();
   std::error_code ec;
-  return name.starts_with("factpipe-") && name.ends_with(".so") && e.is_regular_file(ec);
+  if (file.size() <= kPrefix.size() + kSuffix.size() || !file.starts_with(kPrefix) || !file.ends_with(kSuffix) ||
+      !e.is_regular_file(ec))
+    return {};
+  return file.substr(kPrefix.size(), file.size() - kPrefix.size() - kSuffix.size());
+}
+
+fs::path canonical_or_same(const fs::path& p) {
+  std::error_code ec;
+  auto c = fs::weakly_canonical(p, ec);
+  return ec ? p : c;
 }
 
 }  // namespace
 
-PluginRegistry::PluginRegistry(std::vector<fs::path> search_dirs) : dirs_(std::move(search_dirs)) {
-  std::map<std::string, std::shared_ptr<const PluginLibrary>> by_name;
+PluginRegistry::PluginRegistry(std::vector<fs::path> search_dirs, PluginTrust trust) : dirs_(std::move(search_dirs)) {
+  std::set<fs::path> bundled;
+  for (const auto& d : trust.bundled_dirs) bundled.insert(canonical_or_same(d));
+  std::map<std::string, bool> first_is_bundled;
   for (const auto& dir : dirs_) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) continue;
-    std::vector<fs::path> files;
+    bool dir_bundled = bundled.contains(canonical_or_same(dir));
+    std::vector<std::pair<std::string, fs::path>> files;
     for (const auto& e : fs::directory_iterator(dir, ec))
-      if (is_plugin_file(e)) files.push_back(e.path());
+      if (auto name = plugin_name_of(e); !name.empty()) files.emplace_back(name, e.path());
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-      std::shared_ptr<const PluginLibrary> lib;
-      try {
-        lib = PluginLibrary::load(file);
-      } catch (const std::exception& e) {
-        failures_.push_back({file, e.what()});
+    for (auto& [name, file] : files) {
+      auto [it, inserted] = candidates_.try_emplace(name, Candidate{file, {}, nullptr, false});
+      if (inserted) {
+        first_is_bundled[name] = dir_bundled;
         continue;
       }
-      auto [it, inserted] = by_name.emplace(lib->name(), lib);
-      if (!inserted) shadowed_.push_back({lib->name(), file, it->second->path()});
+      shadowed_.push_back({name, file, it->second.path});
+      if (dir_bundled && !first_is_bundled[name] && !trust.allow_override)
+        it->second.refused = it->second.path.string() + " would replace the bundled plugin '" + name + "' (" +
+                             file.string() + "); pass --allow-plugin-override to use it";
     }
   }
-  for (auto& [name, lib] : by_name) plugins_.push_back(lib);
+}
+
+std::shared_ptr<const PluginLibrary> PluginRegistry::load_locked(const std::string& name, Candidate& c) const {
+  if (c.tried) return c.library;
+  c.tried = true;
+  if (!c.refused.empty()) {
+    failures_.push_back({c.path, c.refused});
+    return nullptr;
+  }
+  try {
+    auto lib = PluginLibrary::load(c.path);
+    if (lib->name() != name) {
+      failures_.push_back({c.path, c.path.string() + ": the plugin calls itself '" + lib->name() +
+                                       "', but its file is named for '" + name + "' (factpipe-<name>.so)"});
+      return nullptr;
+    }
+    c.library = std::move(lib);
+  } catch (const std::exception& e) {
+    failures_.push_back({c.path, e.what()});
+    return nullptr;
+  }
+  plugins_.push_back(c.library);
+  std::sort(plugins_.begin(), plugins_.end(), [](const auto& a, const auto& b) { return a->name() < b->name(); });
+  return c.library;
 }
 
 std::shared_ptr<const PluginLibrary> PluginRegistry::find(std::string_view name) const {
-  for (const auto& p : plugins_)
-    if (p->name() == name) return p;
-  return nullptr;
+  std::lock_guard lock(mutex_);
+  auto it = candidates_.find(name);
+  if (it == candidates_.end()) return nullptr;
+  return load_locked(it->first, it->second);
+}
+
+const std::vector<std::shared_ptr<const PluginLibrary>>& PluginRegistry::plugins() const {
+  std::lock_guard lock(mutex_);
+  for (auto& [name, c] : candidates_) load_locked(name, c);
+  return plugins_;
 }
 
 std::vector<std::string> PluginRegistry::names() const {
+  std::lock_guard lock(mutex_);
   std::vector<std::string> out;
-  for (const auto& p : plugins_) out.push_back(p->name());
+  for (const auto& [name, c] : candidates_) out.push_back(name);
   return out;
 }
 
 const PluginLoadFailure* PluginRegistry::failure_for(std::string_view name) const {
-  std::string file = "factpipe-" + std::string(name) + ".so";
+  std::lock_guard lock(mutex_);
+  auto it = candidates_.find(name);
+  if (it == candidates_.end() || !it->second.tried || it->second.library) return nullptr;
   for (const auto& f : failures_)
-    if (f.path.filename() == file) return &f;
+    if (f.path == it->second.path) return &f;
   return nullptr;
 }
 

@@ -105,6 +105,10 @@ std::string explain(const std::string& description, const Json& instance, const 
              ", got " + type_name(*value) + " " + value->dump();
     if (description.find("enum") != std::string::npos && sub->contains("enum"))
       return "must be one of " + (*sub)["enum"].dump() + ", got " + value->dump();
+    if (sub->contains("pattern") && description.find("'pattern'") != std::string::npos)
+      return "must match " + (*sub)["pattern"].dump() +
+             (sub->contains("description") ? " (" + (*sub)["description"].get<std::string>() + ")" : "") + ", got " +
+             value->dump();
     if (sub->contains("minimum") && description.find("greater than") != std::string::npos)
       return "must be >= " + (*sub)["minimum"].dump() + ", got " + value->dump();
     if (sub->contains("maximum") && description.find("less than") != std::string::npos)

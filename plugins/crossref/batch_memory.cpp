@@ -13,16 +13,33 @@ void BatchMemory::add(std::vector<Entry> entries) {
     ready.push_back(std::make_shared<const Entry>(std::move(e)));
   }
   std::unique_lock lock(mutex_);
+  const std::size_t newest = ready.size();
   for (auto& e : ready) {
     auto id = static_cast<std::uint32_t>(entries_.size());
     for (const auto& stem : e->profile.stems) postings_[stem].push_back(id);
     entries_.push_back(std::move(e));
   }
+  // Forgetting rebuilds the postings, so it is done in steps of a quarter of the limit, not per claim.
+  if (entries_.size() > newest + earlier_limit_) forget_oldest_locked(newest + earlier_limit_ * 3 / 4);
+}
+
+void BatchMemory::forget_oldest_locked(std::size_t keep) {
+  const std::size_t drop = entries_.size() - keep;
+  entries_.erase(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(drop));
+  dropped_ += drop;
+  postings_.clear();
+  for (std::size_t id = 0; id < entries_.size(); ++id)
+    for (const auto& stem : entries_[id]->profile.stems) postings_[stem].push_back(static_cast<std::uint32_t>(id));
 }
 
 std::size_t BatchMemory::size() const {
   std::shared_lock lock(mutex_);
   return entries_.size();
+}
+
+std::size_t BatchMemory::dropped() const {
+  std::shared_lock lock(mutex_);
+  return dropped_;
 }
 
 namespace {

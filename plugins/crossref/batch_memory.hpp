@@ -17,6 +17,12 @@ namespace factpipe::crossref {
 
 class BatchMemory {
  public:
+  // At most `earlier_limit` claims of earlier add() calls (earlier batches) are kept besides the newest call,
+  // the oldest dropped first, so memory is bounded by the batch size, not by the length of the run.
+  explicit BatchMemory(std::size_t earlier_limit = kDefaultEarlierLimit) : earlier_limit_(earlier_limit) {}
+  static constexpr std::size_t kDefaultEarlierLimit = 20'000;
+  void set_earlier_limit(std::size_t limit) { earlier_limit_ = limit; }
+
   struct Entry {
     std::string doc_id, title, url, publisher, date;
     std::string text;
@@ -24,7 +30,7 @@ class BatchMemory {
     PassageProfile profile;          // filled by add()
   };
 
-  // Thread safe; profiles the entries before taking the lock.
+  // Thread safe; profiles the entries before taking the lock. Drops the oldest earlier claims beyond the limit.
   void add(std::vector<Entry> entries);
 
   // Claims of documents other than `exclude_doc` whose stems cover at least `min_share` of the claim's
@@ -33,8 +39,13 @@ class BatchMemory {
   std::vector<std::shared_ptr<const Entry>> candidates(const ClaimProfile& claim, std::string_view exclude_doc,
                                                        double min_share, std::size_t limit) const;
   std::size_t size() const;
+  std::size_t dropped() const;  // claims forgotten so far because of the limit
 
  private:
+  void forget_oldest_locked(std::size_t keep);
+
+  std::size_t earlier_limit_;
+  std::size_t dropped_ = 0;
   mutable std::shared_mutex mutex_;
   std::vector<std::shared_ptr<const Entry>> entries_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> postings_;  // stem -> entries containing it

@@ -149,6 +149,13 @@ Json schema() {
          {{"type", "boolean"},
           {"default", true},
           {"description", "link the same claim in other documents of this run (every other document of the batch, whatever the order)"}}},
+        {"link_memory_claims",
+         {{"type", "integer"},
+          {"minimum", 0},
+          {"default", BatchMemory::kDefaultEarlierLimit},
+          {"description",
+           "claims of earlier batches (--batch-size) kept for linking, the oldest forgotten first: memory stays "
+           "bounded by the batch size however long the run (the current batch is always kept whole)"}}},
         {"verify_quotes",
          {{"type", "boolean"}, {"default", true}, {"description", "check quotations against transcripts and reports"}}},
         {"quote_min_similarity",
@@ -225,6 +232,7 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
     W.claimant = w->value("claimant", W.claimant);
   }
   link_documents_ = config.value("link_documents", true);
+  memory_.set_earlier_limit(config.value("link_memory_claims", BatchMemory::kDefaultEarlierLimit));
   factcheck_min_coverage_ = config.value("factcheck_min_coverage", 0.1);
   verify_quotes_ = config.value("verify_quotes", true);
 

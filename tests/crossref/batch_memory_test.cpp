@@ -1,6 +1,8 @@
 // The claims of a run, indexed by stem: which claims of other documents are worth comparing with a claim.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "batch_memory.hpp"
 
 using namespace factpipe::crossref;
@@ -71,4 +73,31 @@ TEST(BatchMemory, LaterBatchesAddToEarlierOnes) {
   memory.add({entry("first", "The ferry runs hourly.")});
   memory.add({entry("second", "A second ferry was ordered.")});
   EXPECT_EQ(docs_of(memory.candidates(claim, "", 0.5, 10)), (std::vector<std::string>{"first", "second"}));
+}
+
+TEST(BatchMemory, KeepsTheNewestBatchWholeAndAtMostTheLimitOfEarlierClaims) {
+  BatchMemory memory(/*earlier_limit=*/8);
+  auto batch = [](int b, int n) {
+    std::vector<BatchMemory::Entry> out;
+    std::string doc = "b";
+    doc += std::to_string(b);  // (not "b" + ...: a false -Wrestrict in g++ 12)
+    for (int i = 0; i < n; ++i) out.push_back(entry(doc, "minister resigned today"));
+    return out;
+  };
+  for (int b = 0; b < 10; ++b) {
+    memory.add(batch(b, 5));
+    EXPECT_LE(memory.size(), 5u + 8u) << "after batch " << b;
+  }
+  EXPECT_GE(memory.size(), 5u + 6u);  // forgetting goes down to 3/4 of the limit, not to nothing
+  EXPECT_EQ(memory.size() + memory.dropped(), 50u);
+  // A batch larger than the limit is kept whole.
+  memory.add(batch(99, 30));
+  EXPECT_GE(memory.size(), 30u);
+  // What is left still answers, newest batches included, and never what was forgotten.
+  auto found = memory.candidates(claim_of({term("minist", 2.0), term("resign", 2.0)}), "none", 0.5, 1000);
+  std::set<std::string> docs;
+  for (const auto& e : found) docs.insert(e->doc_id);
+  EXPECT_TRUE(docs.contains("b99"));
+  EXPECT_FALSE(docs.contains("b0"));
+  EXPECT_EQ(found.size(), memory.size());
 }

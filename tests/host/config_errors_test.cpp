@@ -78,14 +78,16 @@ TEST_F(ConfigTest, UnknownTopLevelKeyListsTheAllowedOnes) {
 TEST_F(ConfigTest, UnknownPluginListsTheAvailableOnes) {
   auto v = validate("pipeline: x\nstages:\n  - name: q\n    plugin: quotez\n");
   EXPECT_THAT(all(v), HasSubstr(file() + ":4:13: stage 'q': unknown plugin 'quotez' (available: fx_api10, fx_batch, "
-                                         "fx_boom, fx_empty, fx_good, fx_hostile, fx_needs_quotes, fx_slow)"));
+                                         "fx_boom, fx_describe_throws, fx_empty, fx_good, fx_hostile, fx_major2, "
+                                         "fx_marker, fx_missing_entry, fx_needs_quotes, fx_newminor, fx_noentry, "
+                                         "fx_slow)"));
 }
 
 TEST_F(ConfigTest, APluginThatFailedToLoadSaysWhy) {
   auto v = validate("pipeline: x\nstages:\n  - {name: m, plugin: fx_major2}\n");
   ASSERT_EQ(v.issues.size(), 1u);
-  EXPECT_THAT(v.issues[0].message, HasSubstr("unknown plugin 'fx_major2'"));
-  EXPECT_THAT(v.issues[0].message, HasSubstr("factpipe-fx_major2.so was found but failed to load"));
+  EXPECT_THAT(v.issues[0].message, HasSubstr("stage 'm': plugin 'fx_major2' was found but failed to load"));
+  EXPECT_THAT(v.issues[0].message, HasSubstr("factpipe-fx_major2.so"));
   EXPECT_THAT(v.issues[0].message, HasSubstr("API major versions differ"));
   EXPECT_TRUE(v.issues[0].plugin_load);
 }
@@ -159,6 +161,7 @@ TEST_F(ConfigTest, RequiresMustBeProvidedByAnEarlierStage) {
 }
 
 TEST_F(ConfigTest, CollectsAllErrorsNotJustTheFirst) {
+  // The file's own errors come all at once, before any plugin is loaded.
   auto v = validate(
       "pipeline: x\n"
       "colour: blue\n"
@@ -170,12 +173,22 @@ TEST_F(ConfigTest, CollectsAllErrorsNotJustTheFirst) {
   auto m = all(v);
   EXPECT_THAT(m, HasSubstr("unknown top-level key 'colour'"));
   EXPECT_THAT(m, HasSubstr("unknown plugin 'nope'"));
-  EXPECT_THAT(m, HasSubstr("unknown configuration property 'cuont'"));
   EXPECT_THAT(m, HasSubstr("duplicate stage name 'b'"));
   EXPECT_THAT(m, HasSubstr(file() + ":6:32: stage 'b': unknown key 'confg' (allowed: name, plugin, config)"));
-  EXPECT_THAT(m, HasSubstr("stage 'c' requires 'quotes'"));
-  EXPECT_EQ(v.issues.size(), 6u) << m;
+  EXPECT_EQ(v.issues.size(), 4u) << m;
   EXPECT_TRUE(v.stages.empty());
+  // Then, with the file's structure right, every plugin's checks at once.
+  v = validate(
+      "pipeline: x\n"
+      "stages:\n"
+      "  - {name: b, plugin: fx_good, config: {cuont: 1}}\n"
+      "  - {name: c, plugin: fx_needs_quotes}\n"
+      "  - {name: d, plugin: fx_good, config: {count: -5}}\n");
+  m = all(v);
+  EXPECT_THAT(m, HasSubstr("unknown configuration property 'cuont'"));
+  EXPECT_THAT(m, HasSubstr("stage 'c' requires 'quotes'"));
+  EXPECT_THAT(m, HasSubstr("stage 'd': config key 'count'"));
+  EXPECT_EQ(v.issues.size(), 3u) << m;
 }
 
 TEST_F(ConfigTest, MissingOrEmptyStages) {
@@ -264,6 +277,31 @@ TEST_F(ConfigTest, TheReportSectionIsCheckedAgainstTheReportWritersSchema) {
       "  organization: typo\n");
   EXPECT_THAT(all(v), HasSubstr(file() + ":6:3: report: unknown configuration property 'organization' (allowed: "));
   EXPECT_EQ(v.issues.size(), 1u);
+}
+
+TEST_F(ConfigTest, ReportUrlsAndDateAreCheckedAsTheWritersCheckThem) {
+  // What `validate` accepts, the writers accept: a javascript: url never reaches a ClaimReview.
+  auto v = validate(
+      "pipeline: x\n"
+      "stages:\n"
+      "  - {name: g, plugin: fx_good}\n"
+      "report:\n"
+      "  organisation_url: ftp://example.org\n"
+      "  review_url_base: 'javascript:alert(1)//'\n"
+      "  date: 20 March\n");
+  auto m = all(v);
+  EXPECT_THAT(m, HasSubstr(file() + ":5:21: report: key 'organisation_url': must match "));
+  EXPECT_THAT(m, HasSubstr("(http/https).), got \"ftp://example.org\""));
+  EXPECT_THAT(m, HasSubstr(file() + ":6:20: report: key 'review_url_base': must match "));
+  EXPECT_THAT(m, HasSubstr(file() + ":7:9: report: key 'date': must match "));
+  EXPECT_EQ(v.issues.size(), 3u) << m;
+  v = validate(
+      "pipeline: x\n"
+      "stages:\n"
+      "  - {name: g, plugin: fx_good}\n"
+      "report: {organisation_url: 'https://example.org', review_url_base: 'HTTP://example.org/r/', date: "
+      "'2026-12-06'}\n");
+  EXPECT_TRUE(v.ok()) << all(v);
 }
 #endif
 

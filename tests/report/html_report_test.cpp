@@ -239,6 +239,8 @@ TEST(ReportSettings, WrongTypesAreNamed) {
   };
   EXPECT_THAT(message({{"organisation", 3}}), HasSubstr("report.organisation"));
   EXPECT_THAT(message({{"organisation_url", "javascript:x"}}), HasSubstr("report.organisation_url"));
+  EXPECT_THAT(message({{"review_url_base", "javascript:alert(1)//"}}), HasSubstr("report.review_url_base"));
+  EXPECT_EQ(message({{"review_url_base", "https://example.org/reviews/"}}), "no error");
   EXPECT_THAT(message({{"date", "20 March"}}), HasSubstr("report.date"));
   EXPECT_THAT(message({{"max_evidence", 0}}), HasSubstr("report.max_evidence"));
   EXPECT_THAT(message({{"max_evidence", "many"}}), HasSubstr("report.max_evidence"));

@@ -18,9 +18,10 @@ struct LoadedPipeline {
 };
 
 // Throws ConfigError for an unreadable or malformed file or a bad override. Validation problems are not
-// thrown: they are in `validated.issues`.
+// thrown: they are in `validated.issues`. Only the plugins the file names are loaded, once it is valid; a
+// plugin outside the bundled folders may replace a bundled one only with `allow_plugin_override`.
 LoadedPipeline load_pipeline(const std::string& config, const std::vector<std::string>& overrides,
-                             const YamlLimits& limits = {});
+                             const YamlLimits& limits = {}, bool allow_plugin_override = false);
 
 // The issues as the command line prints them: "error: <where>: <message>" lines, then "N errors in FILE".
 std::string issues_text(const ValidatedPipeline& validated);
