@@ -96,7 +96,7 @@ endif()
 set(moved "${install_root}/moved-prefix")
 file(RENAME "${prefix}" "${moved}")
 file(MAKE_DIRECTORY "${install_root}/empty")
-file(WRITE "${install_root}/segment.yaml" "name: segment-only\nstages:\n  - {name: segmenter, plugin: segmenter}\n")
+file(WRITE "${install_root}/segment.yaml" "pipeline: segment-only\nstages:\n  - {name: segmenter, plugin: segmenter}\n")
 set(hide sh -c "mount --bind \"$1\" \"$2\" && shift 2 && exec \"$@\"" sh "${install_root}/empty" "${BUILD_DIR}")
 execute_process(COMMAND unshare -rm ${hide} test ! -e "${BUILD_DIR}/CMakeCache.txt" RESULT_VARIABLE can_hide
                 OUTPUT_QUIET ERROR_QUIET)
