@@ -166,7 +166,7 @@ Document read_web_page(const fs::path& file, std::size_t max_html_bytes, html::E
   fs::path name = file.filename();
   if (name.extension() == ".gz") name = name.stem();
   // page.html.gz -> page
-  return web_page_document(read_all(file), name.stem().string(), file.string(), max_html_bytes, std::move(options));
+  return web_page_document(read_all(file), name.stem().string(), file.string(), max_html_bytes, options);
 }
 
 StdinFormat parse_stdin_format(std::string_view name) {
