@@ -5,9 +5,10 @@
 #                                        or shallow clone) nothing is linted
 #   bash scripts/lint.sh FILE...         those files, whole
 #   bash scripts/lint.sh --fix [FILE...] rewrite the changed lines (or the files given) as clang-format wants
-# clang-format checks the changed lines only (a moved file's unchanged lines are not "changed"); clang-tidy checks
-# each changed .cpp that the build's compile_commands.json knows (FACTPIPE_LINT_BUILD, default build/: configure
-# first), and a changed header through its .cpp. Exit 1 when either reports something, 2 when it cannot run.
+# Both report on the changed lines only (a moved file's unchanged lines are not "changed"): clang-format, and
+# clang-tidy on each changed .cpp that the build's compile_commands.json knows (FACTPIPE_LINT_BUILD, default
+# build/: configure first), a changed header through its .cpp. Exit 1 when either reports something, 2 when it
+# cannot run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${FACTPIPE_LINT_BUILD:-build}"
@@ -96,10 +97,21 @@ filter='^$'
 if [ ${#headers[@]} -gt 0 ]; then
   filter="/($(printf '%s\n' "${headers[@]}" | sed 's/[].[\*^$()+?{|]/\\&/g' | paste -sd'|'))\$"
 fi
+# Against a base, diagnostics on the changed lines only: --line-filter from the same ranges as clang-format.
+line_filter=()
+if [ -n "$base" ]; then
+  json=""
+  for f in "${!ranges_of[@]}"; do
+    pairs="$(sed 's/--lines=\([0-9]*\):\([0-9]*\)/[\1,\2]/g; s/ *$//; s/ /,/g' <<<"${ranges_of[$f]}")"
+    json+="${json:+,}{\"name\":\"$f\",\"lines\":[$pairs]}"
+  done
+  line_filter=(--line-filter="[${json}]")
+fi
 if [ ${#known[@]} -gt 0 ]; then
-  # GCC's flags in the database: clang must not stop at a warning option it does not know.
+  # GCC's flags in the database: clang must not stop at a warning or optimisation option it does not know.
   if ! printf '%s\0' "${known[@]}" | xargs -0 -n 1 -P "$(nproc)" "$tidy" -p "$build" --quiet \
-      --header-filter="$filter" --extra-arg=-Wno-unknown-warning-option 2> >(grep -v "warnings generated" >&2); then
+      --header-filter="$filter" "${line_filter[@]}" --extra-arg=-Wno-unknown-warning-option \
+      --extra-arg=-Wno-ignored-optimization-argument 2> >(grep -v "warnings generated" >&2); then
     status=1
   fi
 fi
