@@ -46,6 +46,9 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--format", run.formats, "json, jsonl, html, md, claimreview; several comma separated")
       ->delimiter(',')
       ->capture_default_str();
+  run_cmd->add_option("--input-format", run.input_format, "what stdin (-) holds: txt, json, jsonl, html")
+      ->check(CLI::IsMember({"txt", "json", "jsonl", "html"}))
+      ->capture_default_str();
   run_cmd->add_option("-j,--jobs", run.jobs, "worker threads (default: all cores, at most 256)")
       ->check(CLI::Range(1u, kMaxJobs));
   run_cmd->add_option("--batch-size", run.batch_size,
@@ -99,9 +102,10 @@ int main(int argc, char** argv) {
   // An example in every command's --help.
   app.footer(app.get_footer() + "\n\nExamples:\n  factpipe run examples/articles -o out --format json,html\n"
                                 "  factpipe serve --port 8080\n  factpipe plugins list");
-  run_cmd->footer("\nExamples:\n  factpipe run article.txt                       # out/article.json\n"
-                  "  factpipe run -c config/default.yaml --format html,md -o reports articles/\n"
-                  "  cat batch.jsonl | factpipe run --format jsonl -o - -   # a streaming step");
+  run_cmd->footer(
+      "\nExamples:\n  factpipe run article.txt                       # out/article.json\n"
+      "  factpipe run -c config/default.yaml --format html,md -o reports articles/\n"
+      "  cat batch.jsonl | factpipe run --input-format jsonl --format jsonl -o - -   # a streaming step");
   validate_cmd->footer("\nExample:\n  factpipe validate config/default.yaml --set crossref.top_k=3");
   plugins_cmd->footer("\nExamples:\n  factpipe plugins list\n  factpipe plugins info crossref");
   list_cmd->footer("\nExample:\n  factpipe plugins list -c my-pipeline.yaml   # with that file's plugin_paths");

@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Sets up (Debian packages), builds and runs every test: `bash scripts/test.sh [--sanitize]`.
+# Sets up (Debian packages), builds and runs every test: `bash scripts/test.sh [--sanitize] [--research]`.
 # --sanitize builds the tests with AddressSanitizer and UBSan instead (preset "debug", no benchmarks).
+# --research also builds research/ (trainers, experiments) and runs its tests (research/setup.sh's packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=default
-[ "${1:-}" = "--sanitize" ] && preset=debug
+research=OFF
+for arg in "$@"; do
+  case "$arg" in
+    --sanitize) preset=debug ;;
+    --research) research=ON ;;
+    *) echo "usage: scripts/test.sh [--sanitize] [--research]" >&2; exit 2 ;;
+  esac
+done
 
 bash scripts/setup.sh --with-browser
-cmake --preset "$preset" >/dev/null
+[ "$research" = ON ] && bash research/setup.sh
+cmake --preset "$preset" -DFACTPIPE_BUILD_RESEARCH="$research" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"
 ctest --preset "$preset" -j "$(nproc)"

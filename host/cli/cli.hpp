@@ -44,6 +44,7 @@ inline constexpr unsigned kMaxJobs = 256;  // -j: each worker has its own stack 
 struct RunArgs {
   std::string config, output = "out";
   std::vector<std::string> formats{"json"}, overrides, inputs;
+  std::string input_format = "txt";  // what stdin ("-") holds: txt, json, jsonl, html
   unsigned jobs = 0;
   std::size_t batch_size = 0;  // 0: all documents when a stage prepares on the batch, else 32 per worker
   double max_document_mb = 32;  // a larger document fails alone (0: no limit)

@@ -20,8 +20,7 @@ std::string resolve_config(const std::string& given) {
   if (!given.empty()) return given;
   if (auto found = host::default_config_file()) return found->string();
   throw host::ConfigError("no -c CONFIG given and no default pipeline found (looked in " +
-                          (host::executable_dir().parent_path() / "share/factpipe/config/default.yaml").string() +
-                          " and the source tree's config/)");
+                          (host::executable_dir().parent_path() / "share/factpipe/config/default.yaml").string() + ")");
 }
 
 int print_issues(const host::ValidatedPipeline& validated) {

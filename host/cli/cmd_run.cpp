@@ -61,8 +61,7 @@ int run_command(const RunArgs& args) {
   out_options.max_json_depth = args.limits.max_depth;
   host::check_output_options(out_options);
 
-  bool stdin_jsonl = std::find(args.formats.begin(), args.formats.end(), "jsonl") != args.formats.end();
-  host::InputReader reader(args.inputs, stdin_jsonl, std::cin);
+  host::InputReader reader(args.inputs, host::parse_stdin_format(args.input_format), std::cin);
   reader.defer_parsing(true);  // JSON lines are parsed by the workers
   reader.max_document_bytes(static_cast<std::size_t>(args.max_document_mb * 1e6));
   reader.as_claims(args.claims);

@@ -144,16 +144,17 @@ Document parse_json_document(const std::string& json, std::size_t max_json_depth
   return document_from_input_json(parse_json(json, max_json_depth));
 }
 
-Document read_web_page(const fs::path& file, std::size_t max_html_bytes, html::ExtractOptions options) {
-  std::string bytes = read_all(file);
+namespace {
+
+// A page's bytes (gzipped or not) as a document with id `id`, read from `source`.
+Document web_page_document(std::string bytes, const std::string& id, const std::string& source,
+                           std::size_t max_html_bytes, html::ExtractOptions options) {
   if (html::is_gzip(bytes)) bytes = html::gunzip(bytes, max_html_bytes);
   options.max_bytes = max_html_bytes;
   html::ExtractedArticle page = html::extract_article(bytes, options);
-  fs::path name = file.filename();
-  if (name.extension() == ".gz") name = name.stem();
-  Document doc = document_from_text(name.stem().string(), std::move(page.text));  // page.html.gz -> page
+  Document doc = document_from_text(id, std::move(page.text));
   auto& m = doc.metadata;
-  m.source_file = file.string();
+  m.source_file = source;
   m.title = std::move(page.title);
   m.url = std::move(page.canonical_url);
   m.publisher = std::move(page.publisher);
@@ -163,6 +164,27 @@ Document read_web_page(const fs::path& file, std::size_t max_html_bytes, html::E
   return doc;
 }
 
+// The page's markup is several times its text: the limit applies to the extracted text.
+std::size_t html_byte_limit(std::size_t max_document_bytes) {
+  return max_document_bytes ? 8 * max_document_bytes : std::size_t(1) << 30;
+}
+
+}  // namespace
+
+Document read_web_page(const fs::path& file, std::size_t max_html_bytes, html::ExtractOptions options) {
+  fs::path name = file.filename();
+  if (name.extension() == ".gz") name = name.stem();
+  // page.html.gz -> page
+  return web_page_document(read_all(file), name.stem().string(), file.string(), max_html_bytes, options);
+}
+
+StdinFormat parse_stdin_format(std::string_view name) {
+  if (name == "txt") return StdinFormat::txt;
+  if (name == "json") return StdinFormat::json;
+  if (name == "jsonl") return StdinFormat::jsonl;
+  if (name == "html") return StdinFormat::html;
+  throw ConfigError("--input-format: '" + std::string(name) + "' is not one of txt, json, jsonl, html");
+}
 
 void InputItem::parse() {
   if (unparsed.empty()) return;
@@ -180,8 +202,8 @@ void InputItem::parse() {
   unparsed.shrink_to_fit();
 }
 
-InputReader::InputReader(const std::vector<std::string>& inputs, bool stdin_jsonl, std::istream& stdin_stream)
-    : stdin_jsonl_(stdin_jsonl), stdin_(stdin_stream) {
+InputReader::InputReader(const std::vector<std::string>& inputs, StdinFormat stdin_format, std::istream& stdin_stream)
+    : stdin_format_(stdin_format), stdin_(stdin_stream) {
   for (const auto& input : inputs) {
     if (input == "-") {
       files_.emplace_back("-");
@@ -261,7 +283,7 @@ std::optional<InputItem> InputReader::read_next() {
     std::string origin = file.string();
 
     if (file == "-") {
-      if (stdin_jsonl_) {
+      if (stdin_format_ == StdinFormat::jsonl) {
         lines_ = &stdin_;
         lines_origin_ = "stdin";
         line_no_ = 0;
@@ -269,7 +291,18 @@ std::optional<InputItem> InputReader::read_next() {
       }
       std::string text = slurp(stdin_);
       std::size_t size = text.size();
+      if (stdin_format_ == StdinFormat::json) {
+        if (auto item = read_json(text, "stdin", "stdin", size)) return item;
+        continue;
+      }
       try {
+        if (stdin_format_ == StdinFormat::html) {
+          if (size > html_byte_limit(max_document_bytes_))
+            throw std::length_error(document_too_large(size, html_byte_limit(max_document_bytes_)) +
+                                    ", for the page's HTML");
+          return ok(web_page_document(std::move(text), "stdin", "stdin", html_byte_limit(max_document_bytes_), {}),
+                    "stdin", size, max_document_bytes_);
+        }
         return ok(document_from_text("stdin", std::move(text)), "stdin", size, max_document_bytes_);
       } catch (const std::exception& e) {
         return failed("stdin", "stdin", e.what(), size);
@@ -287,33 +320,17 @@ std::optional<InputItem> InputReader::read_next() {
     std::size_t bytes = fs::file_size(file, ec);
     if (ec) bytes = 0;
     if (file.extension() == ".json") {
+      std::string text;
       try {
-        Json j = parse_json(read_all(file), max_json_depth_);
-        if (!j.is_array()) {
-          Document doc = document_from_input_json(std::move(j));
-          if (doc.id().empty()) doc.metadata.id = file.stem().string();
-          if (doc.metadata.source_file.empty()) doc.metadata.source_file = origin;
-          return ok(std::move(doc), origin, bytes, max_document_bytes_);
-        }
-        // An array of documents: each fails or passes alone.
-        for (std::size_t i = 0; i < j.size(); ++i) {
-          std::string at = origin + "[" + std::to_string(i) + "]";
-          try {
-            Document doc = document_from_input_json(j[i]);
-            if (doc.id().empty()) doc.metadata.id = file.stem().string() + "-" + std::to_string(i + 1);
-            pending_.push_back(ok(std::move(doc), at, j[i].dump().size(), max_document_bytes_));
-          } catch (const std::exception& e) {
-            pending_.push_back(failed(at, at, e.what(), 0));
-          }
-        }
-        continue;
+        text = read_all(file);
       } catch (const std::exception& e) {
         return failed(file.stem().string(), origin, e.what(), bytes);
       }
+      if (auto item = read_json(text, origin, file.stem().string(), bytes)) return item;
+      continue;
     }
     if (is_web_page(file)) {
-      // The page's markup is several times its text: the limit applies to the extracted text.
-      std::size_t max_html = max_document_bytes_ ? 8 * max_document_bytes_ : std::size_t(1) << 30;
+      const std::size_t max_html = html_byte_limit(max_document_bytes_);
       try {
         if (bytes > max_html) throw std::length_error(document_too_large(bytes, max_html) + ", for the page's HTML");
         return ok(read_web_page(file, max_html), origin, bytes, max_document_bytes_);
@@ -328,6 +345,33 @@ std::optional<InputItem> InputReader::read_next() {
     } catch (const std::exception& e) {
       return failed(file.stem().string(), origin, e.what(), bytes);
     }
+  }
+}
+
+std::optional<InputItem> InputReader::read_json(const std::string& text, const std::string& origin,
+                                                const std::string& stem, std::size_t bytes) {
+  try {
+    Json j = parse_json(text, max_json_depth_);
+    if (!j.is_array()) {
+      Document doc = document_from_input_json(std::move(j));
+      if (doc.id().empty()) doc.metadata.id = stem;
+      if (doc.metadata.source_file.empty()) doc.metadata.source_file = origin;
+      return ok(std::move(doc), origin, bytes, max_document_bytes_);
+    }
+    // An array of documents: each fails or passes alone (handed out by read_next).
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      std::string at = origin + "[" + std::to_string(i) + "]";
+      try {
+        Document doc = document_from_input_json(j[i]);
+        if (doc.id().empty()) doc.metadata.id = stem + "-" + std::to_string(i + 1);
+        pending_.push_back(ok(std::move(doc), at, j[i].dump().size(), max_document_bytes_));
+      } catch (const std::exception& e) {
+        pending_.push_back(failed(at, at, e.what(), 0));
+      }
+    }
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return failed(stem, origin, e.what(), bytes);
   }
 }
 

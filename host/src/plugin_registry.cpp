@@ -25,7 +25,7 @@ std::vector<fs::path> plugin_search_dirs(const std::vector<fs::path>& config_pat
     }
   }
   dirs.push_back(installed_plugin_dir());
-  dirs.push_back(build_tree_plugin_dir());
+  if (auto build_tree = build_tree_plugin_dir()) dirs.push_back(*build_tree);
   // The same directory twice (e.g. the build tree's bin/../lib/... coinciding) is scanned once.
   std::vector<fs::path> unique;
   std::set<fs::path> seen;

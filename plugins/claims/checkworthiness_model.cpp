@@ -21,22 +21,15 @@ double CheckworthinessModel::decision(const std::vector<SparseFeature>& x) const
   return z;
 }
 
-double CheckworthinessModel::probability(const std::vector<SparseFeature>& x, const std::vector<SparseFeature>* hand) const {
-  double z = decision(x);
-  if (!trees_.empty()) {
-    if (!hand) throw std::logic_error("claims: this model has trees: probability() needs the hand features");
-    z = trees_.margin(z, *hand);
-  }
-  return 1.0 / (1.0 + std::exp(-z));
+double CheckworthinessModel::probability(const std::vector<SparseFeature>& x) const {
+  return 1.0 / (1.0 + std::exp(-decision(x)));
 }
 
 std::string CheckworthinessModel::to_text() const {
   std::string out;
   char buf[64];
-  out += trees_.empty() ? "factpipe-claims-model 1\n" : "factpipe-claims-model 2\n";
-  out += trees_.empty() ? "# Check-worthiness model of the factpipe claims stage: logistic regression over hashed features.\n"
-                        : "# Check-worthiness model of the factpipe claims stage: logistic regression over hashed features,\n"
-                          "# then boosted trees over its decision value and the hand features.\n";
+  out += "factpipe-claims-model 1\n";
+  out += "# Check-worthiness model of the factpipe claims stage: logistic regression over hashed features.\n";
   out += "# Reproduce with the command below (see plugins/claims/README.md).\n";
   out += "feature_set " + info_.feature_set + "\n";
   out += "hash_bits " + std::to_string(info_.hash_bits) + "\n";
@@ -57,7 +50,6 @@ std::string CheckworthinessModel::to_text() const {
     std::snprintf(buf, sizeof buf, "%zu %.7g\n", i, static_cast<double>(weights_[i]));
     out += buf;
   }
-  if (!trees_.empty()) out += trees_.to_text();
   return out;
 }
 
@@ -71,7 +63,15 @@ void CheckworthinessModel::save(const std::filesystem::path& file) const {
 CheckworthinessModel CheckworthinessModel::load(const std::filesystem::path& file, const std::string& expected_feature_set) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("claims: cannot read model file " + file.string());
-  const std::string name = file.string();
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw std::runtime_error("claims: cannot read model file " + file.string());
+  return from_text(text.str(), file.string(), expected_feature_set);
+}
+
+CheckworthinessModel CheckworthinessModel::from_text(std::string_view text, const std::string& name,
+                                                     const std::string& expected_feature_set) {
+  std::istringstream in{std::string(text)};
   auto fail = [&](std::size_t line, const std::string& what) -> void {
     throw std::runtime_error("claims: model file " + name + ":" + std::to_string(line) + ": " + what);
   };
@@ -86,9 +86,13 @@ CheckworthinessModel CheckworthinessModel::load(const std::filesystem::path& fil
     }
     return false;
   };
-  if (!next_line() || (line != "factpipe-claims-model 1" && line != "factpipe-claims-model 2"))
-    fail(line_no, "not a factpipe claims model (expected first line 'factpipe-claims-model 1' or '... 2')");
-  const bool with_trees = line == "factpipe-claims-model 2";
+  const bool have_first_line = next_line();
+  if (have_first_line && line == "factpipe-claims-model 2")
+    fail(line_no,
+         "format 2 (boosted trees stacked on the linear model) is an experiment of research/claims: the "
+         "stage reads format 1");
+  if (!have_first_line || line != "factpipe-claims-model 1")
+    fail(line_no, "not a factpipe claims model (expected first line 'factpipe-claims-model 1')");
   ModelInfo info;
   double bias = 0.0;
   bool have_bias = false, have_threshold = false, have_recall_threshold = false;
@@ -154,19 +158,8 @@ CheckworthinessModel CheckworthinessModel::load(const std::filesystem::path& fil
     weights[index] = static_cast<float>(w);
     previous = index;
   }
-  TreeEnsemble trees;
-  if (with_trees) {
-    unsigned long n = 0;
-    double base = 0.0;
-    char tail = 0;
-    if (!next_line() || std::sscanf(line.c_str(), "trees %lu %lf %c", &n, &base, &tail) != 2 || n == 0 || !std::isfinite(base))
-      fail(line_no, "expected 'trees <count> <base_margin>' after the weights (format version 2)");
-    trees = TreeEnsemble::parse(n, base, next_line, line, [&](const std::string& what) { fail(line_no, what); });
-  }
-  if (next_line()) fail(line_no, "unexpected content after the " + std::string(with_trees ? "trees" : "weights") + ": '" + line.substr(0, 40) + "'");
-  CheckworthinessModel model(std::move(info), std::move(weights), bias);
-  model.set_trees(std::move(trees));
-  return model;
+  if (next_line()) fail(line_no, "unexpected content after the weights: '" + line.substr(0, 40) + "'");
+  return CheckworthinessModel(std::move(info), std::move(weights), bias);
 }
 
 }  // namespace factpipe::claims

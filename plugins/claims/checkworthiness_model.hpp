@@ -3,7 +3,7 @@
 // Immutable after load, so one instance serves any number of threads.
 //
 // File format (text, one item per line, "#" lines are comments):
-//   factpipe-claims-model 1           (2 when boosted trees follow the weights)
+//   factpipe-claims-model 1           (2: research/claims's stacked trees follow the weights; not read here)
 //   feature_set <FeatureExtractor::signature()>
 //   hash_bits <bits>
 //   solver <liblinear solver and parameters>
@@ -14,15 +14,13 @@
 //   bias <weight of the constant feature>
 //   weights <count>
 //   <index> <weight>          (count lines, 1-based indices, increasing; zero weights omitted)
-//   trees ...                 (version 2 only: TreeEnsemble::to_text, trees stacked on the linear decision)
-// Version 1: the probability of "check-worthy" is 1 / (1 + exp(-(bias + sum weight[i] * x[i]))).
-// Version 2: 1 / (1 + exp(-trees.margin(bias + w.x, hand features))).
+// The probability of "check-worthy" is 1 / (1 + exp(-(bias + sum weight[i] * x[i]))).
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "feature_vector.hpp"
-#include "tree_ensemble.hpp"
 
 namespace factpipe::claims {
 
@@ -41,16 +39,14 @@ class CheckworthinessModel {
   // Throws std::runtime_error naming `file` (and the line) on any problem; when `expected_feature_set`
   // is not empty the file's feature_set must equal it.
   static CheckworthinessModel load(const std::filesystem::path& file, const std::string& expected_feature_set);
+  // The same from the file's text; `name` is the file named in errors.
+  static CheckworthinessModel from_text(std::string_view text, const std::string& name,
+                                        const std::string& expected_feature_set);
   void save(const std::filesystem::path& file) const;
   std::string to_text() const;
 
-  double decision(const std::vector<SparseFeature>& x) const;  // the linear part
-  // `hand`: FeatureExtractor::hand_features of the sentence; required (std::logic_error) when the model has trees.
-  double probability(const std::vector<SparseFeature>& x, const std::vector<SparseFeature>* hand = nullptr) const;
-
-  bool has_trees() const { return !trees_.empty(); }
-  const TreeEnsemble& trees() const { return trees_; }
-  void set_trees(TreeEnsemble trees) { trees_ = std::move(trees); }
+  double decision(const std::vector<SparseFeature>& x) const;
+  double probability(const std::vector<SparseFeature>& x) const;
 
   const ModelInfo& info() const { return info_; }
   double threshold() const { return info_.threshold; }
@@ -66,7 +62,6 @@ class CheckworthinessModel {
   ModelInfo info_;
   std::vector<float> weights_;  // dense, size 2^hash_bits + 1
   double bias_ = 0.0;
-  TreeEnsemble trees_;
 };
 
 }  // namespace factpipe::claims

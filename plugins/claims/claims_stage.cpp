@@ -204,12 +204,7 @@ void ClaimsStage::process(Document& doc) {
                                   : doc.metadata.publisher.empty() ? config_.publication
                                                                    : doc.metadata.publisher;
   doc.claims.clear();
-  // The hand features' raw counts are only needed (and only computed) when the model has stacked trees.
-  auto probability = [&](const AnalyzedSentence& a) {
-    if (!model_->has_trees()) return model_->probability(extractor_->extract(a));
-    const auto hand = extractor_->hand_features(a);
-    return model_->probability(extractor_->extract(a), &hand);
-  };
+  auto probability = [&](const AnalyzedSentence& a) { return model_->probability(extractor_->extract(a)); };
   if (is_claim_input(doc)) {
     // The input says what the claim is: all of it, once (sentences still get their scores).
     for (auto& sentence : doc.sentences) {

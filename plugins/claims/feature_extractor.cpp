@@ -6,13 +6,13 @@
 
 namespace factpipe::claims {
 
-std::string FeatureOptions::tag() const {
-  char buf[128];
+std::string FeatureOptions::tag(std::string_view extension_tag) const {
+  char buf[160];
   char chars[32] = "";
   if (char_ngrams) std::snprintf(chars, sizeof chars, "c%u-%u", char_min, char_max);
-  std::snprintf(buf, sizeof buf, "w%s%s%s%s:%g,%g,%g%s", word_trigrams ? "123" : "12", chars, structure ? "s" : "",
-                word_classes ? "wn3" : "",
-                weighting.scale[0], weighting.scale[1], weighting.scale[2], weighting.log_tf ? ":logtf" : "");
+  std::snprintf(buf, sizeof buf, "w%s%s%.*s:%g,%g,%g%s", word_trigrams ? "123" : "12", chars,
+                static_cast<int>(extension_tag.size()), extension_tag.data(), weighting.scale[0], weighting.scale[1],
+                weighting.scale[2], weighting.log_tf ? ":logtf" : "");
   return buf;
 }
 
@@ -23,7 +23,7 @@ std::vector<SparseFeature> FeatureExtractor::extract(const AnalyzedSentence& s) 
   f.set_group(FeatureGroup::words);
   features::add_ngrams(s, f);
   if (options_.word_trigrams) features::add_word_trigrams(s, f);
-  if (classes_) features::add_word_classes(s, *classes_, f);
+  if (extension_) extension_->add_words(s, f);
   if (options_.char_ngrams) {
     f.set_group(FeatureGroup::chars);
     features::add_char_ngrams(s, options_.char_min, options_.char_max, f);
@@ -31,13 +31,6 @@ std::vector<SparseFeature> FeatureExtractor::extract(const AnalyzedSentence& s) 
   f.set_group(FeatureGroup::hand);
   add_hand(s, f);
   return std::move(f).finish(options_.weighting);
-}
-
-std::vector<SparseFeature> FeatureExtractor::hand_features(const AnalyzedSentence& s) const {
-  FeatureVector f;
-  f.set_group(FeatureGroup::hand);
-  add_hand(s, f);
-  return std::move(f).finish_counts();
 }
 
 void FeatureExtractor::add_hand(const AnalyzedSentence& s, FeatureVector& f) const {
@@ -50,7 +43,7 @@ void FeatureExtractor::add_hand(const AnalyzedSentence& s, FeatureVector& f) con
   features::add_hedges_opinion(s, f);
   features::add_person(s, f);
   features::add_shape(s, f);
-  if (options_.structure) features::add_structure(s, f);
+  if (extension_) extension_->add_hand(s, f);
 }
 
 }  // namespace factpipe::claims

@@ -139,6 +139,9 @@ py::list list_plugins(const std::string& config) {
 
 PYBIND11_MODULE(_factpipe, m) {
   m.doc() = "factpipe's host pipeline, in process (use the factpipe package, not this module)";
+  // The module runs inside python3 and is not installed: it finds plugins and the default pipeline as the build
+  // tree's programs do.
+  factpipe::host::set_program_dir(FACTPIPE_BUILD_PROGRAM_DIR);
   // Plugins' messages (indexing, warnings) to stderr as the command line prints them, not to stdout.
   if (!spdlog::get("factpipe")) {
     auto logger = spdlog::stderr_logger_mt("factpipe");

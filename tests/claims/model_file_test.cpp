@@ -68,6 +68,14 @@ TEST(ClaimsModelFile, CorruptFileIsNamedWithItsLine) {
   msg = error_of([&] { CheckworthinessModel::load(bad, "fs-1"); });
   EXPECT_NE(msg.find(bad.string() + ":"), std::string::npos) << msg;
   EXPECT_NE(msg.find("bad weight"), std::string::npos) << msg;
+
+  // Format 2 (boosted trees stacked on the weights) is research/claims's experiment: named, not half-read.
+  std::string stacked = text;
+  stacked.replace(0, std::string("factpipe-claims-model 1").size(), "factpipe-claims-model 2");
+  auto research = dir.write("stacked.model", stacked + "trees 1 0\ntree 1\n-1 -1 0 0 1 0.5\n");
+  msg = error_of([&] { CheckworthinessModel::load(research, "fs-1"); });
+  EXPECT_NE(msg.find(research.string() + ":1"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("research/claims"), std::string::npos) << msg;
 }
 
 TEST(ClaimsModelFile, WrongFeatureSetIsNamed) {

@@ -49,7 +49,7 @@ TEST_P(BatchRunnerTest, KeepsInputOrderAndGoesOnAfterAFailure) {
 
   Pipeline pipeline(pipeline_of(kTwoStages, dir), GetParam());
   std::istringstream no_stdin;
-  InputReader reader({(dir / "in.jsonl").string()}, false, no_stdin);
+  InputReader reader({(dir / "in.jsonl").string()}, factpipe::host::StdinFormat::txt, no_stdin);
   RunOptions options;
   options.chunk_size = 16;
   options.render = [](const Document& d) { return "rendered:" + d.id(); };  // runs in the workers
@@ -109,7 +109,7 @@ BatchRun run_batch_pipeline(const std::vector<std::string>& texts, unsigned work
                                 dir),
                     workers);
   std::istringstream no_stdin;
-  InputReader reader({(dir / "in.jsonl").string()}, false, no_stdin);
+  InputReader reader({(dir / "in.jsonl").string()}, factpipe::host::StdinFormat::txt, no_stdin);
   reader.defer_parsing(true);
   RunOptions options;
   options.chunk_size = batch_size;

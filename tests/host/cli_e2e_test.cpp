@@ -144,7 +144,8 @@ TEST_F(Cli, StreamsStdinToStdoutOneLinePerDocumentInOrder) {
   for (int i = 0; i < 300; ++i)
     input += Json{{"id", factpipe::test::cat("doc", i)}, {"text", factpipe::test::cat("Sentence ", i) + ". Next."}}.dump() + "\n";
   dir_.write("in.jsonl", input);
-  auto r = run("run -q -j 2 -c " + quote(segmenting_pipeline()) + " --format jsonl -o - - < in.jsonl");
+  auto r =
+      run("run -q -j 2 -c " + quote(segmenting_pipeline()) + " --input-format jsonl --format jsonl -o - - < in.jsonl");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::istringstream lines(r.out);
   std::string line;
@@ -158,6 +159,29 @@ TEST_F(Cli, StreamsStdinToStdoutOneLinePerDocumentInOrder) {
     ++n;
   }
   EXPECT_EQ(n, 300);
+}
+
+TEST_F(Cli, StdinIsReadAsInputFormatSaysNotAsTheOutputFormat) {
+  dir_.write("one.json", Json{{"id", "from-json"}, {"text", "One sentence. Two."}}.dump());
+  // --format jsonl no longer makes stdin JSON lines: without --input-format it is one text document
+  auto as_text = run("run -q -c " + quote(segmenting_pipeline()) + " --format jsonl -o - - < one.json");
+  ASSERT_EQ(as_text.exit_code, 0) << as_text.err;
+  EXPECT_EQ(Json::parse(as_text.out)["id"], "stdin");
+  auto as_json =
+      run("run -q -c " + quote(segmenting_pipeline()) + " --input-format json --format jsonl -o - - < one.json");
+  ASSERT_EQ(as_json.exit_code, 0) << as_json.err;
+  auto doc = Json::parse(as_json.out);
+  EXPECT_EQ(doc["id"], "from-json");
+  EXPECT_EQ(doc["sentences"].size(), 2u);
+  dir_.write("page.html",
+             "<html><head><title>T</title></head><body><article><p>The council met on Tuesday. "
+             "It voted.</p></article></body></html>");
+  auto as_html = run("run -q -c " + quote(segmenting_pipeline()) + " --input-format html -o - - < page.html");
+  ASSERT_EQ(as_html.exit_code, 0) << as_html.err;
+  EXPECT_EQ(Json::parse(as_html.out)["metadata"]["title"], "T");
+  auto bad = run("run -q -c " + quote(segmenting_pipeline()) + " --input-format xml -o - - < page.html");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--input-format"));
 }
 
 TEST_F(Cli, AStageErrorNamesStageAndDocumentAndTheBatchGoesOn) {

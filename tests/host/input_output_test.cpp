@@ -18,10 +18,10 @@ using ::testing::HasSubstr;
 
 namespace {
 
-std::vector<InputItem> read_all(const std::vector<std::string>& inputs, bool stdin_jsonl = false,
+std::vector<InputItem> read_all(const std::vector<std::string>& inputs, StdinFormat stdin_format = StdinFormat::txt,
                                 const std::string& stdin_text = "") {
   std::istringstream in(stdin_text);
-  InputReader reader(inputs, stdin_jsonl, in);
+  InputReader reader(inputs, stdin_format, in);
   std::vector<InputItem> out;
   while (auto item = reader.next()) out.push_back(std::move(*item));
   return out;
@@ -105,14 +105,58 @@ TEST(InputReader, DirectoriesRecursivelySortedWithoutSidecars) {
   EXPECT_EQ(items[2].document->metadata.title, "bee");
 }
 
-TEST(InputReader, StdinAsTextOrAsJsonLines) {
-  auto text = read_all({"-"}, false, "Some text.\n");
+TEST(InputReader, StdinInEachInputFormat) {
+  const std::string two_lines = "{\"id\": \"x\", \"text\": \"1\"}\n{\"id\": \"y\", \"text\": \"2\"}\n";
+  auto text = read_all({"-"}, StdinFormat::txt, "Some text.\n");
   ASSERT_EQ(text.size(), 1u);
   EXPECT_EQ(text[0].document->id(), "stdin");
   EXPECT_EQ(text[0].document->text, "Some text.\n");
-  auto lines = read_all({"-"}, true, "{\"id\": \"x\", \"text\": \"1\"}\n{\"id\": \"y\", \"text\": \"2\"}\n");
+  // JSON lines read as text are one text document: the format is what --input-format says, nothing else
+  auto lines_as_text = read_all({"-"}, StdinFormat::txt, two_lines);
+  ASSERT_EQ(lines_as_text.size(), 1u);
+  EXPECT_EQ(lines_as_text[0].document->text, two_lines);
+  auto lines = read_all({"-"}, StdinFormat::jsonl, two_lines);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[1].document->id(), "y");
+  EXPECT_EQ(lines[1].origin, "stdin:2");
+
+  auto one = read_all({"-"}, StdinFormat::json, "{\"text\": \"One.\", \"metadata\": {\"title\": \"T\"}}");
+  ASSERT_EQ(one.size(), 1u);
+  ASSERT_TRUE(one[0].document) << one[0].error;
+  EXPECT_EQ(one[0].document->id(), "stdin");
+  EXPECT_EQ(one[0].document->text, "One.");
+  auto array =
+      read_all({"-"}, StdinFormat::json, "[{\"id\": \"a\", \"text\": \"A.\"}, {\"text\": 5}, {\"text\": \"C.\"}]");
+  ASSERT_EQ(array.size(), 3u);
+  EXPECT_EQ(array[0].document->id(), "a");
+  EXPECT_FALSE(array[1].document);  // fails alone, named by its place
+  EXPECT_EQ(array[1].origin, "stdin[1]");
+  EXPECT_EQ(array[2].document->id(), "stdin-3");
+  auto broken = read_all({"-"}, StdinFormat::json, "{\"text\": ");
+  ASSERT_EQ(broken.size(), 1u);
+  EXPECT_FALSE(broken[0].document);
+  EXPECT_EQ(broken[0].origin, "stdin");
+
+  auto page = read_all({"-"}, StdinFormat::html,
+                       "<html><head><title>Bridge costs</title></head><body><article><p>The harbour bridge will cost "
+                       "1.2 billion dollars, the council said on Tuesday.</p></article></body></html>");
+  ASSERT_EQ(page.size(), 1u);
+  ASSERT_TRUE(page[0].document) << page[0].error;
+  EXPECT_EQ(page[0].document->id(), "stdin");
+  EXPECT_THAT(page[0].document->text, HasSubstr("harbour bridge will cost 1.2 billion dollars"));
+  EXPECT_THAT(page[0].document->text, ::testing::Not(HasSubstr("<p>")));
+  EXPECT_EQ(page[0].document->metadata.title, "Bridge costs");
+}
+
+TEST(InputReader, StdinFormatNames) {
+  EXPECT_EQ(parse_stdin_format("jsonl"), StdinFormat::jsonl);
+  EXPECT_EQ(parse_stdin_format("html"), StdinFormat::html);
+  try {
+    parse_stdin_format("xml");
+    FAIL() << "xml accepted";
+  } catch (const ConfigError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("--input-format: 'xml' is not one of txt, json, jsonl, html"));
+  }
 }
 
 TEST(InputReader, DocumentsOverTheSizeLimitFailAloneWithTheirSizeAndTheLimit) {
@@ -123,7 +167,7 @@ TEST(InputReader, DocumentsOverTheSizeLimitFailAloneWithTheirSizeAndTheLimit) {
   dir.write("d-lines.jsonl", Json{{"id", "line-big"}, {"text", std::string(1200, 'z')}}.dump() + "\n" +
                                  Json{{"id", "line-small"}, {"text", "fine"}}.dump() + "\n");
   std::istringstream in;
-  InputReader reader({dir.path().string()}, false, in);
+  InputReader reader({dir.path().string()}, StdinFormat::txt, in);
   reader.max_document_bytes(1000);
   reader.defer_parsing(true);
   std::vector<InputItem> items;
@@ -150,7 +194,7 @@ TEST(InputReader, DocumentsOverTheSizeLimitFailAloneWithTheirSizeAndTheLimit) {
 
 TEST(InputReader, AMissingInputIsAConfigError) {
   std::istringstream in;
-  EXPECT_THROW(InputReader({"/no/such/file.txt"}, false, in), ConfigError);
+  EXPECT_THROW(InputReader({"/no/such/file.txt"}, StdinFormat::txt, in), ConfigError);
 }
 
 TEST(OutputWriter, OneFilePerDocumentInADirectoryWithUniqueNames) {
@@ -201,7 +245,7 @@ TEST(InputReader, DeferredJsonLinesAreParsedByWhoeverCallsParse) {
   factpipe::test::TempDir dir;
   auto f = dir.write("d.jsonl", "{\"text\": \"one\"}\n{\"id\": 5}\n");
   std::istringstream in;
-  InputReader reader({f.string()}, false, in);
+  InputReader reader({f.string()}, StdinFormat::txt, in);
   reader.defer_parsing(true);
   auto first = reader.next();
   ASSERT_TRUE(first);
@@ -235,7 +279,7 @@ TEST(InputReader, ARecordMarkedAsAClaimAndAWholeFileOfClaims) {
   // --claims: every input is one claim, parsed now or later by a worker.
   for (bool deferred : {false, true}) {
     std::istringstream in;
-    InputReader reader({f.string()}, false, in);
+    InputReader reader({f.string()}, StdinFormat::txt, in);
     reader.defer_parsing(deferred);
     reader.as_claims(true);
     auto second = reader.next();

@@ -27,7 +27,7 @@ namespace {
 
 std::vector<InputItem> read_everything(const std::vector<std::string>& inputs, std::size_t max_depth) {
   std::istringstream in;
-  InputReader reader(inputs, false, in);
+  InputReader reader(inputs, factpipe::host::StdinFormat::txt, in);
   reader.max_json_depth(max_depth);
   std::vector<InputItem> out;
   while (auto item = reader.next()) {

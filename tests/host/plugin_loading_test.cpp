@@ -208,5 +208,6 @@ TEST(PluginRegistry, SearchOrderIsConfigThenEnvironmentThenInstallThenBuildTree)
   EXPECT_EQ(dirs[2], "/env/two");
   EXPECT_EQ(dirs[3].filename(), "plugins");
   EXPECT_EQ(dirs[3].parent_path().filename(), "factpipe");
-  EXPECT_EQ(dirs.back(), std::filesystem::path(FACTPIPE_PLUGIN_DIR));
+  // a test runs from the build tree's bin/: its plugins folder comes last, found from there, not compiled in
+  EXPECT_EQ(std::filesystem::weakly_canonical(dirs.back()), std::filesystem::weakly_canonical(FACTPIPE_PLUGIN_DIR));
 }

@@ -77,7 +77,7 @@ TEST(WebPageInput, AFolderOfPagesPlainAndGzippedWithTheirMetadata) {
   dir.write("b.htm", kPage);
   dir.write("c.html.gz", gzip(kPage));
   std::istringstream in;
-  InputReader reader({dir.path().string()}, false, in);
+  InputReader reader({dir.path().string()}, factpipe::host::StdinFormat::txt, in);
   auto items = read_all(reader);
   ASSERT_EQ(items.size(), 3u);
   EXPECT_TRUE(reader.skipped().empty());
@@ -105,7 +105,7 @@ TEST(WebPageInput, FilesNoReaderTakesAreListedWithTheReason) {
   dir.write("notes.md", "# notes");
   dir.write("a.meta.json", "{}");
   std::istringstream in;
-  InputReader reader({dir.path().string()}, false, in);
+  InputReader reader({dir.path().string()}, factpipe::host::StdinFormat::txt, in);
   EXPECT_TRUE(reader.files().empty());
   ASSERT_EQ(reader.skipped().size(), 3u);
   std::map<std::string, std::string> why;
@@ -122,7 +122,7 @@ TEST(WebPageInput, ACorruptGzipPageFailsAloneNamingTheFile) {
   dir.write("bad.html.gz", truncated);
   dir.write("good.html", kPage);
   std::istringstream in;
-  InputReader reader({dir.path().string()}, false, in);
+  InputReader reader({dir.path().string()}, factpipe::host::StdinFormat::txt, in);
   auto items = read_all(reader);
   ASSERT_EQ(items.size(), 2u);
   EXPECT_FALSE(items[0].document);
@@ -142,7 +142,7 @@ TEST(WebPageInput, TheBenchmarkPagesAllReadWhenPresent) {
   fs::path dir = fs::path(FACTPIPE_SHARED_DIR) / "datasets/article-extraction/html";
   if (!fs::is_directory(dir)) GTEST_SKIP() << "no benchmark at " << dir;
   std::istringstream in;
-  InputReader reader({dir.string()}, false, in);
+  InputReader reader({dir.string()}, factpipe::host::StdinFormat::txt, in);
   auto items = read_all(reader);
   EXPECT_EQ(items.size(), 90u);
   std::size_t with_text = 0;

@@ -11,7 +11,16 @@ function(step what)
 endfunction()
 
 file(REMOVE_RECURSE "${WORK_DIR}")
-set(prefix "${WORK_DIR}/prefix")
+# The prefix lives outside the build tree, so that the build tree can be hidden from the installed host below.
+if(DEFINED ENV{TMPDIR} AND IS_DIRECTORY "$ENV{TMPDIR}")
+  set(tmp "$ENV{TMPDIR}")
+else()
+  set(tmp "/tmp")
+endif()
+string(RANDOM LENGTH 8 tag)
+set(install_root "${tmp}/factpipe-install-test-${tag}")
+file(REMOVE_RECURSE "${install_root}")
+set(prefix "${install_root}/prefix")
 set(template_build "${WORK_DIR}/template-build")
 
 # 1. Install the build.
@@ -67,3 +76,65 @@ if(NOT last_stage STREQUAL "wordcount")
   message(FATAL_ERROR "provenance does not name wordcount: ${last_stage}")
 endif()
 message(STATUS "installed host + out-of-tree template plugin: ${first} and ${second} words, total ${total}")
+
+# 5. Nothing installed holds a path of the build tree (plugins and the default pipeline are found relative to
+#    the installed binary), and the host and bundled plugins hold no path of the source tree either.
+execute_process(COMMAND grep -rlF "${BUILD_DIR}" "${prefix}" RESULT_VARIABLE rc OUTPUT_VARIABLE files)
+if(rc EQUAL 0)
+  message(FATAL_ERROR "installed files that hold the build tree's path ${BUILD_DIR}:\n${files}")
+elseif(NOT rc EQUAL 1)
+  message(FATAL_ERROR "grep failed (${rc}) on ${prefix}")
+endif()
+file(GLOB product "${prefix}/bin/factpipe" "${prefix}/bin/factpipe-index" "${prefix}/lib/factpipe/plugins/*.so")
+execute_process(COMMAND grep -lF "${SOURCE_DIR}/" ${product} RESULT_VARIABLE rc OUTPUT_VARIABLE files)
+if(rc EQUAL 0)
+  message(FATAL_ERROR "installed programs that hold the source tree's path ${SOURCE_DIR}:\n${files}")
+endif()
+
+# 6. Move the installation and hide the build tree (an empty folder mounted over it, in a private mount
+#    namespace of this command only): the moved host still finds its plugins and its default pipeline.
+set(moved "${install_root}/moved-prefix")
+file(RENAME "${prefix}" "${moved}")
+file(MAKE_DIRECTORY "${install_root}/empty")
+file(WRITE "${install_root}/segment.yaml" "pipeline: segment-only\nstages:\n  - {name: segmenter, plugin: segmenter}\n")
+set(hide sh -c "mount --bind \"$1\" \"$2\" && shift 2 && exec \"$@\"" sh "${install_root}/empty" "${BUILD_DIR}")
+execute_process(COMMAND unshare -rm ${hide} test ! -e "${BUILD_DIR}/CMakeCache.txt" RESULT_VARIABLE can_hide
+                OUTPUT_QUIET ERROR_QUIET)
+if(can_hide EQUAL 0)
+  set(run_hidden unshare -rm ${hide})
+  set(hidden_note "with the build tree hidden")
+else()
+  # unshare/mount not permitted here (e.g. a container without user namespaces): the moved prefix still shows
+  # that nothing is found through a path of the old prefix; the grep above shows none of the build tree.
+  message(WARNING "cannot hide the build tree (unshare -rm + mount --bind not permitted): moved prefix only")
+  set(run_hidden)
+  set(hidden_note "with the build tree in place (not hidden)")
+endif()
+step("moved factpipe plugins list" ${run_hidden} "${moved}/bin/factpipe" plugins list)
+foreach(stage segmenter entities quotes claims crossref)
+  string(FIND "${step_out}" "${moved}/lib/factpipe/plugins/factpipe-${stage}.so" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the moved host does not find its ${stage} plugin in ${moved} ${hidden_note}:\n${step_out}")
+  endif()
+endforeach()
+string(FIND "${step_out}" "${BUILD_DIR}" at)
+if(NOT at EQUAL -1)
+  message(FATAL_ERROR "the moved host names the build tree:\n${step_out}")
+endif()
+step("moved factpipe validate (default pipeline)" ${run_hidden} "${moved}/bin/factpipe" validate
+     "${moved}/share/factpipe/config/default.yaml")
+step("moved factpipe run" ${run_hidden} "${moved}/bin/factpipe" run -q -c "${install_root}/segment.yaml" -o -
+     "${WORK_DIR}/article.txt")
+string(JSON sentences LENGTH "${step_out}" sentences)
+if(NOT sentences EQUAL 2)
+  message(FATAL_ERROR "the moved host ${hidden_note}: expected 2 sentences, got ${sentences}:\n${step_out}")
+endif()
+# Without -c the moved host runs its own default pipeline, every bundled stage, from the moved prefix.
+step("moved factpipe run, default pipeline" ${run_hidden} "${moved}/bin/factpipe" run -q -o -
+     "${WORK_DIR}/article.txt")
+string(JSON stages LENGTH "${step_out}" provenance stages)
+if(stages LESS 5)
+  message(FATAL_ERROR "the moved host's default pipeline ran ${stages} stages:\n${step_out}")
+endif()
+file(REMOVE_RECURSE "${install_root}")
+message(STATUS "moved installation ${hidden_note}: plugins, default pipeline and a run work")

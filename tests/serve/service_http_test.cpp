@@ -36,7 +36,7 @@ class ServiceHttp : public ::testing::Test {
 std::string run_writes(test::TestPipeline& p, const std::string& json_file, const std::string& format) {
   host::Pipeline pipeline(p.validated, 1);
   std::istringstream no_stdin;
-  host::InputReader reader({json_file}, false, no_stdin);
+  host::InputReader reader({json_file}, factpipe::host::StdinFormat::txt, no_stdin);
   host::OutputOptions o;
   o.target = "-";
   o.formats = {format};

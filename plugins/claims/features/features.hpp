@@ -6,7 +6,6 @@
 
 #include "../analyzed_sentence.hpp"
 #include "../feature_vector.hpp"
-#include "../word_classes.hpp"
 
 namespace factpipe::claims::features {
 
@@ -14,7 +13,6 @@ std::string_view bucket(std::size_t count);  // "0", "1", "2", "3+"
 
 void add_ngrams(const AnalyzedSentence& s, FeatureVector& f);          // word uni- and bigrams
 void add_word_trigrams(const AnalyzedSentence& s, FeatureVector& f);   // word trigrams
-void add_word_classes(const AnalyzedSentence& s, const WordClasses& classes, FeatureVector& f);  // WordNet
 void add_char_ngrams(const AnalyzedSentence& s, unsigned min_n, unsigned max_n, FeatureVector& f);  // inside words
 void add_numbers(const AnalyzedSentence& s, FeatureVector& f);         // quantities, percentages, money
 void add_dates(const AnalyzedSentence& s, FeatureVector& f);           // dates, years, time expressions
@@ -25,6 +23,5 @@ void add_reporting(const AnalyzedSentence& s, FeatureVector& f);       // report
 void add_hedges_opinion(const AnalyzedSentence& s, FeatureVector& f);  // may/might/reportedly, I think
 void add_person(const AnalyzedSentence& s, FeatureVector& f);          // I / we / you
 void add_shape(const AnalyzedSentence& s, FeatureVector& f);           // length, question marks, case
-void add_structure(const AnalyzedSentence& s, FeatureVector& f);       // combinations and ratios
 
 }  // namespace factpipe::claims::features

@@ -8,7 +8,8 @@
 //             title/url/publisher/published/language its metadata, extra["authors"] its authors
 //   dir/      the above, recursively, sorted by path; other files (and sidecars *.meta.json, answer keys
 //             *.gold.json) are skipped and listed in skipped()
-//   -         stdin: JSON lines when `stdin_jsonl`, otherwise the whole of stdin as one text document
+//   -         stdin, read as the StdinFormat given (`factpipe run --input-format`): txt (the default: one text
+//             document), json (a document or an array), jsonl (one document per line), html (a web page)
 // A JSON record may say it is one claim or post to check as a whole: `"claim": true` (kept in the document
 // as extra.input.claim, which the claims stage reads); InputReader::as_claims marks every input so.
 #include <cstddef>
@@ -18,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <factpipe/document.hpp>
@@ -44,10 +46,15 @@ struct InputItem {
 // "the document is 40.0 MB, over the limit of 32.0 MB (--max-document-mb)"
 std::string document_too_large(std::size_t bytes, std::size_t limit);
 
+// What stdin holds: it has no file name to tell.
+enum class StdinFormat { txt, json, jsonl, html };
+// "txt", "json", "jsonl", "html"; throws ConfigError naming the choices for anything else.
+StdinFormat parse_stdin_format(std::string_view name);
+
 class InputReader {
  public:
   // Expands directories now; throws ConfigError for an input that does not exist.
-  InputReader(const std::vector<std::string>& inputs, bool stdin_jsonl, std::istream& stdin_stream);
+  InputReader(const std::vector<std::string>& inputs, StdinFormat stdin_format, std::istream& stdin_stream);
   std::optional<InputItem> next();
   // Hand out JSON lines unparsed, so the worker threads parse them (InputItem::parse) instead of the
   // single reading thread.
@@ -72,11 +79,15 @@ class InputReader {
   bool open_next_source();
   std::optional<InputItem> read_next();
   std::optional<InputItem> next_line();
+  // A .json file's or stdin's JSON: one document, or an array whose documents fail or pass alone.
+  std::optional<InputItem> read_json(const std::string& text, const std::string& origin, const std::string& stem,
+                                     std::size_t bytes);
 
   std::vector<std::filesystem::path> files_;  // "-" stands for stdin
   std::vector<Skipped> skipped_;
   std::size_t next_file_ = 0;
-  bool stdin_jsonl_ = false, defer_parsing_ = false, as_claims_ = false;
+  StdinFormat stdin_format_ = StdinFormat::txt;
+  bool defer_parsing_ = false, as_claims_ = false;
   std::size_t max_document_bytes_ = 0;
   std::size_t max_json_depth_ = kDefaultMaxJsonDepth;
   std::istream& stdin_;

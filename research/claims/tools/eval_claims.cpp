@@ -20,13 +20,13 @@
 #include <string>
 #include <utility>
 
-#include "../feature_extractor.hpp"
-#include "../training/corpus.hpp"
 #include "../training/blend.hpp"
+#include "../training/corpus.hpp"
 #include "../training/datasets.hpp"
 #include "../training/metrics.hpp"
 #include "../training/model_flags.hpp"
 #include "../training/trainer.hpp"
+#include "feature_extractor.hpp"
 #include "stage_throughput.hpp"
 #include "tool_paths.hpp"
 
@@ -52,7 +52,8 @@ void usage() {
 }
 
 // "--C 1 --domain-adapt 1" -> the base options with those flags applied.
-std::pair<TrainOptions, FeatureOptions> member_options(const std::string& spec, TrainOptions options, FeatureOptions features) {
+std::pair<TrainOptions, ExperimentFeatures> member_options(const std::string& spec, TrainOptions options,
+                                                           ExperimentFeatures features) {
   for (const auto& [flag, value] : split_member_flags(spec))
     if (!apply_training_flag(flag, value, options) && !apply_feature_flag(flag, value, features))
       throw std::runtime_error("--member '" + spec + "': not a model flag: " + flag);
@@ -66,7 +67,7 @@ std::pair<TrainOptions, FeatureOptions> member_options(const std::string& spec, 
 // rows (the inner folds of train()); the weights (grid 0.1) and the threshold are chosen there, then applied to
 // the held-out fold. Nothing of the held-out fold is used but for scoring.
 void ensemble_claimbuster_cv(const std::filesystem::path& datasets, const std::filesystem::path& data_dir,
-                             const std::vector<std::pair<TrainOptions, FeatureOptions>>& members, bool with_clef,
+                             const std::vector<std::pair<TrainOptions, ExperimentFeatures>>& members, bool with_clef,
                              bool stratified, bool quiet, bool logit_space) {
   // logit space: the blend of members sharing one feature set is itself one linear model (w = sum a_m w_m)
   auto space = [&](double p) {
@@ -78,7 +79,7 @@ void ensemble_claimbuster_cv(const std::filesystem::path& datasets, const std::f
   std::vector<const Corpus*> corpus_of;
   std::vector<ModelInfo> infos;
   for (auto& [o, f] : members) {
-    auto extractor = FeatureExtractor::from_data_dir(data_dir, f);
+    auto extractor = f.extractor(data_dir);
     auto sig = extractor.signature();
     if (!corpora.count(sig)) corpora.emplace(sig, load_corpus(datasets, extractor));
     corpus_of.push_back(&corpora.at(sig));
@@ -148,7 +149,7 @@ int main(int argc, char** argv) try {
   TrainOptions options;
   std::string only;
   std::filesystem::path dump;  // error analysis: held-out ClaimBuster probabilities (outside the repo!)
-  FeatureOptions features;
+  ExperimentFeatures features;
   bool quiet = false, claimbuster_with_clef = true, stratified = true;
   std::vector<std::string> members;  // --member: further models of an averaged-probability ensemble
   bool blend_logits = false;         // --blend logit: average decision values instead of probabilities
@@ -175,18 +176,19 @@ int main(int argc, char** argv) try {
     else if (a == "--claimbuster-only") claimbuster_with_clef = false;
     else { usage(); throw std::runtime_error("unknown argument '" + a + "'"); }
   }
-  for (double scale : features.weighting.scale)
+  for (double scale : features.options.weighting.scale)
     if (!(scale > 0)) throw std::runtime_error("feature group scales must be > 0");
-  if (features.char_min < 1 || features.char_max < features.char_min) throw std::runtime_error("need 1 <= --char-min <= --char-max");
+  if (features.options.char_min < 1 || features.options.char_max < features.options.char_min)
+    throw std::runtime_error("need 1 <= --char-min <= --char-max");
   if (!members.empty()) {
-    std::vector<std::pair<TrainOptions, FeatureOptions>> all{{options, features}};
+    std::vector<std::pair<TrainOptions, ExperimentFeatures>> all{{options, features}};
     for (auto& spec : members) all.push_back(member_options(spec, options, features));
     std::printf("factpipe claims evaluation: %s ensemble, ClaimBuster 5-fold CV%s\n", blend_logits ? "averaged-logit" : "averaged-probability",
                 claimbuster_with_clef ? " (train: 4 folds + all 19 CLEF debates)" : " (train: 4 folds)");
     ensemble_claimbuster_cv(datasets, data_dir, all, claimbuster_with_clef, stratified, quiet, blend_logits);
     return 0;
   }
-  auto extractor = FeatureExtractor::from_data_dir(data_dir, features);
+  auto extractor = features.extractor(data_dir);
   std::printf("factpipe claims evaluation\nfeature set: %s\nsolver: %s\ndatasets: %s\n\n", extractor.signature().c_str(),
               describe(options).c_str(), datasets.string().c_str());
   bool need_corpus = only.empty() || only == "clef" || only == "claimbuster";

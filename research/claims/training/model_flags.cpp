@@ -49,13 +49,14 @@ bool apply_training_flag(const std::string& a, const std::string& v, TrainOption
   return true;
 }
 
-bool apply_feature_flag(const std::string& a, const std::string& v, FeatureOptions& f) {
-  if (a == "--word-classes") f.word_classes = on(a, v);
+bool apply_feature_flag(const std::string& a, const std::string& v, ExperimentFeatures& e) {
+  FeatureOptions& f = e.options;
+  if (a == "--word-classes") e.word_classes = on(a, v);
   else if (a == "--char-ngrams") f.char_ngrams = on(a, v);
   else if (a == "--char-min") f.char_min = count(a, v);
   else if (a == "--char-max") f.char_max = count(a, v);
   else if (a == "--word-trigrams") f.word_trigrams = on(a, v);
-  else if (a == "--structure") f.structure = on(a, v);
+  else if (a == "--structure") e.structure = on(a, v);
   else if (a == "--log-tf") f.weighting.log_tf = on(a, v);
   else if (a == "--scale-words") f.weighting.scale[0] = number(a, v);
   else if (a == "--scale-chars") f.weighting.scale[1] = number(a, v);

@@ -8,7 +8,9 @@
 
 #include "checkworthiness_model.hpp"
 #include "claims_test_support.hpp"
+#include "experiment_features.hpp"
 #include "feature_extractor.hpp"
+#include "stacked_model.hpp"
 #include "test_paths.hpp"
 #include "training/boosted_trees.hpp"
 #include "training/trainer.hpp"
@@ -24,7 +26,7 @@ const FeatureExtractor& extractor() {
 
 TrainingExample example(const char* text, int label) {
   auto a = extractor().analyze(text);
-  return {extractor().extract(a), label, true, extractor().hand_features(a)};
+  return {extractor().extract(a), label, true, hand_features(extractor(), a)};
 }
 
 // Sentences written for the test: statistics and past events are check-worthy, small talk and plans are not.
@@ -163,11 +165,18 @@ TEST(ClaimsTrees, StackedModelIsDeterministicRoundTripsAndNeedsTheHandFeatures) 
 
   TempDir dir;
   a.save(dir.path / "stacked.model");
-  auto back = CheckworthinessModel::load(dir.path / "stacked.model", "test");
+  auto back = StackedModel::load(dir.path / "stacked.model", "test");
   EXPECT_EQ(back.to_text(), a.to_text());
   auto pos = example("Prices rose 7 percent in 2021.", 1), neg = example("Thank you, everyone.", 0);
   EXPECT_DOUBLE_EQ(back.probability(pos.x, &pos.hand), a.probability(pos.x, &pos.hand));
   EXPECT_GT(back.probability(pos.x, &pos.hand), back.probability(neg.x, &neg.hand));
+  // The stage reads the linear format only, and says where a stacked model comes from.
+  try {
+    CheckworthinessModel::load(dir.path / "stacked.model", "test");
+    ADD_FAILURE() << "the stage's reader accepted a stacked model";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("research/claims"), std::string::npos) << e.what();
+  }
   EXPECT_THROW(back.probability(pos.x), std::logic_error);
 }
 
@@ -184,7 +193,7 @@ TEST(ClaimsTrees, BrokenTreesSectionNamesTheFileAndLine) {
   };
   // cut inside the last tree
   auto truncated = write("truncated.model", text.substr(0, text.rfind('\n', text.size() - 2) + 1));
-  auto msg = error_of([&] { CheckworthinessModel::load(truncated, "test"); });
+  auto msg = error_of([&] { StackedModel::load(truncated, "test"); });
   EXPECT_NE(msg.find(truncated.string() + ":"), std::string::npos) << msg;
   EXPECT_NE(msg.find("ends early"), std::string::npos) << msg;
   // a node pointing back at its parent (a cycle)
@@ -193,13 +202,13 @@ TEST(ClaimsTrees, BrokenTreesSectionNamesTheFileAndLine) {
   auto node_line = cyclic.find('\n', first_tree + 1) + 1;
   cyclic.replace(node_line, cyclic.find(' ', node_line) - node_line, "0");
   auto bad = write("cyclic.model", cyclic);
-  msg = error_of([&] { CheckworthinessModel::load(bad, "test"); });
+  msg = error_of([&] { StackedModel::load(bad, "test"); });
   EXPECT_NE(msg.find(bad.string() + ":"), std::string::npos) << msg;
   EXPECT_NE(msg.find("bad children"), std::string::npos) << msg;
   // version 2 header without a trees section
   auto header = text.substr(0, text.find("\ntrees ") + 1);
   auto no_trees = write("notrees.model", header);
-  msg = error_of([&] { CheckworthinessModel::load(no_trees, "test"); });
+  msg = error_of([&] { StackedModel::load(no_trees, "test"); });
   EXPECT_NE(msg.find(no_trees.string()), std::string::npos) << msg;
   EXPECT_NE(msg.find("trees <count>"), std::string::npos) << msg;
 }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "../feature_extractor.hpp"
+#include "feature_extractor.hpp"
 #include "trainer.hpp"
 
 namespace factpipe::claims {

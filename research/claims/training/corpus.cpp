@@ -1,6 +1,7 @@
 #include "corpus.hpp"
 
 #include "datasets.hpp"
+#include "experiment_features.hpp"
 
 namespace factpipe::claims {
 
@@ -14,14 +15,14 @@ Corpus load_corpus(const std::filesystem::path& datasets, const FeatureExtractor
   Corpus c;
   for (auto& s : read_claimbuster(datasets / "claimbuster" / "train.json")) {
     auto a = extractor.analyze(s.text);
-    c.claimbuster.push_back({extractor.extract(a), s.label, true, extractor.hand_features(a)});
+    c.claimbuster.push_back({extractor.extract(a), s.label, true, hand_features(extractor, a)});
   }
   for (auto& d : read_clef_training(datasets / "clef2019-checkworthiness" / "training")) {
     c.debate_names.push_back(d.name);
     auto& out = c.debates.emplace_back();
     for (auto& s : d.sentences) {
       auto a = extractor.analyze(s.text);
-      out.push_back({extractor.extract(a), s.label, false, extractor.hand_features(a)});
+      out.push_back({extractor.extract(a), s.label, false, hand_features(extractor, a)});
     }
   }
   return c;

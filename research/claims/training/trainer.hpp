@@ -6,8 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "../checkworthiness_model.hpp"
-#include "../feature_vector.hpp"
+#include "checkworthiness_model.hpp"
+#include "feature_vector.hpp"
+#include "stacked_model.hpp"
 
 namespace factpipe::claims {
 
@@ -15,7 +16,7 @@ struct TrainingExample {
   std::vector<SparseFeature> x;
   int label = 0;
   bool calibrate = false;  // used to choose the threshold (ClaimBuster sentences: its labels define "a claim")
-  std::vector<SparseFeature> hand;  // FeatureExtractor::hand_features (inputs of the stacked trees)
+  std::vector<SparseFeature> hand;  // hand_features() (inputs of the stacked trees)
 };
 
 // The liblinear solvers tried (liblinear's solver_type numbers). For the SVM solvers the model's
@@ -64,7 +65,7 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
 
 // The linear model alone (fit), or with options.trees the linear model fitted on all rows plus boosted trees
 // fitted on its out-of-fold decision values (stack_folds inner folds of `data`) and the hand features.
-CheckworthinessModel fit_model(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info);
+StackedModel fit_model(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info);
 
 // Probabilities of the `calibrate` rows of `data`, each from a fit_model() on the other threshold_folds - 1
 // inner folds (stratified by dataset and label, fixed seed); empty when threshold_folds < 2. `row` indexes `data`.
@@ -77,7 +78,7 @@ OutOfFold out_of_fold(const std::vector<const TrainingExample*>& data, const Tra
 
 // fit_model() plus, from the out-of-fold probabilities of the `calibrate` examples, the threshold maximising F1
 // and the threshold reaching `recall_target`.
-CheckworthinessModel train(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info);
+StackedModel train(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info);
 
 // One linear model from several (e.g. with and without domain adaptation or NB scaling) over the same features:
 // each member gives out-of-fold decision values on the `calibrate` rows (out_of_fold, same inner folds), the

@@ -8,9 +8,9 @@
 #include <sstream>
 #include <vector>
 
-#include "../checkworthiness_model.hpp"
-#include "../claims_stage.hpp"
-#include "../plain_sentences.hpp"
+#include "checkworthiness_model.hpp"
+#include "claims_stage.hpp"
+#include "plain_sentences.hpp"
 
 namespace factpipe::claims {
 

@@ -10,10 +10,10 @@
 #include <vector>
 #include <string>
 
-#include "../feature_extractor.hpp"
 #include "../training/corpus.hpp"
 #include "../training/model_flags.hpp"
 #include "../training/trainer.hpp"
+#include "feature_extractor.hpp"
 #include "tool_paths.hpp"
 
 using namespace factpipe::claims;

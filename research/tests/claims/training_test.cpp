@@ -1,6 +1,7 @@
 // Training is deterministic; folds and ranking measures follow their definitions.
 #include <gtest/gtest.h>
 
+#include "experiment_features.hpp"
 #include "feature_extractor.hpp"
 #include "test_paths.hpp"
 #include "training/blend.hpp"
@@ -22,8 +23,8 @@ std::vector<TrainingExample> synthetic() {
                             "Let me say this.", "What would you do?", "That is a great question."};
   std::vector<TrainingExample> out;
   for (int round = 0; round < 3; ++round) {
-    for (auto* p : positive) out.push_back({e.extract(p), 1, true, e.hand_features(p)});
-    for (auto* n : negative) out.push_back({e.extract(n), 0, true, e.hand_features(n)});
+    for (auto* p : positive) out.push_back({e.extract(p), 1, true, hand_features(e, p)});
+    for (auto* n : negative) out.push_back({e.extract(n), 0, true, hand_features(e, n)});
   }
   return out;
 }
@@ -80,14 +81,16 @@ TEST(ClaimsTraining, SolverNamesRoundTripAndUnknownNamesAreRejected) {
 TEST(ClaimsTraining, ModelFlagsSetTheirOptionAndBadValuesNameTheFlag) {
   using namespace factpipe::claims;
   TrainOptions o;
-  FeatureOptions f;
+  ExperimentFeatures f;
   EXPECT_TRUE(apply_training_flag("--C", "0.5", o));
   EXPECT_DOUBLE_EQ(o.C, 0.5);
   EXPECT_TRUE(apply_training_flag("--domain-adapt", "3", o));
   EXPECT_EQ(o.domain_adapt, 3u);
   EXPECT_FALSE(apply_training_flag("--char-ngrams", "0", o));  // a feature flag, not a training one
   EXPECT_TRUE(apply_feature_flag("--char-ngrams", "0", f));
-  EXPECT_FALSE(f.char_ngrams);
+  EXPECT_FALSE(f.options.char_ngrams);
+  EXPECT_TRUE(apply_feature_flag("--structure", "1", f));
+  EXPECT_TRUE(f.structure);
   try {
     apply_training_flag("--tree-eta", "fast", o);
     FAIL();

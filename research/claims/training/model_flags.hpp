@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "../feature_extractor.hpp"
+#include "experiment_features.hpp"
 #include "trainer.hpp"
 
 namespace factpipe::claims {
@@ -14,7 +14,7 @@ namespace factpipe::claims {
 // Throws std::invalid_argument (naming the flag) for a value that does not parse.
 bool apply_training_flag(const std::string& flag, const std::string& value, TrainOptions& options);
 // The same for feature flags (experiments only: the stage accepts a model trained with the default features).
-bool apply_feature_flag(const std::string& flag, const std::string& value, FeatureOptions& features);
+bool apply_feature_flag(const std::string& flag, const std::string& value, ExperimentFeatures& features);
 
 // "--C 1 --domain-adapt 1" -> {{"--C", "1"}, {"--domain-adapt", "1"}}; throws naming the spec when a flag
 // has no value.

@@ -210,7 +210,7 @@ std::vector<int> strata_of(const std::vector<const TrainingExample*>& data) {
 
 }  // namespace
 
-CheckworthinessModel fit_model(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info) {
+StackedModel fit_model(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info) {
   if (!options.trees) return fit(data, options, std::move(info));
   if (options.stack_folds < 2) throw std::invalid_argument("claims trainer: stacking needs stack_folds >= 2");
   if (!have_xgboost()) fit_trees({}, {}, options);  // throws the "install libxgboost-dev" error before any work
@@ -225,9 +225,7 @@ CheckworthinessModel fit_model(const std::vector<const TrainingExample*>& data, 
     for (std::size_t i = 0; i < data.size(); ++i)
       if (folds[i] == k) linear[i] = m.decision(data[i]->x);
   }
-  auto model = fit(data, options, std::move(info));
-  model.set_trees(fit_trees(data, linear, options));
-  return model;
+  return StackedModel(fit(data, options, std::move(info)), fit_trees(data, linear, options));
 }
 
 OutOfFold out_of_fold(const std::vector<const TrainingExample*>& data, const TrainOptions& options, const ModelInfo& info) {
@@ -249,7 +247,7 @@ OutOfFold out_of_fold(const std::vector<const TrainingExample*>& data, const Tra
   return out;
 }
 
-CheckworthinessModel train(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info) {
+StackedModel train(const std::vector<const TrainingExample*>& data, const TrainOptions& options, ModelInfo info) {
   double threshold = 0.5, recall = 0.5;
   auto oof = out_of_fold(data, options, info);
   if (!oof.scores.empty()) {

@@ -1,7 +1,8 @@
 #include <cstdio>
 #include <string>
 
-#include "features.hpp"
+#include "experiment_features.hpp"
+#include "features/features.hpp"
 
 namespace factpipe::claims::features {
 

@@ -1,4 +1,5 @@
-#include "features.hpp"
+#include "experiment_features.hpp"
+#include "features/features.hpp"
 
 namespace factpipe::claims::features {
 namespace {

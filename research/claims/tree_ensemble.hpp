@@ -1,10 +1,11 @@
 #pragma once
 // Gradient-boosted trees stacked on the linear model (trained with XGBoost by factpipe-train-claims, evaluated
-// here without XGBoost: the stage needs no extra library). Inputs: slot 0 = the linear model's decision value,
+// here without XGBoost). Inputs: slot 0 = the linear model's decision value,
 // then the raw counts of the hand features (hashed indices, FeatureExtractor::hand_features). A feature a
 // sentence does not have is "missing" and takes the node's default branch, as in XGBoost's sparse input.
 // The output is a margin: base_margin + the sum of the leaves reached; probability = logistic(margin).
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <vector>
