@@ -37,7 +37,11 @@ std::vector<fs::path> plugin_search_dirs(const std::vector<fs::path>& config_pat
   return unique;
 }
 
-std::vector<fs::path> bundled_plugin_dirs() { return {installed_plugin_dir(), build_tree_plugin_dir()}; }
+std::vector<fs::path> bundled_plugin_dirs() {
+  std::vector<fs::path> dirs{installed_plugin_dir()};
+  if (auto build_tree = build_tree_plugin_dir()) dirs.push_back(*build_tree);
+  return dirs;
+}
 
 namespace {
 
