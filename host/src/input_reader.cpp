@@ -108,6 +108,14 @@ Document read_text_document(const fs::path& file, std::size_t max_json_depth) {
     field("publisher", m.publisher);
     field("published", m.published);
     field("language", m.language);
+    if (j.contains("authors")) {
+      const Json& a = j["authors"];
+      bool names = a.is_string() || a.is_array();
+      if (a.is_array())
+        for (const auto& e : a) names = names && e.is_string();
+      if (!names) throw std::runtime_error(meta.string() + ": 'authors' must be a string or an array of strings");
+      m.authors = a.is_string() ? std::vector<std::string>{a.get<std::string>()} : a.get<std::vector<std::string>>();
+    }
   }
   return doc;
 }
@@ -135,25 +143,29 @@ Document parse_json_document(const std::string& json, std::size_t max_json_depth
   return document_from_input_json(parse_json(json, max_json_depth));
 }
 
-Document read_web_page(const fs::path& file, std::size_t max_html_bytes, html::ExtractOptions options) {
-  std::string bytes = read_all(file);
+Document web_page_document(std::string bytes, const std::string& id, std::size_t max_html_bytes,
+                           html::ExtractOptions options) {
   if (html::is_gzip(bytes)) bytes = html::gunzip(bytes, max_html_bytes);
   options.max_bytes = max_html_bytes;
   html::ExtractedArticle page = html::extract_article(bytes, options);
-  fs::path name = file.filename();
-  if (name.extension() == ".gz") name = name.stem();
-  Document doc = document_from_text(name.stem().string(), std::move(page.text));  // page.html.gz -> page
+  Document doc = document_from_text(id, std::move(page.text));
   auto& m = doc.metadata;
-  m.source_file = file.string();
   m.title = std::move(page.title);
   m.url = std::move(page.canonical_url);
   m.publisher = std::move(page.publisher);
   m.published = std::move(page.published);
   m.language = std::move(page.language);
-  if (!page.authors.empty()) doc.extra["authors"] = page.authors;
+  m.authors = std::move(page.authors);
   return doc;
 }
 
+Document read_web_page(const fs::path& file, std::size_t max_html_bytes, html::ExtractOptions options) {
+  fs::path name = file.filename();
+  if (name.extension() == ".gz") name = name.stem();  // page.html.gz -> page
+  Document doc = web_page_document(read_all(file), name.stem().string(), max_html_bytes, options);
+  doc.metadata.source_file = file.string();
+  return doc;
+}
 
 void InputItem::parse() {
   if (unparsed.empty()) return;

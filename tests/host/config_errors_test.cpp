@@ -77,7 +77,7 @@ TEST_F(ConfigTest, UnknownTopLevelKeyListsTheAllowedOnes) {
 
 TEST_F(ConfigTest, UnknownPluginListsTheAvailableOnes) {
   auto v = validate("pipeline: x\nstages:\n  - name: q\n    plugin: quotez\n");
-  EXPECT_THAT(all(v), HasSubstr(file() + ":4:13: stage 'q': unknown plugin 'quotez' (available: fx_api10, fx_batch, "
+  EXPECT_THAT(all(v), HasSubstr(file() + ":4:13: stage 'q': unknown plugin 'quotez' (available: fx_batch, "
                                          "fx_boom, fx_empty, fx_good, fx_hostile, fx_needs_quotes, fx_slow)"));
 }
 
