@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 preset=default
 [ "${1:-}" = "--sanitize" ] && preset=debug
 
-bash scripts/setup.sh --with-browser
+bash scripts/setup.sh
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"
 ctest --preset "$preset" -j "$(nproc)"
