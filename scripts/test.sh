@@ -14,7 +14,7 @@ for arg in "$@"; do
   esac
 done
 
-bash scripts/setup.sh --with-browser
+bash scripts/setup.sh
 [ "$research" = ON ] && bash research/setup.sh
 cmake --preset "$preset" -DFACTPIPE_BUILD_RESEARCH="$research" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"

@@ -120,12 +120,14 @@ std::function<int()> add_serve_command(CLI::App& app) {
   cmd->add_option("--connections", args->connections,
                   "connection threads (default: threads + max-queue + 16)");
   cmd->footer(
-      "\nEndpoints: POST /v1/check (one {\"id\",\"text\",\"meta\"} document or an array; ?format=json|html|md|"
-      "claimreview),\nGET /v1/plugins, GET /healthz, GET /metrics (Prometheus), GET / (a page to paste an article).\n\n"
-      "Example:\n"
+      "\nEndpoints: POST /v1/check (one {\"id\",\"text\",\"meta\"} document or an array, or a web page as "
+      "Content-Type: text/html\nand ?id=NAME; ?format=json|html|md|claimreview), GET /v1/plugins, GET /healthz, GET "
+      "/metrics (Prometheus),\nGET / (a page to paste an article or drop a saved web page).\n\n"
+      "Examples:\n"
       "  factpipe serve --port 8080 --threads 4 &\n"
       "  curl -s localhost:8080/v1/check -d '{\"id\": \"a1\", \"text\": \"The mayor said the bridge cost $2 "
-      "billion.\"}'");
+      "billion.\"}'\n"
+      "  curl -s 'localhost:8080/v1/check?format=md&id=story' -H 'Content-Type: text/html' --data-binary @story.html");
   cmd->fallthrough();
   return [cmd, args]() -> int { return *cmd ? serve_command(*args) : -1; };
 }

@@ -48,11 +48,20 @@ const Entity* entity_at(const Document& doc, int index) {
   return index >= 0 && static_cast<std::size_t>(index) < doc.entities.size() ? &doc.entities[index] : nullptr;
 }
 
-// Who made the claim: a Person or an Organization. The publication itself when no claimant is named.
+// The article's authors as schema.org Persons: one object for one author, an array for several.
+Json people(const std::vector<std::string>& names) {
+  Json out = Json::array();
+  for (const auto& n : names) out.push_back({{"@type", "Person"}, {"name", n}});
+  return out.size() == 1 ? out[0] : out;
+}
+
+// Who made the claim: a Person or an Organization. When no claimant is named the article makes the claim
+// in its own voice: its authors, else the publication itself.
 Json claim_author(const Document& doc, const Claim& c) {
   std::string name = squash_space(c.claimant);
   std::string publisher = squash_space(doc.metadata.publisher);
   if (name.empty()) {
+    if (auto authors = detail::document_authors(doc); !authors.empty()) return people(authors);
     if (publisher.empty()) return nullptr;
     return {{"@type", "Organization"}, {"name", publisher}};
   }
@@ -84,10 +93,12 @@ Json claimreview_records(const Document& doc, const Options& options) {
     Json item = {{"@type", "Claim"}};
     if (Json author = claim_author(doc, c); !author.is_null()) item["author"] = author;
     if (!m.published.empty()) item["datePublished"] = m.published;
-    if (!m.url.empty() || !m.title.empty()) {
+    auto authors = detail::document_authors(doc);
+    if (!m.url.empty() || !m.title.empty() || !authors.empty()) {
       Json appearance = {{"@type", "CreativeWork"}};
       if (auto url = detail::http_url(m.url)) appearance["url"] = *url;  // never a javascript: link
       if (!m.title.empty()) appearance["headline"] = squash_space(m.title);
+      if (!authors.empty()) appearance["author"] = people(authors);
       if (!m.publisher.empty()) appearance["publisher"] = {{"@type", "Organization"}, {"name", squash_space(m.publisher)}};
       item["appearance"] = Json::array({appearance});
     }

@@ -22,7 +22,10 @@ string esc(std::string_view s) { return html_escape(s); }
 // The claimant, or the publication itself (named when known).
 string claimant_html(const Document& doc, const Claim& c) {
   if (auto name = squash_space(c.claimant); !name.empty()) return esc(name);
-  string pub = squash_space(doc.metadata.publisher);
+  // The article's own voice: its authors and publisher, when known.
+  string pub = authors_line(document_authors(doc));
+  if (auto publisher = squash_space(doc.metadata.publisher); !publisher.empty())
+    pub += (pub.empty() ? "" : ", ") + publisher;
   return "<span class=\"none\">the publication</span>" + (pub.empty() ? string() : " (" + esc(pub) + ")");
 }
 
@@ -50,6 +53,7 @@ void write_header(const Document& doc, const Settings& settings, std::ostream& o
   auto item = [&](std::string_view term, const string& html) {
     if (!html.empty()) out << "<div><dt>" << term << "</dt><dd>" << html << "</dd></div>\n";
   };
+  item("By", esc(authors_line(document_authors(doc))));
   item("Publisher", esc(squash_space(m.publisher)));
   item("Published", esc(squash_space(m.published)));
   item("Article", m.url.empty() ? string() : html_link(m.url, m.url));

@@ -38,7 +38,10 @@ string link(std::string_view url, std::string_view text) {
 
 string claimant_md(const Document& doc, const Claim& c) {
   if (auto name = squash_space(c.claimant); !name.empty()) return md_cell(name);
-  string pub = squash_space(doc.metadata.publisher);
+  // The article's own voice: its authors and publisher, when known.
+  string pub = authors_line(document_authors(doc));
+  if (auto publisher = squash_space(doc.metadata.publisher); !publisher.empty())
+    pub += (pub.empty() ? "" : ", ") + publisher;
   return "_the publication_" + (pub.empty() ? string() : " (" + md_cell(pub) + ")");
 }
 
@@ -56,6 +59,7 @@ void write_header(const Document& doc, std::ostream& out) {
   auto add = [&](std::string_view k, const string& v) {
     if (!v.empty()) meta += (meta.empty() ? "" : " · ") + ("**" + string(k) + ":** " + v);
   };
+  add("By", md_escape(authors_line(document_authors(doc)), false));
   add("Publisher", md_escape(squash_space(m.publisher), false));
   add("Published", md_escape(squash_space(m.published), false));
   add("Article", m.url.empty() ? string() : link(m.url, m.url));

@@ -137,6 +137,20 @@ std::string document_title(const Document& doc) {
   return "Untitled document";
 }
 
+std::vector<std::string> document_authors(const Document& doc) {
+  std::vector<std::string> out;
+  for (const auto& a : doc.metadata.authors)
+    if (auto name = squash_space(a); !name.empty()) out.push_back(std::move(name));
+  return out;
+}
+
+std::string authors_line(const std::vector<std::string>& authors) {
+  std::string out;
+  for (std::size_t i = 0; i < authors.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == authors.size() ? " and " : ", ") + authors[i];
+  return out;
+}
+
 std::string claim_text(const Document& doc, const Claim& c) {
   if (!c.text.empty()) return c.text;
   return std::string(doc.slice(snap(doc.text, c.span)));

@@ -3,6 +3,8 @@
 namespace factpipe::serve {
 
 // Plain HTML and a little script, no external resources: the service never reaches out, nor does its page.
+// A dropped or chosen web page (.html, .htm, .html.gz) is sent as it is (Content-Type text/html, its bytes
+// untouched whatever their charset) and the service extracts its article as `factpipe run` does.
 // The report comes back as the HTML report `factpipe run --format html` writes and is shown in a sandboxed
 // frame (no scripts run in it; the page reads its height).
 const std::string& check_page_html() {
@@ -36,18 +38,19 @@ const std::string& check_page_html() {
 <body>
 <header>
   <h1>Check an article</h1>
-  <p>Paste the text of a news article (or drop a .txt file on the box). The claims, quotations and the
-     evidence found for each claim appear below. Nothing leaves this service.</p>
+  <p>Paste the text of a news article, or drop a saved web page (.html) or a .txt file on the box. The
+     claims, quotations and the evidence found for each claim appear below. Nothing leaves this service.</p>
 </header>
 <main>
   <form id="form">
     <div class="row">
       <div><label for="doc-id">Name (optional)</label><input type="text" id="doc-id" placeholder="article"></div>
       <div><label for="title">Title (optional)</label><input type="text" id="title"></div>
-      <div><label for="file">Or open a file</label><input type="file" id="file" accept=".txt,text/plain"></div>
+      <div><label for="file">Or open a file</label>
+        <input type="file" id="file" accept=".html,.htm,.gz,.txt,text/html,text/plain"></div>
     </div>
     <label for="text">Article text</label>
-    <textarea id="text" placeholder="Paste the article here"></textarea>
+    <textarea id="text" placeholder="Paste the article here, or drop a web page (.html) or a .txt file"></textarea>
     <div class="row">
       <div><label for="token">Access token (when the service needs one)</label>
         <input type="password" id="token" autocomplete="off"></div>
@@ -63,23 +66,38 @@ const std::string& check_page_html() {
 const $ = (id) => document.getElementById(id);
 const text = $("text"), status = $("status"), error = $("error"), report = $("report"), button = $("check");
 
+// A web page chosen or dropped: its bytes, sent as they are when Check is pressed (pasting text drops it).
+let page = null;
+const isPage = (file) => /\.(html?|html?\.gz)$/i.test(file.name) || file.type === "text/html";
+const isText = (file) => /\.txt$/i.test(file.name) || file.type === "text/plain";
+const stem = (name) => name.replace(/\.(txt|html?|html?\.gz)$/i, "");
+
 function loadFile(file) {
   if (!file) return;
-  if (!/\.txt$/i.test(file.name) && file.type !== "text/plain") {
-    error.textContent = file.name + ": only .txt files can be read here; paste the article's text instead";
+  if (!isPage(file) && !isText(file)) {
+    error.textContent = file.name + ": only web pages (.html, .htm, .html.gz) and .txt files can be read here";
     return;
   }
   const reader = new FileReader();
   reader.onload = () => {
-    text.value = reader.result;
-    if (!$("doc-id").value) $("doc-id").value = file.name.replace(/\.txt$/i, "");
+    if (!$("doc-id").value) $("doc-id").value = stem(file.name);
     error.textContent = "";
-    status.textContent = file.name + ": " + text.value.length + " characters";
+    if (isPage(file)) {
+      page = { name: file.name, bytes: reader.result };
+      text.value = "";
+      status.textContent = file.name + ": a web page of " + Math.ceil(reader.result.byteLength / 1024) +
+        " KB; its article is extracted when you press Check (or paste text instead)";
+    } else {
+      page = null;
+      text.value = reader.result;
+      status.textContent = file.name + ": " + text.value.length + " characters";
+    }
   };
   reader.onerror = () => { error.textContent = file.name + ": cannot read the file"; };
-  reader.readAsText(file);
+  if (isPage(file)) reader.readAsArrayBuffer(file); else reader.readAsText(file);
 }
 $("file").addEventListener("change", (e) => loadFile(e.target.files[0]));
+text.addEventListener("input", () => { if (page && text.value) { page = null; status.textContent = ""; } });
 text.addEventListener("dragover", (e) => { e.preventDefault(); text.classList.add("drop"); });
 text.addEventListener("dragleave", () => text.classList.remove("drop"));
 text.addEventListener("drop", (e) => {
@@ -96,17 +114,27 @@ report.addEventListener("load", () => {
 $("form").addEventListener("submit", async (e) => {
   e.preventDefault();
   error.textContent = "";
-  if (!text.value.trim()) { error.textContent = "Paste an article first."; return; }
-  const body = { text: text.value };
-  if ($("doc-id").value.trim()) body.id = $("doc-id").value.trim();
-  if ($("title").value.trim()) body.meta = { title: $("title").value.trim() };
-  const headers = { "Content-Type": "application/json" };
+  if (!page && !text.value.trim()) { error.textContent = "Paste an article or drop a web page first."; return; }
+  const id = $("doc-id").value.trim();
+  let url = "v1/check?format=html", headers = {}, body;
+  if (page) {
+    // The page's own bytes: the service finds the charset, the article, its title and authors.
+    headers["Content-Type"] = "text/html";
+    body = page.bytes;
+    if (id) url += "&id=" + encodeURIComponent(id);
+  } else {
+    const doc = { text: text.value };
+    if (id) doc.id = id;
+    if ($("title").value.trim()) doc.meta = { title: $("title").value.trim() };
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(doc);
+  }
   if ($("token").value) headers["Authorization"] = "Bearer " + $("token").value;
   button.disabled = true;
   status.textContent = "Checking…";
   const started = performance.now();
   try {
-    const res = await fetch("v1/check?format=html", { method: "POST", headers, body: JSON.stringify(body) });
+    const res = await fetch(url, { method: "POST", headers, body });
     const answer = await res.text();
     if (!res.ok) {
       let message = answer;

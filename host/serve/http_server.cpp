@@ -116,7 +116,8 @@ void HttpServer::routes() {
     res.set_content(service_.plugins().dump(2) + "\n", "application/json");
   }));
   s.Post("/v1/check", counted("/v1/check", [this](const httplib::Request& req, httplib::Response& res) {
-    send(res, service_.check(req.body, req.get_param_value("format")));
+    send(res, service_.check(req.body, req.get_param_value("format"), req.get_header_value("Content-Type"),
+                             req.get_param_value("id")));
   }));
   // Errors httplib answers itself (404, 413 ...) get a JSON body too, and are counted here.
   s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {

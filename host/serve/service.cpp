@@ -1,12 +1,15 @@
 #include <factpipe/serve/service.hpp>
 
+#include <cctype>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
 #include <factpipe/document_json.hpp>
 #include <factpipe/host/errors.hpp>
+#include <factpipe/host/input_reader.hpp>
 #include <factpipe/host/output_writer.hpp>
 
 namespace factpipe::serve {
@@ -146,6 +149,35 @@ Service::Request::Item read_item(Json j, std::size_t index, bool in_array) {
   return item;
 }
 
+bool is_web_page(std::string_view content_type) {
+  std::string type(content_type.substr(0, content_type.find(';')));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type == "text/html" || type == "application/xhtml+xml";
+}
+
+// A web page sent as the body: the same reader as `factpipe run page.html`, the body limit as the page's.
+Service::Request::Item read_page(const std::string& body, std::string_view page_id, std::size_t max_bytes) {
+  Service::Request::Item item;
+  item.id = page_id.empty() ? "page" : std::string(page_id);
+  try {
+    item.document = host::web_page_document(body, item.id, max_bytes ? max_bytes : body.size() + 1);
+    if (item.document->text.empty()) {
+      item.document.reset();
+      item.error = "the web page ('" + item.id + "'): no article text was found in it";
+      item.stage = "input";
+    }
+  } catch (const std::length_error& e) {
+    item.error = "the web page ('" + item.id + "'): " + e.what();
+    item.status = 413;
+    item.stage = "input";
+  } catch (const std::exception& e) {
+    item.error = "the web page ('" + item.id + "'): " + e.what();
+    item.stage = "input";
+  }
+  return item;
+}
+
 }  // namespace
 
 void Service::process(Request& request, std::size_t worker, const std::atomic<bool>& cancelled) {
@@ -172,7 +204,8 @@ void Service::process(Request& request, std::size_t worker, const std::atomic<bo
   request.completed = true;
 }
 
-Reply Service::check(const std::string& body, std::string_view format_view) {
+Reply Service::check(const std::string& body, std::string_view format_view, std::string_view content_type,
+                     std::string_view page_id) {
   std::string format = format_view.empty() ? "json" : std::string(format_view);
   try {
     host::check_output_options(output_options(format, report_settings_, pipeline_file_));
@@ -188,32 +221,37 @@ Reply Service::check(const std::string& body, std::string_view format_view) {
                                 std::to_string(limits.max_body_bytes),
                        {{"limit", limits.max_body_bytes}});
   }
-  Json parsed;
-  try {
-    parsed = Json::parse(body);
-  } catch (const Json::exception& e) {
-    return error_reply(400, std::string("the body is not JSON: ") + e.what());
-  }
   auto request = std::make_shared<Request>();
-  request->array = parsed.is_array();
-  if (request->array) {
-    if (parsed.empty()) return error_reply(400, "an empty array: nothing to check");
-    if (parsed.size() > limits.max_documents) {
-      metrics_.refused("too_many_documents");
-      return error_reply(400, std::to_string(parsed.size()) + " documents in one request, over the limit of " +
-                                  std::to_string(limits.max_documents) + "; split the batch",
-                         {{"limit", limits.max_documents}});
-    }
-    if (format != "json") return error_reply(400, "format=" + format + " makes one report: send one document, not an array");
-    for (std::size_t i = 0; i < parsed.size(); ++i) request->items.push_back(read_item(std::move(parsed[i]), i, true));
+  if (is_web_page(content_type)) {
+    request->items.push_back(read_page(body, page_id, limits.max_body_bytes));
   } else {
-    request->items.push_back(read_item(std::move(parsed), 0, false));
-    const auto& item = request->items[0];
-    if (!item.document) {
-      metrics_.document(false);
-      metrics_.stage_failure("input");
-      return error_reply(400, item.error, {{"id", item.id}});
+    Json parsed;
+    try {
+      parsed = Json::parse(body);
+    } catch (const Json::exception& e) {
+      return error_reply(400, std::string("the body is not JSON: ") + e.what());
     }
+    request->array = parsed.is_array();
+    if (request->array) {
+      if (parsed.empty()) return error_reply(400, "an empty array: nothing to check");
+      if (parsed.size() > limits.max_documents) {
+        metrics_.refused("too_many_documents");
+        return error_reply(400, std::to_string(parsed.size()) + " documents in one request, over the limit of " +
+                                    std::to_string(limits.max_documents) + "; split the batch",
+                           {{"limit", limits.max_documents}});
+      }
+      if (format != "json") return error_reply(400, "format=" + format + " makes one report: send one document, not an array");
+      for (std::size_t i = 0; i < parsed.size(); ++i) request->items.push_back(read_item(std::move(parsed[i]), i, true));
+    } else {
+      request->items.push_back(read_item(std::move(parsed), 0, false));
+    }
+  }
+  if (!request->array && !request->items[0].document) {
+    const auto& item = request->items[0];
+    metrics_.document(false);
+    metrics_.stage_failure("input");
+    if (item.status == 413) metrics_.refused("too_large");
+    return error_reply(item.status, item.error, {{"id", item.id}});
   }
 
   metrics_.in_flight(+1);

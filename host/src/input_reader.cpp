@@ -117,6 +117,14 @@ Document read_text_document(const fs::path& file, std::size_t max_json_depth) {
     field("publisher", m.publisher);
     field("published", m.published);
     field("language", m.language);
+    if (j.contains("authors")) {
+      const Json& a = j["authors"];
+      bool names = a.is_string() || a.is_array();
+      if (a.is_array())
+        for (const auto& e : a) names = names && e.is_string();
+      if (!names) throw std::runtime_error(meta.string() + ": 'authors' must be a string or an array of strings");
+      m.authors = a.is_string() ? std::vector<std::string>{a.get<std::string>()} : a.get<std::vector<std::string>>();
+    }
   }
   return doc;
 }
@@ -144,25 +152,31 @@ Document parse_json_document(const std::string& json, std::size_t max_json_depth
   return document_from_input_json(parse_json(json, max_json_depth));
 }
 
-namespace {
-
-// A page's bytes (gzipped or not) as a document with id `id`, read from `source`.
-Document web_page_document(std::string bytes, const std::string& id, const std::string& source,
-                           std::size_t max_html_bytes, html::ExtractOptions options) {
+Document web_page_document(std::string bytes, const std::string& id, std::size_t max_html_bytes,
+                           html::ExtractOptions options) {
   if (html::is_gzip(bytes)) bytes = html::gunzip(bytes, max_html_bytes);
   options.max_bytes = max_html_bytes;
   html::ExtractedArticle page = html::extract_article(bytes, options);
   Document doc = document_from_text(id, std::move(page.text));
   auto& m = doc.metadata;
-  m.source_file = source;
   m.title = std::move(page.title);
   m.url = std::move(page.canonical_url);
   m.publisher = std::move(page.publisher);
   m.published = std::move(page.published);
   m.language = std::move(page.language);
-  if (!page.authors.empty()) doc.extra["authors"] = page.authors;
+  m.authors = std::move(page.authors);
   return doc;
 }
+
+Document read_web_page(const fs::path& file, std::size_t max_html_bytes, html::ExtractOptions options) {
+  fs::path name = file.filename();
+  if (name.extension() == ".gz") name = name.stem();  // page.html.gz -> page
+  Document doc = web_page_document(read_all(file), name.stem().string(), max_html_bytes, options);
+  doc.metadata.source_file = file.string();
+  return doc;
+}
+
+namespace {
 
 // The page's markup is several times its text: the limit applies to the extracted text.
 std::size_t html_byte_limit(std::size_t max_document_bytes) {
@@ -170,13 +184,6 @@ std::size_t html_byte_limit(std::size_t max_document_bytes) {
 }
 
 }  // namespace
-
-Document read_web_page(const fs::path& file, std::size_t max_html_bytes, html::ExtractOptions options) {
-  fs::path name = file.filename();
-  if (name.extension() == ".gz") name = name.stem();
-  // page.html.gz -> page
-  return web_page_document(read_all(file), name.stem().string(), file.string(), max_html_bytes, options);
-}
 
 StdinFormat parse_stdin_format(std::string_view name) {
   if (name == "txt") return StdinFormat::txt;
@@ -300,7 +307,9 @@ std::optional<InputItem> InputReader::read_next() {
           if (size > html_byte_limit(max_document_bytes_))
             throw std::length_error(document_too_large(size, html_byte_limit(max_document_bytes_)) +
                                     ", for the page's HTML");
-          return ok(web_page_document(std::move(text), "stdin", "stdin", html_byte_limit(max_document_bytes_), {}),
+          Document page = web_page_document(std::move(text), "stdin", html_byte_limit(max_document_bytes_));
+          page.metadata.source_file = "stdin";
+          return ok(std::move(page),
                     "stdin", size, max_document_bytes_);
         }
         return ok(document_from_text("stdin", std::move(text)), "stdin", size, max_document_bytes_);

@@ -63,7 +63,7 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   resolve(ep.configure, "factpipe_stage_configure");
   resolve(ep.process, "factpipe_stage_process");
   resolve(ep.last_error, "factpipe_last_error");
-  if (v.minor >= 1) resolve(ep.prepare_batch, "factpipe_stage_prepare_batch");  // API 1.1
+  if (v.major > 1 || v.minor >= 1) resolve(ep.prepare_batch, "factpipe_stage_prepare_batch");  // API 1.1 on
   if (!missing.empty()) fail(path, "missing required entry point(s): " + missing);
 
   // 4. The description: needs no configure and no document.
@@ -78,7 +78,7 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   if (self->info_.name.empty()) fail(path, "describe() returned an empty plugin name");
   if (!self->info_.config_schema.is_object()) fail(path, "describe(): config_schema is not a JSON object");
   if (self->info_.prepare_batch && !ep.prepare_batch)
-    fail(path, "describe() asks for prepare_batch, which needs plugin API 1.1 (the plugin says " + v.str() + ")");
+    fail(path, "describe() asks for prepare_batch, which needs plugin API 1.1 or later (the plugin says " + v.str() + ")");
   return self;
 }
 

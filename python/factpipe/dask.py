@@ -126,6 +126,7 @@ def _write_atomically(fs, path, data):
 
 def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fingerprint):
     """One task: reads the partition's lines, runs them as one batch, writes part-*.jsonl and its manifest."""
+    started = time.time()
     entry = _worker_pipeline(config, overrides, threads, max_document_mb)
     data = _read_range(spec["input"], spec["start"], spec["end"])
     lines, line_no = [], spec["first_line"]
@@ -137,13 +138,13 @@ def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fin
             lines.append((line, f"{spec['input']}:{line_no}", f"{spec['stem']}-{line_no}"))
         line_no += 1
     del data
-    started = time.time()
     with entry["lock"]:
         pipeline = entry["pipeline"]
         if entry["used"]:
             pipeline.restart_batch_stages()  # links stay within this partition
         entry["used"] = True
         outcomes = pipeline.run_lines(lines, threads)
+    pipeline_seconds = time.time() - started  # loading the pipeline included, on a worker's first partition
     del lines
     out, failed = [], []
     for document_id, origin, ok, payload, stage in outcomes:
@@ -152,6 +153,7 @@ def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fin
         else:
             failed.append({"id": document_id, "origin": origin, "stage": stage,
                            "error": f"{origin}: document '{document_id}' failed: {payload}"})
+    written = time.time()
     body = ("\n".join(out) + "\n").encode() if out else b""
     fs, fs_outdir = fsspec.core.url_to_fs(outdir)
     _write_atomically(fs, f"{fs_outdir}/{spec['name']}.jsonl", body)
@@ -159,6 +161,7 @@ def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fin
         "format": FORMAT_VERSION, "partition": spec, "fingerprint": fingerprint,
         "output": f"{spec['name']}.jsonl", "output_bytes": len(body), "output_sha256": hashlib.sha256(body).hexdigest(),
         "documents": len(out), "failed": failed, "seconds": round(time.time() - started, 3),
+        "pipeline_seconds": round(pipeline_seconds, 3), "write_seconds": round(time.time() - written, 3),
         "worker_pid": os.getpid(),
     }
     _write_atomically(fs, f"{fs_outdir}/{spec['name']}.manifest.json", json.dumps(manifest, indent=1).encode())

@@ -101,7 +101,8 @@ struct Writer {
     const auto& m = doc.metadata;
     Json j{{"id", m.id}, {"text", doc.text},
            {"metadata", {{"title", m.title}, {"url", m.url}, {"publisher", m.publisher},
-                         {"published", m.published}, {"language", m.language}, {"source_file", m.source_file}}},
+                         {"published", m.published}, {"language", m.language}, {"authors", m.authors},
+                         {"source_file", m.source_file}}},
            {"layers", doc.layers}};
     Json paragraphs = Json::array(), sentences = Json::array(), tokens = Json::array(), entities = Json::array(),
          quotes = Json::array(), claims = Json::array(), stages = Json::array();
@@ -214,6 +215,16 @@ struct Node {
         fail("unknown field '" + k + "' (allowed: " + list + ")");
       }
     }
+  }
+  // A list of names: an array of strings, or one string for one name.
+  std::vector<std::string> names_or(const char* key, std::vector<std::string> fallback) const {
+    if (!has(key)) return fallback;
+    Node n = at(key);
+    if (n.j.is_string()) return {n.str()};
+    n.array();
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n.j.size(); ++i) out.push_back(n.at(i).str());
+    return out;
   }
   template <class F>
   void each(const char* key, F&& f) const {
@@ -354,7 +365,7 @@ Document read_document(const Json& j, std::string* taken_text) {
   root.only({"id", "text", "metadata", "layers", "paragraphs", "sentences", "tokens", "entities", "quotes",
              "claims", "provenance", "extra",
              // metadata may also stand at the top level, as in most JSONL corpora
-             "title", "url", "publisher", "published", "date", "language"});
+             "title", "url", "publisher", "published", "date", "language", "authors"});
   if (!root.has("text")) root.fail("missing required field 'text'");
   Document doc;
   if (taken_text) doc.text = std::move(*taken_text);
@@ -368,14 +379,16 @@ Document read_document(const Json& j, std::string* taken_text) {
   m.publisher = root.str_or("publisher");
   m.published = root.str_or("published", root.str_or("date"));
   m.language = root.str_or("language");
+  m.authors = root.names_or("authors", {});
   if (root.has("metadata")) {
     Node md = root.at("metadata");
-    md.only({"title", "url", "publisher", "published", "language", "source_file"});
+    md.only({"title", "url", "publisher", "published", "language", "authors", "source_file"});
     m.title = md.str_or("title", m.title);
     m.url = md.str_or("url", m.url);
     m.publisher = md.str_or("publisher", m.publisher);
     m.published = md.str_or("published", m.published);
     m.language = md.str_or("language", m.language);
+    m.authors = md.names_or("authors", m.authors);
     m.source_file = md.str_or("source_file");
   }
   root.each("layers", [&](const Node& n) { doc.layers.push_back(n.str()); });

@@ -172,15 +172,6 @@ TEST_P(BatchStageTest, APrepareThatThrowsFailsItsBatchWithTheStageNameAndTheRunG
 
 INSTANTIATE_TEST_SUITE_P(Workers, BatchStageTest, ::testing::Values(1u, 3u));
 
-TEST(Pipeline, AnApi10PluginRunsInAnApi11Host) {
-  factpipe::test::TempDir dir;
-  Pipeline p(pipeline_of("pipeline: t\nstages:\n  - {name: old, plugin: fx_api10}\n  - {name: g, plugin: fx_good}\n", dir), 1);
-  EXPECT_FALSE(p.has_batch_stage());
-  Document doc("x", "text");
-  p.process(doc, 0);
-  EXPECT_EQ(doc.provenance.stages.size(), 2u);
-}
-
 TEST(Pipeline, AStageThatFailsToConfigureIsAPluginError) {
   factpipe::test::TempDir dir;
   auto v = pipeline_of("pipeline: t\nstages:\n  - {name: g, plugin: fx_good, config: {fail_configure: true}}\n", dir);

@@ -3,7 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
 #include <regex>
+#include <set>
 
 #include <factpipe/document.hpp>
 #include <factpipe/version.hpp>
@@ -85,6 +90,38 @@ TEST(CliSmallThings, EveryCommandsHelpHasAnExample) {
     EXPECT_EQ(help.exit_code, 0) << path;
     EXPECT_THAT(help.out, HasSubstr("Example")) << "factpipe " << path << " --help";
     EXPECT_THAT(help.out, HasSubstr("factpipe " + path.substr(0, path.find(' ')))) << path;
+  }
+}
+
+// The command a user types for a tool: factpipe-eval-quotes is `factpipe eval quotes`, factpipe-index `factpipe index`.
+std::string command_of_tool(const std::string& file) {
+  std::string sub = file.substr(std::string("factpipe-").size());
+  return sub.starts_with("eval-") ? "eval " + sub.substr(5) : sub;
+}
+
+TEST(CliSmallThings, EveryToolsHelpHasAnExample) {
+  TempDir dir;
+  // The tools this build makes, and any other factpipe-* next to factpipe.
+  std::set<std::string> tools;
+  std::string built = FACTPIPE_TOOLS;
+  for (std::size_t at = 0; at < built.size();) {
+    auto comma = std::min(built.find(',', at), built.size());
+    tools.insert(built.substr(at, comma - at));
+    at = comma + 1;
+  }
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(FACTPIPE_EXE).parent_path()))
+    if (e.path().filename().string().starts_with("factpipe-") && !e.path().has_extension() &&
+        access(e.path().c_str(), X_OK) == 0)
+      tools.insert(e.path().filename().string());
+  EXPECT_TRUE(tools.contains("factpipe-index") && tools.contains("factpipe-eval-extraction"))
+      << "the build makes factpipe-index and factpipe-eval-extraction";
+  for (const auto& tool : tools) {
+    std::string command = command_of_tool(tool);
+    auto help = factpipe_cmd(dir, command + " --help");
+    EXPECT_EQ(help.exit_code, 0) << "factpipe " << command << " --help: " << help.err;
+    auto example = help.out.find("Example");
+    ASSERT_NE(example, std::string::npos) << "factpipe " << command << " --help has no example:\n" << help.out;
+    EXPECT_THAT(help.out.substr(example), HasSubstr("  factpipe " + command)) << help.out;
   }
 }
 

@@ -50,7 +50,25 @@ TEST(InputReader, TextFileWithMetadataSidecar) {
   EXPECT_EQ(m.publisher, "Ledger");
   EXPECT_EQ(m.published, "2026-01-02");
   EXPECT_EQ(m.source_file, txt.string());
+  EXPECT_TRUE(m.authors.empty());
   EXPECT_EQ(items[0].document->text, "Hello there.");
+}
+
+TEST(InputReader, TheSidecarGivesAuthorsAsAListOrOneName) {
+  factpipe::test::TempDir dir;
+  auto two = dir.write("two.txt", "Hello there.");
+  dir.write("two.meta.json", R"({"authors": ["Ann Smith", "Bo Lee"]})");
+  auto one = dir.write("one.txt", "Hello there.");
+  dir.write("one.meta.json", R"({"authors": "Cy Diaz"})");
+  auto bad = dir.write("bad.txt", "Hello there.");
+  dir.write("bad.meta.json", R"({"authors": [{"name": "Dee"}]})");
+  auto items = read_all({two.string(), one.string(), bad.string()});
+  ASSERT_EQ(items.size(), 3u);
+  ASSERT_TRUE(items[0].document && items[1].document);
+  EXPECT_EQ(items[0].document->metadata.authors, (std::vector<std::string>{"Ann Smith", "Bo Lee"}));
+  EXPECT_EQ(items[1].document->metadata.authors, std::vector<std::string>{"Cy Diaz"});
+  EXPECT_FALSE(items[2].document);
+  EXPECT_THAT(items[2].error, HasSubstr("bad.meta.json: 'authors' must be a string or an array of strings"));
 }
 
 TEST(InputReader, TextIdIsTheStemAndInvalidUtf8NamesLineAndColumn) {

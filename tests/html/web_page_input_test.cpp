@@ -9,32 +9,18 @@
 #include <random>
 #include <sstream>
 
-#include <zlib.h>
-
 #include <factpipe/host/input_reader.hpp>
 #include <factpipe/html/gzip.hpp>
 
+#include "gzip_data.hpp"
 #include "test_paths.hpp"
 
 namespace fs = std::filesystem;
 using factpipe::host::InputReader;
+using factpipe::test::gzip;
 using ::testing::HasSubstr;
 
 namespace {
-
-std::string gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 const std::string kPage = R"(<html lang="en"><head><title>Bridge</title>
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves the bridge",
@@ -94,7 +80,8 @@ TEST(WebPageInput, AFolderOfPagesPlainAndGzippedWithTheirMetadata) {
     EXPECT_EQ(d.metadata.publisher, "The Ledger");
     EXPECT_EQ(d.metadata.url, "https://ledger.example/bridge");
     EXPECT_EQ(d.metadata.language, "en");
-    EXPECT_EQ(d.extra["authors"], factpipe::Json({"Ann Smith"}));
+    EXPECT_EQ(d.metadata.authors, std::vector<std::string>{"Ann Smith"});
+    EXPECT_FALSE(d.extra.contains("authors"));
     EXPECT_EQ(d.metadata.source_file, item.origin);
   }
 }

@@ -63,6 +63,26 @@ TEST(ClaimReview, OneValidRecordPerClaimWithAVerdict) {
   EXPECT_EQ(records[3]["itemReviewed"]["author"], (Json{{"@type", "Organization"}, {"name", "Calder Ledger"}}));
 }
 
+TEST(ClaimReview, TheArticlesAuthorsWroteItAndMakeItsOwnClaims) {
+  Document d = test::rich_document();
+  d.metadata.authors = {"Ana Ruiz"};
+  Json records = report::claimreview_records(d, options());
+  ASSERT_EQ(records.size(), 4u);
+  Json ana = {{"@type", "Person"}, {"name", "Ana Ruiz"}};
+  for (const auto& r : records) {
+    EXPECT_EQ(r["itemReviewed"]["appearance"][0]["author"], ana);
+    // The review is still the fact-checker's.
+    EXPECT_EQ(r["author"]["name"], "Calder Verify");
+  }
+  EXPECT_EQ(records[0]["itemReviewed"]["author"], (Json{{"@type", "Person"}, {"name", "Lena Ortiz"}}));  // a claimant
+  EXPECT_EQ(records[3]["itemReviewed"]["author"], ana);  // the article's own claim
+  d.metadata.authors = {"Ana Ruiz", " Bo  Lee "};
+  records = report::claimreview_records(d, options());
+  Json both = Json::array({ana, {{"@type", "Person"}, {"name", "Bo Lee"}}});
+  EXPECT_EQ(records[3]["itemReviewed"]["author"], both);
+  EXPECT_EQ(records[0]["itemReviewed"]["appearance"][0]["author"], both);
+}
+
 TEST(ClaimReview, DefaultsWithoutSettings) {
   Document d = test::rich_document();
   Json records = report::claimreview_records(d, {});

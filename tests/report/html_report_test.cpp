@@ -101,6 +101,18 @@ TEST(HtmlReport, ShowsClaimsTableRankedWithEvidenceAndVerdicts) {
   EXPECT_THAT(html, HasSubstr("the publication</span> (Calder Ledger)"));
 }
 
+TEST(HtmlReport, TheArticlesAuthorsInTheHeaderAndOnItsOwnClaims) {
+  Document d = test::rich_document();
+  EXPECT_THAT(html_of(d), Not(HasSubstr("<dt>By</dt>")));  // no authors, no line
+  d.metadata.authors = {"Ana  Ruiz", "", "Bo <b>Lee</b>"};
+  std::string html = html_of(d);
+  EXPECT_THAT(html, HasSubstr("<div><dt>By</dt><dd>Ana Ruiz and Bo &lt;b&gt;Lee&lt;/b&gt;</dd></div>\n"
+                              "<div><dt>Publisher</dt><dd>Calder Ledger</dd></div>"));
+  // A claim without a claimant is the article's: its authors and publisher.
+  EXPECT_THAT(html, HasSubstr("the publication</span> (Ana Ruiz and Bo &lt;b&gt;Lee&lt;/b&gt;, Calder Ledger)"));
+  EXPECT_EQ(test::tag_balance(html), "");
+}
+
 TEST(HtmlReport, LabelsQuotesWithTheirSpeakersAndGroupsThem) {
   Document d = test::rich_document();
   std::string html = html_of(d);

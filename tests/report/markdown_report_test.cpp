@@ -69,6 +69,15 @@ TEST(MarkdownReport, HasTheSameContentAsTheHtml) {
   expect_tables_consistent(md);
 }
 
+TEST(MarkdownReport, TheArticlesAuthorsInTheHeaderAndOnItsOwnClaims) {
+  Document d = test::rich_document();
+  EXPECT_THAT(md_of(d), Not(HasSubstr("**By:**")));
+  d.metadata.authors = {"Ana Ruiz", "Bo Lee", "Cy *Diaz*"};
+  std::string md = md_of(d);
+  EXPECT_THAT(md, HasSubstr("**By:** Ana Ruiz, Bo Lee and Cy \\*Diaz\\* · **Publisher:** Calder Ledger"));
+  EXPECT_THAT(md, HasSubstr("_the publication_ (Ana Ruiz, Bo Lee and Cy \\*Diaz\\*, Calder Ledger)"));
+}
+
 TEST(MarkdownReport, EscapesTextThatWouldBreakMarkdown) {
   Document d = test::hostile_document();
   std::string md = md_of(d);

@@ -54,7 +54,7 @@ Document rich_document() {
              "Councillor Dávid Mbeki called the plan “reckless” and said ridership fell 14 % in 2025. "
              "Someone said “prices will never fall”.");
   d.metadata = {"zürich-café-vote", "Café owners welcome Zürich bridge plan", "https://example.org/news/zürich-vote",
-                "Calder Ledger", "2026-03-14", "en", "examples/zurich.txt"};
+                "Calder Ledger", "2026-03-14", "en", "examples/zurich.txt", {}};
   auto s = [&](std::string_view n, int k = 0) { return find_span(d, n, k); };
   // Layers in pipeline order.
   d.paragraphs = {{s("Café owners welcome Zürich bridge plan"), Json::object()},
@@ -189,7 +189,7 @@ Document hostile_document() {
              "Breaking: <script>alert(1)</script> and \" onmouseover=\"x and 'single' & more.\n\n"
              "The spokesman said \"<b>we</b> | deny it\" today.");
   d.metadata = {"evil<id>", "<script>alert('title')</script>\" onmouseover=\"x", "javascript:alert(1)",
-                "Pub <i>lisher</i>", "2026-01-01\" onmouseover=\"x", "en\" onload=\"x", ""};
+                "Pub <i>lisher</i>", "2026-01-01\" onmouseover=\"x", "en\" onload=\"x", "", {}};
   auto s = [&](std::string_view n) { return find_span(d, n); };
   Quote q;
   q.span = s("<b>we</b> | deny it");

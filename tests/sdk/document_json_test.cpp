@@ -10,7 +10,7 @@ namespace {
 // A document with every layer filled, non-ASCII text so byte and code point offsets differ.
 Document rich_document() {
   Document d("doc-1", "Putin said “we stand together.” Kim agreed. Café prices rose 14% in 2025.");
-  d.metadata = {"doc-1", "Title", "https://example.org/a", "Ledger", "2024-06-19", "en", "a.txt"};
+  d.metadata = {"doc-1", "Title", "https://example.org/a", "Ledger", "2024-06-19", "en", "a.txt", {"Ann Smith", "Bo Lee"}};
   auto find = [&](std::string_view s) {
     auto p = d.text.find(s);
     return Span{p, p + s.size()};
@@ -112,6 +112,19 @@ TEST(DocumentJson, AcceptsPlainCorpusRecords) {
   Document d = document_from_json(Json{{"id", "a"}, {"text", "Hello."}, {"title", "T"}, {"date", "2020-01-01"}});
   EXPECT_EQ(d.metadata.title, "T");
   EXPECT_EQ(d.metadata.published, "2020-01-01");
+}
+
+TEST(DocumentJson, AuthorsAreMetadataGivenAsAListOrOneName) {
+  Json j = to_json(rich_document());
+  EXPECT_EQ(j["metadata"]["authors"], Json({"Ann Smith", "Bo Lee"}));
+  EXPECT_EQ(to_json(Document("x", "y"))["metadata"]["authors"], Json::array());
+  // At the top level, as corpora give it, or in metadata; one name may stand alone.
+  Document d = document_from_json(Json{{"id", "a"}, {"text", "Hello."}, {"authors", "Cy Diaz"}});
+  EXPECT_EQ(d.metadata.authors, std::vector<std::string>{"Cy Diaz"});
+  d = document_from_json(Json{{"text", "Hello."}, {"metadata", {{"authors", {"A", "B"}}}}});
+  EXPECT_EQ(d.metadata.authors, (std::vector<std::string>{"A", "B"}));
+  EXPECT_THAT([] { document_from_json(Json{{"text", "x"}, {"metadata", {{"authors", {"A", 3}}}}}); },
+              testing::ThrowsMessage<JsonError>(HasSubstr("/metadata/authors/1: expected a string")));
 }
 
 TEST(DocumentJson, RejectsInvalidUtf8) {

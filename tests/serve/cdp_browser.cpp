@@ -115,6 +115,16 @@ Json CdpBrowser::call(const std::string& method, const Json& params, bool page) 
   }
 }
 
+std::string CdpBrowser::start_failure() {
+  if (pid_ <= 0) return "chromium could not be run";
+  try {
+    call("Browser.getVersion", Json::object(), false);
+    return {};
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
 void CdpBrowser::open(const std::string& url) {
   Json target = call("Target.createTarget", {{"url", url}}, false);
   Json attached = call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}}, false);

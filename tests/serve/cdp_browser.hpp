@@ -18,6 +18,9 @@ class CdpBrowser {
   explicit CdpBrowser(const std::filesystem::path& log);
   ~CdpBrowser();
   bool running() const { return pid_ > 0; }
+  // "" when chromium answers over the DevTools pipe; else why not (it could not be run, or it exited or
+  // stayed silent for 60 s: see the log).
+  std::string start_failure();
 
   // Opens a tab on `url` and attaches to it; later calls with `page` = true go to that tab.
   void open(const std::string& url);

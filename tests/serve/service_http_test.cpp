@@ -13,6 +13,7 @@
 #include <factpipe/host/pipeline.hpp>
 
 #include "../host/host_test_util.hpp"
+#include "gzip_data.hpp"
 #include "serve_test_util.hpp"
 
 using namespace factpipe;
@@ -101,6 +102,50 @@ TEST_F(ServiceHttp, ReportFormatsAreTheHostsReports) {
   EXPECT_EQ(html->get_header_value("Content-Type"), "text/html; charset=utf-8");
   EXPECT_THAT(html->body, HasSubstr("A calm &lt;b&gt;text&lt;/b&gt; &amp; more."));
   EXPECT_THAT(html->body, HasSubstr("Test Desk"));  // the pipeline file's report settings
+}
+
+TEST_F(ServiceHttp, AWebPageIsReadAsRunReadsAnHtmlFile) {
+  test::LoopbackServer server(pipeline_, options());
+  // windows-1252 bytes (\x93 \x94 are curly quotes), boilerplate around the article, authors in JSON-LD.
+  std::string page =
+      "<html><head><meta charset=\"windows-1252\"><title>Bridge | Ledger</title>"
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Council backs the bridge\","
+      " \"author\": [{\"@type\": \"Person\", \"name\": \"Ana Ruiz\"}, {\"@type\": \"Person\", \"name\": \"Bo Lee\"}],"
+      " \"publisher\": {\"name\": \"Calder Ledger\"}}</script></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a></nav><div class=\"cookie-banner\">We use cookies "
+      "to improve your experience on this site.</div><article><p>The council voted 7-4 on Tuesday to keep funding the "
+      "bridge, which will cost $1.2 billion.</p><p>\x93This is not a luxury project,\x94 Mayor Lena Ortiz said after "
+      "the vote on the new crossing.</p></article><footer>Copyright Calder Ledger</footer></body></html>";
+  auto file = dir_.write("bridge-page.html", page);
+  Json expected = test::comparable(Json::parse(run_writes(pipeline_, file.string(), "json")));
+  ASSERT_EQ(expected["metadata"]["authors"], Json({"Ana Ruiz", "Bo Lee"}));
+  ASSERT_THAT(expected["text"].get<std::string>(), HasSubstr("\u201CThis is not a luxury project,\u201D"));
+  ASSERT_THAT(expected["text"].get<std::string>(), testing::Not(HasSubstr("cookies")));
+  for (const auto& body : {page, test::gzip(page)}) {
+    auto res = server.client()->Post("/v1/check?id=bridge-page", body, "text/html");
+    ASSERT_TRUE(res) << httplib::to_string(res.error());
+    ASSERT_EQ(res->status, 200) << res->body;
+    EXPECT_EQ(test::comparable(Json::parse(res->body)), expected);
+  }
+  // The report carries the page's title and authors.
+  auto html = server.client()->Post("/v1/check?format=html", page, "text/html; charset=windows-1252");
+  ASSERT_TRUE(html && html->status == 200);
+  EXPECT_THAT(html->body, HasSubstr("<h1>Council backs the bridge</h1>"));
+  EXPECT_THAT(html->body, HasSubstr("<dt>By</dt><dd>Ana Ruiz and Bo Lee</dd>"));
+  EXPECT_THAT(html->body, HasSubstr("<code>page</code>"));  // no ?id: the document is "page"
+
+  // A page that is not one fails with its id and why.
+  std::string gz = test::gzip(page);
+  auto broken = server.client()->Post("/v1/check?id=cut", gz.substr(0, gz.size() / 2), "text/html");
+  ASSERT_TRUE(broken);
+  EXPECT_EQ(broken->status, 400);
+  Json error = Json::parse(broken->body);
+  EXPECT_EQ(error["id"], "cut");
+  EXPECT_THAT(error["error"].get<std::string>(), HasSubstr("the web page ('cut')"));
+  auto empty = server.client()->Post("/v1/check", "<html><body><nav>Home</nav></body></html>", "text/html");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 400);
+  EXPECT_THAT(Json::parse(empty->body)["error"].get<std::string>(), HasSubstr("no article text was found"));
 }
 
 TEST_F(ServiceHttp, AnArrayAnswersInOrderAndABadDocumentFailsAlone) {

@@ -610,7 +610,10 @@ int main(int argc, char** argv) {
           "      the strength both sides need for disputed; --bm25-support-from X: the bm25-only variant's support bar\n"
           "  --weights name=value,...  override re-ranking weights (ablations)\n"
           "  --ranker FILE  learned re-ranking model for the learned rows (default: the plugin's data/ranker.json);\n"
-          "                none: no learned rows\n",
+          "                none: no learned rows\n"
+          "\nExamples:\n"
+          "  factpipe eval crossref                   # CLEF-2020, Climate-FEVER and the bundled example\n"
+          "  factpipe eval crossref --only clef --engine-only --candidates 200\n",
           datasets.string().c_str(), work.string().c_str());
       return 0;
     } else {

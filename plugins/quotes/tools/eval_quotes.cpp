@@ -167,6 +167,8 @@ int main(int argc, char** argv) {
   app.add_option("--set", overrides, "STAGE.KEY=VALUE, as for `factpipe run`");
   app.add_option("--errors", errors, "Write every missed / extra / wrongly attributed quotation to this file");
   app.add_option("--dump", dump, "Run on one text file and print the document JSON instead");
+  app.footer("\nExamples:\n  factpipe eval quotes                 # PolNeAR dev\n"
+             "  factpipe eval quotes --cv 5 --errors /tmp/quote-errors.txt");
   CLI11_PARSE(app, argc, argv);
 
   if (rules_only) overrides.push_back("quotes.speaker_model=\"\"");

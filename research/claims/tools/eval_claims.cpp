@@ -48,7 +48,10 @@ void usage() {
                "                            [--stack-folds N]   (XGBoost trees stacked on the linear decision + hand features)\n"
                "  feature experiments (the stage only accepts a model trained with the defaults):\n"
                "                            [--char-ngrams 0|1] [--char-min N] [--char-max N] [--word-trigrams 0|1] [--structure 0|1] [--word-classes 0|1] [--log-tf 0|1] [--idf 0|1]\n"
-               "                            [--scale-words X] [--scale-chars X] [--scale-hand X]\n";
+               "                            [--scale-words X] [--scale-chars X] [--scale-hand X]\n"
+               "\nExamples:\n"
+               "  factpipe eval claims                    # CLEF-2019 and ClaimBuster by cross-validation, and the speed\n"
+               "  factpipe eval claims --only claimbuster --C 0.5\n";
 }
 
 // "--C 1 --domain-adapt 1" -> the base options with those flags applied.

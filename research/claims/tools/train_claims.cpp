@@ -31,7 +31,9 @@ void usage() {
                "  --data-dir DIR     the plugin's data dir holding lexicon.txt (default: the source tree's)\n"
                "  --out FILE         model file (default: <data-dir>/checkworthiness.model)\n"
                "  --claimbuster-only leave out the 19 CLEF-2019 debates (+2 F1 points on ClaimBuster, but misses a gold\n"
-               "                     claim of examples/articles/transit-fares-2026 at the recall operating point)\n";
+               "                     claim of examples/articles/transit-fares-2026 at the recall operating point)\n"
+               "\nExample:\n"
+               "  factpipe train-claims --out /tmp/checkworthiness.model   # then --set claims.model=/tmp/checkworthiness.model\n";
 }
 
 // "--domain-adapt 0 --nb 1" -> the main options with those flags applied.

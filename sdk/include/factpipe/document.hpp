@@ -39,6 +39,7 @@ struct Metadata {
   std::string published;  // ISO 8601 date or date-time, as given
   std::string language;   // BCP 47, e.g. "en"
   std::string source_file;
+  std::vector<std::string> authors;  // the article's bylines (a web page's JSON-LD or meta tags, or given)
   bool operator==(const Metadata&) const = default;
 };
 

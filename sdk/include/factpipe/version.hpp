@@ -4,12 +4,13 @@
 // Bump MINOR for additions (new optional entry points, new document fields), MAJOR for anything that
 // changes the layout of a type shared across the boundary or the meaning of an entry point.
 // History: 1.0 the first API; 1.1 adds the optional entry point factpipe_stage_prepare_batch (a stage that
-// looks at every document of the run before processing any) and PluginInfo::prepare_batch.
+// looks at every document of the run before processing any) and PluginInfo::prepare_batch; 2.0 adds
+// Metadata::authors (the document's layout changes: every plugin is rebuilt).
 #include <cstdint>
 #include <string>
 
-#define FACTPIPE_API_VERSION_MAJOR 1
-#define FACTPIPE_API_VERSION_MINOR 1
+#define FACTPIPE_API_VERSION_MAJOR 2
+#define FACTPIPE_API_VERSION_MINOR 0
 #define FACTPIPE_API_VERSION_PATCH 0
 
 namespace factpipe {

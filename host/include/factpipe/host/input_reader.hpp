@@ -1,11 +1,11 @@
 #pragma once
 // Documents from the command line's inputs, read lazily one at a time so a stream needs bounded memory.
 //   x.txt     one document, id = file stem; a sibling x.meta.json (id/title/url/publisher/published/
-//             language) fills the metadata
+//             language/authors) fills the metadata
 //   x.json    a document (or an array of documents) in the JSON form of document_json.hpp
 //   x.jsonl   one document per line; a bad line fails alone (file:line), the rest go on
 //   x.html    a web page (also .htm, .html.gz): the text is the article body found by factpipe::html,
-//             title/url/publisher/published/language its metadata, extra["authors"] its authors
+//             title/url/publisher/published/language/authors its metadata
 //   dir/      the above, recursively, sorted by path; other files (and sidecars *.meta.json, answer keys
 //             *.gold.json) are skipped and listed in skipped()
 //   -         stdin, read as the StdinFormat given (`factpipe run --input-format`): txt (the default: one text
@@ -109,6 +109,10 @@ Document read_text_document(const std::filesystem::path& file,
 // `options`: the extractor's thresholds (the evaluation's cross-validation varies them).
 Document read_web_page(const std::filesystem::path& file, std::size_t max_html_bytes,
                        html::ExtractOptions options = {});
+// A web page's bytes (gzip-compressed or not, any charset) as the document `id`, exactly as read_web_page
+// reads a file (`factpipe serve` takes pages in requests). Throws as read_web_page does, but for I/O.
+Document web_page_document(std::string bytes, const std::string& id, std::size_t max_html_bytes,
+                           html::ExtractOptions options = {});
 // One JSON line or JSON text as a document; throws with a message naming the field.
 Document parse_json_document(const std::string& json, std::size_t max_json_depth = kDefaultMaxJsonDepth);
 // A JSON input record as a document: its "claim" flag (true/false) goes into extra.input.claim.

@@ -52,8 +52,11 @@ class Service {
   Service(const host::ValidatedPipeline& validated, ServiceOptions options);
   ~Service();
 
-  // POST /v1/check: `format` is json (default), html, md or claimreview.
-  Reply check(const std::string& body, std::string_view format);
+  // POST /v1/check: `format` is json (default), html, md or claimreview. A body of Content-Type text/html
+  // (or application/xhtml+xml) is one web page, gzip-compressed or not, in any charset: its article is
+  // extracted as `factpipe run` reads a .html file, into the document `page_id` ("page" when empty).
+  Reply check(const std::string& body, std::string_view format, std::string_view content_type = "application/json",
+              std::string_view page_id = {});
   // GET /v1/plugins: the pipeline's stages and their plugins.
   Json plugins() const;
   const std::string& pipeline_name() const { return pipeline_name_; }
