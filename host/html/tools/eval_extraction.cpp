@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
 
     // 1. The reader of `factpipe run`, as it is configured there.
     std::istringstream no_stdin;
-    host::InputReader reader({(dir / "html").string()}, false, no_stdin);
+    host::InputReader reader({(dir / "html").string()}, host::StdinFormat::txt, no_stdin);
     reader.max_document_bytes(32'000'000);
     std::vector<PageCounts> body, whole;
     std::vector<std::pair<double, std::string>> per_page;
