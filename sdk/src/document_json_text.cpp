@@ -381,6 +381,10 @@ struct TextWriter {
     o.close(']');
     o.key("metadata");
     o.open('{');
+    o.key("authors");
+    o.open('[');
+    for (const auto& a : m.authors) o.str(a);
+    o.close(']');
     o.key("language"); o.str(m.language);
     o.key("published"); o.str(m.published);
     o.key("publisher"); o.str(m.publisher);

@@ -19,7 +19,8 @@ namespace {
 // everywhere, and numbers of every kind the writer prints.
 Document full_document() {
   Document d("doc \"1\"\\", "Putin said “we stand together.”\tKim agreed.\r\nCafé prices rose 14% in 2025 😀.\x01\x1f\x7f");
-  d.metadata = {"doc \"1\"\\", "Tïtle\n", "https://example.org/a?b=1&c=<2>", "Ledger", "2024-06-19", "en", "dir/a.txt"};
+  d.metadata = {"doc \"1\"\\", "Tïtle\n", "https://example.org/a?b=1&c=<2>", "Ledger", "2024-06-19", "en", "dir/a.txt",
+                {"Ann \"Q\" Smith", "Bø Lee"}};
   auto find = [&](std::string_view s) {
     auto p = d.text.find(s);
     return Span{p, p + s.size()};
