@@ -96,6 +96,8 @@ endif()
 set(moved "${install_root}/moved-prefix")
 file(RENAME "${prefix}" "${moved}")
 file(MAKE_DIRECTORY "${install_root}/empty")
+# The article as well: the build tree (and WORK_DIR in it) is hidden from the moved host.
+file(COPY_FILE "${WORK_DIR}/article.txt" "${install_root}/article.txt")
 file(WRITE "${install_root}/segment.yaml" "pipeline: segment-only\nstages:\n  - {name: segmenter, plugin: segmenter}\n")
 set(hide sh -c "mount --bind \"$1\" \"$2\" && shift 2 && exec \"$@\"" sh "${install_root}/empty" "${BUILD_DIR}")
 execute_process(COMMAND unshare -rm ${hide} test ! -e "${BUILD_DIR}/CMakeCache.txt" RESULT_VARIABLE can_hide
@@ -110,6 +112,8 @@ else()
   set(run_hidden)
   set(hidden_note "with the build tree in place (not hidden)")
 endif()
+# The template plugin's folder (FACTPIPE_PLUGIN_PATH, set above) lies in the build tree: not searched from here on.
+unset(ENV{FACTPIPE_PLUGIN_PATH})
 step("moved factpipe plugins list" ${run_hidden} "${moved}/bin/factpipe" plugins list)
 foreach(stage segmenter entities quotes claims crossref)
   string(FIND "${step_out}" "${moved}/lib/factpipe/plugins/factpipe-${stage}.so" at)
@@ -124,14 +128,14 @@ endif()
 step("moved factpipe validate (default pipeline)" ${run_hidden} "${moved}/bin/factpipe" validate
      "${moved}/share/factpipe/config/default.yaml")
 step("moved factpipe run" ${run_hidden} "${moved}/bin/factpipe" run -q -c "${install_root}/segment.yaml" -o -
-     "${WORK_DIR}/article.txt")
+     "${install_root}/article.txt")
 string(JSON sentences LENGTH "${step_out}" sentences)
 if(NOT sentences EQUAL 2)
   message(FATAL_ERROR "the moved host ${hidden_note}: expected 2 sentences, got ${sentences}:\n${step_out}")
 endif()
 # Without -c the moved host runs its own default pipeline, every bundled stage, from the moved prefix.
 step("moved factpipe run, default pipeline" ${run_hidden} "${moved}/bin/factpipe" run -q -o -
-     "${WORK_DIR}/article.txt")
+     "${install_root}/article.txt")
 string(JSON stages LENGTH "${step_out}" provenance stages)
 if(stages LESS 5)
   message(FATAL_ERROR "the moved host's default pipeline ran ${stages} stages:\n${step_out}")
