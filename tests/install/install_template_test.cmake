@@ -24,7 +24,13 @@ set(prefix "${install_root}/prefix")
 set(template_build "${WORK_DIR}/template-build")
 
 # 1. Install the build.
-step("cmake --install" ${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
+# A Debug build's debug information names its compilation folder (DW_AT_comp_dir) by design: installed
+# stripped, as a packager would, so that the path checks below look at what the code itself holds.
+set(strip)
+if(BUILD_TYPE STREQUAL "Debug")
+  set(strip --strip)
+endif()
+step("cmake --install" ${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}" ${strip})
 foreach(f bin/factpipe include/factpipe/plugin.hpp lib/cmake/factpipe/factpipeConfig.cmake
           lib/factpipe/plugins/factpipe-segmenter.so share/factpipe/config/default.yaml)
   if(NOT EXISTS "${prefix}/${f}")
