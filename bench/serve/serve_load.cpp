@@ -94,8 +94,23 @@ int main(int argc, char** argv) {
   std::string config = (source / "config/default.yaml").string(), threads = "0";
   std::vector<int> levels{1, 8, 64};
   std::size_t requests = 300, rss_requests = 10000;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string a = argv[i], v = argv[i + 1];
+  const char* usage =
+      "usage: serve_load [--article FILE] [-c CONFIG] [--threads N] [--levels 1,8,64] [--requests N] "
+      "[--rss-requests N]\n"
+      "Starts `factpipe serve`, sends N requests at each concurrency level, then RSS_N requests in a row,\n"
+      "and prints requests/s, p50/p99 latency and the service's RSS as JSON, e.g.\n"
+      "  serve_load --levels 1,8,64 --requests 300 --rss-requests 10000\n";
+  for (int i = 1; i < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << usage;
+      return 0;
+    }
+    if (i + 1 >= argc) {
+      std::cerr << "serve_load: " << a << " needs a value\n" << usage;
+      return 2;
+    }
+    std::string v = argv[i + 1];
     if (a == "--article") article = v;
     else if (a == "-c" || a == "--config") config = v;
     else if (a == "--threads") threads = v;
@@ -106,8 +121,7 @@ int main(int argc, char** argv) {
       std::stringstream s(v);
       for (std::string x; std::getline(s, x, ',');) levels.push_back(std::stoi(x));
     } else {
-      std::cerr << "usage: serve_load [--article FILE] [-c CONFIG] [--threads N] [--levels 1,8,64] "
-                   "[--requests N] [--rss-requests N]\n";
+      std::cerr << "serve_load: unknown option " << a << "\n" << usage;
       return 2;
     }
   }
