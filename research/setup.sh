@@ -8,17 +8,4 @@ set -euo pipefail
 packages=(liblinear-dev wordnet-base)
 if [ "${1:-}" = "--with-xgboost" ]; then packages+=(libxgboost-dev); fi
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "research setup: all ${#packages[@]} packages present"
-else
-  echo "research setup: installing ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+"$(dirname "$0")/../scripts/apt-install.sh" "research setup" "${packages[@]}"
