@@ -46,13 +46,16 @@ const std::vector<std::string> kNames = {
     "cosine",             // fact-checks: cosine of the claim's and the fact-check's sentence vectors
     "cosine_gap",         // cosine minus the best cosine among the candidates
     "cosine_rank_inv",    // 1 / (1 + rank by cosine among the candidates)
+    "cosine_z",           // cosine standardised over the candidates with vectors (how far it stands out)
+    "cosine_coverage",    // cosine x coverage: close in meaning and in words
+    "cosine_title_words", // cosine x title_claim_coverage: close in meaning, the title restating the claim's words
 };
 
 enum Index : std::size_t {
   kFirstStage, kRankInv, kRankLog, kCoverage, kCoverageExact, kPassageCoverage, kProximity, kEntities, kNumbers,
   kDates, kClaimant, kBm25Text, kBigramsText, kMatchedShare, kRarestFound, kPassageLength, kOverlapF1, kQuoted,
   kTitleCoverage, kTitleClaimCoverage, kBm25Title, kBigramsTitle, kCharsText, kCharsTitle, kCoverageGap, kBm25Gap, kOverlapF1Gap,
-  kCosine, kCosineGap, kCosineRankInv, kCount
+  kCosine, kCosineGap, kCosineRankInv, kCosineZ, kCosineCoverage, kCosineTitleWords, kCount
 };
 
 struct Side {
@@ -245,9 +248,16 @@ std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, con
   }
   // Sentence vectors: the cosine, its distance to the best, its rank (ties share the better rank). A candidate
   // without a vector (not a fact-check) keeps 0 and the worst rank.
-  double best_cos = -1;
+  double best_cos = -1, sum_cos = 0, sum_sq = 0, with_vectors = 0;
   for (const auto& c : cands)
-    if (c.dense) best_cos = std::max(best_cos, c.cosine);
+    if (c.dense) {
+      best_cos = std::max(best_cos, c.cosine);
+      sum_cos += c.cosine;
+      sum_sq += c.cosine * c.cosine;
+      with_vectors += 1;
+    }
+  const double mean_cos = with_vectors > 0 ? sum_cos / with_vectors : 0.0;
+  const double sd_cos = with_vectors > 1 ? std::sqrt(std::max(sum_sq / with_vectors - mean_cos * mean_cos, 0.0)) : 0.0;
   for (std::size_t i = 0; i < cands.size(); ++i) {
     if (!cands[i].dense) continue;
     std::size_t above = 0;
@@ -255,6 +265,9 @@ std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, con
     out[i][kCosine] = cands[i].cosine;
     out[i][kCosineGap] = cands[i].cosine - best_cos;
     out[i][kCosineRankInv] = 1.0 / (1.0 + static_cast<double>(above));
+    out[i][kCosineZ] = sd_cos > 1e-6 ? (cands[i].cosine - mean_cos) / sd_cos : 0.0;
+    out[i][kCosineCoverage] = cands[i].cosine * out[i][kCoverage];
+    out[i][kCosineTitleWords] = cands[i].cosine * out[i][kTitleClaimCoverage];
   }
   return out;
 }
