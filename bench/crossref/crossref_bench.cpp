@@ -19,8 +19,8 @@
 //   The 1M-passage index is built from the datasets' text (PolNeAR articles, CLEF verified claims,
 //     Climate-FEVER dev evidence), written as JSON lines and repeated (about 22 copies, ids suffixed) until
 //     1M passages: so every passage has ~21 exact duplicates, every indexed word a document frequency >= ~22,
-//     and a claim's candidates (20 by default) are copies of a few distinct passages. The work per candidate is the real
-//     work, but term statistics are those of a small corpus scaled up, not of 1M distinct passages. The 10,375
+//     and a claim's candidates (20 by default) are copies of a few distinct passages. The work per candidate is the
+//     real work, but term statistics are those of a small corpus scaled up, not of 1M distinct passages. The 10,375
 //     CLEF verified claims are in it once more as fact-checks (`kind: factcheck`, with their sentence vectors
 //     when the model is present: indexing encodes them), as `factpipe index` makes a fact-check collection.
 //     Built once into <build>/bench-data/crossref/ (its build speed is printed) and reused while its schema
@@ -292,13 +292,19 @@ void claim_lookup(benchmark::State& state, bool words_only) {
   state.counters["evidence_per_claim"] = static_cast<double>(evidence) / static_cast<double>(ms.size());
   state.counters["dense"] = words_only || !model ? 0 : 1;  // claims encoded and scanned against the vectors
   std::fprintf(stderr, "claim lookup%s over %zu claims: wall p50 %.2f ms p99 %.2f ms; cpu p50 %.2f ms p99 %.2f ms\n",
-               words_only ? " (words only)" : model ? " (encoding the claim)" : " (no encoder model: words only)",
-               ms.size(), percentile(ms, 0.50), percentile(ms, 0.99), percentile(cpu_ms, 0.50), percentile(cpu_ms, 0.99));
+               words_only ? " (words only)"
+               : model    ? " (encoding the claim)"
+                          : " (no encoder model: words only)",
+               ms.size(), percentile(ms, 0.50), percentile(ms, 0.99), percentile(cpu_ms, 0.50),
+               percentile(cpu_ms, 0.99));
 }
 void BM_FactcheckCosines(benchmark::State& state) {
   DenseIndex index;
   index.dim = 512;
   const std::size_t rows = 10375;
+  index.sources.reserve(rows);
+  index.passages.reserve(rows);
+  index.vectors.reserve(rows * static_cast<std::size_t>(index.dim));
   std::uint32_t seed = 12345;
   auto next = [&] {
     seed = seed * 1664525u + 1013904223u;

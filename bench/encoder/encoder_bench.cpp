@@ -77,7 +77,8 @@ const std::vector<std::string>& corpus() {
 }
 
 const std::vector<std::string>& short_claims() {
-  static const std::vector<std::string> texts = encoder() ? sentences(kShortMin, kShortMax) : std::vector<std::string>{};
+  static const std::vector<std::string> texts =
+      encoder() ? sentences(kShortMin, kShortMax) : std::vector<std::string>{};
   return texts;
 }
 

@@ -289,7 +289,8 @@ int main(int argc, char** argv) {
     else {
       std::printf(
           "usage: factpipe-train-crossref-ranker [--datasets DIR] [--work DIR] [--out FILE] [--candidates N] "
-          "[--dense-candidates N] [--folds K] [--more-features]\n  fits the learned re-ranker on CLEF-2020 task 2 train (default out: %s)\n"
+          "[--dense-candidates N] [--folds K] [--more-features]\n  fits the learned re-ranker on CLEF-2020 task 2 "
+          "train (default out: %s)\n"
           "\nExample:\n  factpipe train-crossref-ranker --folds 5 --out /tmp/ranker.json\n",
           out.string().c_str());
       return a == "-h" || a == "--help" ? 0 : 2;
@@ -331,7 +332,8 @@ int main(int argc, char** argv) {
       return cols;
     };
     Choice words_choice = choose(words, {{"words", base}}, folds, "words");
-    std::vector<std::pair<std::string, std::vector<std::size_t>>> dense_sets = {{"words", base},
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> dense_sets = {
+        {"words", base},
         {"words+cosine", with({"cosine"})},
         {"words+cosine+gap", with({"cosine", "cosine_gap"})},
         {"words+cosine+rank", with({"cosine", "cosine_rank_inv"})},

@@ -57,20 +57,25 @@ TEST(DenseVectors, CosinesAreTheDotProducts) {
     DenseIndex index;
     index.dim = dim;
     const std::size_t rows = 9;
+    index.sources.reserve(rows);
+    index.passages.reserve(rows);
+    index.vectors.reserve(rows * static_cast<std::size_t>(dim));
     for (std::size_t r = 0; r < rows; ++r) {
       index.sources.push_back(static_cast<std::int64_t>(r + 1));
       index.passages.push_back(static_cast<std::int64_t>(r + 1));
       for (int j = 0; j < dim; ++j) index.vectors.push_back(std::sin(0.37f * static_cast<float>(r * 131 + j)));
     }
     std::vector<float> query;
+    query.reserve(static_cast<std::size_t>(dim) + 1);
     for (int j = 0; j < dim; ++j) query.push_back(std::cos(0.11f * static_cast<float>(j)));
     const auto cos = cosines(index, query);
     ASSERT_EQ(cos.size(), rows);
     for (std::size_t r = 0; r < rows; ++r) {
       double exact = 0, magnitude = 0;
       for (int j = 0; j < dim; ++j) {
-        const double p = static_cast<double>(index.vectors[r * static_cast<std::size_t>(dim) + static_cast<std::size_t>(j)]) *
-                         static_cast<double>(query[static_cast<std::size_t>(j)]);
+        const double p =
+            static_cast<double>(index.vectors[r * static_cast<std::size_t>(dim) + static_cast<std::size_t>(j)]) *
+            static_cast<double>(query[static_cast<std::size_t>(j)]);
         exact += p;
         magnitude += std::abs(p);
       }
