@@ -8,14 +8,21 @@
 //     tokenize (IndexOptions::pretokenize off: the same index, the way it was built before).
 //   BM_ClaimLookup: per-claim latency of CrossrefStage::process (the stage's own code: query, candidates,
 //     re-ranking, stance, verdict) on a document holding one claim, against an index of about 1 million
-//     passages. Batch linking and quote checks are off (they do not touch the index). Every claim of CLEF-2020
-//     dev (tweets) and Climate-FEVER dev is run once, after 100 untimed warm-up claims (first statements,
-//     page cache); p50 / p99 of wall and thread-CPU time are counters, in milliseconds.
+//     passages, with the stage's default settings: the index holds fact-checks with sentence vectors, so when
+//     the encoder's model is present every claim is encoded and scanned against them (the `dense` counter says
+//     whether it was). Batch linking and quote checks are off (they do not touch the index). Every claim of
+//     CLEF-2020 dev (tweets) and Climate-FEVER dev is run once, after 100 untimed warm-up claims (first
+//     statements, page cache); p50 / p99 of wall and thread-CPU time are counters, in milliseconds.
+//   BM_ClaimLookupWordsOnly: the same with `dense: false` (no encoding: what a machine without the model does).
+//   BM_FactcheckCosines: the cosine scan alone (dense_vectors.hpp `cosines`) of one query over 10,375 vectors of
+//     512 floats (as many as CLEF-2020's verified claims), thread CPU time per scan.
 //   The 1M-passage index is built from the datasets' text (PolNeAR articles, CLEF verified claims,
 //     Climate-FEVER dev evidence), written as JSON lines and repeated (about 22 copies, ids suffixed) until
 //     1M passages: so every passage has ~21 exact duplicates, every indexed word a document frequency >= ~22,
-//     and a claim's candidates (20 by default) are copies of a few distinct passages. The work per candidate is the real
-//     work, but term statistics are those of a small corpus scaled up, not of 1M distinct passages.
+//     and a claim's candidates (20 by default) are copies of a few distinct passages. The work per candidate is the
+//     real work, but term statistics are those of a small corpus scaled up, not of 1M distinct passages. The 10,375
+//     CLEF verified claims are in it once more as fact-checks (`kind: factcheck`, with their sentence vectors
+//     when the model is present: indexing encodes them), as `factpipe index` makes a fact-check collection.
 //     Built once into <build>/bench-data/crossref/ (its build speed is printed) and reused while its schema
 //     version matches this build; CROSSREF_BENCH_REBUILD=1 rebuilds it. CROSSREF_BENCH_CLAIMS=N times the
 //     first N claims only (for profilers); CROSSREF_BENCH_CONFIG='{"candidates": 30}' adds stage settings.
@@ -33,7 +40,10 @@
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
+#include <factpipe/encoder/sentence_encoder.hpp>
+
 #include "crossref_stage.hpp"
+#include "dense_vectors.hpp"
 #include "source_formats.hpp"
 #include "source_index.hpp"
 #include "sqlite_handle.hpp"
@@ -120,11 +130,12 @@ std::vector<std::string> claims() {
   return out;
 }
 
-void write_jsonl(const fs::path& p, const std::vector<SourceRecord>& records, const std::string& id_suffix) {
+void write_jsonl(const fs::path& p, const std::vector<SourceRecord>& records, const std::string& id_suffix,
+                 const char* kind = "source") {
   std::ofstream out(p);
   for (const auto& r : records)
-    out << Json{{"id", r.id + id_suffix}, {"title", r.title}, {"text", r.text}}.dump(-1, ' ', false,
-                                                                                         Json::error_handler_t::replace)
+    out << Json{{"id", r.id + id_suffix}, {"title", r.title}, {"text", r.text}, {"kind", kind}}.dump(
+               -1, ' ', false, Json::error_handler_t::replace)
         << '\n';
 }
 
@@ -145,7 +156,7 @@ void remove_db(const fs::path& db) {
 // The ~1M-passage index, built once (and again when this build's schema differs).
 fs::path big_index() {
   fs::path dir = CROSSREF_BENCH_DIR;
-  fs::path db = dir / "crossref-1m.sqlite";
+  fs::path db = dir / "crossref-1m-factchecks.sqlite";
   const char* rebuild = std::getenv("CROSSREF_BENCH_REBUILD");
   if (fs::exists(db) && current_schema(db) && !(rebuild && *rebuild == '1')) return db;
   auto records = corpus_records();
@@ -173,6 +184,10 @@ fs::path big_index() {
       std::snprintf(suffix, sizeof suffix, "#%zu", c % 1000);
       write_jsonl(dir / "corpus" / name, records, suffix);
     }
+    std::vector<SourceRecord> factchecks;
+    for (const auto& r : records)
+      if (r.id.rfind("vclaim-", 0) == 0) factchecks.push_back(r);
+    write_jsonl(dir / "corpus" / "factchecks.jsonl", factchecks, "#factcheck", "factcheck");
     w0 += std::chrono::steady_clock::now() - w1;
     c0 += process_cpu_s() - c1;
     auto rest = index.update({dir / "corpus"});
@@ -225,7 +240,8 @@ double percentile(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, static_cast<std::size_t>(static_cast<double>(v.size()) * p))];
 }
 
-void BM_ClaimLookup(benchmark::State& state) {
+// `words_only`: the stage's `dense: false`.
+void claim_lookup(benchmark::State& state, bool words_only) {
   fs::path db = big_index();
   auto qs = claims();
   // CROSSREF_BENCH_CLAIMS=N: the first N claims only (for profilers).
@@ -238,6 +254,8 @@ void BM_ClaimLookup(benchmark::State& state) {
   CrossrefStage stage;
   Json config{{"db", db.string()}, {"link_documents", false}, {"verify_quotes", false}};
   if (!fs::exists("/usr/share/wordnet/data.noun")) config["wordnet"] = "";
+  if (words_only) config["dense"] = false;
+  const bool model = fs::exists(factpipe::encoder::default_model_dir() / "model.json");
   // CROSSREF_IDF_CANDIDATES=0: candidates by FTS5 bm25() (slower on a large index) instead of summed idf.
   if (const char* e = std::getenv("CROSSREF_IDF_CANDIDATES"); e && *e == '0') config["idf_candidates"] = false;
   // CROSSREF_BENCH_CONFIG='{"candidates": 30}': stage settings on top (to measure a trade-off).
@@ -272,11 +290,48 @@ void BM_ClaimLookup(benchmark::State& state) {
   state.counters["cpu_p50_ms"] = percentile(cpu_ms, 0.50);
   state.counters["cpu_p99_ms"] = percentile(cpu_ms, 0.99);
   state.counters["evidence_per_claim"] = static_cast<double>(evidence) / static_cast<double>(ms.size());
-  std::fprintf(stderr, "claim lookup over %zu claims: wall p50 %.2f ms p99 %.2f ms; cpu p50 %.2f ms p99 %.2f ms\n",
-               ms.size(), percentile(ms, 0.50), percentile(ms, 0.99), percentile(cpu_ms, 0.50), percentile(cpu_ms, 0.99));
+  state.counters["dense"] = words_only || !model ? 0 : 1;  // claims encoded and scanned against the vectors
+  std::fprintf(stderr, "claim lookup%s over %zu claims: wall p50 %.2f ms p99 %.2f ms; cpu p50 %.2f ms p99 %.2f ms\n",
+               words_only ? " (words only)"
+               : model    ? " (encoding the claim)"
+                          : " (no encoder model: words only)",
+               ms.size(), percentile(ms, 0.50), percentile(ms, 0.99), percentile(cpu_ms, 0.50),
+               percentile(cpu_ms, 0.99));
 }
-// One iteration runs every claim once (1227 with the datasets present).
+void BM_FactcheckCosines(benchmark::State& state) {
+  DenseIndex index;
+  index.dim = 512;
+  const std::size_t rows = 10375;
+  index.sources.reserve(rows);
+  index.passages.reserve(rows);
+  index.vectors.reserve(rows * static_cast<std::size_t>(index.dim));
+  std::uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return static_cast<float>(seed >> 8) / 16777216.0f - 0.5f;
+  };
+  for (std::size_t r = 0; r < rows; ++r) {
+    index.sources.push_back(static_cast<std::int64_t>(r + 1));
+    index.passages.push_back(static_cast<std::int64_t>(r + 1));
+    for (int j = 0; j < index.dim; ++j) index.vectors.push_back(next());
+  }
+  std::vector<float> query(static_cast<std::size_t>(index.dim));
+  for (auto& q : query) q = next();
+  std::vector<double> cpu_ms;
+  for (auto _ : state) {
+    double c0 = thread_cpu_ms();
+    benchmark::DoNotOptimize(cosines(index, query));
+    cpu_ms.push_back(thread_cpu_ms() - c0);
+  }
+  state.counters["cpu_p50_ms"] = percentile(cpu_ms, 0.50);
+}
+BENCHMARK(BM_FactcheckCosines)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+void BM_ClaimLookup(benchmark::State& state) { claim_lookup(state, false); }
+void BM_ClaimLookupWordsOnly(benchmark::State& state) { claim_lookup(state, true); }
+// One iteration runs every claim once (1226 with the datasets present).
 BENCHMARK(BM_ClaimLookup)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_ClaimLookupWordsOnly)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 }  // namespace
 

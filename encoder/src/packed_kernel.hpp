@@ -1,6 +1,6 @@
 #pragma once
 // y = x * W + b for the encoder's dense layers, with W packed once at load time into panels of 16 (AVX2) or
-// 32 (AVX-512) columns, k x width floats each, contiguous, so that a register-blocked micro-kernel streams
+// 64 (AVX-512) columns, k x width floats each, contiguous, so that a register-blocked micro-kernel streams
 // it. The kernel is chosen when the weights are packed, by what the CPU has; other CPUs (and architectures)
 // use Eigen's product. All are within float rounding of each other; the reference test bounds each one.
 #include <vector>
@@ -18,8 +18,15 @@ class PackedKernel {
   PackedKernel() = default;
   PackedKernel(RowMatrix kernel, RowVector bias);
 
+  // What is done to each output before it is stored (instead of separate passes over y).
+  struct Epilogue {
+    const RowMatrix* add = nullptr;  // [n, cols()] added to x * W + b (a residual connection)
+    bool relu = false;               // then max(y, 0)
+  };
+
   // x [n, rows()] -> [n, cols()].
   RowMatrix apply(const RowMatrix& x) const;
+  RowMatrix apply(const RowMatrix& x, const Epilogue& then) const;
 
   Eigen::Index rows() const { return rows_; }
   Eigen::Index cols() const { return bias_.cols(); }

@@ -53,9 +53,10 @@ Transformer::Norm norm(const GraphModel& graph, const std::string& prefix, Eigen
 RowMatrix layer_norm(const Transformer::Norm& n, const RowMatrix& x) {
   RowMatrix y(x.rows(), x.cols());
   const float width = static_cast<float>(x.cols());
+  RowVector centered(x.cols());  // one buffer for every row
   for (Eigen::Index r = 0; r < x.rows(); ++r) {
     const float mean = x.row(r).sum() / width;
-    const RowVector centered = x.row(r).array() - mean;
+    centered = x.row(r).array() - mean;
     const float variance = centered.squaredNorm() / width;
     const float inverse = 1.0f / std::sqrt(variance + n.epsilon);
     y.row(r) = (n.scale * inverse).cwiseProduct(centered) + n.bias;
@@ -89,7 +90,17 @@ std::unique_ptr<Transformer> Transformer::from_graph(const GraphModel& graph) {
   require(graph, graph.node(graph.input(timing + "TimingSignal/concat", "ConcatV2", 0), "Sin").op == "Sin" &&
                      graph.node(graph.input(timing + "TimingSignal/concat", "ConcatV2", 1), "Cos").op == "Cos",
           "timing signal: expected concat(sin, cos)");
-  t->inverse_timescales_ = Eigen::Map<const RowVector>(inv.floats.data(), inv.shape[1]);
+  const RowVector inverse_timescales = Eigen::Map<const RowVector>(inv.floats.data(), inv.shape[1]);
+  // The timing signal of every position, computed once: a row of sines then cosines.
+  const Eigen::Index half = inv.shape[1];
+  t->timing_ = RowMatrix(t->max_pieces_, width);
+  for (Eigen::Index position = 0; position < t->max_pieces_; ++position)
+    for (Eigen::Index j = 0; j < half; ++j) {
+      // float32 product, then sin/cos as TensorFlow.js computes them (in double, stored as float).
+      const float angle = static_cast<float>(position) * inverse_timescales[j];
+      t->timing_(position, j) = static_cast<float>(std::sin(static_cast<double>(angle)));
+      t->timing_(position, half + j) = static_cast<float>(std::cos(static_cast<double>(angle)));
+    }
 
   Eigen::Index in = width;
   for (int l = 0; graph.has_node(layer_prefix(l) + "layer_prepostprocess/layer_norm/mul"); ++l) {
@@ -135,20 +146,13 @@ std::unique_ptr<Transformer> Transformer::from_graph(const GraphModel& graph) {
 RowMatrix Transformer::embed(const std::vector<std::vector<std::int32_t>>& sentences) const {
   Eigen::Index rows = 0;
   for (const auto& s : sentences) rows += static_cast<Eigen::Index>(s.size());
-  const Eigen::Index half = inverse_timescales_.cols();
   RowMatrix x(rows, embedding_.cols());
   Eigen::Index r = 0;
   for (const auto& s : sentences) {
     for (std::size_t position = 0; position < s.size(); ++position, ++r) {
       const auto e = embedding_.row(s[position]);
-      for (Eigen::Index j = 0; j < half; ++j) {
-        // float32 product, then sin/cos as TensorFlow.js computes them (in double, stored as float).
-        const float angle = static_cast<float>(position) * inverse_timescales_[j];
-        const float sin = static_cast<float>(std::sin(static_cast<double>(angle)));
-        const float cos = static_cast<float>(std::cos(static_cast<double>(angle)));
-        x(r, j) = e[j] + (e[j] + sin);
-        x(r, half + j) = e[half + j] + (e[half + j] + cos);
-      }
+      const auto timing = timing_.row(static_cast<Eigen::Index>(position));
+      for (Eigen::Index j = 0; j < x.cols(); ++j) x(r, j) = e[j] + (e[j] + timing[j]);
     }
   }
   return x;
@@ -158,13 +162,14 @@ RowMatrix Transformer::run_layer(const Layer& layer, const RowMatrix& x, const s
   const RowMatrix qkv = layer.qkv.apply(layer_norm(layer.attention_norm, x));
   const Eigen::Index width = static_cast<Eigen::Index>(layer.heads) * layer.depth;
   RowMatrix attended(x.rows(), width);
+  RowMatrix query, weights;  // reused by every head of a sentence
   for (std::size_t s = 0; s + 1 < starts.size(); ++s) {
     const Eigen::Index begin = starts[s], length = starts[s + 1] - starts[s];
     if (length == 0) continue;
     for (int h = 0; h < layer.heads; ++h) {
       const Eigen::Index column = static_cast<Eigen::Index>(h) * layer.depth;
-      const RowMatrix query = qkv.block(begin, column, length, layer.depth) * layer.query_scale;
-      RowMatrix weights(length, length);
+      query = qkv.block(begin, column, length, layer.depth) * layer.query_scale;
+      weights.resize(length, length);
       weights.noalias() = query * qkv.block(begin, width + column, length, layer.depth).transpose();
       for (Eigen::Index i = 0; i < length; ++i) {
         auto row = weights.row(i).array();
@@ -175,17 +180,16 @@ RowMatrix Transformer::run_layer(const Layer& layer, const RowMatrix& x, const s
           weights * qkv.block(begin, 2 * width + column, length, layer.depth);
     }
   }
-  RowMatrix y = layer.attention_output.apply(attended);
+  // The residual additions and the ReLU are done by the products as they store (PackedKernel::Epilogue).
+  RowMatrix y;
   if (layer.residual_projection) {
-    y += layer.residual_projection->apply(x);
+    const RowMatrix residual = layer.residual_projection->apply(x);
+    y = layer.attention_output.apply(attended, {&residual, false});
   } else {
-    y += x;
+    y = layer.attention_output.apply(attended, {&x, false});
   }
-  RowMatrix hidden = layer.ffn_in.apply(layer_norm(layer.ffn_norm, y));
-  hidden = hidden.cwiseMax(0.0f);
-  RowMatrix out = layer.ffn_out.apply(hidden);
-  out += y;
-  return out;
+  const RowMatrix hidden = layer.ffn_in.apply(layer_norm(layer.ffn_norm, y), {nullptr, true});
+  return layer.ffn_out.apply(hidden, {&y, false});
 }
 
 void Transformer::encode(const std::vector<std::vector<std::int32_t>>& sentences, float* out) const {

@@ -55,7 +55,7 @@ class Transformer {
   RowMatrix run_layer(const Layer& layer, const RowMatrix& x, const std::vector<Eigen::Index>& starts) const;
 
   RowMatrix embedding_;
-  RowVector inverse_timescales_;
+  RowMatrix timing_;  // [max_pieces, width]: the timing signal of each position
   std::vector<Layer> layers_;
   Dense head_;
   float l2_epsilon_ = 0;

@@ -66,9 +66,7 @@ std::shared_ptr<const DenseIndex> load_dense_index(const std::string& path) {
   auto has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'factcheck_vectors'");
   if (!has.step()) return nullptr;
   auto out = std::make_shared<DenseIndex>();
-  auto rows = db.prepare(
-      "SELECT v.source, v.vector, (SELECT min(id) FROM passage_meta m WHERE m.source = v.source) "
-      "FROM factcheck_vectors v ORDER BY v.source");
+  auto rows = db.prepare("SELECT source, vector FROM factcheck_vectors ORDER BY source");
   while (rows.step()) {
     auto blob = rows.blob(1);
     int dim = static_cast<int>(blob.size() / sizeof(float));
@@ -76,25 +74,60 @@ std::shared_ptr<const DenseIndex> load_dense_index(const std::string& path) {
     out->dim = dim;
     out->row_of[rows.int64(0)] = out->sources.size();
     out->sources.push_back(rows.int64(0));
-    out->passages.push_back(rows.int64(2));
+    out->passages.push_back(0);
     std::size_t at = out->vectors.size();
     out->vectors.resize(at + static_cast<std::size_t>(dim));
     std::memcpy(out->vectors.data() + at, blob.data(), blob.size());
   }
   if (out->sources.empty()) return nullptr;
+  // Each fact-check's first passage, in one pass over the passages in id order (the first seen is the least
+  // id). passage_meta has no index on `source`: a lookup per fact-check scanned every passage each time
+  // (10k fact-checks in a 1M-passage index: minutes at engine start).
+  auto passages = db.prepare("SELECT id, source FROM passage_meta ORDER BY id");
+  std::size_t found = 0;
+  while (found < out->size() && passages.step())
+    if (auto it = out->row_of.find(passages.int64(1)); it != out->row_of.end() && out->passages[it->second] == 0) {
+      out->passages[it->second] = passages.int64(0);
+      ++found;
+    }
   return out;
 }
+
+namespace {
+
+// Four floats, a vector register on every target GCC and Clang build for (emulated where there is none).
+using Float4 = float __attribute__((vector_size(16)));
+
+Float4 load4(const float* p) {
+  Float4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// Four running sums of four lanes, added up at the end. One sum in order (a float reduction the compiler may
+// not reorder) waited on every addition: ~4 cycles per float, 3 ms per query over 10k vectors of 512.
+float dot(const float* a, const float* b, std::size_t d) {
+  Float4 s0 = {}, s1 = {}, s2 = {}, s3 = {};
+  std::size_t j = 0;
+  for (; j + 16 <= d; j += 16) {
+    s0 += load4(a + j) * load4(b + j);
+    s1 += load4(a + j + 4) * load4(b + j + 4);
+    s2 += load4(a + j + 8) * load4(b + j + 8);
+    s3 += load4(a + j + 12) * load4(b + j + 12);
+  }
+  const Float4 s = (s0 + s1) + (s2 + s3);
+  float total = (s[0] + s[1]) + (s[2] + s[3]);
+  for (; j < d; ++j) total += a[j] * b[j];
+  return total;
+}
+
+}  // namespace
 
 std::vector<float> cosines(const DenseIndex& index, const std::vector<float>& query) {
   std::vector<float> out(index.size(), 0.0f);
   if (static_cast<int>(query.size()) != index.dim) return out;
   const std::size_t d = query.size();
-  for (std::size_t r = 0; r < index.size(); ++r) {
-    const float* v = index.vectors.data() + r * d;
-    float s = 0;
-    for (std::size_t j = 0; j < d; ++j) s += v[j] * query[j];
-    out[r] = s;
-  }
+  for (std::size_t r = 0; r < index.size(); ++r) out[r] = dot(index.vectors.data() + r * d, query.data(), d);
   return out;
 }
 

@@ -16,43 +16,76 @@ namespace {
 using Json = nlohmann::json;
 
 const std::vector<std::string> kNames = {
-    "first_stage",        // first-stage score / the best candidate's
-    "first_rank_inv",     // 1 / (1 + first-stage rank)
-    "first_rank_log",     // log(1 + first-stage rank)
-    "coverage",           // idf share of the claim's words in the passage (synonyms 0.7)
-    "coverage_exact",     // the same, exact stems only
-    "passage_coverage",   // idf share of the passage's words that the claim has
-    "proximity",          // claim word pairs near each other in the passage
-    "entities",           // claim names found
-    "numbers",            // claim figures confirmed
-    "dates",              // claim years found
-    "claimant",           // the claimant (a tweet's author) named in the passage or title
-    "bm25_text",          // BM25 of the claim's words on the passage, / the claim's idf total
-    "bigrams_text",       // share of the claim's adjacent word pairs adjacent in the passage
-    "matched_share",      // share of the claim's content words found (unweighted)
-    "rarest_found",       // idf of the rarest claim word found / the claim's highest idf
-    "passage_length_log", // log(1 + content words of the passage)
-    "overlap_f1",         // harmonic mean of coverage and passage_coverage
-    "quoted",             // share of the claim's quoted phrases found word for word (passage or title)
-    "title_coverage",     // fact-checks: idf share of the title's words that the claim has
+    "first_stage",           // first-stage score / the best candidate's
+    "first_rank_inv",        // 1 / (1 + first-stage rank)
+    "first_rank_log",        // log(1 + first-stage rank)
+    "coverage",              // idf share of the claim's words in the passage (synonyms 0.7)
+    "coverage_exact",        // the same, exact stems only
+    "passage_coverage",      // idf share of the passage's words that the claim has
+    "proximity",             // claim word pairs near each other in the passage
+    "entities",              // claim names found
+    "numbers",               // claim figures confirmed
+    "dates",                 // claim years found
+    "claimant",              // the claimant (a tweet's author) named in the passage or title
+    "bm25_text",             // BM25 of the claim's words on the passage, / the claim's idf total
+    "bigrams_text",          // share of the claim's adjacent word pairs adjacent in the passage
+    "matched_share",         // share of the claim's content words found (unweighted)
+    "rarest_found",          // idf of the rarest claim word found / the claim's highest idf
+    "passage_length_log",    // log(1 + content words of the passage)
+    "overlap_f1",            // harmonic mean of coverage and passage_coverage
+    "quoted",                // share of the claim's quoted phrases found word for word (passage or title)
+    "title_coverage",        // fact-checks: idf share of the title's words that the claim has
     "title_claim_coverage",  // fact-checks: idf share of the claim's words in the title
-    "bm25_title",         // fact-checks: BM25 of the claim's words on the title, / the claim's idf total
-    "bigrams_title",      // fact-checks: share of the claim's adjacent pairs adjacent in the title
-    "chars_text",         // share of the claim's character trigrams (words joined: "bedbugs" / "bed bugs") in the passage
-    "chars_title",        // fact-checks: the same in the title
-    "coverage_gap",       // coverage minus the best coverage among the candidates
-    "bm25_gap",           // best of bm25_text / bm25_title, minus the best among the candidates
-    "overlap_f1_gap",     // overlap_f1 minus the best among the candidates
-    "cosine",             // fact-checks: cosine of the claim's and the fact-check's sentence vectors
-    "cosine_gap",         // cosine minus the best cosine among the candidates
-    "cosine_rank_inv",    // 1 / (1 + rank by cosine among the candidates)
+    "bm25_title",            // fact-checks: BM25 of the claim's words on the title, / the claim's idf total
+    "bigrams_title",         // fact-checks: share of the claim's adjacent pairs adjacent in the title
+    "chars_text",       // share of the claim's character trigrams (words joined: "bedbugs" / "bed bugs") in the passage
+    "chars_title",      // fact-checks: the same in the title
+    "coverage_gap",     // coverage minus the best coverage among the candidates
+    "bm25_gap",         // best of bm25_text / bm25_title, minus the best among the candidates
+    "overlap_f1_gap",   // overlap_f1 minus the best among the candidates
+    "cosine",           // fact-checks: cosine of the claim's and the fact-check's sentence vectors
+    "cosine_gap",       // cosine minus the best cosine among the candidates
+    "cosine_rank_inv",  // 1 / (1 + rank by cosine among the candidates)
+    "cosine_z",         // cosine standardised over the candidates with vectors (how far it stands out)
+    "cosine_coverage",  // cosine x coverage: close in meaning and in words
+    "cosine_title_words",  // cosine x title_claim_coverage: close in meaning, the title restating the claim's words
 };
 
 enum Index : std::size_t {
-  kFirstStage, kRankInv, kRankLog, kCoverage, kCoverageExact, kPassageCoverage, kProximity, kEntities, kNumbers,
-  kDates, kClaimant, kBm25Text, kBigramsText, kMatchedShare, kRarestFound, kPassageLength, kOverlapF1, kQuoted,
-  kTitleCoverage, kTitleClaimCoverage, kBm25Title, kBigramsTitle, kCharsText, kCharsTitle, kCoverageGap, kBm25Gap, kOverlapF1Gap,
-  kCosine, kCosineGap, kCosineRankInv, kCount
+  kFirstStage,
+  kRankInv,
+  kRankLog,
+  kCoverage,
+  kCoverageExact,
+  kPassageCoverage,
+  kProximity,
+  kEntities,
+  kNumbers,
+  kDates,
+  kClaimant,
+  kBm25Text,
+  kBigramsText,
+  kMatchedShare,
+  kRarestFound,
+  kPassageLength,
+  kOverlapF1,
+  kQuoted,
+  kTitleCoverage,
+  kTitleClaimCoverage,
+  kBm25Title,
+  kBigramsTitle,
+  kCharsText,
+  kCharsTitle,
+  kCoverageGap,
+  kBm25Gap,
+  kOverlapF1Gap,
+  kCosine,
+  kCosineGap,
+  kCosineRankInv,
+  kCosineZ,
+  kCosineCoverage,
+  kCosineTitleWords,
+  kCount
 };
 
 struct Side {
@@ -245,9 +278,16 @@ std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, con
   }
   // Sentence vectors: the cosine, its distance to the best, its rank (ties share the better rank). A candidate
   // without a vector (not a fact-check) keeps 0 and the worst rank.
-  double best_cos = -1;
+  double best_cos = -1, sum_cos = 0, sum_sq = 0, with_vectors = 0;
   for (const auto& c : cands)
-    if (c.dense) best_cos = std::max(best_cos, c.cosine);
+    if (c.dense) {
+      best_cos = std::max(best_cos, c.cosine);
+      sum_cos += c.cosine;
+      sum_sq += c.cosine * c.cosine;
+      with_vectors += 1;
+    }
+  const double mean_cos = with_vectors > 0 ? sum_cos / with_vectors : 0.0;
+  const double sd_cos = with_vectors > 1 ? std::sqrt(std::max(sum_sq / with_vectors - mean_cos * mean_cos, 0.0)) : 0.0;
   for (std::size_t i = 0; i < cands.size(); ++i) {
     if (!cands[i].dense) continue;
     std::size_t above = 0;
@@ -255,6 +295,9 @@ std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, con
     out[i][kCosine] = cands[i].cosine;
     out[i][kCosineGap] = cands[i].cosine - best_cos;
     out[i][kCosineRankInv] = 1.0 / (1.0 + static_cast<double>(above));
+    out[i][kCosineZ] = sd_cos > 1e-6 ? (cands[i].cosine - mean_cos) / sd_cos : 0.0;
+    out[i][kCosineCoverage] = cands[i].cosine * out[i][kCoverage];
+    out[i][kCosineTitleWords] = cands[i].cosine * out[i][kTitleClaimCoverage];
   }
   return out;
 }

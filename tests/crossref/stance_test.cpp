@@ -261,6 +261,14 @@ TEST(LearnedRanker, CosineFeaturesComeFromTheViews) {
   EXPECT_DOUBLE_EQ(feature(x[1], "cosine_rank_inv"), 0.5);
   EXPECT_DOUBLE_EQ(feature(x[2], "cosine"), 0.0);
   EXPECT_DOUBLE_EQ(feature(x[2], "cosine_rank_inv"), 0.0);
+  // Standardised over the two with vectors (mean 0.55, sd 0.25); the products with the word features.
+  EXPECT_NEAR(feature(x[0], "cosine_z"), 1.0, 1e-9);
+  EXPECT_NEAR(feature(x[1], "cosine_z"), -1.0, 1e-9);
+  EXPECT_DOUBLE_EQ(feature(x[2], "cosine_z"), 0.0);
+  EXPECT_DOUBLE_EQ(feature(x[0], "cosine_coverage"), 0.8 * feature(x[0], "coverage"));
+  EXPECT_GT(feature(x[0], "cosine_coverage"), 0.0);
+  EXPECT_DOUBLE_EQ(feature(x[1], "cosine_title_words"), 0.3 * feature(x[1], "title_claim_coverage"));
+  EXPECT_DOUBLE_EQ(feature(x[2], "cosine_coverage"), 0.0);
   for (const auto& name : ranking_feature_names())
     EXPECT_EQ(is_dense_feature(name), name.rfind("cosine", 0) == 0) << name;
 }
