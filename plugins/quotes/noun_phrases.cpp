@@ -144,7 +144,7 @@ std::optional<Span> Attributor::np_after(std::size_t a, std::size_t hi) const {
       std::size_t e = piece_at(m->span.end - 1);
       return Span{ps[a].span.start, ps[std::min(e, hi - 1)].span.end};
     }
-    if (!det(k) && !nameish(k) && !elx.titles.find(lw[k])) break;
+    if (!det(k) && !nameish(k) && !qlx.titles.find(lw[k])) break;
   }
   std::size_t e = a;
   while (e < hi && e < a + 6 && word(e) && !verb_lemma(e) && !is_class(e, "rel") && !(e > a && is_class(e, "prep")))

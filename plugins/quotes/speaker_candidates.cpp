@@ -25,7 +25,7 @@ struct PieceAt {
   bool ok = false;
 };
 
-static PieceAt piece_at_offset(const entities::TextView& view, std::size_t offset) {
+static PieceAt piece_at_offset(const text::TextView& view, std::size_t offset) {
   PieceAt r;
   int q = view.paragraph_at(offset);
   if (q < 0) return r;

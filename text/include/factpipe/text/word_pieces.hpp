@@ -10,7 +10,7 @@
 
 #include <factpipe/document.hpp>
 
-namespace factpipe::entities {
+namespace factpipe::text {
 
 enum class PieceKind : std::uint8_t { word, number, punct };
 
@@ -41,12 +41,12 @@ std::vector<Span> paragraph_spans(const Document& doc);
 // (. ! ? followed by space and an upper-case letter or a quotation mark, and newlines).
 std::vector<Span> sentence_spans(const Document& doc, const AbbreviationSet& abbreviations);
 
-}  // namespace factpipe::entities
+}  // namespace factpipe::text
 
-namespace factpipe::entities {
+namespace factpipe::text {
 // Appends `w` to a space-separated key.
 inline void append_word(std::string& key, std::string_view w) {
   if (!key.empty()) key += ' ';
   key += w;
 }
-}  // namespace factpipe::entities
+}  // namespace factpipe::text

@@ -1,10 +1,10 @@
-#include "text_scan.hpp"
+#include <factpipe/text/word_pieces.hpp>
 
 #include <unicode/uchar.h>
 
 #include <factpipe/utf8.hpp>
 
-namespace factpipe::entities {
+namespace factpipe::text {
 namespace {
 
 struct Cp {
@@ -212,4 +212,4 @@ std::vector<Span> sentence_spans(const Document& doc, const AbbreviationSet& abb
   return out;
 }
 
-}  // namespace factpipe::entities
+}  // namespace factpipe::text
