@@ -76,7 +76,8 @@ struct Builder {
     }
     if (last + 1 >= sv.pieces.size()) return false;
     const text::Piece& n = sv.pieces[last + 1];
-    return (n.kind == text::PieceKind::word && !n.cap && !n.possessive) || (n.kind == text::PieceKind::punct && n.cp == ',');
+    return (n.kind == text::PieceKind::word && !n.cap && !n.possessive) ||
+           (n.kind == text::PieceKind::punct && n.cp == ',');
   }
 
   Person* find_person(const std::vector<std::string>& lw) {
@@ -187,8 +188,8 @@ struct Builder {
           if (ps[k].kind != text::PieceKind::word || ps[k].possessive) break;
           std::string_view x = low[k];
           if (lx.nominal_heads.find(x)) {
-            bool before_name = k + 1 < ps.size() && ps[k + 1].kind == text::PieceKind::word && ps[k + 1].cap &&
-                               !ps[k + 1].possessive;
+            bool before_name =
+                k + 1 < ps.size() && ps[k + 1].kind == text::PieceKind::word && ps[k + 1].cap && !ps[k + 1].possessive;
             if (before_name) break;  // "the Russian President Vladimir Putin": a title, not a nominal
             nominals.push_back({{ps[i].span.start, ps[k].span.end}, mods, std::string(x), static_cast<int>(s)});
             break;
@@ -301,8 +302,8 @@ struct Builder {
 
 }  // namespace
 
-std::vector<Entity> build_entities(const text::TextView& view, const std::vector<NameMention>& names, const NameLexicon& lx,
-                                   const CorefOptions& opt) {
+std::vector<Entity> build_entities(const text::TextView& view, const std::vector<NameMention>& names,
+                                   const NameLexicon& lx, const CorefOptions& opt) {
   Builder b{view, lx, opt, {}, {}, {}, {}, {}, {}};
   b.run(names);
   return std::move(b.entities);

@@ -5,9 +5,9 @@
 
 #include <factpipe/document.hpp>
 
-#include "name_lexicon.hpp"
-#include "name_finder.hpp"
 #include <factpipe/text/text_view.hpp>
+#include "name_finder.hpp"
+#include "name_lexicon.hpp"
 
 namespace factpipe::entities {
 

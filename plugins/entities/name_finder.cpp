@@ -150,8 +150,8 @@ struct Finder {
     if (type == "PERSON" && !titled && !lx.first_names.find(low(ps[i]))) {
       // no title and no known first name: a quoted title ("Welcome Putin") is nobody, and a name after
       // "in" / "from" ("in Port Calder") is a place
-      bool quoted = i > 0 && ps[i - 1].kind == text::PieceKind::punct && text::is_quote_mark(ps[i - 1].cp) && b < ps.size() &&
-                    ps[b].kind == text::PieceKind::punct && text::is_quote_mark(ps[b].cp);
+      bool quoted = i > 0 && ps[i - 1].kind == text::PieceKind::punct && text::is_quote_mark(ps[i - 1].cp) &&
+                    b < ps.size() && ps[b].kind == text::PieceKind::punct && text::is_quote_mark(ps[b].cp);
       if (quoted) return;
       if (i > 0 && ps[i - 1].kind == text::PieceKind::word) {
         std::string_view before = low(ps[i - 1]);
@@ -207,8 +207,9 @@ struct Finder {
           ++j;
           continue;
         }
-        bool joins = (lx.connectors.contains(low(q)) || lx.titles.find(low(q))) && j + 1 < ps.size() &&
-                     (is_name_word(ps[j + 1]) || (ps[j + 1].kind == text::PieceKind::word && lx.titles.find(low(ps[j + 1]))));
+        bool joins =
+            (lx.connectors.contains(low(q)) || lx.titles.find(low(q))) && j + 1 < ps.size() &&
+            (is_name_word(ps[j + 1]) || (ps[j + 1].kind == text::PieceKind::word && lx.titles.find(low(ps[j + 1]))));
         if (!joins) break;
         ++j;
       }

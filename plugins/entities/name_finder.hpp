@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "name_lexicon.hpp"
 #include <factpipe/text/text_view.hpp>
+#include "name_lexicon.hpp"
 
 namespace factpipe::entities {
 

@@ -25,16 +25,16 @@ struct NameLexiconFiles {
 
 struct NameLexicon {
   text::AbbreviationSet abbreviations;  // "mr.", "sen.", ...
-  text::WordMap titles;          // title and role words that precede a name -> gender they imply (m, f or -)
-  text::WordMap nationalities;   // NORP adjective / demonym -> country: "russian" -> "Russia"
-  text::WordList places;         // GPE / LOC names
-  text::WordList organizations;  // known organisations and acronyms
-  text::WordList organization_cues;  // words that make a name an organisation: party, committee
-  text::WordMap first_names;     // first name -> "m" | "f" | "u"
-  text::WordList not_names;      // capitalised words that are not names (sentence starters, days, months)
-  text::WordMap nominal_heads;   // "leader" -> role words it can stand for ("president prime minister ...")
-  text::WordList connectors;     // lower-case words inside names: of, de, van, bin
-  text::WordList credit_cues;    // words of photo credits and bylines: photo, getty, via
+  text::WordMap titles;                 // title and role words that precede a name -> gender they imply (m, f or -)
+  text::WordMap nationalities;          // NORP adjective / demonym -> country: "russian" -> "Russia"
+  text::WordList places;                // GPE / LOC names
+  text::WordList organizations;         // known organisations and acronyms
+  text::WordList organization_cues;     // words that make a name an organisation: party, committee
+  text::WordMap first_names;            // first name -> "m" | "f" | "u"
+  text::WordList not_names;             // capitalised words that are not names (sentence starters, days, months)
+  text::WordMap nominal_heads;          // "leader" -> role words it can stand for ("president prime minister ...")
+  text::WordList connectors;            // lower-case words inside names: of, de, van, bin
+  text::WordList credit_cues;           // words of photo credits and bylines: photo, getty, via
 
   // `resolve` maps a configured file name to a path (the plugin's data dir or the pipeline's dir).
   template <class Resolve>

@@ -219,8 +219,9 @@ namespace factpipe::quotes {
 
 using detail::Attributor;
 
-std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView& view, const MentionIndex& mentions,
-                                      const QuoteLexicon& qlx, const AttributionOptions& opt) {
+std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView& view,
+                                      const text::MentionIndex& mentions, const QuoteLexicon& qlx,
+                                      const AttributionOptions& opt) {
   auto marked = find_marked_quotes(doc.text, view.paragraphs);
   // titles, slogans and show names are not quotations
   std::vector<MarkedQuote> kept;

@@ -45,11 +45,11 @@ struct Item {
 struct Attributor {
   const Document& doc;
   const text::TextView& view;
-  const MentionIndex& mi;
+  const text::MentionIndex& mi;
   const QuoteLexicon& qlx;
   const AttributionOptions& opt;
 
-  Attributor(const Document& d, const text::TextView& v, const MentionIndex& m, const QuoteLexicon& q,
+  Attributor(const Document& d, const text::TextView& v, const text::MentionIndex& m, const QuoteLexicon& q,
              const AttributionOptions& o)
       : doc(d), view(v), mi(m), qlx(q), opt(o) {}
 
@@ -130,7 +130,9 @@ struct Attributor {
     return cache[k];
   }
   bool det(std::size_t k) const { return is_class(k, "det") || is_class(k, "art"); }
-  bool is_dash(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::punct && text::is_dash(ps[k].cp); }
+  bool is_dash(std::size_t k) const {
+    return k < ps.size() && ps[k].kind == PieceKind::punct && text::is_dash(ps[k].cp);
+  }
 
   // The lemma of a speech verb at piece k (nullptr when the word is none, or is used as no verb there);
   // `cognition`: verbs of thinking and finding count too (indirect speech).

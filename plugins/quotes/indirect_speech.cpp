@@ -119,7 +119,7 @@ namespace factpipe::quotes {
 using detail::Attributor;
 
 std::vector<Quote> find_indirect_quotes(const Document& doc, const text::TextView& view,
-                                        const MentionIndex& mentions, const QuoteLexicon& qlx) {
+                                        const text::MentionIndex& mentions, const QuoteLexicon& qlx) {
   AttributionOptions opt;
   Attributor a{doc, view, mentions, qlx, opt};
   std::vector<Quote> out;

@@ -21,11 +21,11 @@ struct QuoteLexiconFiles {
 };
 
 struct QuoteLexicon {
-  text::WordMap speech_verbs;    // form -> lemma
-  text::WordList title_cues;     // words before a title in marks
-  text::WordMap function_words;  // word -> prep | adv | det | sub | rel | pron
-  text::WordList indirect_verbs; // lemmas that report speech without marks
-  text::WordMap cognition_verbs; // form -> lemma: think, believe, show ... (indirect speech only)
+  text::WordMap speech_verbs;           // form -> lemma
+  text::WordList title_cues;            // words before a title in marks
+  text::WordMap function_words;         // word -> prep | adv | det | sub | rel | pron
+  text::WordList indirect_verbs;        // lemmas that report speech without marks
+  text::WordMap cognition_verbs;        // form -> lemma: think, believe, show ... (indirect speech only)
   text::AbbreviationSet abbreviations;  // "mr.", "sen.": keep their period in the word scanner
   text::WordMap titles;                 // title and role words before a name ("sen.", "president")
   text::WordList not_names;             // capitalised words that are never a speaker's name

@@ -5,7 +5,7 @@
 
 #include <factpipe/text/text_view.hpp>
 
-#include "mention_index.hpp"
+#include <factpipe/text/mention_index.hpp>
 
 namespace factpipe::quotes {
 namespace {
@@ -15,11 +15,13 @@ const char* const kFileKeys[][3] = {
     {"title_cues", "title_cues.txt", "Words before a title / slogan / show name in marks"},
     {"function_words", "function_words.tsv", "Function words with their class (prep, adv, det, sub, rel, pron)"},
     {"indirect_verbs", "indirect_verbs.txt", "Lemmas of verbs that report speech without marks"},
-    {"cognition_verbs", "cognition_verbs.tsv", "Verbs of thinking and finding (every form with its lemma) that report a view without marks, before a clause"},
+    {"cognition_verbs", "cognition_verbs.tsv",
+     "Verbs of thinking and finding (every form with its lemma) that report a view without marks, before a clause"},
     {"abbreviations", "abbreviations.txt", "Abbreviations that keep their period (the shared list of text/data)"},
     {"titles", "titles.tsv", "Title and role words before names (the shared list of text/data)"},
     {"not_names", "not_names.txt", "Capitalised words that are never a speaker's name (the shared list of text/data)"},
-    {"credit_cues", "credit_cues.txt", "Words of photo credits and bylines, whose paragraphs hold no speaker (the shared list of text/data)"},
+    {"credit_cues", "credit_cues.txt",
+     "Words of photo credits and bylines, whose paragraphs hold no speaker (the shared list of text/data)"},
 };
 
 }  // namespace
@@ -79,8 +81,9 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
 }
 
 void QuotesStage::process(Document& doc) {
-  text::TextView view = text::TextView::build(doc, lexicon_.abbreviations, lexicon_.credit_cues, /*with_sentences=*/false);
-  MentionIndex mentions(doc);
+  text::TextView view =
+      text::TextView::build(doc, lexicon_.abbreviations, lexicon_.credit_cues, /*with_sentences=*/false);
+  text::MentionIndex mentions(doc);
   std::vector<Quote> quotes = find_direct_quotes(doc, view, mentions, lexicon_, options_);
   if (options_.indirect) {
     auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_);

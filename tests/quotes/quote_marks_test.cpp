@@ -2,8 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "quote_marks.hpp"
 #include <factpipe/text/word_pieces.hpp>
+#include "quote_marks.hpp"
 
 using namespace factpipe;
 using namespace factpipe::quotes;

@@ -16,7 +16,8 @@ namespace {
 
 std::vector<std::string> words_of(std::string_view t, const AbbreviationSet& abbreviations) {
   std::vector<std::string> out;
-  for (const auto& p : scan_pieces(t, Span{0, t.size()}, abbreviations)) out.emplace_back(t.substr(p.span.start, p.span.size()));
+  for (const auto& p : scan_pieces(t, Span{0, t.size()}, abbreviations))
+    out.emplace_back(t.substr(p.span.start, p.span.size()));
   return out;
 }
 
@@ -44,13 +45,17 @@ TEST(WordPieces, KeepsAbbreviationsInitialismsAndSplitsPossessives) {
   EXPECT_FALSE(pieces[2].all_caps);
 }
 
-TEST(WordPieces, SentencesWithoutASentenceLayerSplitAtCapitalsNotAbbreviations) {
-  Document d = document_from_text("t", "Gov. Brown spoke. He left \xE2\x80\x9C" "early.\xE2\x80\x9D Then 3 more.\nNext line");
-  auto spans = sentence_spans(d, AbbreviationSet{"gov."});
+TEST(WordPieces, SentencesWithoutASentenceLayerArePlainTextSentencesOfEachParagraph) {
+  Document d = document_from_text("t",
+                                  "Gov. Brown spoke. He left \xE2\x80\x9C"
+                                  "early.\xE2\x80\x9D Then 3 more.\nNext line");
+  auto spans = sentence_spans(d);
   std::vector<std::string> got;
   for (const auto& s : spans) got.emplace_back(d.slice(s));
-  EXPECT_EQ(got, (std::vector<std::string>{"Gov. Brown spoke.", "He left \xE2\x80\x9C" "early.\xE2\x80\x9D", "Then 3 more.",
-                                           "Next line"}));
+  EXPECT_EQ(got, (std::vector<std::string>{"Gov. Brown spoke.",
+                                           "He left \xE2\x80\x9C"
+                                           "early.\xE2\x80\x9D",
+                                           "Then 3 more.", "Next line"}));
   EXPECT_EQ(paragraph_spans(d).size(), 2u);
 }
 

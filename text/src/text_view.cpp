@@ -58,12 +58,13 @@ TextView TextView::build(const Document& doc, const AbbreviationSet& abbreviatio
     v.paragraph_lower.push_back(std::move(low));
   }
   if (!with_sentences) return v;
-  auto spans = sentence_spans(doc, abbreviations);
+  auto spans = sentence_spans(doc);
   v.sentences.reserve(spans.size());
   std::size_t extra = 0;
   for (const auto& s : spans) {
     int p = v.paragraph_at(s.start);
-    if (p < 0 || !v.paragraphs[static_cast<std::size_t>(p)].contains(s)) extra += scan_pieces(doc.text, s, abbreviations).size();
+    if (p < 0 || !v.paragraphs[static_cast<std::size_t>(p)].contains(s))
+      extra += scan_pieces(doc.text, s, abbreviations).size();
   }
   v.extra_lower.reserve(extra);  // never reallocated below: the views stay valid
   for (const auto& s : spans) {

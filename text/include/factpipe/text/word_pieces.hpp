@@ -37,9 +37,9 @@ bool is_dash(char32_t cp);
 
 // Paragraph spans: the document's paragraphs layer when present, otherwise the text cut at newlines.
 std::vector<Span> paragraph_spans(const Document& doc);
-// Sentence spans: the document's sentences layer when present, otherwise a simple splitter
-// (. ! ? followed by space and an upper-case letter or a quotation mark, and newlines).
-std::vector<Span> sentence_spans(const Document& doc, const AbbreviationSet& abbreviations);
+// Sentence spans: the document's sentences layer when present, otherwise each paragraph split by the plain-text
+// splitter (sentence_splitter.hpp).
+std::vector<Span> sentence_spans(const Document& doc);
 
 }  // namespace factpipe::text
 

@@ -1,4 +1,4 @@
-#include "lexicon.hpp"
+#include "boundary_lexicon.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -49,10 +49,10 @@ std::string read_whole(const std::filesystem::path& p, std::string_view what) {
 
 }  // namespace
 
-Lexicon Lexicon::parse(std::string_view abbreviations, std::string_view abbreviations_name,
-                       std::string_view starters, std::string_view starters_name,
-                       std::string_view attribution_verbs, std::string_view attribution_verbs_name) {
-  Lexicon lex;
+BoundaryLexicon BoundaryLexicon::parse(std::string_view abbreviations, std::string_view abbreviations_name,
+                                       std::string_view starters, std::string_view starters_name,
+                                       std::string_view attribution_verbs, std::string_view attribution_verbs_name) {
+  BoundaryLexicon lex;
   for_each_entry(abbreviations, [&](std::size_t line_no, std::string_view line) {
     auto where = [&] { return std::string(abbreviations_name) + ":" + std::to_string(line_no) + ": "; };
     auto gap = line.find_first_of(" \t");
@@ -87,33 +87,34 @@ Lexicon Lexicon::parse(std::string_view abbreviations, std::string_view abbrevia
   return lex;
 }
 
-Lexicon Lexicon::load(const std::filesystem::path& abbreviations_file, const std::filesystem::path& starters_file,
-                      const std::filesystem::path& attribution_verbs_file) {
+BoundaryLexicon BoundaryLexicon::load(const std::filesystem::path& abbreviations_file,
+                                      const std::filesystem::path& starters_file,
+                                      const std::filesystem::path& attribution_verbs_file) {
   return parse(read_whole(abbreviations_file, "abbreviations"), abbreviations_file.string(),
                read_whole(starters_file, "sentence starters"), starters_file.string(),
                read_whole(attribution_verbs_file, "attribution verbs"), attribution_verbs_file.string());
 }
 
-Lexicon Lexicon::load_dir(const std::filesystem::path& data_dir) {
+BoundaryLexicon BoundaryLexicon::load_dir(const std::filesystem::path& data_dir) {
   return load(data_dir / "abbreviations.txt", data_dir / "sentence_starters.txt",
               data_dir / "attribution_verbs.txt");
 }
 
-AbbrevClass Lexicon::abbreviation(std::string_view word) const {
+AbbrevClass BoundaryLexicon::abbreviation(std::string_view word) const {
   auto it = abbreviations_.find(word);
   return it == abbreviations_.end() ? AbbrevClass::none : it->second;
 }
 
-bool Lexicon::is_sentence_starter(std::string_view word) const {
+bool BoundaryLexicon::is_sentence_starter(std::string_view word) const {
   return contains_lower(starters_, longest_word_, word);
 }
 
-bool Lexicon::is_attribution_verb(std::string_view word) const {
+bool BoundaryLexicon::is_attribution_verb(std::string_view word) const {
   return contains_lower(attribution_verbs_, longest_word_, word);
 }
 
-bool Lexicon::contains_lower(const std::unordered_set<std::string, Hash, std::equal_to<>>& set, std::size_t longest,
-                             std::string_view word) {
+bool BoundaryLexicon::contains_lower(const std::unordered_set<std::string, Hash, std::equal_to<>>& set,
+                                     std::size_t longest, std::string_view word) {
   if (word.empty() || word.size() > longest) return false;
   char buf[64];
   if (word.size() > sizeof buf) return false;
