@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <factpipe/text/word_pieces.hpp>
+
 namespace factpipe::segmenter {
 
 namespace {
@@ -15,13 +17,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 // Calls f(line_number, content) for each line that is neither blank nor a # comment.
@@ -78,7 +73,7 @@ BoundaryLexicon BoundaryLexicon::parse(std::string_view abbreviations, std::stri
       if (line.find_first_of(" \t") != std::string_view::npos)
         throw std::runtime_error(std::string(name) + ":" + std::to_string(line_no) +
                                  ": expected one word per line, got '" + std::string(line) + "'");
-      set.insert(ascii_lower(line));
+      set.insert(text::lower(line));
       lex.longest_word_ = std::max(lex.longest_word_, line.size());
     });
   };
