@@ -51,6 +51,7 @@ TEST(WordPieces, SentencesWithoutASentenceLayerArePlainTextSentencesOfEachParagr
                                   "early.\xE2\x80\x9D Then 3 more.\nNext line");
   auto spans = sentence_spans(d);
   std::vector<std::string> got;
+  got.reserve(spans.size());
   for (const auto& s : spans) got.emplace_back(d.slice(s));
   EXPECT_EQ(got, (std::vector<std::string>{"Gov. Brown spoke.",
                                            "He left \xE2\x80\x9C"
