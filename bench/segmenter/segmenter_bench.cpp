@@ -39,7 +39,8 @@ std::vector<std::string> read_texts(const std::vector<fs::path>& dirs) {
 }
 
 const Segmenter& segmenter(bool tokens = true) {
-  static const Lexicon lexicon = Lexicon::load_dir(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-segmenter.data");
+  static const BoundaryLexicon lexicon =
+      BoundaryLexicon::load_dir(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-segmenter.data");
   static const Segmenter with_tokens(lexicon, Options{ParagraphBreaks::automatic, true});
   static const Segmenter without_tokens(lexicon, Options{ParagraphBreaks::automatic, false});
   return tokens ? with_tokens : without_tokens;

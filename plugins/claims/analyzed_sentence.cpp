@@ -101,7 +101,7 @@ void find_numbers(AnalyzedSentence& s) {
 
 }  // namespace
 
-AnalyzedSentence analyze(std::string_view text, const Lexicon& lexicon, std::size_t base) {
+AnalyzedSentence analyze(std::string_view text, const CheckworthinessLexicon& lexicon, std::size_t base) {
   AnalyzedSentence s;
   s.text = text;
   s.base = base;

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lexicon.hpp"
+#include "checkworthiness_lexicon.hpp"
 #include "word_scanner.hpp"
 
 namespace factpipe::claims {
@@ -19,12 +19,12 @@ struct AnalyzedSentence {
   std::size_t base = 0;   // byte offset of `text` in its document (0 for dataset sentences)
   std::vector<Word> words;
   std::shared_ptr<const std::string> storage;  // owns the text of every words[i].lower
-  std::vector<std::uint32_t> tags;  // Lexicon tags per word
+  std::vector<std::uint32_t> tags;             // CheckworthinessLexicon tags per word
   std::vector<WordRange> numbers;   // quantities: "5%", "$1.2 billion", "three"
   std::vector<WordRange> dates;     // "June 19, 2024", "Tuesday", "in 2016", "last year"
   int entity_mentions = -1;         // named mentions from the entity layer, -1 when there is no layer
 };
 
-AnalyzedSentence analyze(std::string_view text, const Lexicon& lexicon, std::size_t base = 0);
+AnalyzedSentence analyze(std::string_view text, const CheckworthinessLexicon& lexicon, std::size_t base = 0);
 
 }  // namespace factpipe::claims

@@ -4,12 +4,12 @@
 #include <set>
 #include <stdexcept>
 
+#include <factpipe/text/mention_index.hpp>
 #include "appositives.hpp"
-#include "attribution.hpp"
 #include "claim_typer.hpp"
+#include "claimant_attribution.hpp"
 #include "clause_splitter.hpp"
 #include "decontextualizer.hpp"
-#include "mention_index.hpp"
 #include "non_claims.hpp"
 
 #include <factpipe/text/clean_view.hpp>
@@ -114,7 +114,7 @@ std::vector<Span> spans_inside(const AnalyzedSentence& s, const std::vector<Word
 }
 
 // The entities mentioned inside `span`, each once, in index order.
-std::vector<int> entities_inside(const MentionIndex& mentions, Span span) {
+std::vector<int> entities_inside(const text::MentionIndex& mentions, Span span) {
   std::set<int> entities;
   for (auto* m : mentions.inside(span))
     if (m->entity >= 0) entities.insert(m->entity);
@@ -143,7 +143,7 @@ void ClaimsStage::configure(const Json& config, const Context& ctx) {
   ClaimsConfig c = parse_config(config);
   auto lexicon_file = ctx.resolve(c.lexicon);
   auto model_file = ctx.resolve(c.model);
-  FeatureExtractor extractor(Lexicon::load(lexicon_file));
+  FeatureExtractor extractor(CheckworthinessLexicon::load(lexicon_file));
   auto model = CheckworthinessModel::load(model_file, extractor.signature());
   configure(std::move(c), std::move(extractor), std::move(model));
 }
@@ -182,7 +182,7 @@ void ClaimsStage::add_whole_text_claim(Document& doc, const std::vector<text::Ma
   c.type = s.words.empty() ? "event" : std::string(claim_type(s, all));
   c.claimant = claimant;
   c.sentence = doc.sentence_at(start);
-  c.entities = entities_inside(MentionIndex(doc), c.span);
+  c.entities = entities_inside(text::MentionIndex(doc), c.span);
   c.numbers = spans_inside(s, s.numbers, all);
   c.dates = spans_inside(s, s.dates, all);
   c.extra["claims"] = Json{{"whole_text", true}};
@@ -193,7 +193,7 @@ void ClaimsStage::add_whole_text_claim(Document& doc, const std::vector<text::Ma
 
 void ClaimsStage::process(Document& doc) {
   if (!model_) throw std::logic_error("claims: process() before configure()");
-  const MentionIndex mentions(doc);
+  const text::MentionIndex mentions(doc);
   const bool have_entities = doc.has_layer("entities");
   const std::vector<text::Markup> markup = text::markup_of(doc);
   // An embedded tweet's byline names who said it: the claimant of what the post says unattributed.

@@ -14,10 +14,10 @@ bool is_mark(std::string_view w) { return w == "\"" || w == "'"; }
 
 // After "X said" the quoted statement's first word loses its capital unless it is a name: the start of an
 // entity's name mention, "I", or an acronym.
-bool lower_after_said(const AnalyzedSentence& s, std::size_t i, const MentionIndex& mentions) {
+bool lower_after_said(const AnalyzedSentence& s, std::size_t i, const text::MentionIndex& mentions) {
   const Word& w = s.words[i];
   if (w.kind != WordKind::word || w.all_caps || w.lower == "i") return false;
-  const IndexedMention* m = mentions.starting_at(w.start);
+  const text::IndexedMention* m = mentions.starting_at(w.start);
   return !(m && m->kind == MentionKind::name);
 }
 
@@ -28,7 +28,7 @@ std::string text_of(const Document& doc, std::size_t start, std::size_t end) {
 }  // namespace
 
 std::string decontextualize(const Document& doc, const AnalyzedSentence& s, WordRange r, const Attribution& a,
-                            const MentionIndex& mentions) {
+                            const text::MentionIndex& mentions) {
   std::size_t first = r.first, last = r.last;
   // Drop leading connectives ("And", "But", "However,") and commas.
   while (first + 1 < last && (s.words[first].lower == "," ||
@@ -84,7 +84,7 @@ std::string decontextualize(const Document& doc, const AnalyzedSentence& s, Word
     body += content;
   } else {
     // A leading pronoun or description with a known entity: "He said ..." -> "Chang Ho-jin said ...".
-    const IndexedMention* m = mentions.starting_at(start);
+    const text::IndexedMention* m = mentions.starting_at(start);
     if (m && m->entity >= 0 && m->kind != MentionKind::name && m->span.end <= end) {
       subject = doc.entities[static_cast<std::size_t>(m->entity)].name;
       rest = m->span.end;

@@ -7,13 +7,13 @@
 
 #include <factpipe/document.hpp>
 
+#include <factpipe/text/mention_index.hpp>
 #include "analyzed_sentence.hpp"
-#include "attribution.hpp"
-#include "mention_index.hpp"
+#include "claimant_attribution.hpp"
 
 namespace factpipe::claims {
 
 std::string decontextualize(const Document& doc, const AnalyzedSentence& s, WordRange r, const Attribution& a,
-                            const MentionIndex& mentions);
+                            const text::MentionIndex& mentions);
 
 }  // namespace factpipe::claims

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "analyzed_sentence.hpp"
+#include "checkworthiness_lexicon.hpp"
 #include "feature_vector.hpp"
-#include "lexicon.hpp"
 
 namespace factpipe::claims {
 
@@ -43,12 +43,12 @@ class FeatureExtension {
 
 class FeatureExtractor {
  public:
-  explicit FeatureExtractor(Lexicon lexicon, FeatureOptions options = {},
+  explicit FeatureExtractor(CheckworthinessLexicon lexicon, FeatureOptions options = {},
                             std::shared_ptr<const FeatureExtension> extension = nullptr)
       : lexicon_(std::move(lexicon)), options_(options), extension_(std::move(extension)) {}
   static FeatureExtractor from_data_dir(const std::filesystem::path& data_dir, FeatureOptions options = {},
                                         std::shared_ptr<const FeatureExtension> extension = nullptr) {
-    return FeatureExtractor(Lexicon::load(data_dir / "lexicon.txt"), options, std::move(extension));
+    return FeatureExtractor(CheckworthinessLexicon::load(data_dir / "lexicon.txt"), options, std::move(extension));
   }
 
   AnalyzedSentence analyze(std::string_view text, std::size_t base = 0) const {
@@ -60,7 +60,7 @@ class FeatureExtractor {
   // alone as raw counts.
   void add_hand(const AnalyzedSentence& s, FeatureVector& f) const;
 
-  const Lexicon& lexicon() const { return lexicon_; }
+  const CheckworthinessLexicon& lexicon() const { return lexicon_; }
   const FeatureOptions& options() const { return options_; }
   // The version, the options and the lexicon's fingerprint: what a model must have been trained with.
   std::string signature() const {
@@ -69,7 +69,7 @@ class FeatureExtractor {
   }
 
  private:
-  Lexicon lexicon_;
+  CheckworthinessLexicon lexicon_;
   FeatureOptions options_;
   std::shared_ptr<const FeatureExtension> extension_;
 };

@@ -4,7 +4,8 @@
 #include <cmath>
 #include <sstream>
 
-#include "sentence_splitter.hpp"
+#include <factpipe/text/sentence_splitter.hpp>
+
 #include "wordnet.hpp"
 
 namespace factpipe::crossref {
@@ -206,7 +207,7 @@ PassageProfile profile_passage(const std::string& text, bool with_numbers) {
 void complete_profile(PassageProfile& p) {
   if (p.complete) return;
   p.numbers = extract_numbers(p.text, p.terms);
-  p.sentences = split_sentences(p.text);
+  p.sentences = text::split_sentences(p.text);
   p.complete = true;
 }
 

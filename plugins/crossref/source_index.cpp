@@ -12,12 +12,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <factpipe/text/sentence_splitter.hpp>
 #include <factpipe/utf8.hpp>
 
 #include "content_tokenizer.hpp"
 #include "dense_vectors.hpp"
 #include "near_duplicates.hpp"
-#include "sentence_splitter.hpp"
 #include "sqlite_handle.hpp"
 
 namespace factpipe::crossref {
@@ -103,7 +103,7 @@ constexpr std::size_t kMaxSentenceBytes = 1500;
 
 std::vector<Span> passage_sentences(std::string_view text) {
   std::vector<Span> out;
-  for (Span s : split_sentences(text)) {
+  for (Span s : text::split_sentences(text)) {
     while (s.size() > kMaxSentenceBytes) {
       std::size_t cut = s.start + kMaxSentenceBytes;
       while (cut > s.start + kMaxSentenceBytes / 2 && text[cut] != ' ') --cut;

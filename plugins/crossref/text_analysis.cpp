@@ -1,7 +1,9 @@
 #include "text_analysis.hpp"
 
+#include <factpipe/text/sentence_splitter.hpp>
+#include <factpipe/text/word_pieces.hpp>
+
 #include "content_tokenizer.hpp"
-#include "sentence_splitter.hpp"
 
 #include <sqlite3.h>
 
@@ -95,12 +97,7 @@ double scale_of(std::string_view w) {
 
 }  // namespace
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+std::string ascii_lower(std::string_view s) { return text::lower(s); }
 
 void load_word_lists(const std::string& data_dir) {
   if (data_dir.empty()) return;
@@ -185,7 +182,7 @@ std::vector<NumberMention> extract_numbers(std::string_view text) { return extra
 
 std::vector<NumberMention> extract_numbers(std::string_view text, const std::vector<Term>& terms) {
   std::vector<NumberMention> out;
-  const std::vector<Span> sentences = split_sentences(text);
+  const std::vector<Span> sentences = text::split_sentences(text);
   // Terms index by byte start, to read the words around a number.
   auto term_after = [&](std::size_t pos) {
     return std::lower_bound(terms.begin(), terms.end(), pos, [](const Term& t, std::size_t p) { return t.start < p; });

@@ -26,8 +26,8 @@ struct Event {
 };
 
 struct Builder {
-  const TextView& v;
-  const Lexicon& lx;
+  const text::TextView& v;
+  const NameLexicon& lx;
   const CorefOptions& opt;
   std::vector<Entity> entities;
   std::vector<Person> persons;
@@ -45,7 +45,7 @@ struct Builder {
 
   static std::string join(const std::vector<std::string>& w) {
     std::string s;
-    for (const auto& x : w) append_word(s, x);
+    for (const auto& x : w) text::append_word(s, x);
     return s;
   }
 
@@ -66,7 +66,7 @@ struct Builder {
     if (first >= sv.pieces.size() || last >= sv.pieces.size()) return false;
     for (std::size_t b = first; b > 0 && b + 3 > first; --b) {
       std::string_view w = sv.lower[b - 1];
-      if (sv.pieces[b - 1].kind != PieceKind::word) break;
+      if (sv.pieces[b - 1].kind != text::PieceKind::word) break;
       if (w == "the" || w == "a" || w == "an") continue;
       if (lx.titles.find(w) || lx.nationalities.find(w)) continue;
       if (w == "with" || w == "to" || w == "of" || w == "for" || w == "by" || w == "from" || w == "at" || w == "in" ||
@@ -75,8 +75,9 @@ struct Builder {
       break;
     }
     if (last + 1 >= sv.pieces.size()) return false;
-    const Piece& n = sv.pieces[last + 1];
-    return (n.kind == PieceKind::word && !n.cap && !n.possessive) || (n.kind == PieceKind::punct && n.cp == ',');
+    const text::Piece& n = sv.pieces[last + 1];
+    return (n.kind == text::PieceKind::word && !n.cap && !n.possessive) ||
+           (n.kind == text::PieceKind::punct && n.cp == ',');
   }
 
   Person* find_person(const std::vector<std::string>& lw) {
@@ -104,7 +105,7 @@ struct Builder {
 
   int sentence_of(std::size_t pos) const {
     auto it = std::upper_bound(v.sentences.begin(), v.sentences.end(), pos,
-                               [](std::size_t o, const SentenceView& sv) { return o < sv.span.start; });
+                               [](std::size_t o, const text::SentenceView& sv) { return o < sv.span.start; });
     if (it == v.sentences.begin()) return -1;
     return static_cast<int>(it - v.sentences.begin()) - 1;
   }
@@ -113,7 +114,7 @@ struct Builder {
 
   void name(const NameMention& m) {
     std::vector<std::string> lw;
-    for (const auto& w : m.words) lw.push_back(lower(w));
+    for (const auto& w : m.words) lw.push_back(text::lower(w));
     bool is_credit = credit(m.sentence);
     if (m.type == "PERSON" || m.type.empty()) {
       Person* p = find_person(lw);
@@ -171,7 +172,7 @@ struct Builder {
       const auto& low = v.sentences[s].lower;
       bool first_word = true;
       for (std::size_t i = 0; i < ps.size(); ++i) {
-        if (ps[i].kind != PieceKind::word) continue;
+        if (ps[i].kind != text::PieceKind::word) continue;
         std::string_view w = low[i];
         bool was_first = first_word;
         first_word = false;
@@ -184,11 +185,11 @@ struct Builder {
         std::vector<std::string> mods;
         std::size_t k = i + 1;
         for (; k < ps.size() && k < i + 5; ++k) {
-          if (ps[k].kind != PieceKind::word || ps[k].possessive) break;
+          if (ps[k].kind != text::PieceKind::word || ps[k].possessive) break;
           std::string_view x = low[k];
           if (lx.nominal_heads.find(x)) {
-            bool before_name = k + 1 < ps.size() && ps[k + 1].kind == PieceKind::word && ps[k + 1].cap &&
-                               !ps[k + 1].possessive;
+            bool before_name =
+                k + 1 < ps.size() && ps[k + 1].kind == text::PieceKind::word && ps[k + 1].cap && !ps[k + 1].possessive;
             if (before_name) break;  // "the Russian President Vladimir Putin": a title, not a nominal
             nominals.push_back({{ps[i].span.start, ps[k].span.end}, mods, std::string(x), static_cast<int>(s)});
             break;
@@ -196,12 +197,12 @@ struct Builder {
           std::size_t n = 0;
           std::string key;
           for (std::size_t q = k; q < ps.size() && q < k + 2; ++q) {
-            append_word(key, low[q]);
+            text::append_word(key, low[q]);
             if (lx.nationalities.find(key) || lx.titles.find(key)) n = q - k + 1;
           }
           if (!n) break;
           std::string m;
-          for (std::size_t q = k; q < k + n; ++q) append_word(m, low[q]);
+          for (std::size_t q = k; q < k + n; ++q) text::append_word(m, low[q]);
           mods.push_back(m);
           k += n - 1;
         }
@@ -211,7 +212,7 @@ struct Builder {
 
   void nominal(const Nominal& n) {
     const std::string* allowed = lx.nominal_heads.find(n.head);
-    std::vector<std::string> heads = split_words(allowed ? *allowed : n.head);
+    std::vector<std::string> heads = text::split_words(allowed ? *allowed : n.head);
     heads.push_back(n.head);
     Person* best = nullptr;
     for (auto& p : persons) {
@@ -301,8 +302,8 @@ struct Builder {
 
 }  // namespace
 
-std::vector<Entity> build_entities(const TextView& view, const std::vector<NameMention>& names, const Lexicon& lx,
-                                   const CorefOptions& opt) {
+std::vector<Entity> build_entities(const text::TextView& view, const std::vector<NameMention>& names,
+                                   const NameLexicon& lx, const CorefOptions& opt) {
   Builder b{view, lx, opt, {}, {}, {}, {}, {}, {}};
   b.run(names);
   return std::move(b.entities);

@@ -5,9 +5,9 @@
 
 #include <factpipe/document.hpp>
 
-#include "lexicon.hpp"
+#include <factpipe/text/text_view.hpp>
 #include "name_finder.hpp"
-#include "text_view.hpp"
+#include "name_lexicon.hpp"
 
 namespace factpipe::entities {
 
@@ -17,7 +17,7 @@ struct CorefOptions {
   int pronoun_window = 6;  // sentences back a pronoun may reach
 };
 
-std::vector<Entity> build_entities(const TextView& view, const std::vector<NameMention>& names,
-                                   const Lexicon& lx, const CorefOptions& opt);
+std::vector<Entity> build_entities(const text::TextView& view, const std::vector<NameMention>& names,
+                                   const NameLexicon& lx, const CorefOptions& opt);
 
 }  // namespace factpipe::entities

@@ -2,8 +2,9 @@
 
 #include <stdexcept>
 
+#include <factpipe/text/text_view.hpp>
+
 #include "name_finder.hpp"
-#include "text_view.hpp"
 
 namespace factpipe::entities {
 namespace {
@@ -17,7 +18,7 @@ Json file_property(const std::string& file, const std::string& what) {
 }  // namespace
 
 PluginInfo EntitiesStage::describe() {
-  LexiconFiles f;
+  NameLexiconFiles f;
   PluginInfo info;
   info.name = "entities";
   info.version = "1.0.0";
@@ -51,7 +52,7 @@ PluginInfo EntitiesStage::describe() {
 
 void EntitiesStage::configure(const Json& config, const Context& ctx) {
   check_config_keys("entities", config, describe().config_schema);
-  LexiconFiles f;
+  NameLexiconFiles f;
   auto str = [&](const char* key, std::string& target) {
     if (config.contains(key)) {
       if (!config[key].is_string()) throw std::invalid_argument(std::string("entities config: '") + key + "' must be a string");
@@ -72,11 +73,11 @@ void EntitiesStage::configure(const Json& config, const Context& ctx) {
   options_.resolve_pronouns = config.value("resolve_pronouns", true);
   options_.resolve_nominals = config.value("resolve_nominals", true);
   options_.pronoun_window = config.value("pronoun_window", 6);
-  lexicon_ = Lexicon::load(f, [&](const std::string& name) { return ctx.resolve(name); });
+  lexicon_ = NameLexicon::load(f, [&](const std::string& name) { return ctx.resolve(name); });
 }
 
 void EntitiesStage::process(Document& doc) {
-  TextView view = TextView::build(doc, lexicon_);
+  text::TextView view = text::TextView::build(doc, lexicon_.abbreviations, lexicon_.credit_cues);
   auto names = find_names(view, lexicon_);
   doc.entities = build_entities(view, names, lexicon_, options_);
   doc.add_layer("entities");

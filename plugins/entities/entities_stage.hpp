@@ -4,7 +4,7 @@
 #include <factpipe/plugin.hpp>
 
 #include "coreference.hpp"
-#include "lexicon.hpp"
+#include "name_lexicon.hpp"
 
 namespace factpipe::entities {
 
@@ -14,10 +14,10 @@ class EntitiesStage : public factpipe::Stage {
   void configure(const factpipe::Json& config, const factpipe::Context& ctx) override;
   void process(factpipe::Document& doc) override;  // const after configure: safe on many threads
 
-  const Lexicon& lexicon() const { return lexicon_; }
+  const NameLexicon& lexicon() const { return lexicon_; }
 
  private:
-  Lexicon lexicon_;
+  NameLexicon lexicon_;
   CorefOptions options_;
 };
 

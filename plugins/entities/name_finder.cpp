@@ -4,45 +4,45 @@ namespace factpipe::entities {
 namespace {
 
 struct Finder {
-  const TextView& v;
-  const Lexicon& lx;
+  const text::TextView& v;
+  const NameLexicon& lx;
   std::vector<NameMention>& out;
 
-  const SentenceView* cur = nullptr;
+  const text::SentenceView* cur = nullptr;
   // The lower-case text of a piece of the current sentence (computed once per document).
-  std::string_view low(const Piece& p) const {
+  std::string_view low(const text::Piece& p) const {
     auto i = static_cast<std::size_t>(&p - cur->pieces.data());
     return cur->lower[i];
   }
 
   // Longest multi-word match of pieces[i..] in a list; returns the number of pieces matched (0 if none).
   template <class List>
-  std::size_t match(const std::vector<Piece>& ps, std::size_t i, std::size_t end, const List& list) const {
+  std::size_t match(const std::vector<text::Piece>& ps, std::size_t i, std::size_t end, const List& list) const {
     std::size_t best = 0;
     std::string key;
     for (std::size_t n = 0; n < list.max_words() && i + n < end; ++n) {
-      const Piece& p = ps[i + n];
-      if (p.kind != PieceKind::word || p.possessive) break;
+      const text::Piece& p = ps[i + n];
+      if (p.kind != text::PieceKind::word || p.possessive) break;
       if (n) key += ' ';
       key += low(p);
       if (list_has(list, key)) best = n + 1;
     }
     return best;
   }
-  static bool list_has(const WordList& l, const std::string& k) { return l.contains(k); }
-  static bool list_has(const WordMap& m, const std::string& k) { return m.find(k) != nullptr; }
+  static bool list_has(const text::WordList& l, const std::string& k) { return l.contains(k); }
+  static bool list_has(const text::WordMap& m, const std::string& k) { return m.find(k) != nullptr; }
 
   bool nationality(const std::string& k) const {
     if (lx.nationalities.find(k)) return true;
     return k.size() > 3 && k.back() == 's' && lx.nationalities.find(k.substr(0, k.size() - 1));
   }
 
-  bool is_name_word(const Piece& p) const {
-    return p.kind == PieceKind::word && !p.possessive && (p.cap || p.all_caps);
+  bool is_name_word(const text::Piece& p) const {
+    return p.kind == text::PieceKind::word && !p.possessive && (p.cap || p.all_caps);
   }
 
   // Decides the type of pieces [a, b) that carry no title prefix.
-  std::string classify(const std::vector<Piece>& ps, std::size_t a, std::size_t b, bool titled) const {
+  std::string classify(const std::vector<text::Piece>& ps, std::size_t a, std::size_t b, bool titled) const {
     std::string all;
     for (std::size_t k = a; k < b; ++k) {
       if (k > a) all += ' ';
@@ -65,7 +65,7 @@ struct Finder {
     return "MISC";
   }
 
-  void emit(int s, const std::vector<Piece>& ps, std::size_t a, std::size_t b, std::string type,
+  void emit(int s, const std::vector<text::Piece>& ps, std::size_t a, std::size_t b, std::string type,
             std::vector<std::string> roles, char gender, bool titled) {
     if (a >= b || type == "MISC") return;
     NameMention m;
@@ -77,14 +77,14 @@ struct Finder {
     m.titled = titled;
     if (m.type == "PERSON") {
       if (gender == 'u' && b - a >= 2)
-        if (const std::string* g = lx.first_names.find(lower(m.words[0]))) gender = (*g)[0];
+        if (const std::string* g = lx.first_names.find(text::lower(m.words[0]))) gender = (*g)[0];
       m.gender = gender;
     }
     out.push_back(std::move(m));
   }
 
   // One capitalised run [a, b): strip the title prefix, emit the parts.
-  void run(int s, const std::vector<Piece>& ps, std::size_t a, std::size_t b) {
+  void run(int s, const std::vector<text::Piece>& ps, std::size_t a, std::size_t b) {
     // Whole run known as a place / organisation / nationality: no prefix stripping.
     std::string whole_type = classify(ps, a, b, false);
     if (whole_type == "GPE" || whole_type == "NORP" || (whole_type == "ORG" && !has_title(ps, a, b))) {
@@ -102,7 +102,7 @@ struct Finder {
       std::size_t rest = b - i;
       if (std::size_t n = match(ps, i, b, lx.nationalities); n && n < rest) {
         std::string k;
-        for (std::size_t q = i; q < i + n; ++q) append_word(k, low(ps[q]));
+        for (std::size_t q = i; q < i + n; ++q) text::append_word(k, low(ps[q]));
         roles.push_back(k);
         emit(s, ps, i, i + n, "NORP", {}, 'u', false);
         i += n;
@@ -123,7 +123,7 @@ struct Finder {
       if (!n && ps[i].all_caps) { n = 1; t = "ORG"; }
       if (n && i + n < b && lx.titles.find(low(ps[i + n]))) {
         std::string k;
-        for (std::size_t q = i; q < i + n; ++q) append_word(k, low(ps[q]));
+        for (std::size_t q = i; q < i + n; ++q) text::append_word(k, low(ps[q]));
         roles.push_back(k);
         emit(s, ps, i, i + n, t, {}, 'u', false);
         i += n;
@@ -150,10 +150,10 @@ struct Finder {
     if (type == "PERSON" && !titled && !lx.first_names.find(low(ps[i]))) {
       // no title and no known first name: a quoted title ("Welcome Putin") is nobody, and a name after
       // "in" / "from" ("in Port Calder") is a place
-      bool quoted = i > 0 && ps[i - 1].kind == PieceKind::punct && is_quote_mark(ps[i - 1].cp) && b < ps.size() &&
-                    ps[b].kind == PieceKind::punct && is_quote_mark(ps[b].cp);
+      bool quoted = i > 0 && ps[i - 1].kind == text::PieceKind::punct && text::is_quote_mark(ps[i - 1].cp) &&
+                    b < ps.size() && ps[b].kind == text::PieceKind::punct && text::is_quote_mark(ps[b].cp);
       if (quoted) return;
-      if (i > 0 && ps[i - 1].kind == PieceKind::word) {
+      if (i > 0 && ps[i - 1].kind == text::PieceKind::word) {
         std::string_view before = low(ps[i - 1]);
         if (before == "in" || before == "from" || before == "near" || before == "across" || before == "throughout")
           type = "GPE";
@@ -163,20 +163,20 @@ struct Finder {
     if (type == "PERSON") appositive(ps, b);
   }
 
-  bool has_title(const std::vector<Piece>& ps, std::size_t a, std::size_t b) const {
+  bool has_title(const std::vector<text::Piece>& ps, std::size_t a, std::size_t b) const {
     for (std::size_t k = a; k + 1 < b; ++k)
       if (lx.titles.find(low(ps[k]))) return true;
     return false;
   }
 
   // "Chang Ho-jin, the South Korean National Security Adviser and a former ambassador": roles.
-  void appositive(const std::vector<Piece>& ps, std::size_t b) {
-    if (b + 2 >= ps.size() || ps[b].kind != PieceKind::punct || ps[b].cp != ',') return;
+  void appositive(const std::vector<text::Piece>& ps, std::size_t b) {
+    if (b + 2 >= ps.size() || ps[b].kind != text::PieceKind::punct || ps[b].cp != ',') return;
     std::string_view det = low(ps[b + 1]);
     if (det != "the" && det != "a" && det != "an") return;
     auto& roles = out.back().roles;
     for (std::size_t k = b + 2; k < ps.size() && k < b + 14; ++k) {
-      if (ps[k].kind == PieceKind::punct) break;
+      if (ps[k].kind == text::PieceKind::punct) break;
       std::string w(low(ps[k]));
       if (w == "who" || w == "which" || w == "said" || w == "says") break;
       roles.push_back(w);
@@ -188,8 +188,8 @@ struct Finder {
     const auto& ps = cur->pieces;
     std::size_t i = 0;
     while (i < ps.size()) {
-      const Piece& p = ps[i];
-      if (p.kind != PieceKind::word) {
+      const text::Piece& p = ps[i];
+      if (p.kind != text::PieceKind::word) {
         ++i;
         continue;
       }
@@ -200,15 +200,16 @@ struct Finder {
       }
       std::size_t j = i + 1;
       while (j < ps.size()) {
-        const Piece& q = ps[j];
-        if (q.kind != PieceKind::word || q.possessive) break;
+        const text::Piece& q = ps[j];
+        if (q.kind != text::PieceKind::word || q.possessive) break;
         if (is_name_word(q)) {
           if (lx.not_names.contains(low(q)) && !lx.titles.find(low(q))) break;
           ++j;
           continue;
         }
-        bool joins = (lx.connectors.contains(low(q)) || lx.titles.find(low(q))) && j + 1 < ps.size() &&
-                     (is_name_word(ps[j + 1]) || (ps[j + 1].kind == PieceKind::word && lx.titles.find(low(ps[j + 1]))));
+        bool joins =
+            (lx.connectors.contains(low(q)) || lx.titles.find(low(q))) && j + 1 < ps.size() &&
+            (is_name_word(ps[j + 1]) || (ps[j + 1].kind == text::PieceKind::word && lx.titles.find(low(ps[j + 1]))));
         if (!joins) break;
         ++j;
       }
@@ -226,7 +227,7 @@ struct Finder {
 
 }  // namespace
 
-std::vector<NameMention> find_names(const TextView& view, const Lexicon& lx) {
+std::vector<NameMention> find_names(const text::TextView& view, const NameLexicon& lx) {
   std::vector<NameMention> out;
   Finder f{view, lx, out, nullptr};
   for (std::size_t s = 0; s < view.sentences.size(); ++s) f.sentence(static_cast<int>(s));

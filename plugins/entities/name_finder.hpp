@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "lexicon.hpp"
-#include "text_view.hpp"
+#include <factpipe/text/text_view.hpp>
+#include "name_lexicon.hpp"
 
 namespace factpipe::entities {
 
@@ -20,6 +20,6 @@ struct NameMention {
   bool titled = false;             // came with a person title (Mr., President, Sen.)
 };
 
-std::vector<NameMention> find_names(const TextView& view, const Lexicon& lx);
+std::vector<NameMention> find_names(const text::TextView& view, const NameLexicon& lx);
 
 }  // namespace factpipe::entities

@@ -117,7 +117,7 @@ void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::ve
   for (const auto& it : items) {
     if (it.close < ps.size() && it.ends_sentence) {
       std::size_t n = it.close + 1;
-      if (n >= ps.size() || (word(n) && ps[n].cap && !verb_lemma(n)) || entities::is_quote_mark(ps[n].cp))
+      if (n >= ps.size() || (word(n) && ps[n].cap && !verb_lemma(n)) || text::is_quote_mark(ps[n].cp))
         boundary[it.close] = 1;
     }
   }
@@ -219,8 +219,8 @@ namespace factpipe::quotes {
 
 using detail::Attributor;
 
-std::vector<Quote> find_direct_quotes(const Document& doc, const entities::TextView& view, const MentionIndex& mentions,
-                                      const QuoteLexicon& qlx, const entities::Lexicon& elx,
+std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView& view,
+                                      const text::MentionIndex& mentions, const QuoteLexicon& qlx,
                                       const AttributionOptions& opt) {
   auto marked = find_marked_quotes(doc.text, view.paragraphs);
   // titles, slogans and show names are not quotations
@@ -230,12 +230,12 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const entities::TextV
   for (const auto& m : marked) {
     auto p = static_cast<std::size_t>(m.paragraph);
     auto is_headline = [&] {
-      if (headline[p] < 0) headline[p] = title_case_paragraph(doc.text, view.paragraphs[p], elx);
+      if (headline[p] < 0) headline[p] = title_case_paragraph(doc.text, view.paragraphs[p], qlx.abbreviations);
       return headline[p] > 0;
     };
-    if (!is_title(doc.text, m, qlx, elx, is_headline)) kept.push_back(m);
+    if (!is_title(doc.text, m, qlx, is_headline)) kept.push_back(m);
   }
-  Attributor a{doc, view, mentions, qlx, elx, opt};
+  Attributor a{doc, view, mentions, qlx, opt};
   std::vector<Quote> out;
   std::size_t k = 0;
   for (std::size_t p = 0; p < view.paragraphs.size(); ++p) {

@@ -9,11 +9,10 @@
 
 #include <factpipe/document.hpp>
 
-#include "lexicon.hpp"
-#include "mention_index.hpp"
+#include <factpipe/text/mention_index.hpp>
+#include <factpipe/text/text_view.hpp>
 #include "quote_lexicon.hpp"
 #include "speaker_model.hpp"
-#include "text_view.hpp"
 
 namespace factpipe::quotes {
 
@@ -26,13 +25,12 @@ struct AttributionOptions {
 };
 
 // Direct and partial quotations (from their marks) with speakers.
-std::vector<Quote> find_direct_quotes(const Document& doc, const entities::TextView& view, const MentionIndex& mentions,
-                                      const QuoteLexicon& qlx, const entities::Lexicon& elx,
+std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView& view,
+                                      const text::MentionIndex& mentions, const QuoteLexicon& qlx,
                                       const AttributionOptions& opt);
 
 // Indirect speech in sentences without quotation marks (indirect_speech.cpp).
-std::vector<Quote> find_indirect_quotes(const Document& doc, const entities::TextView& view,
-                                        const MentionIndex& mentions, const QuoteLexicon& qlx,
-                                        const entities::Lexicon& elx);
+std::vector<Quote> find_indirect_quotes(const Document& doc, const text::TextView& view,
+                                        const text::MentionIndex& mentions, const QuoteLexicon& qlx);
 
 }  // namespace factpipe::quotes

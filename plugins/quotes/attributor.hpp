@@ -16,8 +16,8 @@
 
 namespace factpipe::quotes::detail {
 
-using entities::Piece;
-using entities::PieceKind;
+using text::Piece;
+using text::PieceKind;
 
 struct Found {
   std::optional<Span> np;  // the speaker mention
@@ -44,15 +44,14 @@ struct Item {
 
 struct Attributor {
   const Document& doc;
-  const entities::TextView& view;
-  const MentionIndex& mi;
+  const text::TextView& view;
+  const text::MentionIndex& mi;
   const QuoteLexicon& qlx;
-  const entities::Lexicon& elx;
   const AttributionOptions& opt;
 
-  Attributor(const Document& d, const entities::TextView& v, const MentionIndex& m, const QuoteLexicon& q,
-             const entities::Lexicon& e, const AttributionOptions& o)
-      : doc(d), view(v), mi(m), qlx(q), elx(e), opt(o) {}
+  Attributor(const Document& d, const text::TextView& v, const text::MentionIndex& m, const QuoteLexicon& q,
+             const AttributionOptions& o)
+      : doc(d), view(v), mi(m), qlx(q), opt(o) {}
 
   // the paragraph being worked on
   std::span<const Piece> ps;        // the paragraph's pieces (owned by the view)
@@ -119,7 +118,7 @@ struct Attributor {
   }
   bool not_name(std::size_t k) const {
     if (!word(k)) return false;
-    return looked_up(k, kNotName, words.not_name, [&] { return char(elx.not_names.contains(lw[k])); });
+    return looked_up(k, kNotName, words.not_name, [&] { return char(qlx.not_names.contains(lw[k])); });
   }
   enum : unsigned char { kSpeech = 1, kClass = 2, kNotName = 4 };
   template <class T, class Find>
@@ -131,7 +130,9 @@ struct Attributor {
     return cache[k];
   }
   bool det(std::size_t k) const { return is_class(k, "det") || is_class(k, "art"); }
-  bool is_dash(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::punct && entities::is_dash(ps[k].cp); }
+  bool is_dash(std::size_t k) const {
+    return k < ps.size() && ps[k].kind == PieceKind::punct && text::is_dash(ps[k].cp);
+  }
 
   // The lemma of a speech verb at piece k (nullptr when the word is none, or is used as no verb there);
   // `cognition`: verbs of thinking and finding count too (indirect speech).
@@ -207,7 +208,7 @@ struct Attributor {
   }
 
   bool mark(std::size_t k) const {
-    return k < ps.size() && ps[k].kind == PieceKind::punct && entities::is_quote_mark(ps[k].cp) && ps[k].cp != 0x2019;
+    return k < ps.size() && ps[k].kind == PieceKind::punct && text::is_quote_mark(ps[k].cp) && ps[k].cp != 0x2019;
   }
 
   void emit_indirect(std::size_t a, std::size_t b, const Found& f, std::vector<Quote>& out) const;

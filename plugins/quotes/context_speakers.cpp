@@ -114,7 +114,7 @@ std::optional<Found> Attributor::find_previous_paragraph_speaker(std::size_t p, 
       // marks before each piece: an odd count means the piece is inside a quotation
       std::vector<int> marks_before(ps.size() + 1, 0);
       for (std::size_t k = 0; k < ps.size(); ++k)
-        marks_before[k + 1] = marks_before[k] + (ps[k].kind == PieceKind::punct && entities::is_quote_mark(ps[k].cp) &&
+        marks_before[k + 1] = marks_before[k] + (ps[k].kind == PieceKind::punct && text::is_quote_mark(ps[k].cp) &&
                                                  ps[k].cp != 0x2019 && ps[k].cp != '\'');
       for (std::size_t v = ps.size(); v-- > s0;) {
         if (marks_before[v] % 2 == 1 || !verb_lemma(v)) continue;

@@ -67,7 +67,7 @@ std::optional<Found> Attributor::trailing(const Item& it, std::size_t hi, bool& 
   // no speech verb: "…," Trump barked / beamed Donald Hartley
   if (mention_start(t) && word(t + 1) && !ps[t + 1].cap) {
     std::size_t e = t;
-    if (const IndexedMention* m = mi.at(ps[t].span.start)) e = piece_at(m->span.end - 1);
+    if (const text::IndexedMention* m = mi.at(ps[t].span.start)) e = piece_at(m->span.end - 1);
     if (word(e + 1) && !ps[e + 1].cap && !is_class(e + 1, "prep") && !is_class(e + 1, "sub") &&
         !is_class(e + 1, "conj")) {
       tight = true;
@@ -138,7 +138,7 @@ std::optional<Found> Attributor::leading(const Item& it, std::size_t lo, const s
   }
   // X: "…" (no verb); the name right before the colon first ("… - Pew Research: "…"")
   if (o > lo + 1 && punct(o - 1, ':') && word(o - 2)) {
-    if (const IndexedMention* m = mi.at(ps[o - 2].span.start)) {
+    if (const text::IndexedMention* m = mi.at(ps[o - 2].span.start)) {
       std::size_t first = extend_left(piece_at(m->span.start), lo);
       return cue_found(Span{ps[first].span.start, ps[o - 2].span.end}, ps.size(), 0.8);
     }

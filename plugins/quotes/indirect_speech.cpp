@@ -118,11 +118,10 @@ namespace factpipe::quotes {
 
 using detail::Attributor;
 
-std::vector<Quote> find_indirect_quotes(const Document& doc, const entities::TextView& view,
-                                        const MentionIndex& mentions, const QuoteLexicon& qlx,
-                                        const entities::Lexicon& elx) {
+std::vector<Quote> find_indirect_quotes(const Document& doc, const text::TextView& view,
+                                        const text::MentionIndex& mentions, const QuoteLexicon& qlx) {
   AttributionOptions opt;
-  Attributor a{doc, view, mentions, qlx, elx, opt};
+  Attributor a{doc, view, mentions, qlx, opt};
   std::vector<Quote> out;
   for (std::size_t p = 0; p < view.paragraphs.size(); ++p) a.indirect_paragraph(p, out);
   return out;

@@ -35,14 +35,14 @@ std::optional<Span> Attributor::np_before(std::size_t lo, std::size_t v, Why& wh
   std::size_t first = k;
   // "Stevie Wonder, who joked": the relative pronoun, standing for the name before it
   if (is_class(k, "rel") && k > lo + 1 && punct(k - 1, ',')) {
-    if (const IndexedMention* m = mi.at(ps[k - 2].span.start)) {
+    if (const text::IndexedMention* m = mi.at(ps[k - 2].span.start)) {
       last_refers_to = m->span;
       why = Why::found;
       return ps[k].span;
     }
     return std::nullopt;
   }
-  if (const IndexedMention* m = mi.at(ps[k].span.start)) {
+  if (const text::IndexedMention* m = mi.at(ps[k].span.start)) {
     first = piece_at(m->span.start);
     first = extend_left(first, lo);
   } else if (is_class(k, "pron")) {
@@ -103,14 +103,14 @@ std::optional<Span> Attributor::np_first(std::size_t lo, std::size_t hi) const {
   if (is_class(i, "pron")) return ps[i].span;
   // "Speaking at a town hall in Salem, New Hampshire, Trump went …": a place then a comma is still
   // part of the leading phrase
-  if (const IndexedMention* m = mi.at(ps[i].span.start)) {
+  if (const text::IndexedMention* m = mi.at(ps[i].span.start)) {
     const std::string& type = doc.entities[static_cast<std::size_t>(m->entity)].type;
     std::size_t e = piece_at(m->span.end - 1);
     if ((type == "GPE" || type == "LOC") && punct(e + 1, ',') && e + 2 < hi) return np_first(e + 2, hi);
   }
   // a person named at the clause start behind a place or title ("New Jersey Gov. Chris Christie (R)")
   for (std::size_t k = i; k < hi && k < i + 8 && (nameish(k) || det(k)); ++k)
-    if (const IndexedMention* m = mi.at(ps[k].span.start);
+    if (const text::IndexedMention* m = mi.at(ps[k].span.start);
         m && k > i && doc.entities[static_cast<std::size_t>(m->entity)].type == "PERSON") {
       std::size_t e = piece_at(m->span.end - 1);
       return Span{ps[i].span.start, ps[std::min(e, hi - 1)].span.end};
@@ -118,7 +118,7 @@ std::optional<Span> Attributor::np_first(std::size_t lo, std::size_t hi) const {
   // a mention near the clause start, reached over det / title / "of" words only
   for (std::size_t k = i; k < hi && k < i + 6; ++k) {
     if (!word(k) || verb_lemma(k) || is_class(k, "rel")) break;
-    if (const IndexedMention* m = mi.at(ps[k].span.start)) {
+    if (const text::IndexedMention* m = mi.at(ps[k].span.start)) {
       std::size_t e = piece_at(m->span.end - 1);
       return Span{ps[i].span.start, ps[std::min(e, hi - 1)].span.end};
     }
@@ -140,11 +140,11 @@ std::optional<Span> Attributor::np_after(std::size_t a, std::size_t hi) const {
   if (is_class(a, "sub") || is_class(a, "conj") || is_class(a, "prep") || is_class(a, "rel")) return std::nullopt;
   for (std::size_t k = a; k < hi && k < a + 5; ++k) {
     if (!word(k) || verb_lemma(k)) break;
-    if (const IndexedMention* m = mi.at(ps[k].span.start)) {
+    if (const text::IndexedMention* m = mi.at(ps[k].span.start)) {
       std::size_t e = piece_at(m->span.end - 1);
       return Span{ps[a].span.start, ps[std::min(e, hi - 1)].span.end};
     }
-    if (!det(k) && !nameish(k) && !elx.titles.find(lw[k])) break;
+    if (!det(k) && !nameish(k) && !qlx.titles.find(lw[k])) break;
   }
   std::size_t e = a;
   while (e < hi && e < a + 6 && word(e) && !verb_lemma(e) && !is_class(e, "rel") && !(e > a && is_class(e, "prep")))

@@ -2,8 +2,8 @@
 // What the quotes stage knows about words, loaded once from its data files.
 #include <string>
 
-#include "lexicon.hpp"
-#include "word_lists.hpp"
+#include <factpipe/text/word_lists.hpp>
+#include <factpipe/text/word_pieces.hpp>
 
 namespace factpipe::quotes {
 
@@ -13,23 +13,36 @@ struct QuoteLexiconFiles {
   std::string function_words = "function_words.tsv";
   std::string indirect_verbs = "indirect_verbs.txt";
   std::string cognition_verbs = "cognition_verbs.tsv";
+  // The shared lists of text/data (the build copies them into this plugin's data dir).
+  std::string abbreviations = "abbreviations.txt";
+  std::string titles = "titles.tsv";
+  std::string not_names = "not_names.txt";
+  std::string credit_cues = "credit_cues.txt";
 };
 
 struct QuoteLexicon {
-  entities::WordMap speech_verbs;    // form -> lemma
-  entities::WordList title_cues;     // words before a title in marks
-  entities::WordMap function_words;  // word -> prep | adv | det | sub | rel | pron
-  entities::WordList indirect_verbs; // lemmas that report speech without marks
-  entities::WordMap cognition_verbs; // form -> lemma: think, believe, show ... (indirect speech only)
+  text::WordMap speech_verbs;           // form -> lemma
+  text::WordList title_cues;            // words before a title in marks
+  text::WordMap function_words;         // word -> prep | adv | det | sub | rel | pron
+  text::WordList indirect_verbs;        // lemmas that report speech without marks
+  text::WordMap cognition_verbs;        // form -> lemma: think, believe, show ... (indirect speech only)
+  text::AbbreviationSet abbreviations;  // "mr.", "sen.": keep their period in the word scanner
+  text::WordMap titles;                 // title and role words before a name ("sen.", "president")
+  text::WordList not_names;             // capitalised words that are never a speaker's name
+  text::WordList credit_cues;           // words of photo credits and bylines: those paragraphs hold no speaker
 
   template <class Resolve>
   static QuoteLexicon load(const QuoteLexiconFiles& f, Resolve&& resolve) {
     QuoteLexicon lx;
-    lx.speech_verbs = entities::WordMap::load(resolve(f.speech_verbs));
-    lx.title_cues = entities::WordList::load(resolve(f.title_cues));
-    lx.function_words = entities::WordMap::load(resolve(f.function_words));
-    lx.indirect_verbs = entities::WordList::load(resolve(f.indirect_verbs));
-    lx.cognition_verbs = entities::WordMap::load(resolve(f.cognition_verbs));
+    lx.speech_verbs = text::WordMap::load(resolve(f.speech_verbs));
+    lx.title_cues = text::WordList::load(resolve(f.title_cues));
+    lx.function_words = text::WordMap::load(resolve(f.function_words));
+    lx.indirect_verbs = text::WordList::load(resolve(f.indirect_verbs));
+    lx.cognition_verbs = text::WordMap::load(resolve(f.cognition_verbs));
+    lx.abbreviations = text::load_abbreviations(resolve(f.abbreviations));
+    lx.titles = text::WordMap::load(resolve(f.titles));
+    lx.not_names = text::WordList::load(resolve(f.not_names));
+    lx.credit_cues = text::WordList::load(resolve(f.credit_cues));
     return lx;
   }
   bool is(const std::string& lower_word, const char* cls) const {

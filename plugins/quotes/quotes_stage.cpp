@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "mention_index.hpp"
-#include "text_view.hpp"
+#include <factpipe/text/text_view.hpp>
+
+#include <factpipe/text/mention_index.hpp>
 
 namespace factpipe::quotes {
 namespace {
@@ -14,7 +15,13 @@ const char* const kFileKeys[][3] = {
     {"title_cues", "title_cues.txt", "Words before a title / slogan / show name in marks"},
     {"function_words", "function_words.tsv", "Function words with their class (prep, adv, det, sub, rel, pron)"},
     {"indirect_verbs", "indirect_verbs.txt", "Lemmas of verbs that report speech without marks"},
-    {"cognition_verbs", "cognition_verbs.tsv", "Verbs of thinking and finding (every form with its lemma) that report a view without marks, before a clause"},
+    {"cognition_verbs", "cognition_verbs.tsv",
+     "Verbs of thinking and finding (every form with its lemma) that report a view without marks, before a clause"},
+    {"abbreviations", "abbreviations.txt", "Abbreviations that keep their period (the shared list of text/data)"},
+    {"titles", "titles.tsv", "Title and role words before names (the shared list of text/data)"},
+    {"not_names", "not_names.txt", "Capitalised words that are never a speaker's name (the shared list of text/data)"},
+    {"credit_cues", "credit_cues.txt",
+     "Words of photo credits and bylines, whose paragraphs hold no speaker (the shared list of text/data)"},
 };
 
 }  // namespace
@@ -57,10 +64,12 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
   f.function_words = file("function_words", f.function_words.c_str());
   f.indirect_verbs = file("indirect_verbs", f.indirect_verbs.c_str());
   f.cognition_verbs = file("cognition_verbs", f.cognition_verbs.c_str());
+  f.abbreviations = file("abbreviations", f.abbreviations.c_str());
+  f.titles = file("titles", f.titles.c_str());
+  f.not_names = file("not_names", f.not_names.c_str());
+  f.credit_cues = file("credit_cues", f.credit_cues.c_str());
   auto resolve = [&](const std::string& name) { return ctx.resolve(name); };
   lexicon_ = QuoteLexicon::load(f, resolve);
-  // titles, abbreviations, credit cues, not-names: the same lists as the entities plugin
-  words_ = entities::Lexicon::load(entities::LexiconFiles{}, resolve);
   options_.min_confidence = config.value("min_confidence", 0.0);
   options_.indirect = config.value("indirect", true);
   options_.context_speakers = config.value("context_speakers", true);
@@ -72,11 +81,12 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
 }
 
 void QuotesStage::process(Document& doc) {
-  entities::TextView view = entities::TextView::build(doc, words_, /*with_sentences=*/false);
-  MentionIndex mentions(doc);
-  std::vector<Quote> quotes = find_direct_quotes(doc, view, mentions, lexicon_, words_, options_);
+  text::TextView view =
+      text::TextView::build(doc, lexicon_.abbreviations, lexicon_.credit_cues, /*with_sentences=*/false);
+  text::MentionIndex mentions(doc);
+  std::vector<Quote> quotes = find_direct_quotes(doc, view, mentions, lexicon_, options_);
   if (options_.indirect) {
-    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_, words_);
+    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_);
     quotes.insert(quotes.end(), std::make_move_iterator(indirect.begin()), std::make_move_iterator(indirect.end()));
   }
   std::erase_if(quotes, [&](const Quote& q) { return q.confidence < options_.min_confidence; });

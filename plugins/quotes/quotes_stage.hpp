@@ -5,7 +5,6 @@
 #include <factpipe/plugin.hpp>
 
 #include "attribution.hpp"
-#include "lexicon.hpp"
 #include "quote_lexicon.hpp"
 
 namespace factpipe::quotes {
@@ -18,7 +17,6 @@ class QuotesStage : public factpipe::Stage {
 
  private:
   QuoteLexicon lexicon_;
-  entities::Lexicon words_;  // the entities plugin's word lists (copied into this plugin's data dir)
   AttributionOptions options_;
   std::shared_ptr<const SpeakerModel> model_;  // the learned speaker ranker, when configured
 };

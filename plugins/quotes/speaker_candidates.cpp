@@ -25,7 +25,7 @@ struct PieceAt {
   bool ok = false;
 };
 
-static PieceAt piece_at_offset(const entities::TextView& view, std::size_t offset) {
+static PieceAt piece_at_offset(const text::TextView& view, std::size_t offset) {
   PieceAt r;
   int q = view.paragraph_at(offset);
   if (q < 0) return r;
@@ -95,7 +95,7 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
   // entity mentions of this paragraph and the two before, outside quotations (in the paragraphs before,
   // their last ones)
   constexpr std::size_t kMentionsPerSide = kPerSide;
-  auto add_mention = [&](const IndexedMention& m) {
+  auto add_mention = [&](const text::IndexedMention& m) {
     Found f;
     f.np = m.span;
     f.from_context = true;
@@ -108,9 +108,9 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
   };
   for (std::size_t q = p + 1; q-- > 0 && q + 2 >= p;) {
     if (credit_paragraph(static_cast<int>(q))) continue;
-    std::span<const IndexedMention> ms = mi.within(view.paragraphs[q]);
+    std::span<const text::IndexedMention> ms = mi.within(view.paragraphs[q]);
     if (q == p) {
-      auto by_start = [](const IndexedMention& m, std::size_t o) { return m.span.start < o; };
+      auto by_start = [](const text::IndexedMention& m, std::size_t o) { return m.span.start < o; };
       std::size_t open = static_cast<std::size_t>(std::lower_bound(ms.begin(), ms.end(), qs, by_start) - ms.begin());
       std::size_t close = static_cast<std::size_t>(std::lower_bound(ms.begin(), ms.end(), qe, by_start) - ms.begin());
       for (std::size_t j = open > kMentionsPerSide ? open - kMentionsPerSide : 0; j < open; ++j) {
@@ -183,7 +183,7 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
       x[30] = poss ? 1.f : 0.f;
       x[31] = s >= 1 && a.ps[s - 1].kind == PieceKind::punct && a.ps[s - 1].cp == '(' ? 1.f : 0.f;
     }
-    const IndexedMention* m = mi.at(np.start);
+    const text::IndexedMention* m = mi.at(np.start);
     if (!m) m = mi.first_in(np);
     bool pronoun = (m && m->kind == MentionKind::pronoun) || (a.ok && qlx.is(a.lw[a.k], "pron"));
     x[16] = pronoun;

@@ -2,19 +2,19 @@
 
 namespace factpipe::quotes {
 
-using entities::Piece;
-using entities::PieceKind;
+using text::Piece;
+using text::PieceKind;
 
 namespace {
 
-std::string low(std::string_view text, const Piece& p) { return entities::lower(text.substr(p.span.start, p.span.size())); }
+std::string low(std::string_view text, const Piece& p) { return text::lower(text.substr(p.span.start, p.span.size())); }
 
 }  // namespace
 
-bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& qlx, const entities::Lexicon& elx,
+bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& qlx,
               const std::function<bool()>& headline) {
   if (q.unclosed || q.continues || q.continued) return false;
-  auto inner = entities::scan_pieces(text, q.inner, elx.abbreviations);
+  auto inner = text::scan_pieces(text, q.inner, qlx.abbreviations);
   // one trailing comma or period belongs to the sentence, not to the title ("on "Face the Nation,"")
   if (!inner.empty() && inner.back().kind == PieceKind::punct && (inner.back().cp == ',' || inner.back().cp == '.'))
     inner.pop_back();
@@ -35,13 +35,13 @@ bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& q
   if (words == 0 || words > 8 || capitalised < words) return false;
   // what stands before the opening mark, within four words
   std::size_t from = q.open.start >= 80 ? q.open.start - 80 : 0;
-  auto before = entities::scan_pieces(text, Span{from, q.open.start}, elx.abbreviations);
+  auto before = text::scan_pieces(text, Span{from, q.open.start}, qlx.abbreviations);
   std::size_t seen = 0;
   bool speech = false;
   for (std::size_t k = before.size(); k-- > 0 && seen < 4;) {
     const Piece& p = before[k];
     if (p.kind == PieceKind::punct) {
-      if (p.cp == '.' || p.cp == ';' || entities::is_quote_mark(p.cp)) break;
+      if (p.cp == '.' || p.cp == ';' || text::is_quote_mark(p.cp)) break;
       if (p.cp == ':' && seen == 0) speech = true;  // X: "…"
       continue;
     }
@@ -53,7 +53,7 @@ bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& q
   }
   // a cue noun right after the closing mark: "the "Shark Tank" show"; a speech verb: a quotation
   if (!q.close.empty()) {
-    auto after = entities::scan_pieces(text, Span{q.close.end, std::min(text.size(), q.close.end + 40)}, elx.abbreviations);
+    auto after = text::scan_pieces(text, Span{q.close.end, std::min(text.size(), q.close.end + 40)}, qlx.abbreviations);
     seen = 0;
     for (const auto& p : after) {
       if (p.kind != PieceKind::word) continue;
@@ -69,8 +69,8 @@ bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& q
   return !headline();
 }
 
-bool title_case_paragraph(std::string_view text, Span paragraph, const entities::Lexicon& elx) {
-  auto para = entities::scan_pieces(text, paragraph, elx.abbreviations);
+bool title_case_paragraph(std::string_view text, Span paragraph, const text::AbbreviationSet& abbreviations) {
+  auto para = text::scan_pieces(text, paragraph, abbreviations);
   std::size_t pw = 0, pc = 0;
   for (const auto& p : para)
     if (p.kind == PieceKind::word && !p.possessive) {

@@ -6,7 +6,6 @@
 #include <functional>
 #include <string_view>
 
-#include "lexicon.hpp"
 #include "quote_lexicon.hpp"
 #include "quote_marks.hpp"
 
@@ -14,10 +13,10 @@ namespace factpipe::quotes {
 
 // `headline`: whether the quotation's paragraph is a headline in title case (which keeps its quotations),
 // asked only when it matters (the caller finds it once per paragraph: title_case_paragraph).
-bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& qlx, const entities::Lexicon& elx,
+bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& qlx,
               const std::function<bool()>& headline);
 
 // A short paragraph mostly in title case: a headline.
-bool title_case_paragraph(std::string_view text, Span paragraph, const entities::Lexicon& elx);
+bool title_case_paragraph(std::string_view text, Span paragraph, const text::AbbreviationSet& abbreviations);
 
 }  // namespace factpipe::quotes

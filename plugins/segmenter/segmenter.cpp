@@ -15,10 +15,10 @@ TokenRange tokens_in(const std::vector<Token>& tokens, const Span& span) {
   return {static_cast<std::size_t>(first - tokens.begin()), static_cast<std::size_t>(last - tokens.begin())};
 }
 
-Segmenter::Segmenter(Lexicon lexicon, Options options) : lexicon_(std::move(lexicon)), options_(options) {}
+Segmenter::Segmenter(BoundaryLexicon lexicon, Options options) : lexicon_(std::move(lexicon)), options_(options) {}
 
 Segmenter Segmenter::from_data_dir(const std::filesystem::path& data_dir, Options options) {
-  return Segmenter(Lexicon::load_dir(data_dir), options);
+  return Segmenter(BoundaryLexicon::load_dir(data_dir), options);
 }
 
 Segmentation Segmenter::segment(std::string_view text) const {

@@ -10,7 +10,7 @@
 //
 // Thread safety: a configured Segmenter is immutable; segment() may run on many threads at once.
 //
-//   auto seg = factpipe::segmenter::Segmenter(factpipe::segmenter::Lexicon::load_dir(data_dir));
+//   auto seg = factpipe::segmenter::Segmenter(factpipe::segmenter::BoundaryLexicon::load_dir(data_dir));
 //   seg.annotate(doc);   // fills doc.paragraphs, doc.sentences, doc.tokens
 #include <filesystem>
 #include <string_view>
@@ -18,7 +18,7 @@
 
 #include <factpipe/document.hpp>
 
-#include "lexicon.hpp"
+#include "boundary_lexicon.hpp"
 #include "paragraphs.hpp"
 
 namespace factpipe::segmenter {
@@ -50,7 +50,7 @@ TokenRange tokens_in(const std::vector<Token>& tokens, const Span& span);
 
 class Segmenter {
  public:
-  explicit Segmenter(Lexicon lexicon, Options options = {});
+  explicit Segmenter(BoundaryLexicon lexicon, Options options = {});
   // The lists shipped in a plugin data dir (data/abbreviations.txt, data/sentence_starters.txt).
   static Segmenter from_data_dir(const std::filesystem::path& data_dir, Options options = {});
 
@@ -61,10 +61,10 @@ class Segmenter {
   void annotate(Document& doc) const;
 
   const Options& options() const { return options_; }
-  const Lexicon& lexicon() const { return lexicon_; }
+  const BoundaryLexicon& lexicon() const { return lexicon_; }
 
  private:
-  Lexicon lexicon_;
+  BoundaryLexicon lexicon_;
   Options options_;
 };
 

@@ -97,8 +97,8 @@ void SegmenterStage::configure(const Json& config, const Context& ctx) {
   auto abbreviations = ctx.resolve(string_option(config, "abbreviations_file", kAbbreviationsDefault));
   auto starters = ctx.resolve(string_option(config, "sentence_starters_file", kStartersDefault));
   auto verbs = ctx.resolve(string_option(config, "attribution_verbs_file", kVerbsDefault));
-  // Lexicon::load names the file in every error.
-  segmenter_ = std::make_unique<const Segmenter>(Lexicon::load(abbreviations, starters, verbs), options);
+  // BoundaryLexicon::load names the file in every error.
+  segmenter_ = std::make_unique<const Segmenter>(BoundaryLexicon::load(abbreviations, starters, verbs), options);
   ctx.debug("segmenter: " + std::to_string(segmenter_->lexicon().abbreviation_count()) + " abbreviations from " +
             abbreviations.string());
 }

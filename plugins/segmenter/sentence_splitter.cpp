@@ -23,8 +23,8 @@ bool is_opener(const RawToken& t) {
 
 // "<up to 4 capitalised words or titles> <verb of saying>" then . , or the paragraph's end, starting at j:
 // the attribution of the quotation just closed (“... missing.” Trump said.).
-bool is_short_attribution(std::string_view text, const std::vector<RawToken>& tokens, std::size_t j,
-                          std::size_t end, const Lexicon& lexicon) {
+bool is_short_attribution(std::string_view text, const std::vector<RawToken>& tokens, std::size_t j, std::size_t end,
+                          const BoundaryLexicon& lexicon) {
   std::size_t names = 0;
   while (j < end && names < 4 && tokens[j].role == Role::word &&
          (tokens[j].first == CharClass::upper || tokens[j].abbrev == AbbrevClass::title)) {
@@ -54,8 +54,8 @@ Strength strength_of(const RawToken& t) {
 
 }  // namespace
 
-void split_sentences(std::string_view text, const std::vector<RawToken>& tokens, std::size_t begin,
-                     std::size_t end, const Lexicon& lexicon, std::vector<SentenceRange>& out) {
+void split_sentences(std::string_view text, const std::vector<RawToken>& tokens, std::size_t begin, std::size_t end,
+                     const BoundaryLexicon& lexicon, std::vector<SentenceRange>& out) {
   std::size_t first = begin;
   std::size_t k = begin;
   while (k < end) {

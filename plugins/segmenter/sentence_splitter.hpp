@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lexicon.hpp"
+#include "boundary_lexicon.hpp"
 #include "tokenizer.hpp"
 
 namespace factpipe::segmenter {
@@ -27,7 +27,7 @@ struct SentenceRange {
   std::size_t first, last;
 };
 
-void split_sentences(std::string_view text, const std::vector<RawToken>& tokens, std::size_t begin,
-                     std::size_t end, const Lexicon& lexicon, std::vector<SentenceRange>& out);
+void split_sentences(std::string_view text, const std::vector<RawToken>& tokens, std::size_t begin, std::size_t end,
+                     const BoundaryLexicon& lexicon, std::vector<SentenceRange>& out);
 
 }  // namespace factpipe::segmenter

@@ -30,7 +30,7 @@ constexpr std::size_t kMaxHyphens = 15;
 struct Scanner {
   std::string_view t;
   std::size_t end;
-  const Lexicon& lex;
+  const BoundaryLexicon& lex;
   std::vector<RawToken>& out;
 
   CodePoint at(std::size_t i) const { return char_at(t, i); }

@@ -9,8 +9,8 @@
 
 #include <factpipe/document.hpp>
 
+#include "boundary_lexicon.hpp"
 #include "char_class.hpp"
-#include "lexicon.hpp"
 
 namespace factpipe::segmenter {
 
@@ -43,12 +43,12 @@ struct RawToken {
 
 class Tokenizer {
  public:
-  explicit Tokenizer(const Lexicon& lexicon) : lexicon_(&lexicon) {}
+  explicit Tokenizer(const BoundaryLexicon& lexicon) : lexicon_(&lexicon) {}
   // Appends the tokens of text[begin, end) to `out`. `end` must be on a code point boundary.
   void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<RawToken>& out) const;
 
  private:
-  const Lexicon* lexicon_;
+  const BoundaryLexicon* lexicon_;
 };
 
 }  // namespace factpipe::segmenter

@@ -134,7 +134,7 @@ TEST(ClaimsFeatureExtractor, CharacterNgramsShareEvidenceBetweenInflections) {
       for (auto& y : b) n += x.index == y.index;
     return n;
   };
-  auto lexicon = Lexicon::load(factpipe::test::source_dir() / "plugins/claims/data/lexicon.txt");
+  auto lexicon = CheckworthinessLexicon::load(factpipe::test::source_dir() / "plugins/claims/data/lexicon.txt");
   FeatureOptions words_only;
   words_only.char_ngrams = false;
   FeatureOptions with_chars;
@@ -157,17 +157,17 @@ TEST(ClaimsFeatureExtractor, EntityLayerCountReplacesCapitalisation) {
 
 TEST(ClaimsLexicon, ErrorsNameTheFileAndLine) {
   try {
-    Lexicon::parse("[hedges]\nmay\n[bad\n", "lists.txt");
+    CheckworthinessLexicon::parse("[hedges]\nmay\n[bad\n", "lists.txt");
     FAIL();
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("lists.txt:3"), std::string::npos) << e.what();
   }
   try {
-    Lexicon::parse("[hedges]\nmay\n", "lists.txt");
+    CheckworthinessLexicon::parse("[hedges]\nmay\n", "lists.txt");
     FAIL();
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("lists.txt"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("missing"), std::string::npos) << e.what();
   }
-  EXPECT_THROW(Lexicon::load("/nonexistent/lexicon.txt"), std::runtime_error);
+  EXPECT_THROW(CheckworthinessLexicon::load("/nonexistent/lexicon.txt"), std::runtime_error);
 }

@@ -14,7 +14,6 @@
 
 #include "crossref_stage.hpp"
 #include "crossref_test_support.hpp"
-#include "sentence_splitter.hpp"
 #include "test_paths.hpp"
 
 namespace fs = std::filesystem;

@@ -49,6 +49,23 @@ TEST(QuotesConfig, MissingDataFileIsNamed) {
   }
 }
 
+// The shared lists of text/data that quotes reads are its own config keys (not the entities stage's files).
+TEST(QuotesConfig, SharedWordListsAreItsOwnConfig) {
+  Json props = quotes::QuotesStage::describe().config_schema["properties"];
+  for (const char* key : {"abbreviations", "titles", "not_names", "credit_cues"}) {
+    ASSERT_TRUE(props.contains(key)) << key;
+    EXPECT_TRUE(props[key]["default"].is_string()) << key;
+    quotes::QuotesStage s;
+    try {
+      s.configure(Json{{key, std::string("no-such-") + key + ".txt"}},
+                  Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
+      ADD_FAILURE() << "configure accepted a missing " << key << " file";
+    } catch (const std::exception& e) {
+      EXPECT_THAT(e.what(), ::testing::HasSubstr(std::string("no-such-") + key)) << key;
+    }
+  }
+}
+
 TEST_F(Quotes, SpeakerSaid) {
   Document d = run("Mayor Lena Ortiz said: \"The bridge will open in May.\"");
   EXPECT_EQ(speaker_of(d, "The bridge will open in May."), "Lena Ortiz");

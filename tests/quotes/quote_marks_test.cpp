@@ -2,8 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <factpipe/text/word_pieces.hpp>
 #include "quote_marks.hpp"
-#include "text_scan.hpp"
 
 using namespace factpipe;
 using namespace factpipe::quotes;
@@ -13,13 +13,13 @@ namespace {
 std::vector<std::string> inners(const std::string& text) {
   Document d("t", text);
   std::vector<std::string> out;
-  for (const auto& q : find_marked_quotes(text, entities::paragraph_spans(d))) out.emplace_back(d.slice(q.inner));
+  for (const auto& q : find_marked_quotes(text, text::paragraph_spans(d))) out.emplace_back(d.slice(q.inner));
   return out;
 }
 
 std::vector<MarkedQuote> marked(const std::string& text) {
   Document d("t", text);
-  return find_marked_quotes(text, entities::paragraph_spans(d));
+  return find_marked_quotes(text, text::paragraph_spans(d));
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace {
 Segmenter with_breaks(ParagraphBreaks mode) {
   Options o;
   o.paragraph_breaks = mode;
-  return Segmenter(Lexicon::load_dir(test::data_dir()), o);
+  return Segmenter(BoundaryLexicon::load_dir(test::data_dir()), o);
 }
 }  // namespace
 

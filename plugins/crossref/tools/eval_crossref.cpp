@@ -30,10 +30,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <factpipe/text/sentence_splitter.hpp>
+
 #include "clef2020.hpp"
 #include "pipeline_run.hpp"
 #include "crossref_engine.hpp"
-#include "sentence_splitter.hpp"
 #include "source_index.hpp"
 #include "wordnet.hpp"
 
@@ -479,7 +480,7 @@ void eval_example(const fs::path& examples, const fs::path& claims_file, const f
     std::ifstream g(examples / "articles" / (std::string(article) + ".gold.json"));
     Json gold = Json::parse(g);
     // gold offsets are code points; find the anchor text instead (it is unique in practice)
-    auto sentences = split_sentences(text);
+    auto sentences = factpipe::text::split_sentences(text);
     std::printf("%s\n", article);
     for (auto& c : gold["claims"]) {
       std::string anchor = c["anchor"];

@@ -1,11 +1,11 @@
-#include "word_lists.hpp"
+#include <factpipe/text/word_lists.hpp>
 
 #include <fstream>
 #include <stdexcept>
 
-#include "text_scan.hpp"
+#include <factpipe/text/word_pieces.hpp>
 
-namespace factpipe::entities {
+namespace factpipe::text {
 namespace {
 
 std::string trim(std::string_view s) {
@@ -89,4 +89,9 @@ WordMap WordMap::load(const std::filesystem::path& file) {
   return map;
 }
 
-}  // namespace factpipe::entities
+AbbreviationSet load_abbreviations(const std::filesystem::path& file) {
+  const WordList list = WordList::load(file);
+  return {list.entries().begin(), list.entries().end()};
+}
+
+}  // namespace factpipe::text

@@ -1,10 +1,11 @@
-#include "text_scan.hpp"
+#include <factpipe/text/word_pieces.hpp>
 
 #include <unicode/uchar.h>
 
+#include <factpipe/text/sentence_splitter.hpp>
 #include <factpipe/utf8.hpp>
 
-namespace factpipe::entities {
+namespace factpipe::text {
 namespace {
 
 struct Cp {
@@ -174,42 +175,17 @@ std::vector<Span> paragraph_spans(const Document& doc) {
   return out;
 }
 
-std::vector<Span> sentence_spans(const Document& doc, const AbbreviationSet& abbreviations) {
+std::vector<Span> sentence_spans(const Document& doc) {
   std::vector<Span> out;
   if (!doc.sentences.empty()) {
     for (const auto& s : doc.sentences) out.push_back(s.span);
     return out;
   }
   const std::string_view t = doc.text;
-  for (const Span& para : paragraph_spans(doc)) {
-    auto pieces = scan_pieces(t, para, abbreviations);
-    std::size_t start = para.start;
-    for (std::size_t k = 0; k < pieces.size(); ++k) {
-      const Piece& p = pieces[k];
-      bool stop = p.kind == PieceKind::punct && (p.cp == '.' || p.cp == '!' || p.cp == '?');
-      if (!stop) continue;
-      std::size_t e = p.span.end;
-      std::size_t n = k + 1;
-      // closing marks stay with the sentence they end
-      while (n < pieces.size() && pieces[n].kind == PieceKind::punct &&
-             (pieces[n].cp == 0x201D || pieces[n].cp == '"' || pieces[n].cp == '\'' || pieces[n].cp == 0x2019 ||
-              pieces[n].cp == ')' || pieces[n].cp == 0x00BB) &&
-             pieces[n].span.start == e) {
-        e = pieces[n].span.end;
-        ++n;
-      }
-      if (n >= pieces.size()) break;
-      const Piece& nx = pieces[n];
-      bool next_starts = (nx.kind == PieceKind::word && nx.cap) || nx.kind == PieceKind::number ||
-                         (nx.kind == PieceKind::punct && is_quote_mark(nx.cp));
-      if (!next_starts || nx.span.start == e) continue;
-      out.push_back({start, e});
-      start = nx.span.start;
-      k = n - 1;
-    }
-    if (start < para.end) out.push_back({start, para.end});
-  }
+  for (const Span& para : paragraph_spans(doc))
+    for (const Span& s : split_sentences(t.substr(para.start, para.size())))
+      out.push_back({para.start + s.start, para.start + s.end});
   return out;
 }
 
-}  // namespace factpipe::entities
+}  // namespace factpipe::text

@@ -1,14 +1,15 @@
 #pragma once
-// The document cut into paragraphs and sentences, each sentence scanned into pieces once.
+// The document cut into paragraphs and sentences, each scanned into word pieces once (shared by the entities and
+// quotes stages, which must agree on words and on which paragraphs are photo credits or bylines).
 #include <string_view>
 #include <vector>
 
 #include <factpipe/document.hpp>
 
-#include "lexicon.hpp"
-#include "text_scan.hpp"
+#include <factpipe/text/word_lists.hpp>
+#include <factpipe/text/word_pieces.hpp>
 
-namespace factpipe::entities {
+namespace factpipe::text {
 
 struct SentenceView {
   Span span;
@@ -27,7 +28,9 @@ struct TextView {
   std::vector<SentenceView> sentences;
 
   // `with_sentences` = false leaves `sentences` empty (for stages that only need paragraphs).
-  static TextView build(const Document& doc, const Lexicon& lx, bool with_sentences = true);
+  // `abbreviations` keep their period; `credit_cues` mark photo-credit lines.
+  static TextView build(const Document& doc, const AbbreviationSet& abbreviations, const WordList& credit_cues,
+                        bool with_sentences = true);
   TextView() = default;
   TextView(TextView&&) = default;  // string_views into paragraph_lower stay valid: vectors move their buffers
   TextView& operator=(TextView&&) = default;
@@ -39,8 +42,9 @@ struct TextView {
 
 // A short line without a sentence end that carries a credit cue ("Jane Doe, Kremlin Pool Photo via AP")
 // or starts with "By" (a byline).
-bool is_credit_line(std::string_view text, Span paragraph, const Lexicon& lx);
+bool is_credit_line(std::string_view text, Span paragraph, const AbbreviationSet& abbreviations,
+                    const WordList& credit_cues);
 bool is_credit_line(std::string_view text, const std::vector<Piece>& pieces, const std::vector<std::string>& lower,
-                    const Lexicon& lx);
+                    const WordList& credit_cues);
 
-}  // namespace factpipe::entities
+}  // namespace factpipe::text

@@ -1,12 +1,12 @@
-#include "sentence_splitter.hpp"
+#include <factpipe/text/sentence_splitter.hpp>
 
 #include <array>
 #include <string>
 #include <unordered_set>
 
-#include "text_analysis.hpp"
+#include <factpipe/text/word_pieces.hpp>
 
-namespace factpipe::crossref {
+namespace factpipe::text {
 
 namespace {
 
@@ -82,7 +82,7 @@ std::vector<Span> split_sentences(std::string_view text) {
       // The word before the dot: an abbreviation or a single initial does not end a sentence.
       std::size_t w = i;
       while (w > 0 && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"') --w;
-      std::string word = ascii_lower(text.substr(w, i - w));
+      std::string word = lower(text.substr(w, i - w));
       if (word.size() == 1 && is_upper(text[w])) continue;  // J. R. Hale
       if (abbreviations().count(word)) continue;
       if (word.find('.') != std::string::npos && word.size() <= 4) continue;  // U.S, e.g
@@ -94,4 +94,4 @@ std::vector<Span> split_sentences(std::string_view text) {
   return out;
 }
 
-}  // namespace factpipe::crossref
+}  // namespace factpipe::text

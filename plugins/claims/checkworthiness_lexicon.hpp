@@ -20,12 +20,12 @@ enum Tag : std::uint32_t {
   kIdentityTitle = 1u << 24,
 };
 
-class Lexicon {
+class CheckworthinessLexicon {
  public:
   // Throws std::runtime_error naming the file (and line) when it cannot be read or parsed, or when a
   // section the code needs is missing.
-  static Lexicon load(const std::filesystem::path& file);
-  static Lexicon parse(std::string_view content, const std::string& name);
+  static CheckworthinessLexicon load(const std::filesystem::path& file);
+  static CheckworthinessLexicon parse(std::string_view content, const std::string& name);
 
   std::uint32_t tags(std::string_view lower_word) const {
     auto it = tags_.find(lower_word);

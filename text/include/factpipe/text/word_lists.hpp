@@ -8,7 +8,9 @@
 #include <unordered_set>
 #include <vector>
 
-namespace factpipe::entities {
+#include <factpipe/text/word_pieces.hpp>
+
+namespace factpipe::text {
 
 // Lets the sets and maps below be searched with a string_view, without building a string.
 struct StringHash {
@@ -47,4 +49,7 @@ class WordMap {
 
 std::vector<std::string> split_words(std::string_view s);
 
-}  // namespace factpipe::entities
+// A one-entry-per-line list of abbreviations with their period ("Mr."), lower-cased, for scan_pieces.
+AbbreviationSet load_abbreviations(const std::filesystem::path& file);
+
+}  // namespace factpipe::text

@@ -10,7 +10,7 @@
 
 #include <factpipe/document.hpp>
 
-namespace factpipe::entities {
+namespace factpipe::text {
 
 enum class PieceKind : std::uint8_t { word, number, punct };
 
@@ -37,16 +37,16 @@ bool is_dash(char32_t cp);
 
 // Paragraph spans: the document's paragraphs layer when present, otherwise the text cut at newlines.
 std::vector<Span> paragraph_spans(const Document& doc);
-// Sentence spans: the document's sentences layer when present, otherwise a simple splitter
-// (. ! ? followed by space and an upper-case letter or a quotation mark, and newlines).
-std::vector<Span> sentence_spans(const Document& doc, const AbbreviationSet& abbreviations);
+// Sentence spans: the document's sentences layer when present, otherwise each paragraph split by the plain-text
+// splitter (sentence_splitter.hpp).
+std::vector<Span> sentence_spans(const Document& doc);
 
-}  // namespace factpipe::entities
+}  // namespace factpipe::text
 
-namespace factpipe::entities {
+namespace factpipe::text {
 // Appends `w` to a space-separated key.
 inline void append_word(std::string& key, std::string_view w) {
   if (!key.empty()) key += ' ';
   key += w;
 }
-}  // namespace factpipe::entities
+}  // namespace factpipe::text

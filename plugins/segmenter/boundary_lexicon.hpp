@@ -1,6 +1,6 @@
 #pragma once
 // The segmenter's word lists (data, not code): abbreviations with their class, and the words that
-// typically open a sentence. Immutable once built, so one Lexicon can serve many threads.
+// typically open a sentence. Immutable once built, so one BoundaryLexicon can serve many threads.
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -17,20 +17,21 @@ enum class AbbrevClass : std::uint8_t {
   number,   // an abbreviation only before a number: "No. 3"
 };
 
-class Lexicon {
+class BoundaryLexicon {
  public:
-  Lexicon() = default;
+  BoundaryLexicon() = default;
 
   // Parses the two list formats (see data/abbreviations.txt and data/sentence_starters.txt).
   // `*_name` is used in error messages, which name the source and the 1-based line.
-  static Lexicon parse(std::string_view abbreviations, std::string_view abbreviations_name,
-                       std::string_view starters, std::string_view starters_name,
-                       std::string_view attribution_verbs = {}, std::string_view attribution_verbs_name = {});
+  static BoundaryLexicon parse(std::string_view abbreviations, std::string_view abbreviations_name,
+                               std::string_view starters, std::string_view starters_name,
+                               std::string_view attribution_verbs = {}, std::string_view attribution_verbs_name = {});
   // Reads the files; std::runtime_error names the file that is missing or malformed.
-  static Lexicon load(const std::filesystem::path& abbreviations_file, const std::filesystem::path& starters_file,
-                      const std::filesystem::path& attribution_verbs_file);
+  static BoundaryLexicon load(const std::filesystem::path& abbreviations_file,
+                              const std::filesystem::path& starters_file,
+                              const std::filesystem::path& attribution_verbs_file);
   // The plugin's shipped lists in data_dir: abbreviations.txt, sentence_starters.txt, attribution_verbs.txt.
-  static Lexicon load_dir(const std::filesystem::path& data_dir);
+  static BoundaryLexicon load_dir(const std::filesystem::path& data_dir);
 
   // `word` includes its final period: "Gov.".
   AbbrevClass abbreviation(std::string_view word) const;

@@ -1,9 +1,11 @@
-#include "lexicon.hpp"
+#include "boundary_lexicon.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include <factpipe/text/word_pieces.hpp>
 
 namespace factpipe::segmenter {
 
@@ -15,13 +17,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 // Calls f(line_number, content) for each line that is neither blank nor a # comment.
@@ -49,10 +44,10 @@ std::string read_whole(const std::filesystem::path& p, std::string_view what) {
 
 }  // namespace
 
-Lexicon Lexicon::parse(std::string_view abbreviations, std::string_view abbreviations_name,
-                       std::string_view starters, std::string_view starters_name,
-                       std::string_view attribution_verbs, std::string_view attribution_verbs_name) {
-  Lexicon lex;
+BoundaryLexicon BoundaryLexicon::parse(std::string_view abbreviations, std::string_view abbreviations_name,
+                                       std::string_view starters, std::string_view starters_name,
+                                       std::string_view attribution_verbs, std::string_view attribution_verbs_name) {
+  BoundaryLexicon lex;
   for_each_entry(abbreviations, [&](std::size_t line_no, std::string_view line) {
     auto where = [&] { return std::string(abbreviations_name) + ":" + std::to_string(line_no) + ": "; };
     auto gap = line.find_first_of(" \t");
@@ -78,7 +73,7 @@ Lexicon Lexicon::parse(std::string_view abbreviations, std::string_view abbrevia
       if (line.find_first_of(" \t") != std::string_view::npos)
         throw std::runtime_error(std::string(name) + ":" + std::to_string(line_no) +
                                  ": expected one word per line, got '" + std::string(line) + "'");
-      set.insert(ascii_lower(line));
+      set.insert(text::lower(line));
       lex.longest_word_ = std::max(lex.longest_word_, line.size());
     });
   };
@@ -87,33 +82,34 @@ Lexicon Lexicon::parse(std::string_view abbreviations, std::string_view abbrevia
   return lex;
 }
 
-Lexicon Lexicon::load(const std::filesystem::path& abbreviations_file, const std::filesystem::path& starters_file,
-                      const std::filesystem::path& attribution_verbs_file) {
+BoundaryLexicon BoundaryLexicon::load(const std::filesystem::path& abbreviations_file,
+                                      const std::filesystem::path& starters_file,
+                                      const std::filesystem::path& attribution_verbs_file) {
   return parse(read_whole(abbreviations_file, "abbreviations"), abbreviations_file.string(),
                read_whole(starters_file, "sentence starters"), starters_file.string(),
                read_whole(attribution_verbs_file, "attribution verbs"), attribution_verbs_file.string());
 }
 
-Lexicon Lexicon::load_dir(const std::filesystem::path& data_dir) {
+BoundaryLexicon BoundaryLexicon::load_dir(const std::filesystem::path& data_dir) {
   return load(data_dir / "abbreviations.txt", data_dir / "sentence_starters.txt",
               data_dir / "attribution_verbs.txt");
 }
 
-AbbrevClass Lexicon::abbreviation(std::string_view word) const {
+AbbrevClass BoundaryLexicon::abbreviation(std::string_view word) const {
   auto it = abbreviations_.find(word);
   return it == abbreviations_.end() ? AbbrevClass::none : it->second;
 }
 
-bool Lexicon::is_sentence_starter(std::string_view word) const {
+bool BoundaryLexicon::is_sentence_starter(std::string_view word) const {
   return contains_lower(starters_, longest_word_, word);
 }
 
-bool Lexicon::is_attribution_verb(std::string_view word) const {
+bool BoundaryLexicon::is_attribution_verb(std::string_view word) const {
   return contains_lower(attribution_verbs_, longest_word_, word);
 }
 
-bool Lexicon::contains_lower(const std::unordered_set<std::string, Hash, std::equal_to<>>& set, std::size_t longest,
-                             std::string_view word) {
+bool BoundaryLexicon::contains_lower(const std::unordered_set<std::string, Hash, std::equal_to<>>& set,
+                                     std::size_t longest, std::string_view word) {
   if (word.empty() || word.size() > longest) return false;
   char buf[64];
   if (word.size() > sizeof buf) return false;

@@ -1,4 +1,4 @@
-#include "lexicon.hpp"
+#include "checkworthiness_lexicon.hpp"
 
 #include <algorithm>
 #include <array>
@@ -26,7 +26,7 @@ constexpr std::array<std::pair<const char*, Tag>, 25> kSections{{
 
 }  // namespace
 
-Lexicon Lexicon::load(const std::filesystem::path& file) {
+CheckworthinessLexicon CheckworthinessLexicon::load(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("claims: cannot read word lists " + file.string());
   std::ostringstream ss;
@@ -34,7 +34,7 @@ Lexicon Lexicon::load(const std::filesystem::path& file) {
   return parse(ss.str(), file.string());
 }
 
-Lexicon Lexicon::parse(std::string_view content, const std::string& name) {
+CheckworthinessLexicon CheckworthinessLexicon::parse(std::string_view content, const std::string& name) {
   std::map<std::string, std::set<std::string>> sorted;
   std::string current;
   std::size_t line_no = 0, pos = 0;
@@ -61,7 +61,7 @@ Lexicon Lexicon::parse(std::string_view content, const std::string& name) {
       sorted[current].insert(w);
     }
   }
-  Lexicon lex;
+  CheckworthinessLexicon lex;
   for (auto& [section, tag] : kSections) {
     auto it = sorted.find(section);
     if (it == sorted.end()) throw std::runtime_error(name + ": word list [" + section + "] is missing");

@@ -1,4 +1,4 @@
-#include "attribution.hpp"
+#include "claimant_attribution.hpp"
 
 #include <algorithm>
 
@@ -22,8 +22,8 @@ std::size_t content_length(const AnalyzedSentence& s, WordRange r) {
 }
 
 // The entity named right before index v (a reporting verb), allowing adverbs such as "also" in between.
-const IndexedMention* subject_before(const AnalyzedSentence& s, std::size_t v, const MentionIndex& mentions,
-                                     std::size_t first) {
+const text::IndexedMention* subject_before(const AnalyzedSentence& s, std::size_t v, const text::MentionIndex& mentions,
+                                           std::size_t first) {
   std::size_t i = v;
   while (i > first && s.words[i - 1].kind == WordKind::word && s.words[i - 1].lower.ends_with("ly")) --i;
   if (i == first) return nullptr;
@@ -36,7 +36,7 @@ const IndexedMention* subject_before(const AnalyzedSentence& s, std::size_t v, c
 }  // namespace
 
 Attribution attribute(const Document& doc, const Span& claim, const AnalyzedSentence& s, WordRange r,
-                      const MentionIndex& mentions, const std::string& publication) {
+                      const text::MentionIndex& mentions, const std::string& publication) {
   Attribution a;
   // 1. A quote that covers most of the claim.
   std::size_t claim_len = std::max<std::size_t>(content_length(s, r), 1);

@@ -6,8 +6,8 @@
 
 #include <factpipe/document.hpp>
 
+#include <factpipe/text/mention_index.hpp>
 #include "analyzed_sentence.hpp"
-#include "mention_index.hpp"
 
 namespace factpipe::claims {
 
@@ -21,6 +21,6 @@ struct Attribution {
 
 // `r` is the claim's word range in `s` (the analysed sentence), `claim` its byte span.
 Attribution attribute(const Document& doc, const Span& claim, const AnalyzedSentence& s, WordRange r,
-                      const MentionIndex& mentions, const std::string& publication);
+                      const text::MentionIndex& mentions, const std::string& publication);
 
 }  // namespace factpipe::claims

@@ -1,8 +1,8 @@
-#include "text_view.hpp"
+#include <factpipe/text/text_view.hpp>
 
 #include <algorithm>
 
-namespace factpipe::entities {
+namespace factpipe::text {
 
 int TextView::paragraph_at(std::size_t offset) const {
   auto it = std::upper_bound(paragraphs.begin(), paragraphs.end(), offset,
@@ -13,22 +13,23 @@ int TextView::paragraph_at(std::size_t offset) const {
   return static_cast<int>(it - paragraphs.begin());
 }
 
-bool is_credit_line(std::string_view text, Span paragraph, const Lexicon& lx) {
-  auto pieces = scan_pieces(text, paragraph, lx.abbreviations);
+bool is_credit_line(std::string_view text, Span paragraph, const AbbreviationSet& abbreviations,
+                    const WordList& credit_cues) {
+  auto pieces = scan_pieces(text, paragraph, abbreviations);
   std::vector<std::string> low(pieces.size());
   for (std::size_t k = 0; k < pieces.size(); ++k) low[k] = lower(text.substr(pieces[k].span.start, pieces[k].span.size()));
-  return is_credit_line(text, pieces, low, lx);
+  return is_credit_line(text, pieces, low, credit_cues);
 }
 
 bool is_credit_line(std::string_view text, const std::vector<Piece>& pieces, const std::vector<std::string>& low,
-                    const Lexicon& lx) {
+                    const WordList& credit_cues) {
   std::size_t words = 0;
   bool cue = false;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     if (pieces[k].kind != PieceKind::word) continue;
     ++words;
     if (words > 20) return false;
-    if (lx.credit_cues.contains(low[k])) cue = true;
+    if (credit_cues.contains(low[k])) cue = true;
   }
   if (pieces.empty() || words > 20) return false;
   const Piece& last = pieces.back();
@@ -39,7 +40,8 @@ bool is_credit_line(std::string_view text, const std::vector<Piece>& pieces, con
   return cue && !ends_sentence;
 }
 
-TextView TextView::build(const Document& doc, const Lexicon& lx, bool with_sentences) {
+TextView TextView::build(const Document& doc, const AbbreviationSet& abbreviations, const WordList& credit_cues,
+                         bool with_sentences) {
   TextView v;
   v.text = doc.text;
   v.paragraphs = paragraph_spans(doc);
@@ -47,21 +49,22 @@ TextView TextView::build(const Document& doc, const Lexicon& lx, bool with_sente
   v.paragraph_pieces.reserve(v.paragraphs.size());
   v.paragraph_lower.reserve(v.paragraphs.size());
   for (const auto& p : v.paragraphs) {
-    auto pieces = scan_pieces(doc.text, p, lx.abbreviations);
+    auto pieces = scan_pieces(doc.text, p, abbreviations);
     std::vector<std::string> low(pieces.size());
     for (std::size_t k = 0; k < pieces.size(); ++k)
       if (pieces[k].kind == PieceKind::word) low[k] = lower(v.str(pieces[k]));
-    v.credit_paragraph.push_back(is_credit_line(doc.text, pieces, low, lx));
+    v.credit_paragraph.push_back(is_credit_line(doc.text, pieces, low, credit_cues));
     v.paragraph_pieces.push_back(std::move(pieces));
     v.paragraph_lower.push_back(std::move(low));
   }
   if (!with_sentences) return v;
-  auto spans = sentence_spans(doc, lx.abbreviations);
+  auto spans = sentence_spans(doc);
   v.sentences.reserve(spans.size());
   std::size_t extra = 0;
   for (const auto& s : spans) {
     int p = v.paragraph_at(s.start);
-    if (p < 0 || !v.paragraphs[static_cast<std::size_t>(p)].contains(s)) extra += scan_pieces(doc.text, s, lx.abbreviations).size();
+    if (p < 0 || !v.paragraphs[static_cast<std::size_t>(p)].contains(s))
+      extra += scan_pieces(doc.text, s, abbreviations).size();
   }
   v.extra_lower.reserve(extra);  // never reallocated below: the views stay valid
   for (const auto& s : spans) {
@@ -81,7 +84,7 @@ TextView TextView::build(const Document& doc, const Lexicon& lx, bool with_sente
       sv.lower.assign(pl.begin() + static_cast<std::ptrdiff_t>(first),
                       pl.begin() + static_cast<std::ptrdiff_t>(first + sv.pieces.size()));
     } else {
-      sv.pieces = scan_pieces(doc.text, s, lx.abbreviations);
+      sv.pieces = scan_pieces(doc.text, s, abbreviations);
       for (const auto& p : sv.pieces) {
         v.extra_lower.push_back(p.kind == PieceKind::word ? lower(v.str(p)) : std::string());
         sv.lower.push_back(v.extra_lower.back());
@@ -92,4 +95,4 @@ TextView TextView::build(const Document& doc, const Lexicon& lx, bool with_sente
   return v;
 }
 
-}  // namespace factpipe::entities
+}  // namespace factpipe::text
