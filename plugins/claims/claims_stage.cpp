@@ -132,8 +132,9 @@ PluginInfo ClaimsStage::describe() {
       "trained on ClaimBuster + CLEF-2019) and the claims above a threshold, split into independent clauses, "
       "typed, attributed to a claimant and decontextualised";
   info.license = "Apache-2.0";
-  info.requires_layers = {"sentences", "tokens", "entities", "quotes"};
-  info.provides_layers = {"claims", "checkworthiness"};
+  // The markup: a post's byline names its claimant, and a short post is checked without its links and emoji.
+  info.requires_layers = {Layer::sentences, Layer::markup, Layer::entities, Layer::quotes};
+  info.provides_layers = {Layer::claims, Layer::checkworthiness};
   info.config_schema = config_schema();
   info.thread_safe = true;
   return info;

@@ -182,12 +182,24 @@ PluginInfo CrossrefStage::describe() {
       "re-ranked by coverage, synonyms, entities, numbers, dates and claimant; stance per passage; a verdict; "
       "quotation checks against transcripts";
   info.license = "MIT";
-  info.requires_layers = {"claims"};
-  info.provides_layers = {"evidence", "verdicts", "quote_verification"};
+  StageLayers l = layers(Json::object());
+  info.requires_layers = std::move(l.requires_layers);
+  info.provides_layers = std::move(l.provides_layers);
   info.config_schema = schema();
   info.thread_safe = true;
   info.prepare_batch = true;  // links claims across the documents of a batch in both directions
   return info;
+}
+
+StageLayers CrossrefStage::layers(const Json& config) {
+  // A claim's entities are looked for by name, a post's claim is read without its markup; the quotations are
+  // read and verified only when verify_quotes is on.
+  StageLayers l{{Layer::markup, Layer::entities, Layer::claims}, {Layer::evidence, Layer::verdicts}};
+  if (config.value("verify_quotes", true)) {
+    l.requires_layers.push_back(Layer::quotes);
+    l.provides_layers.push_back(Layer::quote_verification);
+  }
+  return l;
 }
 
 fs::path CrossrefStage::default_db_path(const std::vector<fs::path>& sources) {

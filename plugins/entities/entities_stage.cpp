@@ -25,8 +25,8 @@ PluginInfo EntitiesStage::describe() {
       "People, organisations, places and groups with canonical names and all their mentions: names with "
       "titles, appositives, short forms, nominal mentions and pronouns (gazetteer-based, rule-driven).";
   info.license = "MIT";
-  info.requires_layers = {"sentences", "tokens"};
-  info.provides_layers = {"entities"};
+  info.requires_layers = {Layer::paragraphs, Layer::sentences};
+  info.provides_layers = {Layer::entities};
   info.thread_safe = true;
   info.config_schema = Json{
       {"type", "object"},

@@ -27,8 +27,8 @@ PluginInfo QuotesStage::describe() {
       "Quotations in every mark style (direct, partial, multi-paragraph) and indirect speech, each with its "
       "speaker mention, canonical speaker entity, cue verb and confidence (rule-based).";
   info.license = "MIT";
-  info.requires_layers = {"sentences", "tokens", "entities"};
-  info.provides_layers = {"quotes"};
+  info.requires_layers = {Layer::paragraphs, Layer::entities};  // quotations are found per paragraph
+  info.provides_layers = {Layer::quotes};
   info.thread_safe = true;
   Json props = {
       {"min_confidence", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}, {"default", 0.0}, {"description", "Drop quotations whose confidence is below this"}}},

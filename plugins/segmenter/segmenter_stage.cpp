@@ -31,7 +31,7 @@ PluginInfo SegmenterStage::describe() {
       "Donald J. Trump), quotations with straight, curly and '' marks, ellipses.";
   info.license = "MIT";
   info.requires_layers = {};
-  info.provides_layers = {"paragraphs", "sentences", "tokens"};
+  info.provides_layers = layers(Json::object()).provides_layers;
   info.thread_safe = true;
   info.config_schema = Json{
       {"type", "object"},
@@ -78,6 +78,14 @@ PluginInfo SegmenterStage::describe() {
            "Write the tokens layer. When false only paragraphs and sentences are written, and stages that "
            "require tokens cannot follow."}}}}}};
   return info;
+}
+
+StageLayers SegmenterStage::layers(const Json& config) {
+  // The markup (links, handles, emoji, bylines) is found for every later stage (text/README.md); the tokens
+  // only when asked for.
+  StageLayers l{{}, {Layer::paragraphs, Layer::sentences, Layer::markup}};
+  if (config.value("tokens", true)) l.provides_layers.insert(l.provides_layers.begin() + 2, Layer::tokens);
+  return l;
 }
 
 void SegmenterStage::configure(const Json& config, const Context& ctx) {

@@ -26,8 +26,8 @@ TEST(ClaimsStage, DescribesItselfWithASchemaThatAcceptsAnEmptyConfig) {
   auto info = ClaimsStage::describe();
   EXPECT_EQ(info.name, "claims");
   EXPECT_TRUE(info.thread_safe);
-  EXPECT_EQ(info.requires_layers, (std::vector<std::string>{"sentences", "tokens", "entities", "quotes"}));
-  EXPECT_EQ(info.provides_layers, (std::vector<std::string>{"claims", "checkworthiness"}));
+  EXPECT_EQ(layer_names(info.requires_layers), (std::vector<std::string>{"sentences", "markup", "entities", "quotes"}));
+  EXPECT_EQ(layer_names(info.provides_layers), (std::vector<std::string>{"claims", "checkworthiness"}));
   EXPECT_FALSE(info.config_schema["additionalProperties"].get<bool>());
   for (auto& [key, prop] : info.config_schema["properties"].items()) {
     EXPECT_TRUE(prop.contains("default")) << key;

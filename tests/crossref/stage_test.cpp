@@ -99,7 +99,12 @@ TEST(CrossrefStage, DescribeHasACompleteSchema) {
   PluginInfo info = CrossrefStage::describe();
   EXPECT_EQ(info.name, "crossref");
   EXPECT_TRUE(info.thread_safe);
-  EXPECT_EQ(info.requires_layers, std::vector<std::string>{"claims"});
+  EXPECT_EQ(layer_names(info.requires_layers), (std::vector<std::string>{"markup", "entities", "claims", "quotes"}));
+  EXPECT_EQ(layer_names(info.provides_layers), (std::vector<std::string>{"evidence", "verdicts", "quote_verification"}));
+  // Without quotation checks it neither reads the quotations nor writes their verification.
+  auto without = CrossrefStage::layers(Json{{"verify_quotes", false}});
+  EXPECT_EQ(layer_names(without.requires_layers), (std::vector<std::string>{"markup", "entities", "claims"}));
+  EXPECT_EQ(layer_names(without.provides_layers), (std::vector<std::string>{"evidence", "verdicts"}));
   const Json& schema = info.config_schema;
   EXPECT_EQ(schema["additionalProperties"], false);
   for (auto& [name, prop] : schema["properties"].items()) {

@@ -12,6 +12,7 @@
 
 using namespace factpipe;
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 namespace {
@@ -68,7 +69,8 @@ TEST(EntitiesConfig, SchemaHasDefaultsAndDescriptions) {
     EXPECT_TRUE(prop.contains("default")) << key;
     EXPECT_TRUE(prop.contains("description")) << key;
   }
-  EXPECT_THAT(info.provides_layers, Contains("entities"));
+  EXPECT_THAT(layer_names(info.requires_layers), ElementsAre("paragraphs", "sentences"));
+  EXPECT_THAT(layer_names(info.provides_layers), ElementsAre("entities"));
 }
 
 TEST(EntitiesConfig, MissingDataFileIsNamed) {

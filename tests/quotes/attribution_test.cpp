@@ -35,7 +35,7 @@ TEST(QuotesConfig, SchemaHasDefaultsAndDescriptions) {
     EXPECT_TRUE(prop.contains("default")) << key;
     EXPECT_TRUE(prop.contains("description")) << key;
   }
-  EXPECT_THAT(info.requires_layers, ::testing::Contains("entities"));
+  EXPECT_THAT(layer_names(info.requires_layers), ::testing::ElementsAre("paragraphs", "entities"));
 }
 
 TEST(QuotesConfig, MissingDataFileIsNamed) {

@@ -41,7 +41,7 @@ TEST(SegmenterPluginLibrary, LoadsConfiguresAndProcessesThroughTheCEntryPoints) 
 
   auto info = factpipe::plugin_info_from_json(factpipe::Json::parse(describe()));
   EXPECT_EQ(info.name, "segmenter");
-  EXPECT_THAT(info.provides_layers, ::testing::ElementsAre("paragraphs", "sentences", "tokens"));
+  EXPECT_THAT(layer_names(info.provides_layers), ::testing::ElementsAre("paragraphs", "sentences", "tokens", "markup"));
 
   std::string lib_path = path.string();
   factpipe_host host{sizeof(factpipe_host), nullptr, nullptr, "segmenter", lib_path.c_str(), ""};

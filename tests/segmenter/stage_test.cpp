@@ -30,7 +30,10 @@ TEST(SegmenterStage, DescribesItself) {
   EXPECT_EQ(info.name, "segmenter");
   EXPECT_TRUE(info.thread_safe);
   EXPECT_TRUE(info.requires_layers.empty());
-  EXPECT_THAT(info.provides_layers, ElementsAre("paragraphs", "sentences", "tokens"));
+  EXPECT_THAT(layer_names(info.provides_layers), ElementsAre("paragraphs", "sentences", "tokens", "markup"));
+  // `tokens: false` writes no tokens, and says so.
+  EXPECT_THAT(layer_names(SegmenterStage::layers(Json{{"tokens", false}}).provides_layers),
+              ElementsAre("paragraphs", "sentences", "markup"));
   const Json& schema = info.config_schema;
   EXPECT_EQ(schema.at("additionalProperties"), false);
   for (auto& [key, prop] : schema.at("properties").items()) {
