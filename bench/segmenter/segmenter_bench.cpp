@@ -12,6 +12,7 @@
 
 #include "segmenter.hpp"
 #include "segmenter_stage.hpp"
+#include <factpipe/host/stage_config.hpp>
 
 namespace fs = std::filesystem;
 using namespace factpipe::segmenter;
@@ -90,7 +91,7 @@ void BM_Stage_PolNeAR(benchmark::State& state) {
     return;
   }
   SegmenterStage stage;
-  stage.configure(factpipe::Json::object(),
+  factpipe::host::configure_stage(stage, factpipe::Json::object(),
                   factpipe::Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-segmenter.so"));
   std::size_t bytes = 0;
   for (const auto& t : texts) bytes += t.size();

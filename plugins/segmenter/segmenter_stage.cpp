@@ -13,13 +13,6 @@ namespace {
 constexpr const char* kAbbreviationsDefault = "abbreviations.txt";
 constexpr const char* kStartersDefault = "sentence_starters.txt";
 constexpr const char* kVerbsDefault = "attribution_verbs.txt";
-
-std::string string_option(const Json& config, const char* key, const char* fallback) {
-  if (!config.contains(key)) return fallback;
-  const Json& v = config.at(key);
-  if (!v.is_string()) throw std::invalid_argument(std::string("segmenter: config '") + key + "' must be a string");
-  return v.get<std::string>();
-}
 }  // namespace
 
 PluginInfo SegmenterStage::describe() {
@@ -89,22 +82,14 @@ StageLayers SegmenterStage::layers(const Json& config) {
 }
 
 void SegmenterStage::configure(const Json& config, const Context& ctx) {
-  check_config_keys("segmenter", config, describe().config_schema);
+  // The host has validated the config against the schema and filled in its defaults.
   Options options;
-  options.paragraph_breaks = paragraph_breaks_from(string_option(config, "paragraph_breaks", "auto"));
-  if (config.contains("tokens")) {
-    if (!config.at("tokens").is_boolean()) throw std::invalid_argument("segmenter: config 'tokens' must be a boolean");
-    options.tokens = config.at("tokens").get<bool>();
-  }
-  if (config.contains("max_sentence_tokens")) {
-    const Json& v = config.at("max_sentence_tokens");
-    if (!v.is_number_integer() || v.get<long long>() < 0)
-      throw std::invalid_argument("segmenter: config 'max_sentence_tokens' must be an integer >= 0");
-    options.max_sentence_tokens = v.get<std::size_t>();
-  }
-  auto abbreviations = ctx.resolve(string_option(config, "abbreviations_file", kAbbreviationsDefault));
-  auto starters = ctx.resolve(string_option(config, "sentence_starters_file", kStartersDefault));
-  auto verbs = ctx.resolve(string_option(config, "attribution_verbs_file", kVerbsDefault));
+  options.paragraph_breaks = paragraph_breaks_from(config.at("paragraph_breaks").get<std::string>());
+  options.tokens = config.at("tokens").get<bool>();
+  options.max_sentence_tokens = config.at("max_sentence_tokens").get<std::size_t>();
+  auto abbreviations = ctx.resolve(config.at("abbreviations_file").get<std::string>());
+  auto starters = ctx.resolve(config.at("sentence_starters_file").get<std::string>());
+  auto verbs = ctx.resolve(config.at("attribution_verbs_file").get<std::string>());
   // Lexicon::load names the file in every error.
   segmenter_ = std::make_unique<const Segmenter>(Lexicon::load(abbreviations, starters, verbs), options);
   ctx.debug("segmenter: " + std::to_string(segmenter_->lexicon().abbreviation_count()) + " abbreviations from " +

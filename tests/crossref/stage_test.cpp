@@ -16,6 +16,7 @@
 #include "crossref_test_support.hpp"
 #include "sentence_splitter.hpp"
 #include "test_paths.hpp"
+#include <factpipe/host/stage_config.hpp>
 
 namespace fs = std::filesystem;
 using namespace factpipe;
@@ -116,7 +117,7 @@ TEST(CrossrefStage, DescribeHasACompleteSchema) {
 
 TEST(CrossrefStage, EmptyConfigWorksWithoutAnIndex) {
   CrossrefStage stage;
-  stage.configure(Json::object(), plugin_context());
+  factpipe::host::configure_stage(stage, Json::object(), plugin_context());
   Document d = make_doc("d", "The tram costs $450 million.", {"The tram costs $450 million."});
   stage.process(d);
   ASSERT_TRUE(d.claims[0].verdict.has_value());
@@ -127,13 +128,13 @@ TEST(CrossrefStage, EmptyConfigWorksWithoutAnIndex) {
 TEST(CrossrefStage, MissingSourceOrIndexNamesThePath) {
   CrossrefStage stage;
   try {
-    stage.configure(Json{{"sources", {"/nonexistent/corpus"}}}, plugin_context());
+    factpipe::host::configure_stage(stage, Json{{"sources", {"/nonexistent/corpus"}}}, plugin_context());
     FAIL();
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("/nonexistent/corpus"));
   }
   try {
-    stage.configure(Json{{"db", "/nonexistent/index.sqlite"}}, plugin_context());
+    factpipe::host::configure_stage(stage, Json{{"db", "/nonexistent/index.sqlite"}}, plugin_context());
     FAIL();
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("/nonexistent/index.sqlite"));
@@ -143,7 +144,7 @@ TEST(CrossrefStage, MissingSourceOrIndexNamesThePath) {
 TEST(CrossrefStage, EvidenceStancesFactChecksAndVerdicts) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   Document d = make_doc("art", "x",
                         {"The tram extension will cost $450 million.", "Tram ridership in Northport fell 8 percent in 2025.",
                          "The province pays 45 percent of the tram extension cost.", "Cod landings were steady in June."});
@@ -187,7 +188,7 @@ TEST(CrossrefStage, EvidenceStancesFactChecksAndVerdicts) {
 TEST(CrossrefStage, QuotationsAreCheckedAgainstTranscriptsAndTheSpeakersReports) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   std::string text =
       "Holt said \"every month we wait adds to the bill\" and \"I will vote against this plan.\" She also said "
       "\"we will finish the tram line by 2028 and not a day later\" and \"the moon is blue tonight\".";
@@ -226,7 +227,7 @@ TEST(CrossrefStage, QuotationsAreCheckedAgainstTranscriptsAndTheSpeakersReports)
 TEST(CrossrefStage, SameClaimInTwoDocumentsOfABatchIsLinkedBothWays) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   EXPECT_TRUE(CrossrefStage::describe().prepare_batch);
   Document first = make_doc("first", "The tram extension will cost $450 million, officials said.",
                             {"The tram extension will cost $450 million"});
@@ -256,7 +257,7 @@ TEST(CrossrefStage, SameClaimInTwoDocumentsOfABatchIsLinkedBothWays) {
 TEST(CrossrefStage, WithoutPrepareBatchEarlierDocumentsAreRemembered) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   Document first = make_doc("first", "The tram extension will cost $450 million, officials said.",
                             {"The tram extension will cost $450 million"});
   Document second = make_doc("second", "Officials put the price of the tram extension at $450 million.",
@@ -279,7 +280,7 @@ TEST(CrossrefStage, WithoutPrepareBatchEarlierDocumentsAreRemembered) {
 TEST(CrossrefStage, ProcessesDocumentsOnSeveralThreads) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   std::vector<Document> docs;
   for (const char* id : {"d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7"})
     docs.push_back(make_doc(id, "x", {"The tram extension will cost $450 million."}));
@@ -306,7 +307,7 @@ TEST(CrossrefExample, ClaimsGetTheExpectedSources) {
     GTEST_SKIP() << "examples not present";
   TempDir tmp;
   CrossrefStage stage;
-  stage.configure(Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
+  factpipe::host::configure_stage(stage, Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
                   plugin_context());
   Json normalized = Json::parse(test::read_file(test::source_dir() / "tests/crossref/example_claims.json"));
   std::size_t expected = 0, right = 0;
@@ -368,7 +369,7 @@ TEST(CrossrefExample, QuotationsMatchTheTranscriptKey) {
     GTEST_SKIP() << "examples not present";
   TempDir tmp;
   CrossrefStage stage;
-  stage.configure(Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
+  factpipe::host::configure_stage(stage, Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
                   plugin_context());
   std::string text = test::read_file(examples / "articles/harbor-bridge-2026.txt");
   Json gold = Json::parse(test::read_file(examples / "articles/harbor-bridge-2026.gold.json"));
@@ -407,7 +408,7 @@ TEST(CrossrefExample, QuotationsMatchTheTranscriptKey) {
 TEST(CrossrefStage, APostIsCheckedThroughItsMarkupAndItsFactChecksAreRankedApart) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   std::string text = "RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc \xE2\x80\x94 "
                      "Sam Critic (@samc) March 1, 2026";
   Document d = make_doc("post", text, {"RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc"});
@@ -434,12 +435,12 @@ TEST(CrossrefStage, ANamedDatabaseIsUsedAsItIsWithoutTheExampleSources) {
   Corpus corpus;
   {
     CrossrefStage build;  // the user's database, built from their sources
-    build.configure(corpus.config(), plugin_context());
+    factpipe::host::configure_stage(build, corpus.config(), plugin_context());
   }
   TempDir other;
   write_file(other.path() / "extra.jsonl", "{\"id\": \"bundled-example\", \"text\": \"Tram ridership in Northport fell.\"}\n");
   CrossrefStage stage;
-  stage.configure(Json{{"db", corpus.db.string()}, {"example_sources", {(other.path() / "extra.jsonl").string()}}},
+  factpipe::host::configure_stage(stage, Json{{"db", corpus.db.string()}, {"example_sources", {(other.path() / "extra.jsonl").string()}}},
                   plugin_context());
   EXPECT_EQ(stage.db_path(), corpus.db);
   Document d = make_doc("d", "x", {"Tram ridership in Northport fell 8 percent in 2025."});

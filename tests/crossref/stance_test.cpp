@@ -18,6 +18,7 @@
 #include "verdict.hpp"
 #include "word_diff.hpp"
 #include "wordnet.hpp"
+#include <factpipe/host/stage_config.hpp>
 
 namespace fs = std::filesystem;
 using namespace factpipe;
@@ -322,11 +323,11 @@ TEST(LearnedRanker, StageLoadsTheModelAtConfigureTime) {
   auto ctx = Context::for_library(test::plugin_dir() / "factpipe-crossref.so");
   {
     CrossrefStage stage;
-    EXPECT_NO_THROW(stage.configure(Json{{"ranker", "ranker.json"}}, ctx));
+    EXPECT_NO_THROW(factpipe::host::configure_stage(stage, Json{{"ranker", "ranker.json"}}, ctx));
   }
   CrossrefStage stage;
   try {
-    stage.configure(Json{{"ranker", "no-such-ranker.json"}}, ctx);
+    factpipe::host::configure_stage(stage, Json{{"ranker", "no-such-ranker.json"}}, ctx);
     ADD_FAILURE() << "no exception";
   } catch (const std::runtime_error& e) {
     EXPECT_THAT(e.what(), HasSubstr("no-such-ranker.json"));

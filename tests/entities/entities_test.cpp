@@ -9,6 +9,7 @@
 #include "entities_stage.hpp"
 #include "segmenter_stage.hpp"
 #include "test_paths.hpp"
+#include <factpipe/host/stage_config.hpp>
 
 using namespace factpipe;
 using ::testing::Contains;
@@ -21,9 +22,9 @@ class Entities : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     seg_ = new segmenter::SegmenterStage();
-    seg_->configure(Json::object(), Context::for_library(test::plugin_dir() / "factpipe-segmenter.so"));
+    factpipe::host::configure_stage(*seg_, Json::object(), Context::for_library(test::plugin_dir() / "factpipe-segmenter.so"));
     ent_ = new entities::EntitiesStage();
-    ent_->configure(Json::object(), Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
+    factpipe::host::configure_stage(*ent_, Json::object(), Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
   }
   static void TearDownTestSuite() {
     delete seg_;
@@ -76,7 +77,7 @@ TEST(EntitiesConfig, SchemaHasDefaultsAndDescriptions) {
 TEST(EntitiesConfig, MissingDataFileIsNamed) {
   entities::EntitiesStage s;
   try {
-    s.configure(Json{{"titles", "no-such-titles.tsv"}},
+    factpipe::host::configure_stage(s, Json{{"titles", "no-such-titles.tsv"}},
                 Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
     FAIL() << "configure accepted a missing file";
   } catch (const std::exception& e) {
@@ -162,7 +163,7 @@ TEST_F(Entities, PronounsFollowGenderAndRecency) {
 
 TEST_F(Entities, PronounResolutionCanBeTurnedOff) {
   entities::EntitiesStage off;
-  off.configure(Json{{"resolve_pronouns", false}}, Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
+  factpipe::host::configure_stage(off, Json{{"resolve_pronouns", false}}, Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
   Document d = document_from_text("t", "Hillary Clinton arrived. She spoke first.");
   seg_->process(d);
   off.process(d);

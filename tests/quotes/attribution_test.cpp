@@ -7,6 +7,7 @@
 
 #include "many_quotations.hpp"
 #include "pipeline.hpp"
+#include <factpipe/host/stage_config.hpp>
 
 using namespace factpipe;
 using factpipe::test::mention_of;
@@ -41,7 +42,7 @@ TEST(QuotesConfig, SchemaHasDefaultsAndDescriptions) {
 TEST(QuotesConfig, MissingDataFileIsNamed) {
   quotes::QuotesStage s;
   try {
-    s.configure(Json{{"speech_verbs", "missing-verbs.tsv"}},
+    factpipe::host::configure_stage(s, Json{{"speech_verbs", "missing-verbs.tsv"}},
                 Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
     FAIL() << "configure accepted a missing file";
   } catch (const std::exception& e) {
@@ -295,7 +296,7 @@ TEST_F(Quotes, SameResultOnManyThreads) {
 TEST(QuotesConfig, UnknownKeyIsRejectedWithTheAllowedOnes) {
   quotes::QuotesStage s;
   try {
-    s.configure(Json{{"min_confidance", 0.5}}, Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
+    factpipe::host::configure_stage(s, Json{{"min_confidance", 0.5}}, Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
     FAIL() << "configure accepted an unknown key";
   } catch (const std::invalid_argument& e) {
     EXPECT_THAT(e.what(), ::testing::HasSubstr("min_confidance"));
