@@ -134,8 +134,9 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) return run_command(run);
-    if (*validate_cmd) return validate_command(validate_config, validate_sets, validate_limits, validate_allow_override,
-                                              validate_show_config);
+    if (*validate_cmd)
+      return validate_command(validate_config, validate_sets, validate_limits, validate_allow_override,
+                              validate_show_config);
     if (*list_cmd) return plugins_list_command(plugins_config);
     if (*info_cmd) return plugins_info_command(info_name, plugins_config);
     for (const auto& command : {serve_cmd, version_cmd, completion_cmd})

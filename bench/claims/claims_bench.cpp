@@ -10,8 +10,8 @@
 #include "claims_stage.hpp"
 #include "plain_sentences.hpp"
 #ifdef FACTPIPE_CLAIMS_BENCH_SEGMENTER
-#include "segmenter.hpp"
 #include <factpipe/host/stage_config.hpp>
+#include "segmenter.hpp"
 #endif
 
 namespace fs = std::filesystem;
@@ -68,7 +68,8 @@ void BM_ClaimsStage(benchmark::State& state) {
     return;
   }
   claims::ClaimsStage stage;
-  factpipe::host::configure_stage(stage, Json::object(), Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-claims.so"));
+  factpipe::host::configure_stage(stage, Json::object(),
+                                  Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-claims.so"));
   std::vector<Document> work = c.docs;
   std::size_t claims = 0;
   for (auto _ : state) {

@@ -33,11 +33,11 @@
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "crossref_stage.hpp"
 #include "source_formats.hpp"
 #include "source_index.hpp"
 #include "sqlite_handle.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -243,7 +243,8 @@ void BM_ClaimLookup(benchmark::State& state) {
   if (const char* e = std::getenv("CROSSREF_IDF_CANDIDATES"); e && *e == '0') config["idf_candidates"] = false;
   // CROSSREF_BENCH_CONFIG='{"candidates": 30}': stage settings on top (to measure a trade-off).
   if (const char* e = std::getenv("CROSSREF_BENCH_CONFIG"); e && *e) config.merge_patch(Json::parse(e));
-  factpipe::host::configure_stage(stage, config, Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-crossref.so"));
+  factpipe::host::configure_stage(stage, config,
+                                  Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-crossref.so"));
   auto one = [&](const std::string& claim) {
     Document doc("bench", claim);
     Claim c;

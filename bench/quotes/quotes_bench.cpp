@@ -10,11 +10,11 @@
 
 #include <factpipe/document_json.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "entities_stage.hpp"
 #include "many_quotations.hpp"
 #include "quotes_stage.hpp"
 #include "segmenter_stage.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 namespace fs = std::filesystem;
 using namespace factpipe;

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include <factpipe/host/stage_config.hpp>
 #include "segmenter.hpp"
 #include "segmenter_stage.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 namespace fs = std::filesystem;
 using namespace factpipe::segmenter;
@@ -91,8 +91,9 @@ void BM_Stage_PolNeAR(benchmark::State& state) {
     return;
   }
   SegmenterStage stage;
-  factpipe::host::configure_stage(stage, factpipe::Json::object(),
-                  factpipe::Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-segmenter.so"));
+  factpipe::host::configure_stage(
+      stage, factpipe::Json::object(),
+      factpipe::Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-segmenter.so"));
   std::size_t bytes = 0;
   for (const auto& t : texts) bytes += t.size();
   std::vector<factpipe::Document> docs;

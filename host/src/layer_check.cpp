@@ -152,7 +152,8 @@ LayerFingerprint layer_fingerprint(const Document& doc) {
       evidence.num(c.evidence.size());
       for (std::size_t k = 0; k < c.evidence.size(); ++k) {
         const Evidence& e = c.evidence[k];
-        for (const std::string* s : {&e.kind, &e.source_id, &e.title, &e.url, &e.publisher, &e.date, &e.passage, &e.rating})
+        for (const std::string* s :
+             {&e.kind, &e.source_id, &e.title, &e.url, &e.publisher, &e.date, &e.passage, &e.rating})
           evidence.str(*s);
         evidence.num(e.passage_start);
         evidence.num(e.passage_end);
@@ -215,8 +216,9 @@ std::optional<std::string> undeclared_change(const LayerFingerprint& before, con
     if (!changed(part) || allowed(part)) continue;
     std::string declared;
     for (const auto& l : provides) declared += (declared.empty() ? "" : ", ") + std::string(l.name());
-    return "it changed " + describe(part) + ", which it does not declare (provides: " +
-           (declared.empty() ? "nothing" : declared) + "; its own extra key: \"" + std::string(plugin) + "\")";
+    return "it changed " + describe(part) +
+           ", which it does not declare (provides: " + (declared.empty() ? "nothing" : declared) +
+           "; its own extra key: \"" + std::string(plugin) + "\")";
   }
   return std::nullopt;
 }

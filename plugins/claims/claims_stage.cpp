@@ -27,7 +27,9 @@ Json config_schema() {
        {{"model",
          {{"type", "string"},
           {"default", d.model},
-          {"description", "Check-worthiness model file (factpipe-train-claims); relative paths: pipeline dir, then the plugin's data dir"}}},
+          {"description",
+           "Check-worthiness model file (factpipe-train-claims); relative paths: pipeline dir, then the plugin's data "
+           "dir"}}},
         {"lexicon",
          {{"type", "string"},
           {"default", d.lexicon},
@@ -37,21 +39,27 @@ Json config_schema() {
           {"minimum", 0},
           {"maximum", 1},
           {"default", nullptr},
-          {"description", "Minimum check-worthiness probability of a claim; null uses the model's threshold for operating_point"}}},
+          {"description",
+           "Minimum check-worthiness probability of a claim; null uses the model's threshold for operating_point"}}},
         {"operating_point",
          {{"type", "string"},
           {"enum", {"recall", "f1"}},
           {"default", d.operating_point},
-          {"description", "Model threshold used when threshold is null: 'recall' (90% recall on held-out ClaimBuster folds: "
-                          "check a sentence too many rather than miss a claim) or 'f1' (best F1 there)"}}},
+          {"description",
+           "Model threshold used when threshold is null: 'recall' (90% recall on held-out ClaimBuster folds: "
+           "check a sentence too many rather than miss a claim) or 'f1' (best F1 there)"}}},
         {"split_clauses",
          {{"type", "boolean"},
           {"default", d.split_clauses},
-          {"description", "Split a sentence holding two independent statements (';', 'X rose and Y fell', '..., but ...') into two claims"}}},
+          {"description",
+           "Split a sentence holding two independent statements (';', 'X rose and Y fell', '..., but ...') into two "
+           "claims"}}},
         {"identity_appositives",
          {{"type", "boolean"},
           {"default", d.identity_appositives},
-          {"description", "Also emit identity claims for appositives such as 'Chang Ho-jin, the South Korean National Security Adviser'"}}},
+          {"description",
+           "Also emit identity claims for appositives such as 'Chang Ho-jin, the South Korean National Security "
+           "Adviser'"}}},
         {"publication",
          {{"type", "string"},
           {"default", d.publication},
@@ -60,9 +68,10 @@ Json config_schema() {
          {{"type", "integer"},
           {"minimum", 0},
           {"default", d.whole_document_max_chars},
-          {"description", "A document at most this long (its text without links, emoji and byline) in which no "
-                          "claim is found is checked as one claim (a post, a headline); 0: never. An input "
-                          "marked as a claim (`\"claim\": true`, `factpipe run --claims`) always is"}}}}}};
+          {"description",
+           "A document at most this long (its text without links, emoji and byline) in which no "
+           "claim is found is checked as one claim (a post, a headline); 0: never. An input "
+           "marked as a claim (`\"claim\": true`, `factpipe run --claims`) always is"}}}}}};
 }
 
 // The host has validated the config against the schema and filled in its defaults (ClaimsConfig's).

@@ -235,9 +235,15 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   set("dispute_threshold", ec.verdict.disputed);
   const Json& w = config.at("weights");
   auto& W = ec.weights;
-  for (auto [key, target] : {std::pair{"bm25", &W.bm25}, {"coverage", &W.coverage}, {"passage_coverage", &W.passage_coverage},
-                             {"title_coverage", &W.title_coverage}, {"proximity", &W.proximity}, {"entities", &W.entities},
-                             {"numbers", &W.numbers}, {"dates", &W.dates}, {"claimant", &W.claimant}})
+  for (auto [key, target] : {std::pair{"bm25", &W.bm25},
+                             {"coverage", &W.coverage},
+                             {"passage_coverage", &W.passage_coverage},
+                             {"title_coverage", &W.title_coverage},
+                             {"proximity", &W.proximity},
+                             {"entities", &W.entities},
+                             {"numbers", &W.numbers},
+                             {"dates", &W.dates},
+                             {"claimant", &W.claimant}})
     *target = w.at(key).get<double>();
   set("link_documents", link_documents_);
   memory_.set_earlier_limit(config.at("link_memory_claims").get<std::size_t>());

@@ -9,8 +9,8 @@ namespace factpipe {
 namespace {
 
 constexpr std::array<std::string_view, Layer::kBuiltinCount> kNames = {
-    "paragraphs", "sentences", "tokens",   "markup",   "entities",          "quotes",
-    "claims",     "checkworthiness",       "evidence", "verdicts",          "quote_verification"};
+    "paragraphs", "sentences",       "tokens",   "markup",   "entities",          "quotes",
+    "claims",     "checkworthiness", "evidence", "verdicts", "quote_verification"};
 
 std::optional<Layer::Builtin> builtin_named(std::string_view name) {
   for (std::size_t i = 0; i < kNames.size(); ++i)
@@ -21,9 +21,7 @@ std::optional<Layer::Builtin> builtin_named(std::string_view name) {
 }  // namespace
 
 Layer Layer::custom(std::string name) {
-  auto bad = [&](const std::string& why) {
-    return std::invalid_argument("layer name '" + name + "': " + why);
-  };
+  auto bad = [&](const std::string& why) { return std::invalid_argument("layer name '" + name + "': " + why); };
   if (builtin_named(name)) throw bad("a built-in layer; use Layer::" + name);
   if (name.empty() || name.size() > 64) throw bad("must have 1 to 64 characters");
   if (name[0] < 'a' || name[0] > 'z') throw bad("must start with a lower-case letter");
@@ -42,9 +40,7 @@ Layer Layer::from_name(std::string_view name) {
 
 std::string_view Layer::name() const { return is_custom() ? std::string_view(custom_) : builtin_name(builtin_); }
 
-std::string_view Layer::builtin_name(Builtin b) {
-  return b < kNames.size() ? kNames[b] : std::string_view("?");
-}
+std::string_view Layer::builtin_name(Builtin b) { return b < kNames.size() ? kNames[b] : std::string_view("?"); }
 
 const std::vector<Layer>& Layer::all_builtin() {
   static const std::vector<Layer> all = [] {

@@ -14,9 +14,9 @@
 
 #include <factpipe/document.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "claims_stage.hpp"
 #include "test_paths.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 namespace factpipe::claims::test {
 

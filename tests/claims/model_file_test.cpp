@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <factpipe/host/stage_config.hpp>
 #include "checkworthiness_model.hpp"
 #include "claims_test_support.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 using namespace factpipe;
 using namespace factpipe::claims;
@@ -97,7 +97,9 @@ TEST(ClaimsModelFile, StageConfigureNamesTheModelFile) {
   EXPECT_NE(msg.find(missing), std::string::npos) << msg;
   // A model trained for another feature set: the stage refuses it by name.
   small_model("claims-features-0+lexicon:0").save(dir.path / "other.model");
-  msg = error_of([&] { factpipe::host::configure_stage(stage, Json{{"model", (dir.path / "other.model").string()}}, ctx); });
+  msg = error_of([&] {
+    factpipe::host::configure_stage(stage, Json{{"model", (dir.path / "other.model").string()}}, ctx);
+  });
   EXPECT_NE(msg.find((dir.path / "other.model").string()), std::string::npos) << msg;
   EXPECT_NE(msg.find("feature set"), std::string::npos) << msg;
 }

@@ -7,12 +7,12 @@
 
 #include <factpipe/utf8.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "claims_stage.hpp"
 #include "entities_stage.hpp"
 #include "quotes_stage.hpp"
 #include "segmenter_stage.hpp"
 #include "test_paths.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 using namespace factpipe;
 
@@ -23,7 +23,8 @@ constexpr const char* kSample = "samples/putin-kim-2024-06-19";
 template <class StageT>
 void run(const char* plugin, Document& doc) {
   StageT stage;
-  factpipe::host::configure_stage(stage, Json::object(), Context::for_library(test::plugin_dir() / (std::string("factpipe-") + plugin + ".so")));
+  factpipe::host::configure_stage(
+      stage, Json::object(), Context::for_library(test::plugin_dir() / (std::string("factpipe-") + plugin + ".so")));
   stage.process(doc);
 }
 

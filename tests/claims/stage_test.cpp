@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "claims_test_support.hpp"
 #include <factpipe/host/stage_config.hpp>
+#include "claims_test_support.hpp"
 
 using namespace factpipe;
 using namespace factpipe::claims;
@@ -53,7 +53,8 @@ TEST(ClaimsStage, RejectsUnknownOrBadConfigNamingTheKey) {
     FAIL() << "accepted a threshold above 1";
   } catch (const std::invalid_argument& e) {
     // The schema's check, worded as `factpipe validate` words it: the stage no longer checks by hand.
-    EXPECT_NE(std::string(e.what()).find("claims: config key 'threshold': must be <= 1"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("claims: config key 'threshold': must be <= 1"), std::string::npos)
+        << e.what();
   }
 }
 

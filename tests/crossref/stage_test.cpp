@@ -12,11 +12,11 @@
 #include <factpipe/document_json.hpp>
 #include <factpipe/utf8.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "crossref_stage.hpp"
 #include "crossref_test_support.hpp"
 #include "sentence_splitter.hpp"
 #include "test_paths.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 namespace fs = std::filesystem;
 using namespace factpipe;
@@ -101,7 +101,8 @@ TEST(CrossrefStage, DescribeHasACompleteSchema) {
   EXPECT_EQ(info.name, "crossref");
   EXPECT_TRUE(info.thread_safe);
   EXPECT_EQ(layer_names(info.requires_layers), (std::vector<std::string>{"markup", "entities", "claims", "quotes"}));
-  EXPECT_EQ(layer_names(info.provides_layers), (std::vector<std::string>{"evidence", "verdicts", "quote_verification"}));
+  EXPECT_EQ(layer_names(info.provides_layers),
+            (std::vector<std::string>{"evidence", "verdicts", "quote_verification"}));
   // Without quotation checks it neither reads the quotations nor writes their verification.
   auto without = CrossrefStage::layers(Json{{"verify_quotes", false}});
   EXPECT_EQ(layer_names(without.requires_layers), (std::vector<std::string>{"markup", "entities", "claims"}));
@@ -307,8 +308,9 @@ TEST(CrossrefExample, ClaimsGetTheExpectedSources) {
     GTEST_SKIP() << "examples not present";
   TempDir tmp;
   CrossrefStage stage;
-  factpipe::host::configure_stage(stage, Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
-                  plugin_context());
+  factpipe::host::configure_stage(
+      stage, Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
+      plugin_context());
   Json normalized = Json::parse(test::read_file(test::source_dir() / "tests/crossref/example_claims.json"));
   std::size_t expected = 0, right = 0;
   std::string misses;
@@ -369,8 +371,9 @@ TEST(CrossrefExample, QuotationsMatchTheTranscriptKey) {
     GTEST_SKIP() << "examples not present";
   TempDir tmp;
   CrossrefStage stage;
-  factpipe::host::configure_stage(stage, Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
-                  plugin_context());
+  factpipe::host::configure_stage(
+      stage, Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
+      plugin_context());
   std::string text = test::read_file(examples / "articles/harbor-bridge-2026.txt");
   Json gold = Json::parse(test::read_file(examples / "articles/harbor-bridge-2026.gold.json"));
   Document d("harbor-bridge-2026", text);
@@ -440,8 +443,9 @@ TEST(CrossrefStage, ANamedDatabaseIsUsedAsItIsWithoutTheExampleSources) {
   TempDir other;
   write_file(other.path() / "extra.jsonl", "{\"id\": \"bundled-example\", \"text\": \"Tram ridership in Northport fell.\"}\n");
   CrossrefStage stage;
-  factpipe::host::configure_stage(stage, Json{{"db", corpus.db.string()}, {"example_sources", {(other.path() / "extra.jsonl").string()}}},
-                  plugin_context());
+  factpipe::host::configure_stage(
+      stage, Json{{"db", corpus.db.string()}, {"example_sources", {(other.path() / "extra.jsonl").string()}}},
+      plugin_context());
   EXPECT_EQ(stage.db_path(), corpus.db);
   Document d = make_doc("d", "x", {"Tram ridership in Northport fell 8 percent in 2025."});
   stage.process(d);

@@ -5,20 +5,20 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <factpipe/host/stage_config.hpp>
 #include "crossref_engine.hpp"
 #include "crossref_stage.hpp"
 #include "crossref_test_support.hpp"
-#include "stance_test_support.hpp"
 #include "evidence_scoring.hpp"
 #include "fts_query.hpp"
 #include "learned_ranker.hpp"
 #include "source_index.hpp"
 #include "sqlite_handle.hpp"
+#include "stance_test_support.hpp"
 #include "test_paths.hpp"
 #include "verdict.hpp"
 #include "word_diff.hpp"
 #include "wordnet.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 namespace fs = std::filesystem;
 using namespace factpipe;

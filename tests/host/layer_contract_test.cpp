@@ -46,7 +46,8 @@ TEST(LayerContract, AStageThatWritesAnUndeclaredLayerFailsNamingStageAndLayer) {
   EXPECT_THAT(tokens, HasSubstr("stage 'sneaky'"));
   EXPECT_THAT(tokens, HasSubstr("layer contract: it changed the layer 'tokens', which it does not declare "
                                 "(provides: fixture; its own extra key: \"fx_undeclared\")"));
-  EXPECT_THAT(run_error(pipeline, "WRITE-FOREIGN-EXTRA"), HasSubstr("it changed extra[\"entities_note\"] of the document"));
+  EXPECT_THAT(run_error(pipeline, "WRITE-FOREIGN-EXTRA"),
+              HasSubstr("it changed extra[\"entities_note\"] of the document"));
   EXPECT_THAT(run_error(pipeline, "WRITE-METADATA"), HasSubstr("it changed the document's metadata"));
   // A release build does not look (it costs a pass over the document per stage).
   pipeline.check_layers(false);
@@ -73,7 +74,8 @@ TEST(LayerContract, FingerprintsSeparateLayersSubLayersAndExtraKeys) {
   EXPECT_FALSE(undeclared_change(before, layer_fingerprint(noted), {}, "claims"));
   EXPECT_THAT(*undeclared_change(before, layer_fingerprint(noted), {}, "quotes"),
               HasSubstr("extra[\"claims\"] of the sentences"));
-  EXPECT_TRUE(undeclared_change(before, layer_fingerprint(noted), {Layer::custom("claims_note")}, "quotes").has_value());
+  EXPECT_TRUE(
+      undeclared_change(before, layer_fingerprint(noted), {Layer::custom("claims_note")}, "quotes").has_value());
   EXPECT_FALSE(undeclared_change(before, layer_fingerprint(noted), {Layer::sentences}, "quotes"));
   Document marked = doc;
   marked.extra["markup"] = Json::array();  // the markup layer lives in the document's extra
@@ -89,8 +91,9 @@ TEST(LayerContract, ValidateChecksTheLayersOfEachStagesConfig) {
                                                           "  - {name: n, plugin: fx_needs_quotes}\n")),
                              fixtures());
   ASSERT_EQ(v.issues.size(), 1u);
-  EXPECT_THAT(v.issues[0].message,
-              HasSubstr("stage 'n' requires layer 'quotes', which no earlier stage provides; no plugin found provides it"));
+  EXPECT_THAT(
+      v.issues[0].message,
+      HasSubstr("stage 'n' requires layer 'quotes', which no earlier stage provides; no plugin found provides it"));
 }
 
 #ifdef FACTPIPE_HAVE_SEGMENTER
@@ -98,11 +101,13 @@ TEST(LayerContract, ASegmenterWithoutTokensDoesNotSatisfyAStageThatRequiresThem)
   factpipe::test::TempDir dir;
   PluginRegistry registry({factpipe::test::plugin_dir(), factpipe::test::fixture_dir()});
   auto validate = [&](const std::string& tokens) {
-    return validate_pipeline(load_pipeline_file(dir.write("p.yaml", "pipeline: t\nstages:\n"
-                                                                    "  - {name: seg, plugin: segmenter, config: {tokens: " +
-                                                                        tokens + "}}\n"
-                                                                        "  - {name: u, plugin: fx_undeclared, config: "
-                                                                        "{require_tokens: true}}\n")),
+    return validate_pipeline(load_pipeline_file(dir.write("p.yaml",
+                                                          "pipeline: t\nstages:\n"
+                                                          "  - {name: seg, plugin: segmenter, config: {tokens: " +
+                                                              tokens +
+                                                              "}}\n"
+                                                              "  - {name: u, plugin: fx_undeclared, config: "
+                                                              "{require_tokens: true}}\n")),
                              registry);
   };
   EXPECT_TRUE(validate("true").ok()) << validate("true").issues.at(0).str();

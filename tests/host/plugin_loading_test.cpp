@@ -76,7 +76,8 @@ TEST(PluginLibrary, ComparesTheLayoutBeforeTheVersionNamingWhatDiffers) {
   auto e = load_error("fx_skewed");
   const std::string less = std::to_string(sizeof(Metadata) - sizeof(std::vector<std::string>) + sizeof(std::string));
   EXPECT_THAT(e, HasSubstr("factpipe-fx_skewed.so: incompatible plugin: the layout of the types crossing the boundary "
-                           "differs (sizeof(Metadata): plugin " + less + ", host " + std::to_string(sizeof(Metadata)) +
+                           "differs (sizeof(Metadata): plugin " +
+                           less + ", host " + std::to_string(sizeof(Metadata)) +
                            "): rebuild the plugin against this SDK with the host's compiler and libraries"));
   // The host's own layout has every boundary type in it.
   const std::string& layout = factpipe::bridge::abi_layout();
@@ -84,7 +85,8 @@ TEST(PluginLibrary, ComparesTheLayoutBeforeTheVersionNamingWhatDiffers) {
   EXPECT_THAT(layout, HasSubstr("offset(Document::extra)="));
   EXPECT_THAT(layout, HasSubstr("nlohmann_json=3."));
   EXPECT_EQ(factpipe::abi::layout_difference(layout, layout), "");
-  EXPECT_EQ(factpipe::abi::layout_difference("compiler=gcc 12;sizeof(Document)=712;", "compiler=gcc 12;sizeof(Document)=736;"),
+  EXPECT_EQ(factpipe::abi::layout_difference("compiler=gcc 12;sizeof(Document)=712;",
+                                             "compiler=gcc 12;sizeof(Document)=736;"),
             "sizeof(Document): plugin 712, host 736");
 }
 

@@ -5,9 +5,9 @@
 
 #include <thread>
 
+#include <factpipe/host/stage_config.hpp>
 #include "many_quotations.hpp"
 #include "pipeline.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 using namespace factpipe;
 using factpipe::test::mention_of;
@@ -43,7 +43,7 @@ TEST(QuotesConfig, MissingDataFileIsNamed) {
   quotes::QuotesStage s;
   try {
     factpipe::host::configure_stage(s, Json{{"speech_verbs", "missing-verbs.tsv"}},
-                Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
+                                    Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
     FAIL() << "configure accepted a missing file";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), ::testing::HasSubstr("missing-verbs.tsv"));
@@ -296,7 +296,8 @@ TEST_F(Quotes, SameResultOnManyThreads) {
 TEST(QuotesConfig, UnknownKeyIsRejectedWithTheAllowedOnes) {
   quotes::QuotesStage s;
   try {
-    factpipe::host::configure_stage(s, Json{{"min_confidance", 0.5}}, Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
+    factpipe::host::configure_stage(s, Json{{"min_confidance", 0.5}},
+                                    Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
     FAIL() << "configure accepted an unknown key";
   } catch (const std::invalid_argument& e) {
     EXPECT_THAT(e.what(), ::testing::HasSubstr("min_confidance"));

@@ -4,11 +4,11 @@
 
 #include <factpipe/document_json.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "entities_stage.hpp"
 #include "quotes_stage.hpp"
 #include "segmenter_stage.hpp"
 #include "test_paths.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 namespace factpipe::test {
 

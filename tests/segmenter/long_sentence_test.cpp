@@ -4,9 +4,9 @@
 
 #include <gmock/gmock.h>
 
+#include <factpipe/host/stage_config.hpp>
 #include "segmenter_stage.hpp"
 #include "segmenter_test_support.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 using ::testing::HasSubstr;
 using namespace factpipe;

@@ -6,8 +6,8 @@
 
 #include <factpipe/plugin.hpp>
 
-#include "test_paths.hpp"
 #include <factpipe/host/stage_config.hpp>
+#include "test_paths.hpp"
 
 using ::testing::HasSubstr;
 

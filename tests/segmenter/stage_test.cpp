@@ -3,9 +3,9 @@
 
 #include <gmock/gmock.h>
 
+#include <factpipe/host/stage_config.hpp>
 #include "segmenter_stage.hpp"
 #include "segmenter_test_support.hpp"
-#include <factpipe/host/stage_config.hpp>
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -78,8 +78,9 @@ TEST(SegmenterStage, ConfigErrorsNameTheProblem) {
   EXPECT_THAT(error_of(Json{{"abbreviations_file", "/nonexistent/abbr.txt"}}), HasSubstr("/nonexistent/abbr.txt"));
   EXPECT_THAT(error_of(Json{{"sentence_starters_file", "/nonexistent/st.txt"}}), HasSubstr("/nonexistent/st.txt"));
   // The schema's checks, as the host words them (the stage no longer checks by hand).
-  EXPECT_THAT(error_of(Json{{"paragraph_breaks", "lines"}}),
-              HasSubstr("config key 'paragraph_breaks': must be one of [\"auto\",\"blank_line\",\"newline\"], got \"lines\""));
+  EXPECT_THAT(
+      error_of(Json{{"paragraph_breaks", "lines"}}),
+      HasSubstr("config key 'paragraph_breaks': must be one of [\"auto\",\"blank_line\",\"newline\"], got \"lines\""));
   EXPECT_THAT(error_of(Json{{"colour", 1}}), HasSubstr("unknown configuration property 'colour' (allowed: "));
   EXPECT_THAT(error_of(Json{{"tokens", "yes"}}), HasSubstr("config key 'tokens': expected boolean"));
 }

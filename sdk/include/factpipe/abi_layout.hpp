@@ -20,9 +20,7 @@ namespace factpipe::abi {
 // "a=b;c=d;..." in a fixed order.
 class LayoutWriter {
  public:
-  void add(std::string_view key, std::string_view value) {
-    text_.append(key).append("=").append(value).append(";");
-  }
+  void add(std::string_view key, std::string_view value) { text_.append(key).append("=").append(value).append(";"); }
   void add(std::string_view key, std::size_t value) { add(key, std::string_view(std::to_string(value))); }
   template <class T>
   void type(std::string_view name) {
@@ -56,7 +54,8 @@ inline void toolchain(LayoutWriter& w) {
 #if defined(_LIBCPP_VERSION)
   w.add("stdlib", "libc++ " FACTPIPE_DETAIL_STR(_LIBCPP_VERSION));
 #elif defined(__GLIBCXX__)
-  w.add("stdlib", "libstdc++ " FACTPIPE_DETAIL_STR(__GLIBCXX__) " cxx11-abi " FACTPIPE_DETAIL_STR(_GLIBCXX_USE_CXX11_ABI));
+  w.add("stdlib",
+        "libstdc++ " FACTPIPE_DETAIL_STR(__GLIBCXX__) " cxx11-abi " FACTPIPE_DETAIL_STR(_GLIBCXX_USE_CXX11_ABI));
 #else
   w.add("stdlib", "unknown");
 #endif
@@ -140,7 +139,8 @@ inline std::string layout_difference(std::string_view plugin, std::string_view h
     if (!has_p && !has_h) return {};
     if (!has_p) return std::string(hk) + ": the plugin does not say (host " + std::string(hv) + ")";
     if (!has_h) return std::string(pk) + ": the host does not know it (plugin " + std::string(pv) + ")";
-    if (pk != hk) return "the layouts list different items (plugin " + std::string(pk) + ", host " + std::string(hk) + ")";
+    if (pk != hk)
+      return "the layouts list different items (plugin " + std::string(pk) + ", host " + std::string(hk) + ")";
     if (pv != hv) return std::string(pk) + ": plugin " + std::string(pv) + ", host " + std::string(hv);
   }
 }

@@ -204,59 +204,53 @@ inline const std::string& abi_layout() {
   }
 #endif
 
-#define FACTPIPE_PLUGIN(StageClass)                                                                      \
-  static_assert(std::is_base_of_v<::factpipe::Stage, StageClass>,                                        \
-                #StageClass " must derive from factpipe::Stage");                                        \
-  static_assert(std::is_same_v<decltype(StageClass::describe()), ::factpipe::PluginInfo>,                \
-                #StageClass " needs `static factpipe::PluginInfo describe()`");                          \
-  static_assert(std::is_default_constructible_v<StageClass>,                                             \
-                #StageClass " must be default constructible (configure() takes the config)");           \
-  extern "C" {                                                                                           \
-  FACTPIPE_EXPORT const char* factpipe_abi_layout() noexcept {                                           \
-    const char* layout = nullptr;                                                                        \
-    ::factpipe::bridge::guarded([&] { layout = ::factpipe::bridge::abi_layout().c_str(); });             \
-    return layout;                                                                                       \
-  }                                                                                                      \
-  FACTPIPE_EXPORT void factpipe_api_version(std::uint32_t* major, std::uint32_t* minor,                  \
-                                            std::uint32_t* patch) noexcept {                             \
-    *major = FACTPIPE_PLUGIN_API_MAJOR;                                                                  \
-    *minor = FACTPIPE_PLUGIN_API_MINOR;                                                                  \
-    *patch = FACTPIPE_API_VERSION_PATCH;                                                                 \
-  }                                                                                                      \
-  FACTPIPE_EXPORT const char* factpipe_plugin_describe() noexcept {                                      \
-    thread_local std::string described;                                                                  \
-    int rc = ::factpipe::bridge::guarded(                                                                \
-        [] { described = ::factpipe::to_json(StageClass::describe()).dump(); });                         \
-    return rc == 0 ? described.c_str() : nullptr;                                                        \
-  }                                                                                                      \
-  FACTPIPE_EXPORT const char* factpipe_stage_layers(const char* config_json) noexcept {                 \
-    thread_local std::string layers;                                                                     \
-    int rc = ::factpipe::bridge::guarded(                                                                \
-        [&] { layers = ::factpipe::bridge::layers_json<StageClass>(config_json); });                     \
-    return rc == 0 ? layers.c_str() : nullptr;                                                           \
-  }                                                                                                      \
-  FACTPIPE_EXPORT void* factpipe_stage_create() noexcept {                                               \
-    ::factpipe::Stage* stage = nullptr;                                                                  \
-    ::factpipe::bridge::guarded([&] { stage = new StageClass(); });                                      \
-    return stage;                                                                                        \
-  }                                                                                                      \
-  FACTPIPE_EXPORT void factpipe_stage_destroy(void* stage) noexcept {                                    \
-    ::factpipe::bridge::guarded([&] { delete static_cast<::factpipe::Stage*>(stage); });                 \
-  }                                                                                                      \
-  FACTPIPE_EXPORT int factpipe_stage_configure(void* stage, const char* config_json,                     \
-                                               const factpipe_host* host) noexcept {                     \
-    return ::factpipe::bridge::guarded([&] {                                                             \
-      static_cast<::factpipe::Stage*>(stage)->configure(::factpipe::Json::parse(config_json),            \
-                                                        ::factpipe::Context(*host));                     \
-    });                                                                                                  \
-  }                                                                                                      \
-  FACTPIPE_EXPORT int factpipe_stage_process(void* stage, void* document) noexcept {                     \
-    return ::factpipe::bridge::guarded([&] {                                                             \
-      static_cast<::factpipe::Stage*>(stage)->process(*static_cast<::factpipe::Document*>(document));    \
-    });                                                                                                  \
-  }                                                                                                      \
-  FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)                                                        \
-  FACTPIPE_EXPORT const char* factpipe_last_error() noexcept {                                           \
-    return ::factpipe::bridge::last_error().c_str();                                                     \
-  }                                                                                                      \
+#define FACTPIPE_PLUGIN(StageClass)                                                                                   \
+  static_assert(std::is_base_of_v<::factpipe::Stage, StageClass>, #StageClass " must derive from factpipe::Stage");   \
+  static_assert(std::is_same_v<decltype(StageClass::describe()), ::factpipe::PluginInfo>,                             \
+                #StageClass " needs `static factpipe::PluginInfo describe()`");                                       \
+  static_assert(std::is_default_constructible_v<StageClass>,                                                          \
+                #StageClass " must be default constructible (configure() takes the config)");                         \
+  extern "C" {                                                                                                        \
+  FACTPIPE_EXPORT const char* factpipe_abi_layout() noexcept {                                                        \
+    const char* layout = nullptr;                                                                                     \
+    ::factpipe::bridge::guarded([&] { layout = ::factpipe::bridge::abi_layout().c_str(); });                          \
+    return layout;                                                                                                    \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT void factpipe_api_version(std::uint32_t* major, std::uint32_t* minor,                               \
+                                            std::uint32_t* patch) noexcept {                                          \
+    *major = FACTPIPE_PLUGIN_API_MAJOR;                                                                               \
+    *minor = FACTPIPE_PLUGIN_API_MINOR;                                                                               \
+    *patch = FACTPIPE_API_VERSION_PATCH;                                                                              \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT const char* factpipe_plugin_describe() noexcept {                                                   \
+    thread_local std::string described;                                                                               \
+    int rc = ::factpipe::bridge::guarded([] { described = ::factpipe::to_json(StageClass::describe()).dump(); });     \
+    return rc == 0 ? described.c_str() : nullptr;                                                                     \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT const char* factpipe_stage_layers(const char* config_json) noexcept {                               \
+    thread_local std::string layers;                                                                                  \
+    int rc = ::factpipe::bridge::guarded([&] { layers = ::factpipe::bridge::layers_json<StageClass>(config_json); }); \
+    return rc == 0 ? layers.c_str() : nullptr;                                                                        \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT void* factpipe_stage_create() noexcept {                                                            \
+    ::factpipe::Stage* stage = nullptr;                                                                               \
+    ::factpipe::bridge::guarded([&] { stage = new StageClass(); });                                                   \
+    return stage;                                                                                                     \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT void factpipe_stage_destroy(void* stage) noexcept {                                                 \
+    ::factpipe::bridge::guarded([&] { delete static_cast<::factpipe::Stage*>(stage); });                              \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT int factpipe_stage_configure(void* stage, const char* config_json,                                  \
+                                               const factpipe_host* host) noexcept {                                  \
+    return ::factpipe::bridge::guarded([&] {                                                                          \
+      static_cast<::factpipe::Stage*>(stage)->configure(::factpipe::Json::parse(config_json),                         \
+                                                        ::factpipe::Context(*host));                                  \
+    });                                                                                                               \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT int factpipe_stage_process(void* stage, void* document) noexcept {                                  \
+    return ::factpipe::bridge::guarded(                                                                               \
+        [&] { static_cast<::factpipe::Stage*>(stage)->process(*static_cast<::factpipe::Document*>(document)); });     \
+  }                                                                                                                   \
+  FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)                                                                     \
+  FACTPIPE_EXPORT const char* factpipe_last_error() noexcept { return ::factpipe::bridge::last_error().c_str(); }     \
   }
