@@ -86,6 +86,10 @@ int main(int argc, char** argv) {
   add_limit_options(validate_cmd, validate_limits);
   bool validate_allow_override = false;
   add_plugin_override_flag(validate_cmd, validate_allow_override);
+  bool validate_show_config = false;
+  validate_cmd->add_flag("--show-config", validate_show_config,
+                         "print each stage's effective config (the file's and --set values, the schema's defaults "
+                         "for the rest: what the stage is given) as JSON");
   validate_cmd->fallthrough();
 
   auto* plugins_cmd = app.add_subcommand("plugins", "the plugins this host can find");
@@ -130,7 +134,9 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) return run_command(run);
-    if (*validate_cmd) return validate_command(validate_config, validate_sets, validate_limits, validate_allow_override);
+    if (*validate_cmd)
+      return validate_command(validate_config, validate_sets, validate_limits, validate_allow_override,
+                              validate_show_config);
     if (*list_cmd) return plugins_list_command(plugins_config);
     if (*info_cmd) return plugins_info_command(info_name, plugins_config);
     for (const auto& command : {serve_cmd, version_cmd, completion_cmd})

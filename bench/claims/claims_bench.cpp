@@ -10,6 +10,7 @@
 #include "claims_stage.hpp"
 #include "plain_sentences.hpp"
 #ifdef FACTPIPE_CLAIMS_BENCH_SEGMENTER
+#include <factpipe/host/stage_config.hpp>
 #include "segmenter.hpp"
 #endif
 
@@ -67,7 +68,8 @@ void BM_ClaimsStage(benchmark::State& state) {
     return;
   }
   claims::ClaimsStage stage;
-  stage.configure(Json::object(), Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-claims.so"));
+  factpipe::host::configure_stage(stage, Json::object(),
+                                  Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-claims.so"));
   std::vector<Document> work = c.docs;
   std::size_t claims = 0;
   for (auto _ : state) {

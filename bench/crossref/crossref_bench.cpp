@@ -41,6 +41,7 @@
 #include <nlohmann/json.hpp>
 
 #include <factpipe/encoder/sentence_encoder.hpp>
+#include <factpipe/host/stage_config.hpp>
 
 #include "crossref_stage.hpp"
 #include "dense_vectors.hpp"
@@ -260,7 +261,8 @@ void claim_lookup(benchmark::State& state, bool words_only) {
   if (const char* e = std::getenv("CROSSREF_IDF_CANDIDATES"); e && *e == '0') config["idf_candidates"] = false;
   // CROSSREF_BENCH_CONFIG='{"candidates": 30}': stage settings on top (to measure a trade-off).
   if (const char* e = std::getenv("CROSSREF_BENCH_CONFIG"); e && *e) config.merge_patch(Json::parse(e));
-  stage.configure(config, Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-crossref.so"));
+  factpipe::host::configure_stage(stage, config,
+                                  Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-crossref.so"));
   auto one = [&](const std::string& claim) {
     Document doc("bench", claim);
     Claim c;

@@ -29,7 +29,8 @@ void BM_PipelinePerStage(benchmark::State& state) {
   ValidatedPipeline v;
   v.name = "bench";
   v.file = "bench.yaml";
-  for (std::size_t i = 0; i < stages; ++i) v.stages.push_back({"empty" + std::to_string(i), empty_plugin(), Json::object(), ""});
+  for (std::size_t i = 0; i < stages; ++i)
+    v.stages.push_back({"empty" + std::to_string(i), empty_plugin(), Json::object(), {}, ""});
   Pipeline pipeline(v, 1);
   std::vector<double> seconds(stages, 0.0);
   Document doc = sample_document();

@@ -10,6 +10,7 @@
 
 #include <factpipe/document_json.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "entities_stage.hpp"
 #include "many_quotations.hpp"
 #include "quotes_stage.hpp"
@@ -33,7 +34,7 @@ const Corpus& corpus() {
     Corpus out;
     if (!fs::is_directory(kPolnear)) return out;
     segmenter::SegmenterStage seg;
-    seg.configure(Json::object(), Context::for_library(kPlugins / "factpipe-segmenter.so"));
+    factpipe::host::configure_stage(seg, Json::object(), Context::for_library(kPlugins / "factpipe-segmenter.so"));
     std::vector<fs::path> files;
     for (const char* split : {"train", "dev"})
       for (const auto& e : fs::directory_iterator(kPolnear / split / "text"))
@@ -60,9 +61,9 @@ void run(benchmark::State& state, bool with_entities, bool with_quotes, const Js
     return;
   }
   entities::EntitiesStage ent;
-  ent.configure(Json::object(), Context::for_library(kPlugins / "factpipe-entities.so"));
+  factpipe::host::configure_stage(ent, Json::object(), Context::for_library(kPlugins / "factpipe-entities.so"));
   quotes::QuotesStage quo;
-  quo.configure(quotes_config, Context::for_library(kPlugins / "factpipe-quotes.so"));
+  factpipe::host::configure_stage(quo, quotes_config, Context::for_library(kPlugins / "factpipe-quotes.so"));
   std::vector<Document> docs = c.docs;
   if (!with_entities)
     for (auto& d : docs) ent.process(d);  // quotes alone: entities done once, outside the timing
@@ -85,11 +86,11 @@ void run(benchmark::State& state, bool with_entities, bool with_quotes, const Js
 void BM_QuotesManyQuotations(benchmark::State& state) {
   auto n = static_cast<std::size_t>(state.range(0));
   segmenter::SegmenterStage seg;
-  seg.configure(Json::object(), Context::for_library(kPlugins / "factpipe-segmenter.so"));
+  factpipe::host::configure_stage(seg, Json::object(), Context::for_library(kPlugins / "factpipe-segmenter.so"));
   entities::EntitiesStage ent;
-  ent.configure(Json::object(), Context::for_library(kPlugins / "factpipe-entities.so"));
+  factpipe::host::configure_stage(ent, Json::object(), Context::for_library(kPlugins / "factpipe-entities.so"));
   quotes::QuotesStage quo;
-  quo.configure(Json::object(), Context::for_library(kPlugins / "factpipe-quotes.so"));
+  factpipe::host::configure_stage(quo, Json::object(), Context::for_library(kPlugins / "factpipe-quotes.so"));
   Document d = document_from_text("many", test::many_quotations(n));
   seg.process(d);
   ent.process(d);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <factpipe/host/stage_config.hpp>
 #include "segmenter.hpp"
 #include "segmenter_stage.hpp"
 
@@ -91,8 +92,9 @@ void BM_Stage_PolNeAR(benchmark::State& state) {
     return;
   }
   SegmenterStage stage;
-  stage.configure(factpipe::Json::object(),
-                  factpipe::Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-segmenter.so"));
+  factpipe::host::configure_stage(
+      stage, factpipe::Json::object(),
+      factpipe::Context::for_library(fs::path(FACTPIPE_PLUGIN_DIR) / "factpipe-segmenter.so"));
   std::size_t bytes = 0;
   for (const auto& t : texts) bytes += t.size();
   std::vector<factpipe::Document> docs;

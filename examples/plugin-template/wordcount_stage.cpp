@@ -8,8 +8,9 @@ PluginInfo WordcountStage::describe() {
   info.version = "1.0.0";
   info.description = "Words per sentence in sentence.extra[\"wordcount\"], totals in doc.extra[\"wordcount\"]";
   info.license = "MIT";
-  info.requires_layers = {"sentences", "tokens"};
-  info.provides_layers = {"wordcount"};
+  info.requires_layers = {Layer::sentences, Layer::tokens};
+  // Its own layer: sentences[i].extra["wordcount"] and extra["wordcount"] (the plugin's name, too).
+  info.provides_layers = {Layer::custom("wordcount")};
   info.thread_safe = true;  // nothing changes after configure()
   info.config_schema = Json::parse(R"({
     "type": "object",

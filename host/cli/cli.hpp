@@ -55,8 +55,10 @@ struct RunArgs {
   bool allow_plugin_override = false;  // a plugin outside the bundled folders may replace a bundled one
 };
 int run_command(const RunArgs& args);
+// Prints each stage's plugin, version, file and layers (what it reads and writes with its config); with
+// `show_config`, its effective config too (defaults filled in).
 int validate_command(const std::string& config, const std::vector<std::string>& overrides,
-                     const host::YamlLimits& limits = {}, bool allow_plugin_override = false);
+                     const host::YamlLimits& limits = {}, bool allow_plugin_override = false, bool show_config = false);
 // --allow-plugin-override, for the commands that load a pipeline.
 void add_plugin_override_flag(CLI::App* command, bool& allow);
 int plugins_list_command(const std::string& config);

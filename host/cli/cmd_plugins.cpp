@@ -30,7 +30,8 @@ int plugins_list_command(const std::string& config) {
   for (const auto& p : registry->plugins()) {
     const auto& info = p->info();
     std::cout << info.name << " " << info.version << "  " << p->path().string() << "\n"
-              << "    requires: " << join(info.requires_layers) << "   provides: " << join(info.provides_layers)
+              << "    requires: " << join(layer_names(info.requires_layers))
+              << "   provides: " << join(layer_names(info.provides_layers))
               << (info.thread_safe ? "   thread safe" : "") << "\n";
     if (!info.description.empty()) std::cout << "    " << info.description << "\n";
   }
@@ -71,12 +72,15 @@ int plugins_info_command(const std::string& name, const std::string& config) {
             << "api version: " << p->api_version().str() << "\n"
             << "thread safe: " << (info.thread_safe ? "yes" : "no (one instance per worker thread)") << "\n"
             << "batch:       "
-            << (info.prepare_batch ? "sees every document of the batch first (prepare_batch)" : "one document at a time")
+            << (info.prepare_batch ? "sees every document of the batch first (prepare_batch)"
+                                   : "one document at a time")
             << "\n"
-            << "requires:    " << join(info.requires_layers) << "\n"
-            << "provides:    " << join(info.provides_layers) << "\n"
-            << "config defaults:\n" << defaults.dump(2) << "\n"
-            << "config schema:\n" << info.config_schema.dump(2) << "\n";
+            << "requires:    " << join(layer_names(info.requires_layers)) << "\n"
+            << "provides:    " << join(layer_names(info.provides_layers)) << "\n"
+            << "config defaults:\n"
+            << defaults.dump(2) << "\n"
+            << "config schema:\n"
+            << info.config_schema.dump(2) << "\n";
   return 0;
 }
 

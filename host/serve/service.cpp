@@ -91,8 +91,8 @@ Service::Service(const host::ValidatedPipeline& validated, ServiceOptions option
                       {"version", info.version},
                       {"description", info.description},
                       {"license", info.license},
-                      {"requires", info.requires_layers},
-                      {"provides", info.provides_layers},
+                      {"requires", layer_names(info.requires_layers)},
+                      {"provides", layer_names(info.provides_layers)},
                       {"thread_safe", info.thread_safe},
                       {"api_version", s.plugin->api_version().str()},
                       {"file", s.plugin->path().string()}});

@@ -1,6 +1,7 @@
 #include <factpipe/host/pipeline.hpp>
 
 #include <factpipe/host/errors.hpp>
+#include <factpipe/host/layer_check.hpp>
 #include <factpipe/host/stage_output_check.hpp>
 
 namespace factpipe::host {
@@ -9,11 +10,12 @@ Pipeline::Pipeline(const ValidatedPipeline& validated, std::size_t workers)
     : name_(validated.name),
       config_file_(validated.file.string()),
       dir_(validated.dir),
-      workers_(workers == 0 ? 1 : workers) {
+      workers_(workers == 0 ? 1 : workers),
+      check_layers_(layer_check_by_default()) {
   if (!validated.ok()) throw ConfigError("the pipeline has errors; validate it first");
   for (const auto& s : validated.stages) {
     const PluginInfo& info = s.plugin->info();
-    Slot slot{s.name, info.name, info.version, info.provides_layers, info.prepare_batch, {}, s};
+    Slot slot{s.name, info.name, info.version, s.layers.provides_layers, info.prepare_batch, {}, s};
     create_instances(slot);
     stages_.push_back(std::move(slot));
   }
@@ -64,14 +66,19 @@ void Pipeline::process(Document& doc, std::size_t worker, double* stage_seconds,
     const Slot& slot = stages_[i];
     StageInstance& instance = *slot.instances[slot.instances.size() == 1 ? 0 : worker];
     const std::size_t text_bytes = doc.text.size();
+    LayerFingerprint before;
+    if (check_layers_) before = layer_fingerprint(doc);
     auto start = Clock::now();
     instance.process(doc);
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     // A stage's mistake fails this document here, by id and stage, not the writer or a later stage.
     if (auto bad = find_invalid_output(doc, text_bytes, max_json_depth_))
       throw StageError(slot.name, doc.id(), "it wrote an invalid document: " + *bad);
+    if (check_layers_)
+      if (auto undeclared = undeclared_change(before, layer_fingerprint(doc), slot.provides, slot.plugin))
+        throw StageError(slot.name, doc.id(), "layer contract: " + *undeclared);
     doc.provenance.stages.push_back({slot.name, slot.plugin, slot.version, seconds});
-    for (const auto& layer : slot.provides) doc.add_layer(layer);
+    for (const auto& layer : slot.provides) doc.add_layer(layer.name());
     if (stage_seconds) stage_seconds[i] += seconds;
   }
 }

@@ -177,7 +177,7 @@ class Checker {
   }
 
   void check_stage_plugins(std::vector<StageEntry>& entries) {
-    std::set<std::string> provided;
+    std::vector<PlannedStage> planned;  // every stage whose plugin loaded, in order, for the layer check
     for (auto& e : entries) {
       const std::string& at = e.at;
       const std::string& label = e.label;
@@ -191,12 +191,6 @@ class Checker {
       spdlog::debug("stage '{}': plugin '{}' {} loaded from {}", e.name, e.plugin, lib->info().version,
                     lib->path().string());
       const PluginInfo& info = lib->info();
-      for (const auto& r : info.requires_layers)
-        if (!provided.contains(r))
-          issue(at, "stage '" + (e.name.empty() ? e.plugin : e.name) + "' requires '" + r +
-                        "', which no earlier stage provides");
-      for (const auto& p : info.provides_layers) provided.insert(p);
-
       if (auto problem = schema_problem(info.config_schema); !problem.empty()) {
         issue(at + "/plugin", label + ": plugin '" + e.plugin + "' has an invalid config schema: " + problem, true);
         continue;
@@ -212,10 +206,72 @@ class Checker {
         else if (si.pointer.empty()) issue(where, label + ": config: " + si.message);
         else issue(where, label + ": config key '" + key_path(si.pointer) + "': " + si.message);
       }
-      if (!config_ok) continue;
-      fill_defaults(config, info.config_schema);
-      out_.stages.push_back({e.name, lib, std::move(config), file_.source.where(at)});
+      // A stage whose config is wrong still takes part in the layer check, with describe()'s layers.
+      StageLayers layers = lib->default_layers();
+      if (config_ok) {
+        fill_defaults(config, info.config_schema);
+        try {
+          layers = lib->layers_for(config);
+        } catch (const std::exception& ex) {
+          issue(at, label + ": plugin '" + e.plugin + "': " + ex.what(), true);
+          continue;
+        }
+      }
+      planned.push_back({&e, lib, layers});
+      if (config_ok) out_.stages.push_back({e.name, lib, config, std::move(layers), file_.source.where(at)});
     }
+    check_layers(planned);
+  }
+
+  struct PlannedStage {
+    const StageEntry* entry;
+    std::shared_ptr<const PluginLibrary> plugin;
+    StageLayers layers;
+  };
+
+  static bool has(const std::vector<Layer>& layers, const Layer& l) {
+    return std::find(layers.begin(), layers.end(), l) != layers.end();
+  }
+
+  // Every layer a stage requires must be provided by a stage before it, with the config it has there. The
+  // message names the stage, the layer and what would provide it.
+  void check_layers(const std::vector<PlannedStage>& planned) {
+    std::vector<Layer> provided;
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+      const PlannedStage& p = planned[i];
+      std::string stage = "stage '" + (p.entry->name.empty() ? p.entry->plugin : p.entry->name) + "'";
+      for (const auto& r : p.layers.requires_layers)
+        if (!has(provided, r))
+          issue(p.entry->at, stage + " requires layer '" + std::string(r.name()) +
+                                 "', which no earlier stage provides; " + providers_of(r, planned, i));
+      for (const auto& l : p.layers.provides_layers)
+        if (!has(provided, l)) provided.push_back(l);
+    }
+  }
+
+  // Who could provide `layer` for the stage at `index`: an earlier stage with another config, a later stage,
+  // or a bundled plugin (only bundled ones are loaded to ask: a library's code runs when it is loaded).
+  std::string providers_of(const Layer& layer, const std::vector<PlannedStage>& planned, std::size_t index) const {
+    std::vector<std::string> found;
+    for (std::size_t k = 0; k < planned.size(); ++k) {
+      const PlannedStage& p = planned[k];
+      std::string stage = "stage '" + p.entry->name + "' (plugin " + p.entry->plugin + ")";
+      if (k < index && has(p.plugin->default_layers().provides_layers, layer))
+        found.push_back(stage + " provides it with its default config, not with this one");
+      else if (k > index && has(p.layers.provides_layers, layer))
+        found.push_back(stage + " provides it but runs later: move it before");
+    }
+    if (found.empty())
+      for (const auto& name : registry_.names()) {
+        if (!registry_.is_bundled(name)) continue;
+        auto lib = registry_.find(name);
+        if (lib && has(lib->default_layers().provides_layers, layer))
+          found.push_back("the plugin '" + name + "' provides it: add a stage of it before");
+      }
+    if (found.empty()) return "no plugin found provides it";
+    std::string out;
+    for (const auto& f : found) out += (out.empty() ? "" : "; ") + f;
+    return out;
   }
 
   const PipelineFile& file_;

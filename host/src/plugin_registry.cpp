@@ -79,7 +79,7 @@ PluginRegistry::PluginRegistry(std::vector<fs::path> search_dirs, PluginTrust tr
       if (auto name = plugin_name_of(e); !name.empty()) files.emplace_back(name, e.path());
     std::sort(files.begin(), files.end());
     for (auto& [name, file] : files) {
-      auto [it, inserted] = candidates_.try_emplace(name, Candidate{file, {}, nullptr, false});
+      auto [it, inserted] = candidates_.try_emplace(name, Candidate{file, {}, nullptr, false, dir_bundled});
       if (inserted) {
         first_is_bundled[name] = dir_bundled;
         continue;
@@ -134,6 +134,12 @@ std::vector<std::string> PluginRegistry::names() const {
   std::vector<std::string> out;
   for (const auto& [name, c] : candidates_) out.push_back(name);
   return out;
+}
+
+bool PluginRegistry::is_bundled(std::string_view name) const {
+  std::lock_guard lock(mutex_);
+  auto it = candidates_.find(name);
+  return it != candidates_.end() && it->second.bundled;
 }
 
 const PluginLoadFailure* PluginRegistry::failure_for(std::string_view name) const {

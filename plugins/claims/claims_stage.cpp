@@ -19,81 +19,72 @@ namespace factpipe::claims {
 namespace {
 
 Json config_schema() {
+  const ClaimsConfig d;  // the defaults, written once
   return Json{
       {"type", "object"},
       {"additionalProperties", false},
       {"properties",
        {{"model",
          {{"type", "string"},
-          {"default", "checkworthiness.model"},
-          {"description", "Check-worthiness model file (factpipe-train-claims); relative paths: pipeline dir, then the plugin's data dir"}}},
+          {"default", d.model},
+          {"description",
+           "Check-worthiness model file (factpipe-train-claims); relative paths: pipeline dir, then the plugin's data "
+           "dir"}}},
         {"lexicon",
          {{"type", "string"},
-          {"default", "lexicon.txt"},
+          {"default", d.lexicon},
           {"description", "Word lists the features use; must be the ones the model was trained with (checked)"}}},
         {"threshold",
          {{"type", {"number", "null"}},
           {"minimum", 0},
           {"maximum", 1},
           {"default", nullptr},
-          {"description", "Minimum check-worthiness probability of a claim; null uses the model's threshold for operating_point"}}},
+          {"description",
+           "Minimum check-worthiness probability of a claim; null uses the model's threshold for operating_point"}}},
         {"operating_point",
          {{"type", "string"},
           {"enum", {"recall", "f1"}},
-          {"default", "recall"},
-          {"description", "Model threshold used when threshold is null: 'recall' (90% recall on held-out ClaimBuster folds: "
-                          "check a sentence too many rather than miss a claim) or 'f1' (best F1 there)"}}},
+          {"default", d.operating_point},
+          {"description",
+           "Model threshold used when threshold is null: 'recall' (90% recall on held-out ClaimBuster folds: "
+           "check a sentence too many rather than miss a claim) or 'f1' (best F1 there)"}}},
         {"split_clauses",
          {{"type", "boolean"},
-          {"default", true},
-          {"description", "Split a sentence holding two independent statements (';', 'X rose and Y fell', '..., but ...') into two claims"}}},
+          {"default", d.split_clauses},
+          {"description",
+           "Split a sentence holding two independent statements (';', 'X rose and Y fell', '..., but ...') into two "
+           "claims"}}},
         {"identity_appositives",
          {{"type", "boolean"},
-          {"default", true},
-          {"description", "Also emit identity claims for appositives such as 'Chang Ho-jin, the South Korean National Security Adviser'"}}},
+          {"default", d.identity_appositives},
+          {"description",
+           "Also emit identity claims for appositives such as 'Chang Ho-jin, the South Korean National Security "
+           "Adviser'"}}},
         {"publication",
          {{"type", "string"},
-          {"default", "the publication"},
+          {"default", d.publication},
           {"description", "Claimant of unattributed claims when the document's metadata names no publisher"}}},
         {"whole_document_max_chars",
          {{"type", "integer"},
           {"minimum", 0},
-          {"default", 280},
-          {"description", "A document at most this long (its text without links, emoji and byline) in which no "
-                          "claim is found is checked as one claim (a post, a headline); 0: never. An input "
-                          "marked as a claim (`\"claim\": true`, `factpipe run --claims`) always is"}}}}}};
+          {"default", d.whole_document_max_chars},
+          {"description",
+           "A document at most this long (its text without links, emoji and byline) in which no "
+           "claim is found is checked as one claim (a post, a headline); 0: never. An input "
+           "marked as a claim (`\"claim\": true`, `factpipe run --claims`) always is"}}}}}};
 }
 
+// The host has validated the config against the schema and filled in its defaults (ClaimsConfig's).
 ClaimsConfig parse_config(const Json& j) {
-  if (!j.is_object()) throw std::runtime_error("claims: config must be an object");
   ClaimsConfig c;
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    const std::string& key = it.key();
-    const Json& v = it.value();
-    auto want = [&](bool ok, const char* what) {
-      if (!ok) throw std::runtime_error("claims: config '" + key + "' must be " + what + ", got " + v.dump());
-    };
-    if (key == "model") { want(v.is_string(), "a string"); c.model = v.get<std::string>(); }
-    else if (key == "lexicon") { want(v.is_string(), "a string"); c.lexicon = v.get<std::string>(); }
-    else if (key == "threshold") {
-      if (!v.is_null()) {
-        want(v.is_number() && v.get<double>() >= 0.0 && v.get<double>() <= 1.0, "null or a number in [0,1]");
-        c.threshold = v.get<double>();
-      }
-    } else if (key == "operating_point") {
-      want(v.is_string() && (v == "recall" || v == "f1"), "\"recall\" or \"f1\"");
-      c.operating_point = v.get<std::string>();
-    } else if (key == "split_clauses") { want(v.is_boolean(), "true or false"); c.split_clauses = v.get<bool>(); }
-    else if (key == "identity_appositives") { want(v.is_boolean(), "true or false"); c.identity_appositives = v.get<bool>(); }
-    else if (key == "publication") { want(v.is_string(), "a string"); c.publication = v.get<std::string>(); }
-    else if (key == "whole_document_max_chars") {
-      want(v.is_number_integer() && v.get<std::int64_t>() >= 0, "a whole number >= 0");
-      c.whole_document_max_chars = static_cast<std::size_t>(v.get<std::int64_t>());
-    } else
-      throw std::runtime_error("claims: unknown config key '" + key +
-                               "' (allowed: model, lexicon, threshold, operating_point, split_clauses, identity_appositives, "
-                               "publication, whole_document_max_chars)");
-  }
+  c.model = j.at("model").get<std::string>();
+  c.lexicon = j.at("lexicon").get<std::string>();
+  if (!j.at("threshold").is_null()) c.threshold = j.at("threshold").get<double>();
+  c.operating_point = j.at("operating_point").get<std::string>();
+  c.split_clauses = j.at("split_clauses").get<bool>();
+  c.identity_appositives = j.at("identity_appositives").get<bool>();
+  c.publication = j.at("publication").get<std::string>();
+  c.whole_document_max_chars = j.at("whole_document_max_chars").get<std::size_t>();
   return c;
 }
 
@@ -132,8 +123,9 @@ PluginInfo ClaimsStage::describe() {
       "trained on ClaimBuster + CLEF-2019) and the claims above a threshold, split into independent clauses, "
       "typed, attributed to a claimant and decontextualised";
   info.license = "Apache-2.0";
-  info.requires_layers = {"sentences", "tokens", "entities", "quotes"};
-  info.provides_layers = {"claims", "checkworthiness"};
+  // The markup: a post's byline names its claimant, and a short post is checked without its links and emoji.
+  info.requires_layers = {Layer::sentences, Layer::markup, Layer::entities, Layer::quotes};
+  info.provides_layers = {Layer::claims, Layer::checkworthiness};
   info.config_schema = config_schema();
   info.thread_safe = true;
   return info;

@@ -182,12 +182,24 @@ PluginInfo CrossrefStage::describe() {
       "re-ranked by coverage, synonyms, entities, numbers, dates and claimant; stance per passage; a verdict; "
       "quotation checks against transcripts";
   info.license = "MIT";
-  info.requires_layers = {"claims"};
-  info.provides_layers = {"evidence", "verdicts", "quote_verification"};
+  StageLayers l = layers(Json::object());
+  info.requires_layers = std::move(l.requires_layers);
+  info.provides_layers = std::move(l.provides_layers);
   info.config_schema = schema();
   info.thread_safe = true;
   info.prepare_batch = true;  // links claims across the documents of a batch in both directions
   return info;
+}
+
+StageLayers CrossrefStage::layers(const Json& config) {
+  // A claim's entities are looked for by name, a post's claim is read without its markup; the quotations are
+  // read and verified only when verify_quotes is on.
+  StageLayers l{{Layer::markup, Layer::entities, Layer::claims}, {Layer::evidence, Layer::verdicts}};
+  if (config.value("verify_quotes", true)) {
+    l.requires_layers.push_back(Layer::quotes);
+    l.provides_layers.push_back(Layer::quote_verification);
+  }
+  return l;
 }
 
 fs::path CrossrefStage::default_db_path(const std::vector<fs::path>& sources) {
@@ -202,44 +214,46 @@ fs::path CrossrefStage::default_db_path(const std::vector<fs::path>& sources) {
 }
 
 void CrossrefStage::configure(const Json& config, const Context& ctx) {
+  // The host has validated the config against the schema and filled in its defaults (EngineConfig's).
   ctx_ = ctx;
   EngineConfig ec;
-  ec.top_k = config.value("top_k", ec.top_k);
-  ec.min_score = config.value("min_score", ec.min_score);
-  ec.candidates = config.value("candidates", ec.candidates);
-  ec.rerank = config.value("rerank", ec.rerank);
-  ec.idf_candidates = config.value("idf_candidates", ec.idf_candidates);
-  ec.max_postings = config.value("max_postings", ec.max_postings);
-  ec.exact_postings = config.value("exact_postings", ec.exact_postings);
-  ec.synonyms = config.value("synonyms", ec.synonyms);
-  ec.dense = config.value("dense", ec.dense);
-  ec.dense_weight = config.value("dense_weight", ec.dense_weight);
-  ec.dense_candidates = config.value("dense_candidates", ec.dense_candidates);
-  ec.stance.refutation_signals = config.value("refutation_signals", ec.stance.refutation_signals);
-  ec.quote_min_similarity = config.value("quote_min_similarity", ec.quote_min_similarity);
-  ec.verdict.strong = config.value("verdict_threshold", ec.verdict.strong);
-  ec.verdict.disputed = config.value("dispute_threshold", ec.verdict.disputed);
-  if (auto w = config.find("weights"); w != config.end()) {
-    auto& W = ec.weights;
-    W.bm25 = w->value("bm25", W.bm25);
-    W.coverage = w->value("coverage", W.coverage);
-    W.passage_coverage = w->value("passage_coverage", W.passage_coverage);
-    W.title_coverage = w->value("title_coverage", W.title_coverage);
-    W.proximity = w->value("proximity", W.proximity);
-    W.entities = w->value("entities", W.entities);
-    W.numbers = w->value("numbers", W.numbers);
-    W.dates = w->value("dates", W.dates);
-    W.claimant = w->value("claimant", W.claimant);
-  }
-  link_documents_ = config.value("link_documents", true);
-  memory_.set_earlier_limit(config.value("link_memory_claims", BatchMemory::kDefaultEarlierLimit));
-  factcheck_min_coverage_ = config.value("factcheck_min_coverage", 0.1);
-  verify_quotes_ = config.value("verify_quotes", true);
+  auto set = [&](const char* key, auto& target) { target = config.at(key).get<std::decay_t<decltype(target)>>(); };
+  set("top_k", ec.top_k);
+  set("min_score", ec.min_score);
+  set("candidates", ec.candidates);
+  set("rerank", ec.rerank);
+  set("idf_candidates", ec.idf_candidates);
+  set("max_postings", ec.max_postings);
+  set("exact_postings", ec.exact_postings);
+  set("synonyms", ec.synonyms);
+  set("dense", ec.dense);
+  set("dense_weight", ec.dense_weight);
+  set("dense_candidates", ec.dense_candidates);
+  set("refutation_signals", ec.stance.refutation_signals);
+  set("quote_min_similarity", ec.quote_min_similarity);
+  set("verdict_threshold", ec.verdict.strong);
+  set("dispute_threshold", ec.verdict.disputed);
+  const Json& w = config.at("weights");
+  auto& W = ec.weights;
+  for (auto [key, target] : {std::pair{"bm25", &W.bm25},
+                             {"coverage", &W.coverage},
+                             {"passage_coverage", &W.passage_coverage},
+                             {"title_coverage", &W.title_coverage},
+                             {"proximity", &W.proximity},
+                             {"entities", &W.entities},
+                             {"numbers", &W.numbers},
+                             {"dates", &W.dates},
+                             {"claimant", &W.claimant}})
+    *target = w.at(key).get<double>();
+  set("link_documents", link_documents_);
+  memory_.set_earlier_limit(config.at("link_memory_claims").get<std::size_t>());
+  set("factcheck_min_coverage", factcheck_min_coverage_);
+  set("verify_quotes", verify_quotes_);
 
   load_word_lists(ctx.data_dir().string());
   // The learned re-ranker: a bad or missing file fails here, naming it.
   auto model = [&](const char* key) -> std::shared_ptr<const RankerModel> {
-    std::string file = config.value(key, std::string());
+    auto file = config.at(key).get<std::string>();
     if (file.empty()) return nullptr;
     return RankerModel::load(fs::path(file).is_absolute() ? fs::path(file) : ctx.data_dir() / file);
   };
@@ -247,7 +261,7 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   ec.factcheck_ranker = model("factcheck_ranker");
 
   std::shared_ptr<const WordNet> wordnet;
-  std::string wn_dir = config.value("wordnet", std::string("/usr/share/wordnet"));
+  auto wn_dir = config.at("wordnet").get<std::string>();
   if (!wn_dir.empty()) {
     if (!fs::exists(fs::path(wn_dir) / "data.noun"))
       throw std::runtime_error("crossref: WordNet not found: " + (fs::path(wn_dir) / "data.noun").string() +
@@ -256,10 +270,10 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   }
 
   std::vector<fs::path> sources;
-  std::string db = config.value("db", std::string());
-  auto listed = config.value("sources", std::vector<std::string>{});
+  auto db = config.at("db").get<std::string>();
+  auto listed = config.at("sources").get<std::vector<std::string>>();
   // The bundled examples go into their own cache index only: a database the user names is used as it is.
-  if (listed.empty() && db.empty()) listed = config.value("example_sources", std::vector<std::string>{});
+  if (listed.empty() && db.empty()) listed = config.at("example_sources").get<std::vector<std::string>>();
   for (const auto& s : listed) {
     fs::path p = ctx.resolve(s);
     if (!fs::exists(p)) throw std::runtime_error("crossref: source not found: " + p.string() + " (from \"" + s + "\")");

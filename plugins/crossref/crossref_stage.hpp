@@ -18,6 +18,8 @@ namespace factpipe::crossref {
 class CrossrefStage : public Stage {
  public:
   static PluginInfo describe();
+  // verify_quotes: false reads no quotations and writes no verification.
+  static StageLayers layers(const Json& config);
   void configure(const Json& config, const Context& ctx) override;
   void process(Document& doc) override;
   void prepare_batch(const std::vector<const Document*>& documents) override;

@@ -26,8 +26,8 @@ PluginInfo EntitiesStage::describe() {
       "People, organisations, places and groups with canonical names and all their mentions: names with "
       "titles, appositives, short forms, nominal mentions and pronouns (gazetteer-based, rule-driven).";
   info.license = "MIT";
-  info.requires_layers = {"sentences", "tokens"};
-  info.provides_layers = {"entities"};
+  info.requires_layers = {Layer::paragraphs, Layer::sentences};
+  info.provides_layers = {Layer::entities};
   info.thread_safe = true;
   info.config_schema = Json{
       {"type", "object"},
@@ -51,14 +51,9 @@ PluginInfo EntitiesStage::describe() {
 }
 
 void EntitiesStage::configure(const Json& config, const Context& ctx) {
-  check_config_keys("entities", config, describe().config_schema);
+  // The host has validated the config against the schema and filled in its defaults.
   NameLexiconFiles f;
-  auto str = [&](const char* key, std::string& target) {
-    if (config.contains(key)) {
-      if (!config[key].is_string()) throw std::invalid_argument(std::string("entities config: '") + key + "' must be a string");
-      target = config[key].get<std::string>();
-    }
-  };
+  auto str = [&](const char* key, std::string& target) { target = config.at(key).get<std::string>(); };
   str("abbreviations", f.abbreviations);
   str("titles", f.titles);
   str("nationalities", f.nationalities);
@@ -70,9 +65,9 @@ void EntitiesStage::configure(const Json& config, const Context& ctx) {
   str("nominal_heads", f.nominal_heads);
   str("name_connectors", f.name_connectors);
   str("credit_cues", f.credit_cues);
-  options_.resolve_pronouns = config.value("resolve_pronouns", true);
-  options_.resolve_nominals = config.value("resolve_nominals", true);
-  options_.pronoun_window = config.value("pronoun_window", 6);
+  options_.resolve_pronouns = config.at("resolve_pronouns").get<bool>();
+  options_.resolve_nominals = config.at("resolve_nominals").get<bool>();
+  options_.pronoun_window = config.at("pronoun_window").get<int>();
   lexicon_ = NameLexicon::load(f, [&](const std::string& name) { return ctx.resolve(name); });
 }
 

@@ -34,8 +34,8 @@ PluginInfo QuotesStage::describe() {
       "Quotations in every mark style (direct, partial, multi-paragraph) and indirect speech, each with its "
       "speaker mention, canonical speaker entity, cue verb and confidence (rule-based).";
   info.license = "MIT";
-  info.requires_layers = {"sentences", "tokens", "entities"};
-  info.provides_layers = {"quotes"};
+  info.requires_layers = {Layer::paragraphs, Layer::entities};  // quotations are found per paragraph
+  info.provides_layers = {Layer::quotes};
   info.thread_safe = true;
   Json props = {
       {"min_confidence", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}, {"default", 0.0}, {"description", "Drop quotations whose confidence is below this"}}},
@@ -52,29 +52,25 @@ PluginInfo QuotesStage::describe() {
 }
 
 void QuotesStage::configure(const Json& config, const Context& ctx) {
-  check_config_keys("quotes", config, describe().config_schema);
-  auto file = [&](const char* key, const char* def) {
-    if (!config.contains(key)) return std::string(def);
-    if (!config[key].is_string()) throw std::invalid_argument(std::string("quotes config: '") + key + "' must be a string");
-    return config[key].get<std::string>();
-  };
+  // The host has validated the config against the schema and filled in its defaults.
+  auto file = [&](const char* key) { return config.at(key).get<std::string>(); };
   QuoteLexiconFiles f;
-  f.speech_verbs = file("speech_verbs", f.speech_verbs.c_str());
-  f.title_cues = file("title_cues", f.title_cues.c_str());
-  f.function_words = file("function_words", f.function_words.c_str());
-  f.indirect_verbs = file("indirect_verbs", f.indirect_verbs.c_str());
-  f.cognition_verbs = file("cognition_verbs", f.cognition_verbs.c_str());
-  f.abbreviations = file("abbreviations", f.abbreviations.c_str());
-  f.titles = file("titles", f.titles.c_str());
-  f.not_names = file("not_names", f.not_names.c_str());
-  f.credit_cues = file("credit_cues", f.credit_cues.c_str());
+  f.speech_verbs = file("speech_verbs");
+  f.title_cues = file("title_cues");
+  f.function_words = file("function_words");
+  f.indirect_verbs = file("indirect_verbs");
+  f.cognition_verbs = file("cognition_verbs");
+  f.abbreviations = file("abbreviations");
+  f.titles = file("titles");
+  f.not_names = file("not_names");
+  f.credit_cues = file("credit_cues");
   auto resolve = [&](const std::string& name) { return ctx.resolve(name); };
   lexicon_ = QuoteLexicon::load(f, resolve);
-  options_.min_confidence = config.value("min_confidence", 0.0);
-  options_.indirect = config.value("indirect", true);
-  options_.context_speakers = config.value("context_speakers", true);
-  options_.dump_candidates = config.value("speaker_candidates", false);
-  std::string model = file("speaker_model", "speaker_ranker.tsv");
+  options_.min_confidence = config.at("min_confidence").get<double>();
+  options_.indirect = config.at("indirect").get<bool>();
+  options_.context_speakers = config.at("context_speakers").get<bool>();
+  options_.dump_candidates = config.at("speaker_candidates").get<bool>();
+  std::string model = file("speaker_model");
   model_.reset();
   if (!model.empty()) model_ = std::make_shared<const SpeakerModel>(SpeakerModel::load(resolve(model)));
   options_.model = model_.get();

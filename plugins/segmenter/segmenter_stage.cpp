@@ -13,13 +13,6 @@ namespace {
 constexpr const char* kAbbreviationsDefault = "abbreviations.txt";
 constexpr const char* kStartersDefault = "sentence_starters.txt";
 constexpr const char* kVerbsDefault = "attribution_verbs.txt";
-
-std::string string_option(const Json& config, const char* key, const char* fallback) {
-  if (!config.contains(key)) return fallback;
-  const Json& v = config.at(key);
-  if (!v.is_string()) throw std::invalid_argument(std::string("segmenter: config '") + key + "' must be a string");
-  return v.get<std::string>();
-}
 }  // namespace
 
 PluginInfo SegmenterStage::describe() {
@@ -31,7 +24,7 @@ PluginInfo SegmenterStage::describe() {
       "Donald J. Trump), quotations with straight, curly and '' marks, ellipses.";
   info.license = "MIT";
   info.requires_layers = {};
-  info.provides_layers = {"paragraphs", "sentences", "tokens"};
+  info.provides_layers = layers(Json::object()).provides_layers;
   info.thread_safe = true;
   info.config_schema = Json{
       {"type", "object"},
@@ -80,23 +73,23 @@ PluginInfo SegmenterStage::describe() {
   return info;
 }
 
+StageLayers SegmenterStage::layers(const Json& config) {
+  // The markup (links, handles, emoji, bylines) is found for every later stage (text/README.md); the tokens
+  // only when asked for.
+  StageLayers l{{}, {Layer::paragraphs, Layer::sentences, Layer::markup}};
+  if (config.value("tokens", true)) l.provides_layers.insert(l.provides_layers.begin() + 2, Layer::tokens);
+  return l;
+}
+
 void SegmenterStage::configure(const Json& config, const Context& ctx) {
-  check_config_keys("segmenter", config, describe().config_schema);
+  // The host has validated the config against the schema and filled in its defaults.
   Options options;
-  options.paragraph_breaks = paragraph_breaks_from(string_option(config, "paragraph_breaks", "auto"));
-  if (config.contains("tokens")) {
-    if (!config.at("tokens").is_boolean()) throw std::invalid_argument("segmenter: config 'tokens' must be a boolean");
-    options.tokens = config.at("tokens").get<bool>();
-  }
-  if (config.contains("max_sentence_tokens")) {
-    const Json& v = config.at("max_sentence_tokens");
-    if (!v.is_number_integer() || v.get<long long>() < 0)
-      throw std::invalid_argument("segmenter: config 'max_sentence_tokens' must be an integer >= 0");
-    options.max_sentence_tokens = v.get<std::size_t>();
-  }
-  auto abbreviations = ctx.resolve(string_option(config, "abbreviations_file", kAbbreviationsDefault));
-  auto starters = ctx.resolve(string_option(config, "sentence_starters_file", kStartersDefault));
-  auto verbs = ctx.resolve(string_option(config, "attribution_verbs_file", kVerbsDefault));
+  options.paragraph_breaks = paragraph_breaks_from(config.at("paragraph_breaks").get<std::string>());
+  options.tokens = config.at("tokens").get<bool>();
+  options.max_sentence_tokens = config.at("max_sentence_tokens").get<std::size_t>();
+  auto abbreviations = ctx.resolve(config.at("abbreviations_file").get<std::string>());
+  auto starters = ctx.resolve(config.at("sentence_starters_file").get<std::string>());
+  auto verbs = ctx.resolve(config.at("attribution_verbs_file").get<std::string>());
   // BoundaryLexicon::load names the file in every error.
   segmenter_ = std::make_unique<const Segmenter>(BoundaryLexicon::load(abbreviations, starters, verbs), options);
   ctx.debug("segmenter: " + std::to_string(segmenter_->lexicon().abbreviation_count()) + " abbreviations from " +

@@ -11,6 +11,8 @@ namespace factpipe::segmenter {
 class SegmenterStage : public factpipe::Stage {
  public:
   static factpipe::PluginInfo describe();
+  // `tokens: false` writes no tokens: a stage that requires them cannot follow.
+  static factpipe::StageLayers layers(const factpipe::Json& config);
   void configure(const factpipe::Json& config, const factpipe::Context& ctx) override;
   // Throws std::invalid_argument naming line and column when the text is not valid UTF-8.
   void process(factpipe::Document& doc) override;

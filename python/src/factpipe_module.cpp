@@ -126,8 +126,8 @@ py::list list_plugins(const std::string& config) {
     d["version"] = info.version;
     d["description"] = info.description;
     d["path"] = p->path().string();
-    d["requires"] = info.requires_layers;
-    d["provides"] = info.provides_layers;
+    d["requires"] = layer_names(info.requires_layers);
+    d["provides"] = layer_names(info.provides_layers);
     d["thread_safe"] = info.thread_safe;
     d["prepare_batch"] = info.prepare_batch;
     out.append(d);

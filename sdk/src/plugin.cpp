@@ -50,8 +50,8 @@ Json to_json(const PluginInfo& info) {
               {"version", info.version},
               {"description", info.description},
               {"license", info.license},
-              {"requires", info.requires_layers},
-              {"provides", info.provides_layers},
+              {"requires", layer_names(info.requires_layers)},
+              {"provides", layer_names(info.provides_layers)},
               {"config_schema", info.config_schema},
               {"thread_safe", info.thread_safe},
               {"prepare_batch", info.prepare_batch}};
@@ -63,12 +63,21 @@ PluginInfo plugin_info_from_json(const Json& j) {
   info.version = j.value("version", "");
   info.description = j.value("description", "");
   info.license = j.value("license", "");
-  info.requires_layers = j.value("requires", std::vector<std::string>{});
-  info.provides_layers = j.value("provides", std::vector<std::string>{});
+  info.requires_layers = layers_from_names(j.value("requires", std::vector<std::string>{}));
+  info.provides_layers = layers_from_names(j.value("provides", std::vector<std::string>{}));
   if (j.contains("config_schema")) info.config_schema = j.at("config_schema");
   info.thread_safe = j.value("thread_safe", false);
   info.prepare_batch = j.value("prepare_batch", false);  // absent in API 1.0 descriptions
   return info;
+}
+
+Json to_json(const StageLayers& layers) {
+  return Json{{"requires", layer_names(layers.requires_layers)}, {"provides", layer_names(layers.provides_layers)}};
+}
+
+StageLayers stage_layers_from_json(const Json& j) {
+  return {layers_from_names(j.value("requires", std::vector<std::string>{})),
+          layers_from_names(j.value("provides", std::vector<std::string>{}))};
 }
 
 }  // namespace factpipe

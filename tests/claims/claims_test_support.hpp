@@ -14,6 +14,7 @@
 
 #include <factpipe/document.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "claims_stage.hpp"
 #include "test_paths.hpp"
 
@@ -65,7 +66,7 @@ inline std::filesystem::path plugin_library() { return factpipe::test::plugin_di
 // The stage as the host would configure it, with the shipped model, optionally another threshold.
 inline ClaimsStage configured_stage(Json config = Json::object()) {
   ClaimsStage stage;
-  stage.configure(config, Context::for_library(plugin_library()));
+  factpipe::host::configure_stage(stage, config, Context::for_library(plugin_library()));
   return stage;
 }
 

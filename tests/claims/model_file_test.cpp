@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <factpipe/host/stage_config.hpp>
 #include "checkworthiness_model.hpp"
 #include "claims_test_support.hpp"
 
@@ -92,11 +93,13 @@ TEST(ClaimsModelFile, StageConfigureNamesTheModelFile) {
   auto ctx = Context::for_library(claims::test::plugin_library());
   ClaimsStage stage;
   auto missing = (dir.path / "absent.model").string();
-  auto msg = error_of([&] { stage.configure(Json{{"model", missing}}, ctx); });
+  auto msg = error_of([&] { factpipe::host::configure_stage(stage, Json{{"model", missing}}, ctx); });
   EXPECT_NE(msg.find(missing), std::string::npos) << msg;
   // A model trained for another feature set: the stage refuses it by name.
   small_model("claims-features-0+lexicon:0").save(dir.path / "other.model");
-  msg = error_of([&] { stage.configure(Json{{"model", (dir.path / "other.model").string()}}, ctx); });
+  msg = error_of([&] {
+    factpipe::host::configure_stage(stage, Json{{"model", (dir.path / "other.model").string()}}, ctx);
+  });
   EXPECT_NE(msg.find((dir.path / "other.model").string()), std::string::npos) << msg;
   EXPECT_NE(msg.find("feature set"), std::string::npos) << msg;
 }

@@ -7,6 +7,7 @@
 
 #include <factpipe/utf8.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "claims_stage.hpp"
 #include "entities_stage.hpp"
 #include "quotes_stage.hpp"
@@ -22,7 +23,8 @@ constexpr const char* kSample = "samples/putin-kim-2024-06-19";
 template <class StageT>
 void run(const char* plugin, Document& doc) {
   StageT stage;
-  stage.configure(Json::object(), Context::for_library(test::plugin_dir() / (std::string("factpipe-") + plugin + ".so")));
+  factpipe::host::configure_stage(
+      stage, Json::object(), Context::for_library(test::plugin_dir() / (std::string("factpipe-") + plugin + ".so")));
   stage.process(doc);
 }
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <factpipe/host/stage_config.hpp>
 #include "claims_test_support.hpp"
 
 using namespace factpipe;
@@ -26,8 +27,8 @@ TEST(ClaimsStage, DescribesItselfWithASchemaThatAcceptsAnEmptyConfig) {
   auto info = ClaimsStage::describe();
   EXPECT_EQ(info.name, "claims");
   EXPECT_TRUE(info.thread_safe);
-  EXPECT_EQ(info.requires_layers, (std::vector<std::string>{"sentences", "tokens", "entities", "quotes"}));
-  EXPECT_EQ(info.provides_layers, (std::vector<std::string>{"claims", "checkworthiness"}));
+  EXPECT_EQ(layer_names(info.requires_layers), (std::vector<std::string>{"sentences", "markup", "entities", "quotes"}));
+  EXPECT_EQ(layer_names(info.provides_layers), (std::vector<std::string>{"claims", "checkworthiness"}));
   EXPECT_FALSE(info.config_schema["additionalProperties"].get<bool>());
   for (auto& [key, prop] : info.config_schema["properties"].items()) {
     EXPECT_TRUE(prop.contains("default")) << key;
@@ -42,12 +43,19 @@ TEST(ClaimsStage, RejectsUnknownOrBadConfigNamingTheKey) {
   ClaimsStage stage;
   auto ctx = Context::for_library(plugin_library());
   try {
-    stage.configure(Json{{"treshold", 0.3}}, ctx);
+    factpipe::host::configure_stage(stage, Json{{"treshold", 0.3}}, ctx);
     FAIL() << "accepted an unknown key";
   } catch (const std::exception& e) {
     EXPECT_NE(std::string(e.what()).find("treshold"), std::string::npos) << e.what();
   }
-  EXPECT_THROW(stage.configure(Json{{"threshold", 2.0}}, ctx), std::runtime_error);
+  try {
+    factpipe::host::configure_stage(stage, Json{{"threshold", 2.0}}, ctx);
+    FAIL() << "accepted a threshold above 1";
+  } catch (const std::invalid_argument& e) {
+    // The schema's check, worded as `factpipe validate` words it: the stage no longer checks by hand.
+    EXPECT_NE(std::string(e.what()).find("claims: config key 'threshold': must be <= 1"), std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(ClaimsStage, ScoresEverySentenceInTheUnitInterval) {

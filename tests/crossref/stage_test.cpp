@@ -12,6 +12,7 @@
 #include <factpipe/document_json.hpp>
 #include <factpipe/utf8.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "crossref_stage.hpp"
 #include "crossref_test_support.hpp"
 #include "test_paths.hpp"
@@ -98,7 +99,13 @@ TEST(CrossrefStage, DescribeHasACompleteSchema) {
   PluginInfo info = CrossrefStage::describe();
   EXPECT_EQ(info.name, "crossref");
   EXPECT_TRUE(info.thread_safe);
-  EXPECT_EQ(info.requires_layers, std::vector<std::string>{"claims"});
+  EXPECT_EQ(layer_names(info.requires_layers), (std::vector<std::string>{"markup", "entities", "claims", "quotes"}));
+  EXPECT_EQ(layer_names(info.provides_layers),
+            (std::vector<std::string>{"evidence", "verdicts", "quote_verification"}));
+  // Without quotation checks it neither reads the quotations nor writes their verification.
+  auto without = CrossrefStage::layers(Json{{"verify_quotes", false}});
+  EXPECT_EQ(layer_names(without.requires_layers), (std::vector<std::string>{"markup", "entities", "claims"}));
+  EXPECT_EQ(layer_names(without.provides_layers), (std::vector<std::string>{"evidence", "verdicts"}));
   const Json& schema = info.config_schema;
   EXPECT_EQ(schema["additionalProperties"], false);
   for (auto& [name, prop] : schema["properties"].items()) {
@@ -110,7 +117,7 @@ TEST(CrossrefStage, DescribeHasACompleteSchema) {
 
 TEST(CrossrefStage, EmptyConfigWorksWithoutAnIndex) {
   CrossrefStage stage;
-  stage.configure(Json::object(), plugin_context());
+  factpipe::host::configure_stage(stage, Json::object(), plugin_context());
   Document d = make_doc("d", "The tram costs $450 million.", {"The tram costs $450 million."});
   stage.process(d);
   ASSERT_TRUE(d.claims[0].verdict.has_value());
@@ -121,13 +128,13 @@ TEST(CrossrefStage, EmptyConfigWorksWithoutAnIndex) {
 TEST(CrossrefStage, MissingSourceOrIndexNamesThePath) {
   CrossrefStage stage;
   try {
-    stage.configure(Json{{"sources", {"/nonexistent/corpus"}}}, plugin_context());
+    factpipe::host::configure_stage(stage, Json{{"sources", {"/nonexistent/corpus"}}}, plugin_context());
     FAIL();
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("/nonexistent/corpus"));
   }
   try {
-    stage.configure(Json{{"db", "/nonexistent/index.sqlite"}}, plugin_context());
+    factpipe::host::configure_stage(stage, Json{{"db", "/nonexistent/index.sqlite"}}, plugin_context());
     FAIL();
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("/nonexistent/index.sqlite"));
@@ -137,7 +144,7 @@ TEST(CrossrefStage, MissingSourceOrIndexNamesThePath) {
 TEST(CrossrefStage, EvidenceStancesFactChecksAndVerdicts) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   Document d = make_doc("art", "x",
                         {"The tram extension will cost $450 million.", "Tram ridership in Northport fell 8 percent in 2025.",
                          "The province pays 45 percent of the tram extension cost.", "Cod landings were steady in June."});
@@ -181,7 +188,7 @@ TEST(CrossrefStage, EvidenceStancesFactChecksAndVerdicts) {
 TEST(CrossrefStage, QuotationsAreCheckedAgainstTranscriptsAndTheSpeakersReports) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   std::string text =
       "Holt said \"every month we wait adds to the bill\" and \"I will vote against this plan.\" She also said "
       "\"we will finish the tram line by 2028 and not a day later\" and \"the moon is blue tonight\".";
@@ -220,7 +227,7 @@ TEST(CrossrefStage, QuotationsAreCheckedAgainstTranscriptsAndTheSpeakersReports)
 TEST(CrossrefStage, SameClaimInTwoDocumentsOfABatchIsLinkedBothWays) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   EXPECT_TRUE(CrossrefStage::describe().prepare_batch);
   Document first = make_doc("first", "The tram extension will cost $450 million, officials said.",
                             {"The tram extension will cost $450 million"});
@@ -250,7 +257,7 @@ TEST(CrossrefStage, SameClaimInTwoDocumentsOfABatchIsLinkedBothWays) {
 TEST(CrossrefStage, WithoutPrepareBatchEarlierDocumentsAreRemembered) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   Document first = make_doc("first", "The tram extension will cost $450 million, officials said.",
                             {"The tram extension will cost $450 million"});
   Document second = make_doc("second", "Officials put the price of the tram extension at $450 million.",
@@ -273,7 +280,7 @@ TEST(CrossrefStage, WithoutPrepareBatchEarlierDocumentsAreRemembered) {
 TEST(CrossrefStage, ProcessesDocumentsOnSeveralThreads) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   std::vector<Document> docs;
   for (const char* id : {"d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7"})
     docs.push_back(make_doc(id, "x", {"The tram extension will cost $450 million."}));
@@ -300,8 +307,9 @@ TEST(CrossrefExample, ClaimsGetTheExpectedSources) {
     GTEST_SKIP() << "examples not present";
   TempDir tmp;
   CrossrefStage stage;
-  stage.configure(Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
-                  plugin_context());
+  factpipe::host::configure_stage(
+      stage, Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
+      plugin_context());
   Json normalized = Json::parse(test::read_file(test::source_dir() / "tests/crossref/example_claims.json"));
   std::size_t expected = 0, right = 0;
   std::string misses;
@@ -362,8 +370,9 @@ TEST(CrossrefExample, QuotationsMatchTheTranscriptKey) {
     GTEST_SKIP() << "examples not present";
   TempDir tmp;
   CrossrefStage stage;
-  stage.configure(Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
-                  plugin_context());
+  factpipe::host::configure_stage(
+      stage, Json{{"sources", {(examples / "sources").string()}}, {"db", (tmp.path() / "ex.sqlite").string()}},
+      plugin_context());
   std::string text = test::read_file(examples / "articles/harbor-bridge-2026.txt");
   Json gold = Json::parse(test::read_file(examples / "articles/harbor-bridge-2026.gold.json"));
   Document d("harbor-bridge-2026", text);
@@ -401,7 +410,7 @@ TEST(CrossrefExample, QuotationsMatchTheTranscriptKey) {
 TEST(CrossrefStage, APostIsCheckedThroughItsMarkupAndItsFactChecksAreRankedApart) {
   Corpus corpus;
   CrossrefStage stage;
-  stage.configure(corpus.config(), plugin_context());
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
   std::string text = "RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc \xE2\x80\x94 "
                      "Sam Critic (@samc) March 1, 2026";
   Document d = make_doc("post", text, {"RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc"});
@@ -428,13 +437,14 @@ TEST(CrossrefStage, ANamedDatabaseIsUsedAsItIsWithoutTheExampleSources) {
   Corpus corpus;
   {
     CrossrefStage build;  // the user's database, built from their sources
-    build.configure(corpus.config(), plugin_context());
+    factpipe::host::configure_stage(build, corpus.config(), plugin_context());
   }
   TempDir other;
   write_file(other.path() / "extra.jsonl", "{\"id\": \"bundled-example\", \"text\": \"Tram ridership in Northport fell.\"}\n");
   CrossrefStage stage;
-  stage.configure(Json{{"db", corpus.db.string()}, {"example_sources", {(other.path() / "extra.jsonl").string()}}},
-                  plugin_context());
+  factpipe::host::configure_stage(
+      stage, Json{{"db", corpus.db.string()}, {"example_sources", {(other.path() / "extra.jsonl").string()}}},
+      plugin_context());
   EXPECT_EQ(stage.db_path(), corpus.db);
   Document d = make_doc("d", "x", {"Tram ridership in Northport fell 8 percent in 2025."});
   stage.process(d);

@@ -5,15 +5,16 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <factpipe/host/stage_config.hpp>
 #include "crossref_engine.hpp"
 #include "crossref_stage.hpp"
 #include "crossref_test_support.hpp"
-#include "stance_test_support.hpp"
 #include "evidence_scoring.hpp"
 #include "fts_query.hpp"
 #include "learned_ranker.hpp"
 #include "source_index.hpp"
 #include "sqlite_handle.hpp"
+#include "stance_test_support.hpp"
 #include "test_paths.hpp"
 #include "verdict.hpp"
 #include "word_diff.hpp"
@@ -330,11 +331,11 @@ TEST(LearnedRanker, StageLoadsTheModelAtConfigureTime) {
   auto ctx = Context::for_library(test::plugin_dir() / "factpipe-crossref.so");
   {
     CrossrefStage stage;
-    EXPECT_NO_THROW(stage.configure(Json{{"ranker", "ranker.json"}}, ctx));
+    EXPECT_NO_THROW(factpipe::host::configure_stage(stage, Json{{"ranker", "ranker.json"}}, ctx));
   }
   CrossrefStage stage;
   try {
-    stage.configure(Json{{"ranker", "no-such-ranker.json"}}, ctx);
+    factpipe::host::configure_stage(stage, Json{{"ranker", "no-such-ranker.json"}}, ctx);
     ADD_FAILURE() << "no exception";
   } catch (const std::runtime_error& e) {
     EXPECT_THAT(e.what(), HasSubstr("no-such-ranker.json"));

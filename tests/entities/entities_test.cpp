@@ -6,12 +6,14 @@
 
 #include <factpipe/document_json.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "entities_stage.hpp"
 #include "segmenter_stage.hpp"
 #include "test_paths.hpp"
 
 using namespace factpipe;
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 namespace {
@@ -20,9 +22,11 @@ class Entities : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     seg_ = new segmenter::SegmenterStage();
-    seg_->configure(Json::object(), Context::for_library(test::plugin_dir() / "factpipe-segmenter.so"));
+    factpipe::host::configure_stage(*seg_, Json::object(),
+                                    Context::for_library(test::plugin_dir() / "factpipe-segmenter.so"));
     ent_ = new entities::EntitiesStage();
-    ent_->configure(Json::object(), Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
+    factpipe::host::configure_stage(*ent_, Json::object(),
+                                    Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
   }
   static void TearDownTestSuite() {
     delete seg_;
@@ -68,14 +72,15 @@ TEST(EntitiesConfig, SchemaHasDefaultsAndDescriptions) {
     EXPECT_TRUE(prop.contains("default")) << key;
     EXPECT_TRUE(prop.contains("description")) << key;
   }
-  EXPECT_THAT(info.provides_layers, Contains("entities"));
+  EXPECT_THAT(layer_names(info.requires_layers), ElementsAre("paragraphs", "sentences"));
+  EXPECT_THAT(layer_names(info.provides_layers), ElementsAre("entities"));
 }
 
 TEST(EntitiesConfig, MissingDataFileIsNamed) {
   entities::EntitiesStage s;
   try {
-    s.configure(Json{{"titles", "no-such-titles.tsv"}},
-                Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
+    factpipe::host::configure_stage(s, Json{{"titles", "no-such-titles.tsv"}},
+                                    Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
     FAIL() << "configure accepted a missing file";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("no-such-titles.tsv"));
@@ -160,7 +165,8 @@ TEST_F(Entities, PronounsFollowGenderAndRecency) {
 
 TEST_F(Entities, PronounResolutionCanBeTurnedOff) {
   entities::EntitiesStage off;
-  off.configure(Json{{"resolve_pronouns", false}}, Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
+  factpipe::host::configure_stage(off, Json{{"resolve_pronouns", false}},
+                                  Context::for_library(test::plugin_dir() / "factpipe-entities.so"));
   Document d = document_from_text("t", "Hillary Clinton arrived. She spoke first.");
   seg_->process(d);
   off.process(d);

@@ -93,7 +93,7 @@ TEST_F(Cli, RunsOnATextFileAndWritesSchemaValidJson) {
   EXPECT_GT(doc["provenance"]["stages"][0]["seconds"].get<double>(), 0.0);
 #ifdef FACTPIPE_HAVE_SEGMENTER
   EXPECT_EQ(doc["sentences"].size(), 2u);
-  EXPECT_EQ(doc["layers"], Json({"paragraphs", "sentences", "tokens"}));
+  EXPECT_EQ(doc["layers"], Json({"paragraphs", "sentences", "tokens", "markup"}));
 #endif
   EXPECT_EQ(schema_errors(doc), "");
 }
@@ -239,7 +239,7 @@ TEST_F(Cli, ValidateGoodAndBadConfigs) {
   EXPECT_EQ(bad_plugins.exit_code, 2);
   EXPECT_THAT(bad_plugins.err, HasSubstr("fixture.yaml:4:"));
   EXPECT_THAT(bad_plugins.err, HasSubstr("unknown configuration property 'cont'"));
-  EXPECT_THAT(bad_plugins.err, HasSubstr("stage 'claims' requires 'quotes', which no earlier stage provides"));
+  EXPECT_THAT(bad_plugins.err, HasSubstr("stage 'claims' requires layer 'quotes', which no earlier stage provides"));
   EXPECT_THAT(bad_plugins.err, HasSubstr("2 errors in"));
 
   auto broken = run("validate " + quote(dir_.write("broken.yaml", "stages: [\n")));

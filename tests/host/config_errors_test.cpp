@@ -80,7 +80,7 @@ TEST_F(ConfigTest, UnknownPluginListsTheAvailableOnes) {
   EXPECT_THAT(all(v), HasSubstr(file() + ":4:13: stage 'q': unknown plugin 'quotez' (available: fx_api10, fx_batch, "
                                          "fx_boom, fx_describe_throws, fx_empty, fx_good, fx_hostile, fx_major2, "
                                          "fx_marker, fx_missing_entry, fx_needs_quotes, fx_newminor, fx_noentry, "
-                                         "fx_slow)"));
+                                         "fx_sdk20, fx_skewed, fx_slow, fx_undeclared)"));
 }
 
 TEST_F(ConfigTest, APluginThatFailedToLoadSaysWhy) {
@@ -147,16 +147,18 @@ TEST_F(ConfigTest, RequiresMustBeProvidedByAnEarlierStage) {
       "  - {name: claims, plugin: fx_needs_quotes}\n"
       "  - {name: g, plugin: fx_good}\n");
   auto m = all(v);
-  EXPECT_THAT(m, HasSubstr(file() + ":3:5: stage 'claims' requires 'quotes', which no earlier stage provides"));
+  EXPECT_THAT(m, HasSubstr(file() + ":3:5: stage 'claims' requires layer 'quotes', which no earlier stage provides"));
   // fx_good provides 'fixture', but only after the stage that needs it.
-  EXPECT_THAT(m, HasSubstr("stage 'claims' requires 'fixture', which no earlier stage provides"));
+  EXPECT_THAT(m, HasSubstr("stage 'claims' requires layer 'fixture', which no earlier stage provides; stage 'g' "
+                           "(plugin fx_good) provides it but runs later: move it before"));
+  EXPECT_THAT(m, HasSubstr("requires layer 'quotes', which no earlier stage provides; no plugin found provides it"));
 
   auto ordered = validate(
       "pipeline: x\n"
       "stages:\n"
       "  - {name: g, plugin: fx_good}\n"
       "  - {name: claims, plugin: fx_needs_quotes}\n");
-  EXPECT_THAT(all(ordered), HasSubstr("stage 'claims' requires 'quotes', which no earlier stage provides"));
+  EXPECT_THAT(all(ordered), HasSubstr("stage 'claims' requires layer 'quotes', which no earlier stage provides"));
   EXPECT_THAT(all(ordered), Not(HasSubstr("'fixture'")));
 }
 
@@ -186,7 +188,7 @@ TEST_F(ConfigTest, CollectsAllErrorsNotJustTheFirst) {
       "  - {name: d, plugin: fx_good, config: {count: -5}}\n");
   m = all(v);
   EXPECT_THAT(m, HasSubstr("unknown configuration property 'cuont'"));
-  EXPECT_THAT(m, HasSubstr("stage 'c' requires 'quotes'"));
+  EXPECT_THAT(m, HasSubstr("stage 'c' requires layer 'quotes'"));
   EXPECT_THAT(m, HasSubstr("stage 'd': config key 'count'"));
   EXPECT_EQ(v.issues.size(), 3u) << m;
 }

@@ -43,7 +43,7 @@ TEST(PluginLibrary, LoadsAGoodPluginAndDescribesIt) {
   auto lib = PluginLibrary::load(fixture("fx_good"));
   EXPECT_EQ(lib->name(), "fx_good");
   EXPECT_EQ(lib->info().version, "1.2.3");
-  EXPECT_EQ(lib->info().provides_layers, std::vector<std::string>{"fixture"});
+  EXPECT_EQ(layer_names(lib->info().provides_layers), std::vector<std::string>{"fixture"});
   EXPECT_EQ(lib->api_version().major, kApiVersion.major);
   EXPECT_TRUE(lib->info().config_schema["properties"].contains("greeting"));
 }
@@ -61,6 +61,33 @@ TEST(PluginLibrary, RefusesAnApi1PluginBuiltBeforeTheDocumentHadAuthors) {
   auto e = load_error("fx_api10");
   EXPECT_THAT(e, HasSubstr("API major versions differ (plugin 1.0.0, host " + kApiVersion.str() +
                            "): rebuild the plugin against this SDK"));
+}
+
+TEST(PluginLibrary, RefusesAPluginBuiltAgainstTheApi20Headers) {
+  // tests/plugins_fixture/sdk-2.0: the previous release's headers, with string layers and no layout fingerprint.
+  auto e = load_error("fx_sdk20");
+  EXPECT_THAT(e, HasSubstr("factpipe-fx_sdk20.so: incompatible plugin: API major versions differ (plugin 2.0.0, host " +
+                           kApiVersion.str() + "): rebuild the plugin against this SDK"));
+}
+
+TEST(PluginLibrary, ComparesTheLayoutBeforeTheVersionNamingWhatDiffers) {
+  // Today's headers and API version, but Metadata::authors a string instead of a list (a layout change without a
+  // major bump, as the version rule once allowed): the version rule would pass it; the layout, compared first, not.
+  auto e = load_error("fx_skewed");
+  const std::string less = std::to_string(sizeof(Metadata) - sizeof(std::vector<std::string>) + sizeof(std::string));
+  EXPECT_THAT(e, HasSubstr("factpipe-fx_skewed.so: incompatible plugin: the layout of the types crossing the boundary "
+                           "differs (sizeof(Metadata): plugin " +
+                           less + ", host " + std::to_string(sizeof(Metadata)) +
+                           "): rebuild the plugin against this SDK with the host's compiler and libraries"));
+  // The host's own layout has every boundary type in it.
+  const std::string& layout = factpipe::bridge::abi_layout();
+  EXPECT_THAT(layout, HasSubstr("sizeof(Document)="));
+  EXPECT_THAT(layout, HasSubstr("offset(Document::extra)="));
+  EXPECT_THAT(layout, HasSubstr("nlohmann_json=3."));
+  EXPECT_EQ(factpipe::abi::layout_difference(layout, layout), "");
+  EXPECT_EQ(factpipe::abi::layout_difference("compiler=gcc 12;sizeof(Document)=712;",
+                                             "compiler=gcc 12;sizeof(Document)=736;"),
+            "sizeof(Document): plugin 712, host 736");
 }
 
 TEST(PluginLibrary, AnApi11PluginHasTheBatchEntryPointAndSaysWhetherItWantsIt) {
@@ -83,7 +110,8 @@ TEST(PluginLibrary, RejectsALibraryWithoutTheVersionEntryPoint) {
 
 TEST(PluginLibrary, NamesEveryMissingRequiredEntryPoint) {
   auto e = load_error("fx_missing_entry");
-  EXPECT_THAT(e, HasSubstr("missing required entry point(s): factpipe_stage_process, factpipe_last_error"));
+  EXPECT_THAT(e, HasSubstr("missing required entry point(s): factpipe_stage_process, factpipe_last_error, "
+                           "factpipe_stage_layers"));
 }
 
 TEST(PluginLibrary, ReportsADescribeThatThrows) {

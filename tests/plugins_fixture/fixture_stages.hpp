@@ -18,7 +18,7 @@ class GoodStage : public Stage {
     info.version = "1.2.3";
     info.description = "test fixture: records its config in doc.extra";
     info.license = "MIT";
-    info.provides_layers = {"fixture"};
+    info.provides_layers = {Layer::custom("fixture")};
     info.config_schema = Json::parse(R"({
       "type": "object", "additionalProperties": false,
       "properties": {
@@ -55,8 +55,8 @@ class NeedsQuotesStage : public Stage {
     info.name = "fx_needs_quotes";
     info.version = "0.1.0";
     info.description = "test fixture: requires quotes";
-    info.requires_layers = {"fixture", "quotes"};
-    info.provides_layers = {"claims"};
+    info.requires_layers = {Layer::custom("fixture"), Layer::quotes};
+    info.provides_layers = {Layer::claims};
     return info;
   }
   void configure(const Json&, const Context&) override {}

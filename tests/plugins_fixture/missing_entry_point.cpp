@@ -1,7 +1,8 @@
-// Hand-written exports (only here, to test the host): the right API version and a description, but
-// no factpipe_stage_process and no factpipe_last_error. Real plugins use FACTPIPE_PLUGIN.
+// Hand-written exports (only here, to test the host): the right API version, layout and a description, but
+// no factpipe_stage_process, no factpipe_last_error and no factpipe_stage_layers. Real plugins use FACTPIPE_PLUGIN.
 #include <cstdint>
 
+#include <factpipe/plugin.hpp>
 #include <factpipe/version.hpp>
 
 #define EXPORT extern "C" __attribute__((visibility("default")))
@@ -11,6 +12,7 @@ EXPORT void factpipe_api_version(std::uint32_t* major, std::uint32_t* minor, std
   *minor = FACTPIPE_API_VERSION_MINOR;
   *patch = FACTPIPE_API_VERSION_PATCH;
 }
+EXPORT const char* factpipe_abi_layout() noexcept { return factpipe::bridge::abi_layout().c_str(); }
 EXPORT const char* factpipe_plugin_describe() noexcept { return R"({"name": "fx_missing_entry"})"; }
 EXPORT void* factpipe_stage_create() noexcept { return nullptr; }
 EXPORT void factpipe_stage_destroy(void*) noexcept {}

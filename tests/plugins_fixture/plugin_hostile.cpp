@@ -19,7 +19,7 @@ class HostileStage : public Stage {
     info.version = "0.1.0";
     info.description = "test fixture: misbehaves when the text says so";
     info.thread_safe = true;
-    info.provides_layers = {"sentences"};
+    info.provides_layers = {Layer::sentences, Layer::custom("deep")};
     return info;
   }
   void configure(const Json&, const Context&) override {}

@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include <factpipe/host/stage_config.hpp>
 #include "many_quotations.hpp"
 #include "pipeline.hpp"
 
@@ -35,14 +36,14 @@ TEST(QuotesConfig, SchemaHasDefaultsAndDescriptions) {
     EXPECT_TRUE(prop.contains("default")) << key;
     EXPECT_TRUE(prop.contains("description")) << key;
   }
-  EXPECT_THAT(info.requires_layers, ::testing::Contains("entities"));
+  EXPECT_THAT(layer_names(info.requires_layers), ::testing::ElementsAre("paragraphs", "entities"));
 }
 
 TEST(QuotesConfig, MissingDataFileIsNamed) {
   quotes::QuotesStage s;
   try {
-    s.configure(Json{{"speech_verbs", "missing-verbs.tsv"}},
-                Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
+    factpipe::host::configure_stage(s, Json{{"speech_verbs", "missing-verbs.tsv"}},
+                                    Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
     FAIL() << "configure accepted a missing file";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), ::testing::HasSubstr("missing-verbs.tsv"));
@@ -57,8 +58,8 @@ TEST(QuotesConfig, SharedWordListsAreItsOwnConfig) {
     EXPECT_TRUE(props[key]["default"].is_string()) << key;
     quotes::QuotesStage s;
     try {
-      s.configure(Json{{key, std::string("no-such-") + key + ".txt"}},
-                  Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
+      factpipe::host::configure_stage(s, Json{{key, std::string("no-such-") + key + ".txt"}},
+                                      Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
       ADD_FAILURE() << "configure accepted a missing " << key << " file";
     } catch (const std::exception& e) {
       EXPECT_THAT(e.what(), ::testing::HasSubstr(std::string("no-such-") + key)) << key;
@@ -312,7 +313,8 @@ TEST_F(Quotes, SameResultOnManyThreads) {
 TEST(QuotesConfig, UnknownKeyIsRejectedWithTheAllowedOnes) {
   quotes::QuotesStage s;
   try {
-    s.configure(Json{{"min_confidance", 0.5}}, Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
+    factpipe::host::configure_stage(s, Json{{"min_confidance", 0.5}},
+                                    Context::for_library(test::plugin_dir() / "factpipe-quotes.so"));
     FAIL() << "configure accepted an unknown key";
   } catch (const std::invalid_argument& e) {
     EXPECT_THAT(e.what(), ::testing::HasSubstr("min_confidance"));

@@ -4,6 +4,7 @@
 
 #include <factpipe/document_json.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "entities_stage.hpp"
 #include "quotes_stage.hpp"
 #include "segmenter_stage.hpp"
@@ -16,9 +17,9 @@ struct QuotePipeline {
   entities::EntitiesStage ent;
   quotes::QuotesStage quo;
   explicit QuotePipeline(const Json& quotes_config = Json::object()) {
-    seg.configure(Json::object(), Context::for_library(plugin_dir() / "factpipe-segmenter.so"));
-    ent.configure(Json::object(), Context::for_library(plugin_dir() / "factpipe-entities.so"));
-    quo.configure(quotes_config, Context::for_library(plugin_dir() / "factpipe-quotes.so"));
+    factpipe::host::configure_stage(seg, Json::object(), Context::for_library(plugin_dir() / "factpipe-segmenter.so"));
+    factpipe::host::configure_stage(ent, Json::object(), Context::for_library(plugin_dir() / "factpipe-entities.so"));
+    factpipe::host::configure_stage(quo, quotes_config, Context::for_library(plugin_dir() / "factpipe-quotes.so"));
   }
   Document run(const std::string& text) {
     Document d = document_from_text("t", text);

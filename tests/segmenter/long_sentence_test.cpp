@@ -4,6 +4,7 @@
 
 #include <gmock/gmock.h>
 
+#include <factpipe/host/stage_config.hpp>
 #include "segmenter_stage.hpp"
 #include "segmenter_test_support.hpp"
 
@@ -27,7 +28,7 @@ std::string unbroken_text(std::size_t words) {
 
 Document processed(const Json& config, std::string text) {
   SegmenterStage stage;
-  stage.configure(config, plugin_context());
+  factpipe::host::configure_stage(stage, config, plugin_context());
   Document d("long", std::move(text));
   stage.process(d);
   return d;
@@ -72,7 +73,7 @@ TEST(LongSentence, ZeroNeverCutsAndOrdinaryTextIsNotMarked) {
 TEST(LongSentence, BadCapIsAConfigError) {
   SegmenterStage stage;
   try {
-    stage.configure(Json{{"max_sentence_tokens", -1}}, plugin_context());
+    factpipe::host::configure_stage(stage, Json{{"max_sentence_tokens", -1}}, plugin_context());
     FAIL() << "a negative cap was accepted";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("max_sentence_tokens"));

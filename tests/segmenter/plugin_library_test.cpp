@@ -6,6 +6,7 @@
 
 #include <factpipe/plugin.hpp>
 
+#include <factpipe/host/stage_config.hpp>
 #include "test_paths.hpp"
 
 using ::testing::HasSubstr;
@@ -41,13 +42,15 @@ TEST(SegmenterPluginLibrary, LoadsConfiguresAndProcessesThroughTheCEntryPoints) 
 
   auto info = factpipe::plugin_info_from_json(factpipe::Json::parse(describe()));
   EXPECT_EQ(info.name, "segmenter");
-  EXPECT_THAT(info.provides_layers, ::testing::ElementsAre("paragraphs", "sentences", "tokens"));
+  EXPECT_THAT(layer_names(info.provides_layers), ::testing::ElementsAre("paragraphs", "sentences", "tokens", "markup"));
 
   std::string lib_path = path.string();
   factpipe_host host{sizeof(factpipe_host), nullptr, nullptr, "segmenter", lib_path.c_str(), ""};
   void* stage = create();
   ASSERT_NE(stage, nullptr);
-  ASSERT_EQ(configure(stage, "{}", &host), 0) << last_error();
+  // As the host gives it: validated, the schema's defaults filled in.
+  std::string config = factpipe::host::stage_config(info, factpipe::Json::object()).dump();
+  ASSERT_EQ(configure(stage, config.c_str(), &host), 0) << last_error();
   factpipe::Document doc("d", "Gov. Smith spoke. \xE2\x80\x9CWe will win!\xE2\x80\x9D she said.\n\nThe U.S. agreed.");
   ASSERT_EQ(process(stage, &doc), 0) << last_error();
   EXPECT_EQ(doc.paragraphs.size(), 2u);
@@ -61,7 +64,9 @@ TEST(SegmenterPluginLibrary, LoadsConfiguresAndProcessesThroughTheCEntryPoints) 
   destroy(stage);
 
   void* other = create();
-  EXPECT_EQ(configure(other, R"({"abbreviations_file": "missing-list.txt"})", &host), 1);
+  std::string missing =
+      factpipe::host::stage_config(info, factpipe::Json{{"abbreviations_file", "missing-list.txt"}}).dump();
+  EXPECT_EQ(configure(other, missing.c_str(), &host), 1);
   EXPECT_THAT(last_error(), HasSubstr("missing-list.txt"));
   destroy(other);
 }

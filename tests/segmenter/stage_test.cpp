@@ -3,6 +3,7 @@
 
 #include <gmock/gmock.h>
 
+#include <factpipe/host/stage_config.hpp>
 #include "segmenter_stage.hpp"
 #include "segmenter_test_support.hpp"
 
@@ -17,7 +18,7 @@ Context plugin_context() { return Context::for_library(factpipe::test::plugin_di
 std::string error_of(const Json& config) {
   SegmenterStage stage;
   try {
-    stage.configure(config, plugin_context());
+    factpipe::host::configure_stage(stage, config, plugin_context());
   } catch (const std::exception& e) {
     return e.what();
   }
@@ -30,7 +31,10 @@ TEST(SegmenterStage, DescribesItself) {
   EXPECT_EQ(info.name, "segmenter");
   EXPECT_TRUE(info.thread_safe);
   EXPECT_TRUE(info.requires_layers.empty());
-  EXPECT_THAT(info.provides_layers, ElementsAre("paragraphs", "sentences", "tokens"));
+  EXPECT_THAT(layer_names(info.provides_layers), ElementsAre("paragraphs", "sentences", "tokens", "markup"));
+  // `tokens: false` writes no tokens, and says so.
+  EXPECT_THAT(layer_names(SegmenterStage::layers(Json{{"tokens", false}}).provides_layers),
+              ElementsAre("paragraphs", "sentences", "markup"));
   const Json& schema = info.config_schema;
   EXPECT_EQ(schema.at("additionalProperties"), false);
   for (auto& [key, prop] : schema.at("properties").items()) {
@@ -44,12 +48,12 @@ TEST(SegmenterStage, DescribesItself) {
 TEST(SegmenterStage, EmptyConfigEqualsSchemaDefaults) {
   std::string text = "Gov. Smith spoke.\nThe U.S. agreed. \"Fine,\" he said.";
   SegmenterStage a, b;
-  a.configure(Json::object(), plugin_context());
+  factpipe::host::configure_stage(a, Json::object(), plugin_context());
   Json defaults = Json::object();
   const Json schema = SegmenterStage::describe().config_schema;  // a named copy: items() does not extend lifetimes
   for (auto& [key, prop] : schema.at("properties").items())
     defaults[key] = prop.at("default");
-  b.configure(defaults, plugin_context());
+  factpipe::host::configure_stage(b, defaults, plugin_context());
   Document da("a", text), db("b", text);
   a.process(da);
   b.process(db);
@@ -62,7 +66,7 @@ TEST(SegmenterStage, EmptyConfigEqualsSchemaDefaults) {
 
 TEST(SegmenterStage, TokensCanBeSwitchedOff) {
   SegmenterStage stage;
-  stage.configure(Json{{"tokens", false}}, plugin_context());
+  factpipe::host::configure_stage(stage, Json{{"tokens", false}}, plugin_context());
   Document d("d", "One. Two.");
   stage.process(d);
   EXPECT_EQ(d.sentences.size(), 2u);
@@ -73,9 +77,12 @@ TEST(SegmenterStage, TokensCanBeSwitchedOff) {
 TEST(SegmenterStage, ConfigErrorsNameTheProblem) {
   EXPECT_THAT(error_of(Json{{"abbreviations_file", "/nonexistent/abbr.txt"}}), HasSubstr("/nonexistent/abbr.txt"));
   EXPECT_THAT(error_of(Json{{"sentence_starters_file", "/nonexistent/st.txt"}}), HasSubstr("/nonexistent/st.txt"));
-  EXPECT_THAT(error_of(Json{{"paragraph_breaks", "lines"}}), HasSubstr("allowed: auto, blank_line, newline"));
-  EXPECT_THAT(error_of(Json{{"colour", 1}}), HasSubstr("unknown config key 'colour'"));
-  EXPECT_THAT(error_of(Json{{"tokens", "yes"}}), HasSubstr("'tokens' must be a boolean"));
+  // The schema's checks, as the host words them (the stage no longer checks by hand).
+  EXPECT_THAT(
+      error_of(Json{{"paragraph_breaks", "lines"}}),
+      HasSubstr("config key 'paragraph_breaks': must be one of [\"auto\",\"blank_line\",\"newline\"], got \"lines\""));
+  EXPECT_THAT(error_of(Json{{"colour", 1}}), HasSubstr("unknown configuration property 'colour' (allowed: "));
+  EXPECT_THAT(error_of(Json{{"tokens", "yes"}}), HasSubstr("config key 'tokens': expected boolean"));
 }
 
 TEST(SegmenterStage, MalformedListsNameFileAndLine) {
@@ -98,7 +105,7 @@ TEST(SegmenterStage, CustomAbbreviationListIsUsed) {
   std::filesystem::create_directories(dir);
   { std::ofstream(dir / "abbr.txt") << "Blvd. title\nZyx. title\n"; }
   SegmenterStage stage;
-  stage.configure(Json{{"abbreviations_file", (dir / "abbr.txt").string()}}, plugin_context());
+  factpipe::host::configure_stage(stage, Json{{"abbreviations_file", (dir / "abbr.txt").string()}}, plugin_context());
   Document d("d", "See Zyx. Smith now. Gov. Brown left.");
   stage.process(d);
   std::vector<std::string> got;
@@ -109,7 +116,7 @@ TEST(SegmenterStage, CustomAbbreviationListIsUsed) {
 
 TEST(SegmenterStage, RejectsInvalidUtf8WithLineAndColumn) {
   SegmenterStage stage;
-  stage.configure(Json::object(), plugin_context());
+  factpipe::host::configure_stage(stage, Json::object(), plugin_context());
   Document d("bad-doc", "fine\nab\xC3(x");
   try {
     stage.process(d);
@@ -121,7 +128,7 @@ TEST(SegmenterStage, RejectsInvalidUtf8WithLineAndColumn) {
 
 TEST(SegmenterStage, ReplacesEarlierLayersAndHandlesEmptyText) {
   SegmenterStage stage;
-  stage.configure(Json::object(), plugin_context());
+  factpipe::host::configure_stage(stage, Json::object(), plugin_context());
   Document d("d", "One. Two.");
   stage.process(d);
   stage.process(d);  // twice: no duplicates
@@ -138,7 +145,7 @@ TEST(SegmenterStage, ReplacesEarlierLayersAndHandlesEmptyText) {
 
 TEST(SegmenterStage, OneInstanceServesManyThreads) {
   SegmenterStage stage;
-  stage.configure(Json::object(), plugin_context());
+  factpipe::host::configure_stage(stage, Json::object(), plugin_context());
   std::string text;
   for (int i = 0; i < 200; ++i) text += "Gov. Smith said \"We will win.\" The U.S. agreed.\n\n";
   Document reference("r", text);

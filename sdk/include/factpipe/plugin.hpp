@@ -6,6 +6,8 @@
 //   class Shout : public factpipe::Stage {
 //    public:
 //     static factpipe::PluginInfo describe() { return {.name = "shout", .version = "1.0.0", ...}; }
+//     // optional, when the layers depend on the config (see layers.hpp):
+//     static factpipe::StageLayers layers(const factpipe::Json& config);
 //     void configure(const factpipe::Json& config, const factpipe::Context& ctx) override;
 //     void process(factpipe::Document& doc) override;
 //   };
@@ -13,6 +15,7 @@
 //
 // Ownership: the host creates and destroys stages through the entry points; a string returned by an
 // entry point stays valid until the next call on the same thread. Exceptions never cross the boundary.
+#include <concepts>
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
@@ -21,8 +24,10 @@
 #include <type_traits>
 #include <vector>
 
+#include <factpipe/abi_layout.hpp>
 #include <factpipe/document.hpp>
 #include <factpipe/export.hpp>
+#include <factpipe/layers.hpp>
 #include <factpipe/version.hpp>
 
 extern "C" {
@@ -79,8 +84,12 @@ struct PluginInfo {
   std::string version;       // the plugin's own semver
   std::string description;
   std::string license = "";
-  std::vector<std::string> requires_layers;  // "requires" in JSON
-  std::vector<std::string> provides_layers;  // "provides" in JSON
+  // What process() reads and writes (layers.hpp), for the default config; a stage whose layers follow its
+  // config also defines `static StageLayers layers(const Json& config)`. Since API 3.0 typed ("requires" and
+  // "provides" in JSON, by name). Every layer in requires must be provided by an earlier stage; a stage may change
+  // only the layers it provides (and extra["<its plugin name>"] anywhere).
+  std::vector<Layer> requires_layers;
+  std::vector<Layer> provides_layers;
   Json config_schema = Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json::object()}};
   bool thread_safe = false;  // may one configured instance process documents on several threads at once?
   // Since API 1.1. True: the host calls prepare_batch() with every document of the run, after the stages
@@ -91,6 +100,8 @@ struct PluginInfo {
 
 FACTPIPE_SDK_API Json to_json(const PluginInfo& info);
 FACTPIPE_SDK_API PluginInfo plugin_info_from_json(const Json& j);
+FACTPIPE_SDK_API Json to_json(const StageLayers& layers);  // {"requires": [names], "provides": [names]}
+FACTPIPE_SDK_API StageLayers stage_layers_from_json(const Json& j);
 
 // Rejects config keys that the stage's JSON Schema does not name, listing the allowed ones. The host
 // validates the whole schema before configure(); this keeps a stage strict when a test or tool
@@ -158,6 +169,24 @@ int guarded(F&& f) noexcept {
   return 1;
 }
 
+// The stage's layers for a config: its own layers(config) when it has one, else describe()'s.
+template <class StageClass>
+std::string layers_json(const char* config_json) {
+  if constexpr (requires(const Json& c) {
+                  { StageClass::layers(c) } -> std::same_as<StageLayers>;
+                }) {
+    return to_json(StageClass::layers(Json::parse(config_json))).dump();
+  } else {
+    PluginInfo info = StageClass::describe();
+    return to_json(StageLayers{info.requires_layers, info.provides_layers}).dump();
+  }
+}
+
+inline const std::string& abi_layout() {
+  static const std::string layout = ::factpipe::abi::layout(sizeof(PluginInfo), sizeof(factpipe_host));
+  return layout;
+}
+
 }  // namespace factpipe::bridge
 
 // API 1.1 entry point; left out when a test builds a plugin that claims API 1.0, which has no such entry.
@@ -175,48 +204,53 @@ int guarded(F&& f) noexcept {
   }
 #endif
 
-#define FACTPIPE_PLUGIN(StageClass)                                                                      \
-  static_assert(std::is_base_of_v<::factpipe::Stage, StageClass>,                                        \
-                #StageClass " must derive from factpipe::Stage");                                        \
-  static_assert(std::is_same_v<decltype(StageClass::describe()), ::factpipe::PluginInfo>,                \
-                #StageClass " needs `static factpipe::PluginInfo describe()`");                          \
-  static_assert(std::is_default_constructible_v<StageClass>,                                             \
-                #StageClass " must be default constructible (configure() takes the config)");           \
-  extern "C" {                                                                                           \
-  FACTPIPE_EXPORT void factpipe_api_version(std::uint32_t* major, std::uint32_t* minor,                  \
-                                            std::uint32_t* patch) noexcept {                             \
-    *major = FACTPIPE_PLUGIN_API_MAJOR;                                                                  \
-    *minor = FACTPIPE_PLUGIN_API_MINOR;                                                                  \
-    *patch = FACTPIPE_API_VERSION_PATCH;                                                                 \
-  }                                                                                                      \
-  FACTPIPE_EXPORT const char* factpipe_plugin_describe() noexcept {                                      \
-    thread_local std::string described;                                                                  \
-    int rc = ::factpipe::bridge::guarded(                                                                \
-        [] { described = ::factpipe::to_json(StageClass::describe()).dump(); });                         \
-    return rc == 0 ? described.c_str() : nullptr;                                                        \
-  }                                                                                                      \
-  FACTPIPE_EXPORT void* factpipe_stage_create() noexcept {                                               \
-    ::factpipe::Stage* stage = nullptr;                                                                  \
-    ::factpipe::bridge::guarded([&] { stage = new StageClass(); });                                      \
-    return stage;                                                                                        \
-  }                                                                                                      \
-  FACTPIPE_EXPORT void factpipe_stage_destroy(void* stage) noexcept {                                    \
-    ::factpipe::bridge::guarded([&] { delete static_cast<::factpipe::Stage*>(stage); });                 \
-  }                                                                                                      \
-  FACTPIPE_EXPORT int factpipe_stage_configure(void* stage, const char* config_json,                     \
-                                               const factpipe_host* host) noexcept {                     \
-    return ::factpipe::bridge::guarded([&] {                                                             \
-      static_cast<::factpipe::Stage*>(stage)->configure(::factpipe::Json::parse(config_json),            \
-                                                        ::factpipe::Context(*host));                     \
-    });                                                                                                  \
-  }                                                                                                      \
-  FACTPIPE_EXPORT int factpipe_stage_process(void* stage, void* document) noexcept {                     \
-    return ::factpipe::bridge::guarded([&] {                                                             \
-      static_cast<::factpipe::Stage*>(stage)->process(*static_cast<::factpipe::Document*>(document));    \
-    });                                                                                                  \
-  }                                                                                                      \
-  FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)                                                        \
-  FACTPIPE_EXPORT const char* factpipe_last_error() noexcept {                                           \
-    return ::factpipe::bridge::last_error().c_str();                                                     \
-  }                                                                                                      \
+#define FACTPIPE_PLUGIN(StageClass)                                                                                   \
+  static_assert(std::is_base_of_v<::factpipe::Stage, StageClass>, #StageClass " must derive from factpipe::Stage");   \
+  static_assert(std::is_same_v<decltype(StageClass::describe()), ::factpipe::PluginInfo>,                             \
+                #StageClass " needs `static factpipe::PluginInfo describe()`");                                       \
+  static_assert(std::is_default_constructible_v<StageClass>,                                                          \
+                #StageClass " must be default constructible (configure() takes the config)");                         \
+  extern "C" {                                                                                                        \
+  FACTPIPE_EXPORT const char* factpipe_abi_layout() noexcept {                                                        \
+    const char* layout = nullptr;                                                                                     \
+    ::factpipe::bridge::guarded([&] { layout = ::factpipe::bridge::abi_layout().c_str(); });                          \
+    return layout;                                                                                                    \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT void factpipe_api_version(std::uint32_t* major, std::uint32_t* minor,                               \
+                                            std::uint32_t* patch) noexcept {                                          \
+    *major = FACTPIPE_PLUGIN_API_MAJOR;                                                                               \
+    *minor = FACTPIPE_PLUGIN_API_MINOR;                                                                               \
+    *patch = FACTPIPE_API_VERSION_PATCH;                                                                              \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT const char* factpipe_plugin_describe() noexcept {                                                   \
+    thread_local std::string described;                                                                               \
+    int rc = ::factpipe::bridge::guarded([] { described = ::factpipe::to_json(StageClass::describe()).dump(); });     \
+    return rc == 0 ? described.c_str() : nullptr;                                                                     \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT const char* factpipe_stage_layers(const char* config_json) noexcept {                               \
+    thread_local std::string layers;                                                                                  \
+    int rc = ::factpipe::bridge::guarded([&] { layers = ::factpipe::bridge::layers_json<StageClass>(config_json); }); \
+    return rc == 0 ? layers.c_str() : nullptr;                                                                        \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT void* factpipe_stage_create() noexcept {                                                            \
+    ::factpipe::Stage* stage = nullptr;                                                                               \
+    ::factpipe::bridge::guarded([&] { stage = new StageClass(); });                                                   \
+    return stage;                                                                                                     \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT void factpipe_stage_destroy(void* stage) noexcept {                                                 \
+    ::factpipe::bridge::guarded([&] { delete static_cast<::factpipe::Stage*>(stage); });                              \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT int factpipe_stage_configure(void* stage, const char* config_json,                                  \
+                                               const factpipe_host* host) noexcept {                                  \
+    return ::factpipe::bridge::guarded([&] {                                                                          \
+      static_cast<::factpipe::Stage*>(stage)->configure(::factpipe::Json::parse(config_json),                         \
+                                                        ::factpipe::Context(*host));                                  \
+    });                                                                                                               \
+  }                                                                                                                   \
+  FACTPIPE_EXPORT int factpipe_stage_process(void* stage, void* document) noexcept {                                  \
+    return ::factpipe::bridge::guarded(                                                                               \
+        [&] { static_cast<::factpipe::Stage*>(stage)->process(*static_cast<::factpipe::Document*>(document)); });     \
+  }                                                                                                                   \
+  FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)                                                                     \
+  FACTPIPE_EXPORT const char* factpipe_last_error() noexcept { return ::factpipe::bridge::last_error().c_str(); }     \
   }

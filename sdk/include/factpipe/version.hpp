@@ -1,15 +1,20 @@
 #pragma once
 // The plugin API version (semver). A host loads a plugin only when the majors are equal and the host's
 // minor is at least the plugin's: a plugin may use nothing that the host does not know about.
-// Bump MINOR for additions (new optional entry points, new document fields), MAJOR for anything that
-// changes the layout of a type shared across the boundary or the meaning of an entry point.
+// The document and the plugin interface cross the boundary as C++ types (the standard library's, nlohmann/json's
+// and ours), so any change to the layout of one of them is a MAJOR bump: a new field of the document, of
+// PluginInfo or of factpipe_host, a changed member type. MINOR is for what leaves every layout alone (a new
+// optional entry point, a new function in the SDK library). The host checks the layout itself too: each plugin
+// exports its layout fingerprint (abi_layout.hpp), compared with the host's before anything else.
 // History: 1.0 the first API; 1.1 adds the optional entry point factpipe_stage_prepare_batch (a stage that
 // looks at every document of the run before processing any) and PluginInfo::prepare_batch; 2.0 adds
-// Metadata::authors (the document's layout changes: every plugin is rebuilt).
+// Metadata::authors (the document's layout changes: every plugin is rebuilt); 3.0 types the layers
+// (PluginInfo::requires_layers/provides_layers are std::vector<Layer>), adds the entry points
+// factpipe_stage_layers (a stage's layers for its config) and factpipe_abi_layout (the layout fingerprint).
 #include <cstdint>
 #include <string>
 
-#define FACTPIPE_API_VERSION_MAJOR 2
+#define FACTPIPE_API_VERSION_MAJOR 3
 #define FACTPIPE_API_VERSION_MINOR 0
 #define FACTPIPE_API_VERSION_PATCH 0
 

@@ -41,6 +41,10 @@ class Pipeline {
   // After every stage the document is checked (stage_output_check.hpp); an `extra` deeper than this fails it.
   void max_json_depth(std::size_t depth) { max_json_depth_ = depth; }
   std::size_t max_json_depth() const { return max_json_depth_; }
+  // After every stage, whether it changed only the layers it declared (layer_check.hpp). On by default in
+  // debug builds and under CTest (FACTPIPE_CHECK_LAYERS=1), off in release.
+  void check_layers(bool on) { check_layers_ = on; }
+  bool check_layers() const { return check_layers_; }
 
   std::size_t stage_count() const { return stages_.size(); }
   std::size_t workers() const { return workers_; }
@@ -51,7 +55,7 @@ class Pipeline {
  private:
   struct Slot {
     std::string name, plugin, version;
-    std::vector<std::string> provides;
+    std::vector<Layer> provides;
     bool prepare_batch = false;
     std::vector<std::unique_ptr<StageInstance>> instances;  // 1 when thread safe, else one per worker
     ResolvedStage resolved;                                 // to configure the instances again
@@ -61,6 +65,7 @@ class Pipeline {
   std::filesystem::path dir_;
   std::size_t workers_ = 1;
   std::size_t max_json_depth_ = kDefaultMaxJsonDepth;
+  bool check_layers_ = false;
   std::vector<Slot> stages_;
 };
 

@@ -25,6 +25,7 @@ struct ResolvedStage {
   std::string name;
   std::shared_ptr<const PluginLibrary> plugin;
   Json config = Json::object();  // validated, defaults filled
+  StageLayers layers;            // what the stage reads and writes with this config
   std::string where;             // file:line:column of the stage, for errors at configure time
 };
 

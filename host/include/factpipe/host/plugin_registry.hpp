@@ -54,6 +54,8 @@ class PluginRegistry {
   const std::vector<std::filesystem::path>& search_dirs() const { return dirs_; }
   // The names of every library found (from its file name; loading it may still fail), sorted.
   std::vector<std::string> names() const;
+  // Whether the library of that name lies in a bundled plugin folder (the ones factpipe ships, trusted).
+  bool is_bundled(std::string_view name) const;
   // The failure of a library whose file is named factpipe-<name>.so, if any (explains an unknown plugin).
   const PluginLoadFailure* failure_for(std::string_view name) const;
 
@@ -63,6 +65,7 @@ class PluginRegistry {
     std::string refused;  // why it may not be loaded (an unapproved override of a bundled plugin)
     std::shared_ptr<const PluginLibrary> library;
     bool tried = false;
+    bool bundled = false;
   };
   std::shared_ptr<const PluginLibrary> load_locked(const std::string& name, Candidate& c) const;
 
