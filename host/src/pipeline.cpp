@@ -38,9 +38,9 @@ void Pipeline::create_instances(Slot& slot) const {
   }
 }
 
-void Pipeline::restart_batch_stages() {
+void Pipeline::start_run() {
   for (auto& slot : stages_)
-    if (slot.prepare_batch) create_instances(slot);
+    for (auto& instance : slot.instances) instance->start_run();
 }
 
 bool Pipeline::has_batch_stage() const {

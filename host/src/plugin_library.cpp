@@ -80,6 +80,7 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   resolve(ep.process, "factpipe_stage_process");
   resolve(ep.last_error, "factpipe_last_error");
   resolve(ep.layers, "factpipe_stage_layers");
+  resolve(ep.start_run, "factpipe_stage_start_run");
   if (v.major > 1 || v.minor >= 1) resolve(ep.prepare_batch, "factpipe_stage_prepare_batch");  // API 1.1 on
   if (!missing.empty()) fail(path, "missing required entry point(s): " + missing);
 

@@ -58,6 +58,12 @@ void StageInstance::prepare_batch(const std::vector<const Document*>& docs) {
                       plugin_message(*library_));
 }
 
+void StageInstance::start_run() {
+  if (library_->entry_points().start_run(object_) != 0)
+    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() + "): start_run failed: " +
+                      plugin_message(*library_));
+}
+
 void StageInstance::log_to_spdlog(void* context, int level, const char* message) {
   auto* self = static_cast<StageInstance*>(context);
   auto lvl = level <= 0 ? spdlog::level::trace

@@ -32,6 +32,13 @@ void BatchMemory::forget_oldest_locked(std::size_t keep) {
     for (const auto& stem : entries_[id]->profile.stems) postings_[stem].push_back(static_cast<std::uint32_t>(id));
 }
 
+void BatchMemory::clear() {
+  std::unique_lock lock(mutex_);
+  entries_.clear();
+  postings_.clear();
+  dropped_ = 0;
+}
+
 std::size_t BatchMemory::size() const {
   std::shared_lock lock(mutex_);
   return entries_.size();

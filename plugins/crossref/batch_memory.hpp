@@ -38,6 +38,7 @@ class BatchMemory {
   // most `limit`. Thread safe.
   std::vector<std::shared_ptr<const Entry>> candidates(const ClaimProfile& claim, std::string_view exclude_doc,
                                                        double min_share, std::size_t limit) const;
+  void clear();  // forgets every claim (a new run)
   std::size_t size() const;
   std::size_t dropped() const;  // claims forgotten so far because of the limit
 

@@ -350,6 +350,11 @@ void CrossrefStage::prepare_batch(const std::vector<const Document*>& documents)
   batch_prepared_ = true;
 }
 
+void CrossrefStage::start_run() {
+  memory_.clear();
+  batch_prepared_ = false;
+}
+
 std::vector<Evidence> CrossrefStage::link_documents(const Document& doc, const ClaimProfile& profile) const {
   std::vector<Evidence> links;
   const auto& cfg = engine_->config();

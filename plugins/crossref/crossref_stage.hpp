@@ -23,6 +23,7 @@ class CrossrefStage : public Stage {
   void configure(const Json& config, const Context& ctx) override;
   void process(Document& doc) override;
   void prepare_batch(const std::vector<const Document*>& documents) override;
+  void start_run() override;  // forgets the claims of earlier runs; the index and the models stay loaded
 
   // Where the index lives when the config names sources but no db: a per-user cache file keyed by the
   // sources' paths ($XDG_CACHE_HOME/factpipe, else ~/.cache/factpipe, else the temp dir).

@@ -137,9 +137,12 @@ class Pipeline:
         as `factpipe run --format jsonl` writes the line."""
         return self._handle.run(list(lines), n_threads or self._handle.threads)
 
-    def restart_batch_stages(self):
-        """Makes stages that see whole batches (crossref's links between documents) forget earlier batches."""
-        self._handle.restart_batch_stages()
+    def start_run(self):
+        """Starts a new, independent run: stages forget the documents of earlier batches (crossref's links
+        between documents), without loading anything again."""
+        self._handle.start_run()
+
+    restart_batch_stages = start_run  # its first name, kept for existing callers
 
     def _line(self, doc):
         self._count += 1

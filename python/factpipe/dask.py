@@ -141,7 +141,7 @@ def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fin
     with entry["lock"]:
         pipeline = entry["pipeline"]
         if entry["used"]:
-            pipeline.restart_batch_stages()  # links stay within this partition
+            pipeline.start_run()  # links stay within this partition
         entry["used"] = True
         outcomes = pipeline.run_lines(lines, threads)
     pipeline_seconds = time.time() - started  # loading the pipeline included, on a worker's first partition

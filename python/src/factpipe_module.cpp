@@ -85,10 +85,10 @@ class PipelineHandle {
     return out;
   }
 
-  void restart_batch_stages() {
+  void start_run() {
     py::gil_scoped_release release;
     std::lock_guard lock(mutex_);
-    pipeline_->restart_batch_stages();
+    pipeline_->start_run();
   }
 
   std::vector<std::string> stages() const {
@@ -157,7 +157,7 @@ PYBIND11_MODULE(_factpipe, m) {
       .def(py::init<std::string, const std::vector<std::string>&, std::size_t, double>(), py::arg("config"),
            py::arg("overrides"), py::arg("threads"), py::arg("max_document_mb"))
       .def("run", &PipelineHandle::run, py::arg("lines"), py::arg("threads"))
-      .def("restart_batch_stages", &PipelineHandle::restart_batch_stages)
+      .def("start_run", &PipelineHandle::start_run)
       .def_property_readonly("stages", &PipelineHandle::stages)
       .def_property_readonly("name", &PipelineHandle::name)
       .def_property_readonly("config", &PipelineHandle::config)

@@ -14,7 +14,7 @@ def test_one_document_is_the_cli_document(pipeline, tmp_path):
     (expected,), _, code = cli_jsonl([write_jsonl(tmp_path / "one.jsonl", [record])], "-c", DEFAULT_CONFIG)
     assert code == 0
     meta = {k: record[k] for k in ("title", "url", "publisher", "published")}
-    pipeline.restart_batch_stages()  # a fresh run: no documents of earlier tests to link to
+    pipeline.start_run()  # a fresh run: no documents of earlier tests to link to
     got = pipeline(record["text"], id=record["id"], meta=meta)
     assert got["id"] == record["id"]
     assert got["claims"], "the example article has check-worthy claims"
@@ -26,7 +26,7 @@ def test_pipe_is_the_cli_batch_in_input_order(pipeline, tmp_path):
     expected, _, code = cli_jsonl([write_jsonl(tmp_path / "six.jsonl", records)], "-c", DEFAULT_CONFIG)
     assert code == 0
     # One batch of six, as the command line makes of one input: crossref links the documents to each other.
-    pipeline.restart_batch_stages()
+    pipeline.start_run()
     got = list(pipeline.pipe(iter(records), batch_size=6, n_threads=2))
     assert [d["id"] for d in got] == [r["id"] for r in records]
     assert [comparable(d) for d in got] == [comparable(e) for e in expected]

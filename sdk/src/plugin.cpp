@@ -6,6 +6,8 @@ Stage::~Stage() = default;
 
 void Stage::prepare_batch(const std::vector<const Document*>&) {}
 
+void Stage::start_run() {}
+
 Context::Context(const factpipe_host& host)
     : host_context_(host.context),
       log_(host.log),

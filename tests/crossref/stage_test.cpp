@@ -277,6 +277,27 @@ TEST(CrossrefStage, WithoutPrepareBatchEarlierDocumentsAreRemembered) {
   EXPECT_EQ((*conflict)["stance"], "refutes");
 }
 
+TEST(CrossrefStage, ANewRunForgetsTheDocumentsOfEarlierRuns) {
+  Corpus corpus;
+  CrossrefStage stage;
+  factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
+  Document first = make_doc("first", "The tram extension will cost $450 million, officials said.",
+                            {"The tram extension will cost $450 million"});
+  stage.prepare_batch({&first});
+  stage.process(first);
+  Document second = make_doc("second", "Officials put the price of the tram extension at $450 million.",
+                             {"the price of the tram extension at $450 million"});
+  Document again = second;
+  stage.prepare_batch({&second});  // a later batch of the same run: linked to the earlier one
+  stage.process(second);
+  ASSERT_NE(find_link(second.claims[0], "first"), nullptr);
+  stage.start_run();  // an independent run (a Dask partition): nothing of the first run is linked
+  stage.prepare_batch({&again});
+  stage.process(again);
+  EXPECT_EQ(find_link(again.claims[0], "first"), nullptr);
+  ASSERT_NE(find_evidence(again.claims[0], "budget"), nullptr);  // the sources are still there
+}
+
 TEST(CrossrefStage, ProcessesDocumentsOnSeveralThreads) {
   Corpus corpus;
   CrossrefStage stage;

@@ -237,7 +237,7 @@ TEST(BatchRunnerInProcess, RunsFromASourceNamesTheFailedStageAndRestartsBatchSta
   EXPECT_EQ(first[2].document->extra["fx_batch"]["calls"], 1);
   auto second = run_batch({"calm"});
   EXPECT_EQ(second[0].document->extra["fx_batch"]["calls"], 2);  // the stage remembers the first batch
-  pipeline.restart_batch_stages();
+  pipeline.start_run();
   auto third = run_batch({"calm"});
   EXPECT_EQ(third[0].document->extra["fx_batch"]["calls"], 1);  // as if it were the first
   EXPECT_EQ(third[0].document->extra["fx_batch"]["batch"], Json::array({"m0"}));

@@ -111,7 +111,7 @@ TEST(PluginLibrary, RejectsALibraryWithoutTheVersionEntryPoint) {
 TEST(PluginLibrary, NamesEveryMissingRequiredEntryPoint) {
   auto e = load_error("fx_missing_entry");
   EXPECT_THAT(e, HasSubstr("missing required entry point(s): factpipe_stage_process, factpipe_last_error, "
-                           "factpipe_stage_layers"));
+                           "factpipe_stage_layers, factpipe_stage_start_run"));
 }
 
 TEST(PluginLibrary, ReportsADescribeThatThrows) {

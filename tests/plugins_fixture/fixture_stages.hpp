@@ -146,6 +146,10 @@ class BatchStage : public Stage {
     ++calls_;
   }
   void process(Document& doc) override { doc.extra["fx_batch"] = Json{{"batch", batch_}, {"calls", calls_}}; }
+  void start_run() override {
+    batch_ = Json::array();
+    calls_ = 0;
+  }
 
  private:
   Json batch_ = Json::array();

@@ -1,5 +1,6 @@
 // Hand-written exports (only here, to test the host): the right API version, layout and a description, but
-// no factpipe_stage_process, no factpipe_last_error and no factpipe_stage_layers. Real plugins use FACTPIPE_PLUGIN.
+// no factpipe_stage_process, factpipe_last_error, factpipe_stage_layers or factpipe_stage_start_run. Real plugins use
+// FACTPIPE_PLUGIN.
 #include <cstdint>
 
 #include <factpipe/plugin.hpp>

@@ -103,21 +103,6 @@ FACTPIPE_SDK_API PluginInfo plugin_info_from_json(const Json& j);
 FACTPIPE_SDK_API Json to_json(const StageLayers& layers);  // {"requires": [names], "provides": [names]}
 FACTPIPE_SDK_API StageLayers stage_layers_from_json(const Json& j);
 
-// Rejects config keys that the stage's JSON Schema does not name, listing the allowed ones. The host
-// validates the whole schema before configure(); this keeps a stage strict when a test or tool
-// configures it directly, without a host.
-inline void check_config_keys(std::string_view stage, const Json& config, const Json& schema) {
-  if (!config.is_object()) throw std::invalid_argument(std::string(stage) + ": config must be an object");
-  const Json none = Json::object();
-  const Json& allowed = schema.contains("properties") ? schema.at("properties") : none;
-  for (auto it = config.begin(); it != config.end(); ++it) {
-    if (allowed.contains(it.key())) continue;
-    std::string keys;
-    for (auto a = allowed.begin(); a != allowed.end(); ++a) keys += (keys.empty() ? "" : ", ") + a.key();
-    throw std::invalid_argument(std::string(stage) + ": unknown config key '" + it.key() + "' (allowed: " + keys + ")");
-  }
-}
-
 // The interface of a pipeline stage. The out-of-line destructor in the SDK library is its key function,
 // so there is exactly one typeinfo for it across host and plugins.
 class FACTPIPE_SDK_API Stage {
@@ -134,6 +119,11 @@ class FACTPIPE_SDK_API Stage {
   // instance of the stage, from one thread, before process() sees any of them. For stages that relate
   // documents to each other (the same claim in two articles) independently of the order they run in.
   virtual void prepare_batch(const std::vector<const Document*>& documents);
+  // Since API 3.0. Called from one thread, between runs, when the host reuses configured stages for a new and
+  // independent run (the Python module between calls, each Dask partition): forget what the documents of
+  // earlier runs left behind (crossref's claims remembered to link documents), so that the next batch is
+  // processed as if it were the first. Much cheaper than configuring again. The default does nothing.
+  virtual void start_run();
 };
 
 }  // namespace factpipe
@@ -252,5 +242,8 @@ inline const std::string& abi_layout() {
         [&] { static_cast<::factpipe::Stage*>(stage)->process(*static_cast<::factpipe::Document*>(document)); });     \
   }                                                                                                                   \
   FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)                                                                     \
+  FACTPIPE_EXPORT int factpipe_stage_start_run(void* stage) noexcept {                                                \
+    return ::factpipe::bridge::guarded([&] { static_cast<::factpipe::Stage*>(stage)->start_run(); });                 \
+  }                                                                                                                   \
   FACTPIPE_EXPORT const char* factpipe_last_error() noexcept { return ::factpipe::bridge::last_error().c_str(); }     \
   }

@@ -10,7 +10,8 @@
 // looks at every document of the run before processing any) and PluginInfo::prepare_batch; 2.0 adds
 // Metadata::authors (the document's layout changes: every plugin is rebuilt); 3.0 types the layers
 // (PluginInfo::requires_layers/provides_layers are std::vector<Layer>), adds the entry points
-// factpipe_stage_layers (a stage's layers for its config) and factpipe_abi_layout (the layout fingerprint).
+// factpipe_stage_layers (a stage's layers for its config), factpipe_abi_layout (the layout fingerprint) and
+// factpipe_stage_start_run (Stage::start_run: forget earlier runs without configuring again).
 #include <cstdint>
 #include <string>
 

@@ -33,10 +33,10 @@ class Pipeline {
   bool has_batch_stage() const;
   // Calls prepare_batch on every instance of `stage`; throws PluginError naming the stage.
   void prepare_batch(std::size_t stage, const std::vector<const Document*>& docs) const;
-  // Configures the instances of every prepare_batch stage afresh, so that they forget the documents of
-  // earlier batches (crossref links a batch to the batches before it): the next batch is processed as if it
-  // were the first, whatever ran before. Throws PluginError like the constructor.
-  void restart_batch_stages();
+  // Tells every stage instance that a new, independent run starts (Stage::start_run), so that they forget the
+  // documents of earlier batches (crossref links a batch to the batches before it): the next batch is
+  // processed as if it were the first, whatever ran before. Configures nothing again. Throws PluginError.
+  void start_run();
 
   // After every stage the document is checked (stage_output_check.hpp); an `extra` deeper than this fails it.
   void max_json_depth(std::size_t depth) { max_json_depth_ = depth; }

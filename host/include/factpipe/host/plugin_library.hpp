@@ -51,6 +51,7 @@ class PluginLibrary {
     const char* (*describe)() noexcept = nullptr;
     int (*prepare_batch)(void*, const void* const*, std::size_t) noexcept = nullptr;  // null before API 1.1
     const char* (*layers)(const char*) noexcept = nullptr;                            // API 3.0
+    int (*start_run)(void*) noexcept = nullptr;                                       // API 3.0
   };
   const EntryPoints& entry_points() const { return entry_; }
 

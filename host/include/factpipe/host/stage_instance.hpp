@@ -28,6 +28,8 @@ class StageInstance {
   // Throws PluginError "stage 'x' (plugin y): prepare_batch failed: <plugin's message>". Does nothing
   // for a plugin without the entry point (API 1.0).
   void prepare_batch(const std::vector<const Document*>& docs);
+  // Throws PluginError "stage 'x' (plugin y): start_run failed: <plugin's message>".
+  void start_run();
 
   const std::string& name() const { return name_; }
   const PluginLibrary& library() const { return *library_; }
