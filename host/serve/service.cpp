@@ -301,17 +301,19 @@ Reply Service::render(Request& request, const std::string& format) {
     return r;
   }
   // An array answers an array, in request order; a document that failed stands as {"id", "error", "stage"}.
-  Json all = Json::array();
+  // Documents are written by the direct writer (no JSON tree), each indented as a document of its own.
+  std::string body = "[";
   for (const auto& item : request.items) {
+    body += body.size() == 1 ? "\n" : ",\n";
     if (item.document) {
-      all.push_back(to_json(*item.document));
+      write_json_text(*item.document, body, 2);
     } else {
       Json e{{"id", item.id}, {"error", item.error}, {"status", item.status}};
       if (!item.stage.empty()) e["stage"] = item.stage;
-      all.push_back(std::move(e));
+      body += e.dump(2);
     }
   }
-  r.body = all.dump(2) + "\n";
+  r.body = body + "\n]\n";
   r.headers.emplace_back("X-Factpipe-Failed", std::to_string(failed));
   return r;
 }

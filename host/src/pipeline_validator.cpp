@@ -138,6 +138,8 @@ class Checker {
       return entries;
     }
     std::map<std::string, std::string> first_seen;  // stage name -> where
+    // Whether a library of that name exists is known from the file names, without loading any.
+    const std::vector<std::string> names = registry_.names();
     for (std::size_t i = 0; i < stages.size(); ++i) {
       std::string at = "/stages/" + std::to_string(i);
       const Json& s = stages[i];
@@ -165,8 +167,6 @@ class Checker {
         issue(at + "/config", label + ": 'config' must be a mapping");
         config = Json::object();
       }
-      // Whether a library of that name exists is known from the file names, without loading any.
-      auto names = registry_.names();
       if (std::find(names.begin(), names.end(), plugin) == names.end()) {
         issue(at + "/plugin", label + ": unknown plugin '" + plugin + "' (available: " + join(names) + ")");
         continue;

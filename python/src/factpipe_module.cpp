@@ -59,7 +59,8 @@ class PipelineHandle {
     host::RunOptions options;
     options.chunk_size = std::numeric_limits<std::size_t>::max();
     options.threads = threads;
-    options.render = [](const Document& d) { return to_json(d).dump(); };
+    // The direct writer: the bytes of `factpipe run --format jsonl`, without a JSON tree.
+    options.render = [](const Document& d) { return to_json_text(d); };
     host::BatchRunner runner(*pipeline_, options);
     std::size_t next = 0;
     runner.run(

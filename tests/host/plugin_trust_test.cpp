@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -25,8 +26,13 @@ std::string issues(const ValidatedPipeline& v) {
   return out;
 }
 
-// One test, in order: a library's global constructors run once per process, at its first load.
-TEST(PluginTrust, ALibraryIsLoadedOnlyWhenAValidPipelineNamesIt) {
+// One check, in order, in a fresh process: a library's global constructors run once per process, at its first
+// load, and other tests of this binary load fx_marker too. Returns what went wrong, empty when nothing did.
+std::string check_loaded_only_when_named() {
+  std::string problems;
+  auto expect = [&](bool ok, const std::string& what) {
+    if (!ok) problems += what + "\n";
+  };
   factpipe::test::TempDir dir;
   auto marker = dir / "loaded.txt";
   setenv("FACTPIPE_TEST_LOAD_MARKER", marker.c_str(), 1);
@@ -36,23 +42,37 @@ TEST(PluginTrust, ALibraryIsLoadedOnlyWhenAValidPipelineNamesIt) {
   auto bad = load_pipeline_file(
       dir.write("bad.yaml", "pipeline: x\ncolour: blue\nstages:\n  - {name: m, plugin: fx_marker}\n"));
   auto v = validate_pipeline(bad, registry);
-  EXPECT_THAT(issues(v), HasSubstr("unknown top-level key 'colour'"));
-  EXPECT_FALSE(std::filesystem::exists(marker)) << "validating an invalid file ran a plugin library's code";
+  expect(issues(v).find("unknown top-level key 'colour'") != std::string::npos, "no unknown-key issue: " + issues(v));
+  expect(!std::filesystem::exists(marker), "validating an invalid file ran a plugin library's code");
 
   // A valid file that does not name it: only the plugins it names are loaded.
   auto other = load_pipeline_file(dir.write("other.yaml", "pipeline: x\nstages:\n  - {name: g, plugin: fx_good}\n"));
   v = validate_pipeline(other, registry);
-  EXPECT_TRUE(v.ok()) << issues(v);
-  EXPECT_FALSE(std::filesystem::exists(marker)) << "a plugin the pipeline does not name was loaded";
-  EXPECT_TRUE(registry.failures().empty()) << "libraries the pipeline does not name were tried";
+  expect(v.ok(), "a valid file was refused: " + issues(v));
+  expect(!std::filesystem::exists(marker), "a plugin the pipeline does not name was loaded");
+  expect(registry.failures().empty(), "libraries the pipeline does not name were tried");
 
   // A valid file that names it: loaded, from the folder reported.
   auto named = load_pipeline_file(dir.write("named.yaml", "pipeline: x\nstages:\n  - {name: m, plugin: fx_marker}\n"));
   v = validate_pipeline(named, registry);
-  ASSERT_TRUE(v.ok()) << issues(v);
-  EXPECT_TRUE(std::filesystem::exists(marker));
-  EXPECT_EQ(v.stages.at(0).plugin->path(), fixture("fx_marker"));
+  expect(v.ok(), "the file naming fx_marker was refused: " + issues(v));
+  expect(std::filesystem::exists(marker), "fx_marker's constructor did not run when a valid pipeline named it");
+  expect(v.ok() && v.stages.at(0).plugin->path() == fixture("fx_marker"),
+         "fx_marker was not loaded from " + fixture("fx_marker").string());
   unsetenv("FACTPIPE_TEST_LOAD_MARKER");
+  return problems;
+}
+
+TEST(PluginTrust, ALibraryIsLoadedOnlyWhenAValidPipelineNamesIt) {
+  // "threadsafe" death tests run the check in a new process that executes this test alone.
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        std::string problems = check_loaded_only_when_named();
+        std::fputs(problems.c_str(), stderr);
+        std::exit(problems.empty() ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
 }
 
 TEST(PluginTrust, ALibraryThatWouldReplaceABundledPluginNeedsTheOption) {
