@@ -325,7 +325,7 @@ TEST(CrossrefStage, DefaultIndexLivesInTheUserCache) {
 TEST(CrossrefExample, ClaimsGetTheExpectedSources) {
   fs::path examples = test::source_dir() / "examples";
   if (!fs::exists(examples / "sources") || !fs::exists(examples / "articles/harbor-bridge-2026.gold.json"))
-    GTEST_SKIP() << "examples not present";
+    FAIL() << "the committed examples are missing from " << examples;
   TempDir tmp;
   CrossrefStage stage;
   factpipe::host::configure_stage(
@@ -388,7 +388,7 @@ TEST(CrossrefExample, ClaimsGetTheExpectedSources) {
 TEST(CrossrefExample, QuotationsMatchTheTranscriptKey) {
   fs::path examples = test::source_dir() / "examples";
   if (!fs::exists(examples / "sources") || !fs::exists(examples / "articles/harbor-bridge-2026.gold.json"))
-    GTEST_SKIP() << "examples not present";
+    FAIL() << "the committed examples are missing from " << examples;
   TempDir tmp;
   CrossrefStage stage;
   factpipe::host::configure_stage(

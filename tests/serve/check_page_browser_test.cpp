@@ -32,7 +32,7 @@ class CheckPage : public ::testing::Test {
   void SetUp() override {
     if (!std::filesystem::exists(test::CdpBrowser::kChromium))
       GTEST_FAIL() << test::CdpBrowser::kChromium << " is not installed: scripts/setup.sh installs Debian's chromium";
-    if (!test::default_pipeline_built()) GTEST_SKIP() << "the default pipeline's plugins are not built";
+    if (!test::default_pipeline_built()) GTEST_FAIL() << "the default pipeline's plugins are not built";
     setenv("XDG_CACHE_HOME", (dir_ / "cache").c_str(), 1);  // the crossref index of the example sources
     pipeline_ = test::load_test_pipeline(test::source_dir() / "config" / "default.yaml");
     article_ = test::read_file(test::source_dir() / "examples/articles/harbor-bridge-2026.txt");
