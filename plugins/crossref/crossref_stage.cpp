@@ -6,6 +6,7 @@
 #include <factpipe/utf8.hpp>
 
 #include <factpipe/text/clean_view.hpp>
+#include <factpipe/text/wordnet_files.hpp>
 
 #include "source_index.hpp"
 #include "wordnet.hpp"
@@ -69,10 +70,14 @@ Json schema() {
           {"description",
            "sources of the bundled default index only: indexed into the cache file when neither db nor sources "
            "is set, never into a database you name"}}},
-        {"top_k", {{"type", "integer"}, {"minimum", 1}, {"default", d.top_k}, {"description", "evidence kept per claim"}}},
+        {"top_k",
+         {{"type", "integer"}, {"minimum", 1}, {"default", d.top_k}, {"description", "evidence kept per claim"}}},
         {"min_score", num(d.min_score, "re-ranked score below which a passage is not evidence")},
         {"candidates",
-         {{"type", "integer"}, {"minimum", 1}, {"default", d.candidates}, {"description", "BM25 candidates re-ranked per claim"}}},
+         {{"type", "integer"},
+          {"minimum", 1},
+          {"default", d.candidates},
+          {"description", "BM25 candidates re-ranked per claim"}}},
         {"rerank",
          {{"type", "boolean"}, {"default", d.rerank}, {"description", "re-rank BM25 candidates (false: BM25 order)"}}},
         {"idf_candidates",
@@ -91,7 +96,8 @@ Json schema() {
          {{"type", "integer"},
           {"minimum", 1},
           {"default", d.max_postings},
-          {"description", "the query takes the claim's rarest words while their document frequencies add up to at most this"}}},
+          {"description",
+           "the query takes the claim's rarest words while their document frequencies add up to at most this"}}},
         {"synonyms", {{"type", "boolean"}, {"default", d.synonyms}, {"description", "use WordNet synonyms"}}},
         {"dense",
          {{"type", "boolean"},
@@ -119,7 +125,7 @@ Json schema() {
           {"description", "negation, antonyms, conflicting numbers and dates, changed actors count against a claim"}}},
         {"wordnet",
          {{"type", "string"},
-          {"default", "/usr/share/wordnet"},
+          {"default", std::string(text::wordnet::kDefaultDir)},
           {"description", "WordNet dictionary folder (Debian wordnet-base); empty: no synonyms or antonyms"}}},
         {"weights",
          {{"type", "object"},
@@ -140,15 +146,19 @@ Json schema() {
           {"description",
            "learned model that ranks fact-check matches among themselves (\"ranker.json\", fitted on CLEF-2020 "
            "task 2 train for exactly that), while source passages keep the weighted sum; a file in the plugin's "
-           "data folder or an absolute path; empty: fact-checks by the weighted sum too. Ignored when \"ranker\" is set"}}},
+           "data folder or an absolute path; empty: fact-checks by the weighted sum too. Ignored when \"ranker\" is "
+           "set"}}},
         {"factcheck_min_coverage",
-         num(0.1, "a fact-check match of an article's claim that the stance check finds unrelated is still listed, "
-                  "without weight in the verdict, when it holds this share of the claim's words, idf-weighted (a "
-                  "claim given as a whole, such as a post, lists its top_k nearest matches of each kind anyway)")},
+         num(0.1,
+             "a fact-check match of an article's claim that the stance check finds unrelated is still listed, "
+             "without weight in the verdict, when it holds this share of the claim's words, idf-weighted (a "
+             "claim given as a whole, such as a post, lists its top_k nearest matches of each kind anyway)")},
         {"link_documents",
          {{"type", "boolean"},
           {"default", true},
-          {"description", "link the same claim in other documents of this run (every other document of the batch, whatever the order)"}}},
+          {"description",
+           "link the same claim in other documents of this run (every other document of the batch, whatever the "
+           "order)"}}},
         {"link_memory_claims",
          {{"type", "integer"},
           {"minimum", 0},
@@ -162,7 +172,8 @@ Json schema() {
          num(d.quote_min_similarity, "word similarity from which a quotation counts as altered, not not_found")},
         {"verdict_threshold", num(d.verdict.strong, "combined confidence needed to call a claim supported or refuted")},
         {"dispute_threshold",
-         num(d.verdict.disputed, "support and refutation both at least this strong: disputed (else the stronger side wins)")}}}};
+         num(d.verdict.disputed,
+             "support and refutation both at least this strong: disputed (else the stronger side wins)")}}}};
 }
 
 std::string cache_dir() {

@@ -1,34 +1,20 @@
 #include "wordnet.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 #include <unordered_set>
+
+#include <factpipe/text/wordnet_files.hpp>
 
 namespace factpipe::crossref {
 
 namespace fs = std::filesystem;
 
+namespace wn = text::wordnet;
+
 namespace {
-
-std::ifstream open_or_throw(const fs::path& p) {
-  std::ifstream in(p);
-  if (!in) throw std::runtime_error("WordNet file not readable: " + p.string() + " (install Debian's wordnet-base)");
-  return in;
-}
-
-// WordNet writes multi-word lemmas with '_' and marks adjectives like "big(a)".
-std::string clean_lemma(std::string w) {
-  if (auto p = w.find('('); p != std::string::npos) w.resize(p);
-  for (auto& c : w) {
-    if (c == '_') c = ' ';
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return w;
-}
 
 bool ends_with(std::string_view s, std::string_view x) {
   return s.size() > x.size() && s.substr(s.size() - x.size()) == x;
@@ -37,10 +23,9 @@ bool ends_with(std::string_view s, std::string_view x) {
 }  // namespace
 
 WordNet::WordNet(const fs::path& dir, int senses_per_word) {
-  const std::pair<const char*, char> files[] = {{"noun", 'n'}, {"verb", 'v'}, {"adj", 'a'}, {"adv", 'r'}};
-  for (auto [name, pos] : files) {
-    add_index(dir / (std::string("index.") + name), pos, senses_per_word);
-    add_data(dir / (std::string("data.") + name), pos);
+  for (auto [pos, name] : wn::kPartsOfSpeech) {
+    add_index(dir / ("index." + std::string(name)), pos, senses_per_word);
+    add_data(dir / ("data." + std::string(name)), pos);
     fs::path exc = dir / (std::string(name) + ".exc");
     if (fs::exists(exc)) add_exceptions(exc);
   }
@@ -59,29 +44,11 @@ std::shared_ptr<const WordNet> WordNet::shared(const fs::path& dir) {
 }
 
 void WordNet::add_index(const fs::path& file, char pos, int senses_per_word) {
-  auto in = open_or_throw(file);
-  std::string line;
-  std::size_t lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (line.empty() || line[0] == ' ') continue;  // licence header lines start with spaces
-    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-    std::istringstream ss(line);
-    std::string lemma, p;
-    int synset_cnt = 0, p_cnt = 0;
-    if (!(ss >> lemma >> p >> synset_cnt >> p_cnt))
-      throw std::runtime_error("WordNet " + file.string() + ":" + std::to_string(lineno) + ": malformed index line");
-    std::string skip;
-    for (int i = 0; i < p_cnt; ++i) ss >> skip;
-    int sense_cnt = 0, tagsense_cnt = 0;
-    ss >> sense_cnt >> tagsense_cnt;
-    auto& senses = first_senses_[clean_lemma(lemma)];
-    for (int i = 0; i < synset_cnt && i < senses_per_word; ++i) {
-      std::uint64_t off = 0;
-      if (!(ss >> off)) break;
-      senses.push_back(key(pos, off));
-    }
-  }
+  wn::read_index(file, [&](const wn::IndexEntry& e) {
+    auto& senses = first_senses_[wn::clean_lemma(e.lemma)];
+    for (std::size_t i = 0; i < e.offsets.size() && i < static_cast<std::size_t>(senses_per_word); ++i)
+      senses.push_back(key(pos, e.offsets[i]));
+  });
 }
 
 void WordNet::add_data(const fs::path& file, char pos) {
@@ -98,46 +65,22 @@ void WordNet::add_data(const fs::path& file, char pos) {
   };
   std::vector<Pending> pending;
   std::unordered_map<std::uint64_t, std::vector<std::string>> all_words;  // for resolving antonym targets
-  auto in = open_or_throw(file);
-  std::string line;
-  std::size_t lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (line.empty() || line[0] == ' ') continue;
-    // offset lex_filenum ss_type w_cnt(hex) word lex_id ... p_cnt ptr... | gloss
-    auto bar = line.find(" | ");
-    std::istringstream ss(line.substr(0, bar));
-    std::uint64_t off = 0;
-    std::string lexfile, sstype, wcnt_hex;
-    if (!(ss >> off >> lexfile >> sstype >> wcnt_hex))
-      throw std::runtime_error("WordNet " + file.string() + ":" + std::to_string(lineno) + ": malformed data line");
-    int wcnt = static_cast<int>(std::stoul(wcnt_hex, nullptr, 16));
+  wn::read_data(file, [&](const wn::Synset& synset) {
     std::vector<std::string> words;
-    for (int i = 0; i < wcnt; ++i) {
-      std::string w, lexid;
-      ss >> w >> lexid;
-      words.push_back(clean_lemma(w));
-    }
-    int pcnt = 0;
-    ss >> pcnt;
-    for (int i = 0; i < pcnt; ++i) {
-      std::string sym, target_off, tpos, srcdst;
-      ss >> sym >> target_off >> tpos >> srcdst;
-      if (sym != "!" || srcdst.size() != 4) continue;
-      int src = static_cast<int>(std::stoul(srcdst.substr(0, 2), nullptr, 16));
-      int dst = static_cast<int>(std::stoul(srcdst.substr(2, 2), nullptr, 16));
-      char tp = tpos[0] == 's' ? 'a' : tpos[0];
-      std::uint64_t tkey = key(tp, std::stoull(target_off));
-      if (src == 0) {
-        for (auto& w : words) pending.push_back({w, tkey, dst});
-      } else if (src <= static_cast<int>(words.size())) {
-        pending.push_back({words[static_cast<std::size_t>(src - 1)], tkey, dst});
+    for (auto w : synset.words) words.push_back(wn::clean_lemma(w));
+    for (const auto& p : synset.pointers) {
+      if (p.symbol != "!") continue;
+      std::uint64_t target = key(p.target_pos, p.target);
+      if (p.source_word == 0) {
+        for (auto& w : words) pending.push_back({w, target, p.target_word});
+      } else if (p.source_word <= static_cast<int>(words.size())) {
+        pending.push_back({words[static_cast<std::size_t>(p.source_word - 1)], target, p.target_word});
       }
     }
-    std::uint64_t k = key(pos, off);
+    std::uint64_t k = key(pos, synset.offset);
     if (!pending.empty() || wanted.count(k)) all_words[k] = words;
     if (wanted.count(k)) synset_words_[k] = words;
-  }
+  });
   for (const auto& p : pending) {
     auto it = all_words.find(p.target);
     if (it == all_words.end()) continue;
@@ -154,17 +97,12 @@ void WordNet::add_data(const fs::path& file, char pos) {
 }
 
 void WordNet::add_exceptions(const fs::path& file) {
-  auto in = open_or_throw(file);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream ss(line);
-    std::string inflected, base;
-    if (!(ss >> inflected)) continue;
-    while (ss >> base) {
-      exceptions_[clean_lemma(inflected)].push_back(clean_lemma(base));
-      inflections_[clean_lemma(base)].push_back(clean_lemma(inflected));
+  wn::read_exceptions(file, [&](std::string_view inflected, const std::vector<std::string_view>& bases) {
+    for (auto base : bases) {
+      exceptions_[wn::clean_lemma(inflected)].push_back(wn::clean_lemma(base));
+      inflections_[wn::clean_lemma(base)].push_back(wn::clean_lemma(inflected));
     }
-  }
+  });
 }
 
 std::vector<std::string> WordNet::irregular_forms(std::string_view base) const {

@@ -1,7 +1,8 @@
 #pragma once
 // WordNet 3.0 (Debian's wordnet-base: /usr/share/wordnet/{index,data}.{noun,verb,adj,adv} and *.exc),
-// read by our own small parser: synonyms from a word's first senses, antonyms from "!" pointers, and
-// base forms via the exception lists and WordNet's detachment rules (morphy). Loaded once, read-only after.
+// read by factpipe_text's WordNet file readers (wordnet_files.hpp): synonyms from a word's first senses, antonyms from
+// "!" pointers, and base forms via the exception lists and WordNet's detachment rules (morphy). Loaded once, read-only
+// after.
 #include <filesystem>
 #include <memory>
 #include <string>

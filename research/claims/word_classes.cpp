@@ -1,72 +1,41 @@
 #include "word_classes.hpp"
 
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 #include <vector>
+
+#include <factpipe/text/wordnet_files.hpp>
 
 namespace factpipe::claims {
 namespace {
 
-std::ifstream open(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("cannot read WordNet file " + file.string() + " (install wordnet-base)");
-  return in;
-}
+namespace wn = text::wordnet;
 
-[[noreturn]] void malformed(const std::filesystem::path& file, std::size_t line) {
-  throw std::runtime_error("malformed WordNet file " + file.string() + " line " + std::to_string(line));
-}
-
-// index.<pos>: "lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offset..." -> lemma -> first offset
+// Single-word lemmas of index.<pos> with the offset of their most frequent sense.
 std::unordered_map<std::string, std::uint32_t> first_offsets(const std::filesystem::path& file) {
-  auto in = open(file);
   std::unordered_map<std::string, std::uint32_t> out;
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    if (line.empty() || line[0] == ' ') continue;  // license header
-    std::istringstream f(line);
-    std::string lemma, pos;
-    std::size_t synsets = 0, pointers = 0;
-    if (!(f >> lemma >> pos >> synsets >> pointers)) malformed(file, n);
-    std::string skip;
-    for (std::size_t i = 0; i < pointers; ++i) f >> skip;
-    std::size_t senses = 0, tagged = 0;
-    std::uint32_t offset = 0;
-    if (!(f >> senses >> tagged >> offset)) malformed(file, n);
-    if (lemma.find('_') == std::string::npos) out.emplace(lemma, offset);  // single words only
-  }
+  wn::read_index(file, [&](const wn::IndexEntry& e) {
+    if (e.offsets.empty())
+      throw std::runtime_error("WordNet file " + file.string() + ": '" + std::string(e.lemma) + "' has no synset");
+    if (e.lemma.find('_') == std::string_view::npos) out.emplace(e.lemma, e.offsets.front());
+  });
   return out;
 }
 
-// data.<pos>: "offset lex_filenum ss_type ..." -> offset -> lex_filenum
+// data.<pos>: synset offset -> its lexicographer file
 std::unordered_map<std::uint32_t, int> lex_files(const std::filesystem::path& file) {
-  auto in = open(file);
   std::unordered_map<std::uint32_t, int> out;
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    if (line.empty() || line[0] == ' ') continue;
-    std::istringstream f(line);
-    std::uint32_t offset = 0;
-    int lex = 0;
-    if (!(f >> offset >> lex)) malformed(file, n);
-    out.emplace(offset, lex);
-  }
+  wn::read_data(file, [&](const wn::Synset& s) { out.emplace(s.offset, s.lex_file); });
   return out;
 }
 
+// <pos>.exc: inflected form -> its first base form
 template <class Map>
 void read_exceptions(const std::filesystem::path& file, Map& out) {
-  auto in = open(file);
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    std::istringstream f(line);
-    std::string inflected, base;
-    if (!(f >> inflected >> base)) malformed(file, n);
-    out.emplace(inflected, base);
-  }
+  wn::read_exceptions(file, [&](std::string_view inflected, const std::vector<std::string_view>& bases) {
+    out.emplace(std::string(inflected), std::string(bases.front()));
+  });
 }
 
 // WordNet's detachment rules (morphy), in its order.

@@ -10,9 +10,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <factpipe/text/wordnet_files.hpp>
+
 namespace factpipe::claims {
 
-inline constexpr std::string_view kDefaultWordNetDir = "/usr/share/wordnet";
+inline constexpr std::string_view kDefaultWordNetDir = text::wordnet::kDefaultDir;
 
 class WordClasses {
  public:

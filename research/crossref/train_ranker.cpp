@@ -31,6 +31,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <factpipe/text/wordnet_files.hpp>
+
 #include "clef2020.hpp"
 #include "crossref_engine.hpp"
 #include "learned_ranker.hpp"
@@ -303,7 +305,8 @@ int main(int argc, char** argv) {
     fs::path db = build_index(work, "clef2020-vclaims", records);
     ClefSplit train = read_clef_split(dir / "train");
     std::shared_ptr<const WordNet> wn;
-    if (fs::exists("/usr/share/wordnet/data.noun")) wn = WordNet::shared("/usr/share/wordnet");
+    const fs::path wordnet_dir(factpipe::text::wordnet::kDefaultDir);
+    if (fs::exists(wordnet_dir / "data.noun")) wn = WordNet::shared(wordnet_dir);
     EngineConfig config;
     config.candidates = candidates;
     config.dense_candidates = dense_candidates;

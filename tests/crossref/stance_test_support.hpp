@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <factpipe/text/wordnet_files.hpp>
+
 #include "evidence_scoring.hpp"
 #include "test_paths.hpp"
 #include "text_analysis.hpp"
@@ -15,7 +17,7 @@ namespace factpipe::crossref {
 
 inline std::shared_ptr<const WordNet> wordnet() {
   if (!std::filesystem::exists("/usr/share/wordnet/data.noun")) return nullptr;
-  return WordNet::shared("/usr/share/wordnet");
+  return WordNet::shared(std::filesystem::path(factpipe::text::wordnet::kDefaultDir));
 }
 
 inline StanceResult stance(const std::string& claim, const std::string& passage, const StanceOptions& opt = {},

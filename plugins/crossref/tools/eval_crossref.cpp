@@ -31,6 +31,7 @@
 #include <nlohmann/json.hpp>
 
 #include <factpipe/text/sentence_splitter.hpp>
+#include <factpipe/text/wordnet_files.hpp>
 
 #include "clef2020.hpp"
 #include "pipeline_run.hpp"
@@ -624,7 +625,8 @@ int main(int argc, char** argv) {
   }
   try {
     std::shared_ptr<const WordNet> wn;
-    if (fs::exists("/usr/share/wordnet/data.noun")) wn = WordNet::shared("/usr/share/wordnet");
+    const fs::path wordnet_dir(factpipe::text::wordnet::kDefaultDir);
+    if (fs::exists(wordnet_dir / "data.noun")) wn = WordNet::shared(wordnet_dir);
     else std::printf("(WordNet not installed: no synonyms or antonyms)\n");
     if (ranker_file != "none" && fs::exists(ranker_file)) g_ranker = RankerModel::load(ranker_file);
     std::printf("re-ranking: %s\n", g_ranker ? ("learned model " + ranker_file).c_str() : "weighted sum of features");
