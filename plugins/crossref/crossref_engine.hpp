@@ -94,8 +94,14 @@ class Engine {
   bool dense() const { return dense_ != nullptr; }
 
   ClaimProfile profile(const ClaimInput& claim);
-  // Candidates re-ranked, best passage per source, best first (at most `limit`).
-  std::vector<RankedPassage> rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out = nullptr);
+  // The sentence vectors rank() would compute for these claim texts, in one encoder call (the encoder groups
+  // sentences by length and runs their pieces through the dense layers together: the same vectors, cheaper
+  // than one call per claim). Empty when rank() reads no vectors (dense matching off, re-ranking off).
+  std::vector<std::vector<float>> claim_vectors(const std::vector<std::string>& texts) const;
+  // Candidates re-ranked, best passage per source, best first (at most `limit`). `vector`: the claim's
+  // sentence vector from claim_vectors() (null or empty: rank() encodes the claim itself).
+  std::vector<RankedPassage> rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out = nullptr,
+                                  const std::vector<float>* vector = nullptr);
   // Ranked evidence with stances, top_k, unrelated passages dropped.
   std::vector<Evidence> evidence(const ClaimInput& claim);
   Evidence to_evidence(const ClaimProfile& profile, const RankedPassage& p) const;
@@ -116,7 +122,8 @@ class Engine {
   std::shared_ptr<const NearDuplicates> near_duplicates_;
   std::shared_ptr<const DenseIndex> dense_;                     // null: dense matching off
   std::shared_ptr<const encoder::SentenceEncoder> encoder_;
-  std::atomic<std::int64_t> dense_lookups_{0}, dense_micros_{0};  // reported when the engine ends
+  // Reported when the engine ends: claims scanned, and the time spent encoding them and scanning.
+  mutable std::atomic<std::int64_t> dense_lookups_{0}, dense_micros_{0};
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<IndexReader>> pool_;
 };

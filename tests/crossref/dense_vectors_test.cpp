@@ -213,3 +213,47 @@ TEST(DenseVectors, AVectorOnlyModelWithoutVectorsFailsAtStart) {
     EXPECT_NE(std::string(e.what()).find("without_dense"), std::string::npos) << e.what();
   }
 }
+
+// The stage encodes all of a document's claims in one encoder call (Engine::claim_vectors): each vector is
+// bit for bit the one encode() gives the claim alone (claims of every length, a repeat, one too long to keep
+// whole), so ranking with it changes nothing: the same sources, scores and features.
+TEST(DenseVectors, ClaimVectorsOfADocumentAreTheOneByOneVectors) {
+  if (!model_present()) GTEST_SKIP() << "no encoder model (scripts/fetch-model.sh)";
+  load_word_lists((factpipe::test::source_dir() / "plugins/crossref/data").string());
+  TempDir tmp;
+  const fs::path db = index_corpus(tmp);
+  EngineConfig config;
+  config.synonyms = false;
+  config.factcheck_ranker = committed_ranker();
+  Engine engine(db, config, nullptr);
+  ASSERT_TRUE(engine.dense());
+  std::string long_claim;
+  for (int i = 0; i < 30; ++i) long_claim += "Dead people voted in Michigan and bleach cures the virus. ";
+  const std::vector<std::string> texts = {"Dead people cast votes in Michigan",
+                                          "Gum stays in your stomach for seven years, doctors say.",
+                                          "Bleach",
+                                          "Dead people cast votes in Michigan",
+                                          long_claim,
+                                          "",
+                                          "Putting butter on a burn heals it, according to a viral post on Facebook "
+                                          "that was shared more than 40,000 times last week."};
+  const auto vectors = engine.claim_vectors(texts);
+  ASSERT_EQ(vectors.size(), texts.size());
+  auto encoder = factpipe::encoder::SentenceEncoder::load(factpipe::encoder::default_model_dir());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(vectors[i], encoder->encode(texts[i])) << "claim " << i;
+    const ClaimInput claim{texts[i], {}, ""};
+    const auto alone = engine.rank(claim, 5);
+    const auto batched = engine.rank(claim, 5, nullptr, &vectors[i]);
+    ASSERT_EQ(batched.size(), alone.size()) << "claim " << i;
+    for (std::size_t k = 0; k < alone.size(); ++k) {
+      EXPECT_EQ(batched[k].sid, alone[k].sid) << "claim " << i;
+      EXPECT_EQ(batched[k].score, alone[k].score) << "claim " << i;
+      EXPECT_EQ(batched[k].ranking_features, alone[k].ranking_features) << "claim " << i;
+    }
+  }
+  EXPECT_FALSE(engine.rank(ClaimInput{texts[0], {}, ""}, 5).empty());
+  // Without vectors in use there is nothing to encode.
+  config.dense = false;
+  EXPECT_TRUE(Engine(db, config, nullptr).claim_vectors(texts).empty());
+}
