@@ -23,11 +23,21 @@
 
 namespace factpipe::crossref {
 
-// Borrows a reader for the length of one call and gives it back.
+// Borrows a reader for the length of one call, in one read transaction, and gives it back.
 class Engine::Lease {
  public:
-  explicit Lease(Engine& e) : engine_(e), reader_(e.acquire()) {}
-  ~Lease() { engine_.release(std::move(reader_)); }
+  explicit Lease(Engine& e) : engine_(e), reader_(e.acquire()) {
+    try {
+      reader_->begin_read();
+    } catch (...) {
+      engine_.release(std::move(reader_));
+      throw;
+    }
+  }
+  ~Lease() {
+    reader_->end_read();
+    engine_.release(std::move(reader_));
+  }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
   IndexReader* operator->() { return reader_.get(); }
