@@ -106,16 +106,16 @@ ClaimProfile Engine::profile(const ClaimInput& claim) {
                        [&](const std::string& s) { return reader->idf(s); }, config_.synonyms ? wordnet_.get() : nullptr);
 }
 
-std::vector<std::vector<float>> Engine::claim_vectors(const std::vector<std::string>& texts) const {
+std::vector<std::vector<float>> Engine::claim_cosines(const std::vector<std::string>& texts) const {
   if (!dense_ || !config_.rerank || texts.empty()) return {};
   auto t0 = std::chrono::steady_clock::now();
-  auto vectors = encoder_->encode_batch(texts);
+  auto cos = cosines(*dense_, encoder_->encode_batch(texts));
   dense_micros_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
-  return vectors;
+  return cos;
 }
 
 std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out,
-                                        const std::vector<float>* vector) {
+                                        const std::vector<float>* claim_cos) {
   std::vector<RankedPassage> out;
   if (!has_index()) return out;
   Lease reader(*this);
@@ -201,7 +201,7 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   std::vector<float> cos;
   if (dense_ && config_.rerank) {
     auto t0 = std::chrono::steady_clock::now();
-    cos = vector && !vector->empty() ? cosines(*dense_, *vector) : cosines(*dense_, encoder_->encode(claim.text));
+    cos = claim_cos && !claim_cos->empty() ? *claim_cos : cosines(*dense_, encoder_->encode(claim.text));
     auto top = top_rows(cos, static_cast<std::size_t>(std::max(config_.dense_candidates, 0)));
     dense_micros_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
     ++dense_lookups_;

@@ -388,14 +388,15 @@ void CrossrefStage::process(Document& doc) {
       if (ei >= 0 && ei < static_cast<int>(doc.entities.size()))
         in.entities.push_back({doc.entities[static_cast<std::size_t>(ei)].name, doc.entities[static_cast<std::size_t>(ei)].type});
   }
-  // Every claim of the document encoded in one call (the same vectors as one by one, a fraction of the cost).
-  const auto vectors = engine_->claim_vectors(texts);
+  // Every claim of the document encoded in one call and scanned against the fact-check vectors together (the
+  // same cosines as claim by claim, for less).
+  const auto claim_cosines = engine_->claim_cosines(texts);
   for (std::size_t i = 0; i < doc.claims.size(); ++i) {
     Claim& claim = doc.claims[i];
     const ClaimInput& in = inputs[i];
     ClaimProfile profile;
     // Source passages and earlier fact-checks are ranked apart: each kind keeps top_k of its own.
-    auto ranked = engine_->rank(in, cfg.top_k * 4, &profile, vectors.empty() ? nullptr : &vectors[i]);
+    auto ranked = engine_->rank(in, cfg.top_k * 4, &profile, claim_cosines.empty() ? nullptr : &claim_cosines[i]);
     if (ranked.empty()) profile = engine_->profile(in);
     claim.evidence.clear();
     const bool whole_text = claim.extra.contains("claims") && claim.extra["claims"].is_object() &&
