@@ -136,7 +136,10 @@ PackedKernel::RowMatrix PackedKernel::apply(const RowMatrix& x, const Epilogue& 
     return y;
   }
 #endif
-  y.noalias() = x * kernel_;
+  // Row by row (Eigen's matrix-vector product, what a one-row x gets anyway): a matrix-matrix product picks
+  // its blocking, and with it the order of the sums, by the number of rows, so a sentence encoded in a batch
+  // would differ in the last bits from the same sentence encoded alone.
+  for (Eigen::Index r = 0; r < x.rows(); ++r) y.row(r).noalias() = x.row(r) * kernel_;
   y.rowwise() += bias_;
   if (add) y += *then.add;
   if (then.relu) y = y.cwiseMax(0.0f);

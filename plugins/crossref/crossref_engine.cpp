@@ -23,11 +23,21 @@
 
 namespace factpipe::crossref {
 
-// Borrows a reader for the length of one call and gives it back.
+// Borrows a reader for the length of one call, in one read transaction, and gives it back.
 class Engine::Lease {
  public:
-  explicit Lease(Engine& e) : engine_(e), reader_(e.acquire()) {}
-  ~Lease() { engine_.release(std::move(reader_)); }
+  explicit Lease(Engine& e) : engine_(e), reader_(e.acquire()) {
+    try {
+      reader_->begin_read();
+    } catch (...) {
+      engine_.release(std::move(reader_));
+      throw;
+    }
+  }
+  ~Lease() {
+    reader_->end_read();
+    engine_.release(std::move(reader_));
+  }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
   IndexReader* operator->() { return reader_.get(); }
@@ -96,7 +106,16 @@ ClaimProfile Engine::profile(const ClaimInput& claim) {
                        [&](const std::string& s) { return reader->idf(s); }, config_.synonyms ? wordnet_.get() : nullptr);
 }
 
-std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out) {
+std::vector<std::vector<float>> Engine::claim_cosines(const std::vector<std::string>& texts) const {
+  if (!dense_ || !config_.rerank || texts.empty()) return {};
+  auto t0 = std::chrono::steady_clock::now();
+  auto cos = cosines(*dense_, encoder_->encode_batch(texts));
+  dense_micros_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+  return cos;
+}
+
+std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out,
+                                        const std::vector<float>* claim_cos) {
   std::vector<RankedPassage> out;
   if (!has_index()) return out;
   Lease reader(*this);
@@ -182,7 +201,7 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   std::vector<float> cos;
   if (dense_ && config_.rerank) {
     auto t0 = std::chrono::steady_clock::now();
-    cos = cosines(*dense_, encoder_->encode(claim.text));
+    cos = claim_cos && !claim_cos->empty() ? *claim_cos : cosines(*dense_, encoder_->encode(claim.text));
     auto top = top_rows(cos, static_cast<std::size_t>(std::max(config_.dense_candidates, 0)));
     dense_micros_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
     ++dense_lookups_;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 
 #include "fts_query.hpp"
 
@@ -36,8 +37,22 @@ IndexReader::IndexReader(const std::string& path, double title_weight, double bo
   vocab_ = db_.prepare("SELECT doc FROM passages_vocab WHERE term = ?1");
   source_ = db_.prepare("SELECT sid, title, url, publisher, date, kind, text FROM sources WHERE id = ?1");
   mentions_ = db_.prepare("SELECT instr(text, ?2) > 0 FROM sources WHERE id = ?1");
+  begin_ = db_.prepare("BEGIN");
+  commit_ = db_.prepare("COMMIT");
   auto c = db_.prepare("SELECT value FROM meta WHERE key = 'passages'");
   if (c.step()) total_ = std::stoll(c.text(0));
+}
+
+void IndexReader::begin_read() {
+  if (sqlite3_get_autocommit(db_.get())) begin_.run();  // else one is open still (a failed end): keep it
+}
+
+void IndexReader::end_read() noexcept {
+  try {
+    commit_.run();
+  } catch (const std::exception&) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);  // a read transaction: nothing is lost
+  }
 }
 
 std::vector<Candidate> IndexReader::search(const std::string& fts_query, int limit) {

@@ -213,3 +213,62 @@ TEST(DenseVectors, AVectorOnlyModelWithoutVectorsFailsAtStart) {
     EXPECT_NE(std::string(e.what()).find("without_dense"), std::string::npos) << e.what();
   }
 }
+
+// The stage encodes all of a document's claims in one encoder call and scans the fact-check vectors for all
+// of them in one pass (Engine::claim_cosines): each claim's vector is bit for bit the one encode() gives it
+// alone (claims of every length, a repeat, one too long to keep whole, an empty one), each cosine the one
+// cosines() gives, so ranking with them changes nothing: the same sources, scores and features.
+TEST(DenseVectors, ClaimCosinesOfADocumentAreTheOneByOneCosines) {
+  if (!model_present()) GTEST_SKIP() << "no encoder model (scripts/fetch-model.sh)";
+  load_word_lists((factpipe::test::source_dir() / "plugins/crossref/data").string());
+  TempDir tmp;
+  const fs::path db = index_corpus(tmp);
+  EngineConfig config;
+  config.synonyms = false;
+  config.factcheck_ranker = committed_ranker();
+  Engine engine(db, config, nullptr);
+  ASSERT_TRUE(engine.dense());
+  std::string long_claim;
+  for (int i = 0; i < 30; ++i) long_claim += "Dead people voted in Michigan and bleach cures the virus. ";
+  const std::vector<std::string> texts = {"Dead people cast votes in Michigan",
+                                          "Gum stays in your stomach for seven years, doctors say.",
+                                          "Bleach",
+                                          "Dead people cast votes in Michigan",
+                                          long_claim,
+                                          "",
+                                          "Putting butter on a burn heals it, according to a viral post on Facebook "
+                                          "that was shared more than 40,000 times last week.",
+                                          "Household chores burn calories",
+                                          "Chewing gum",
+                                          "Voters in Michigan"};
+  auto encoder = factpipe::encoder::SentenceEncoder::load(factpipe::encoder::default_model_dir());
+  const auto vectors = encoder->encode_batch(texts);
+  const auto dense = load_dense_index(db.string());
+  ASSERT_TRUE(dense);
+  const auto batched_cosines = cosines(*dense, vectors);
+  const auto claim_cos = engine.claim_cosines(texts);
+  ASSERT_EQ(claim_cos.size(), texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const auto alone_vector = encoder->encode(texts[i]);
+    EXPECT_EQ(vectors[i], alone_vector) << "claim " << i;
+    EXPECT_EQ(batched_cosines[i], cosines(*dense, alone_vector)) << "claim " << i;
+    EXPECT_EQ(claim_cos[i], batched_cosines[i]) << "claim " << i;
+    const ClaimInput claim{texts[i], {}, ""};
+    const auto alone = engine.rank(claim, 5);
+    const auto batched = engine.rank(claim, 5, nullptr, &claim_cos[i]);
+    ASSERT_EQ(batched.size(), alone.size()) << "claim " << i;
+    for (std::size_t k = 0; k < alone.size(); ++k) {
+      EXPECT_EQ(batched[k].sid, alone[k].sid) << "claim " << i;
+      EXPECT_EQ(batched[k].score, alone[k].score) << "claim " << i;
+      EXPECT_EQ(batched[k].ranking_features, alone[k].ranking_features) << "claim " << i;
+    }
+  }
+  EXPECT_FALSE(engine.rank(ClaimInput{texts[0], {}, ""}, 5).empty());
+  // A query of the wrong width scores 0, as one alone does.
+  const auto odd = cosines(*dense, std::vector<std::vector<float>>{vectors[0], std::vector<float>(3, 1.0f)});
+  EXPECT_EQ(odd[0], batched_cosines[0]);
+  EXPECT_EQ(odd[1], std::vector<float>(dense->size(), 0.0f));
+  // Without vectors in use there is nothing to encode.
+  config.dense = false;
+  EXPECT_TRUE(Engine(db, config, nullptr).claim_cosines(texts).empty());
+}
