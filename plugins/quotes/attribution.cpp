@@ -223,7 +223,7 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView&
                                       const text::MentionIndex& mentions, const QuoteLexicon& qlx,
                                       const AttributionOptions& opt) {
   auto marked = find_marked_quotes(doc.text, view.paragraphs);
-  // titles, slogans and show names are not quotations
+  // titles, slogans, show names and subheadings are not quotations
   std::vector<MarkedQuote> kept;
   kept.reserve(marked.size());
   std::vector<signed char> headline(view.paragraphs.size(), -1);  // found once per paragraph, when asked
@@ -233,7 +233,8 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView&
       if (headline[p] < 0) headline[p] = title_case_paragraph(doc.text, view.paragraphs[p], qlx.abbreviations);
       return headline[p] > 0;
     };
-    if (!is_title(doc.text, m, qlx, is_headline)) kept.push_back(m);
+    if (!is_title(doc.text, m, qlx, is_headline) && !is_subheading(doc.text, m, view.paragraphs[p], qlx.abbreviations))
+      kept.push_back(m);
   }
   Attributor a{doc, view, mentions, qlx, opt};
   std::vector<Quote> out;
