@@ -233,6 +233,20 @@ TEST_F(Quotes, SubheadingsInSingleMarksAreNotQuotations) {
   EXPECT_NE(quote_of(d, "This is extremely irresponsible."), nullptr);
 }
 
+// A speech verb's base form after an article and an adjective is a noun: "a subsequent tweet" has no subject.
+TEST_F(Quotes, SpeechNounAfterAnAdjectiveIsNoCue) {
+  Document d = run("In a subsequent tweet, Lena Ortiz said the bridge would open \u201Cbefore the end of the year.\u201D");
+  EXPECT_EQ(speaker_of(d, "before the end of the year."), "Lena Ortiz");
+}
+
+// ", he said, “…”" right before the quotation is its cue, not a reporting verb further out.
+TEST_F(Quotes, CueSetOffByCommasBeforeTheQuotation) {
+  Document d = run(
+      "Campaign manager David Mbeki acknowledged that the two had split the contests, which is an outcome, "
+      "he said, \u201Cwe have long anticipated and planned for.\u201D");
+  EXPECT_EQ(mention_of(d, "we have long anticipated and planned for."), "he");
+}
+
 TEST_F(Quotes, ChantedSloganIsAQuotationOfTheCrowd) {
   Document d = run("Thousands of North Koreans chanted “Welcome Putin” as the motorcade passed.");
   EXPECT_EQ(speaker_of(d, "Welcome Putin"), "North Koreans");
