@@ -24,6 +24,7 @@ const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
   if (!l) return nullptr;
   if (lw[k] == "according") return word(k + 1) && lw[k + 1] == "to" ? l : nullptr;
   if (k > 0 && (det(k - 1) || ps[k - 1].possessive)) return nullptr;  // "the report", "his remarks"
+  if (noun_after_adjective(k, *l)) return nullptr;  // "a nervous call", "In a subsequent tweet"
   if (k > 0 && is_class(k - 1, "prep") && lw[k - 1] != "to" && !lw[k].ends_with("ing"))
     return nullptr;  // "in states like", "of claims" (but "by saying")
   if (k > 0 && lw[k - 1] == "to" && lw[k] != "say" && lw[k] != "tell") return nullptr;  // "to state"
@@ -36,6 +37,17 @@ const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
       lw[k].ends_with("ed"))
     return nullptr;
   return l;
+}
+
+bool Attributor::noun_after_adjective(std::size_t k, const std::string& lemma) const {
+  // the base form after an article and one lower-case word that is no plural ("the last claim"), while a
+  // plural subject keeps its verb ("the senators claim", "many people say")
+  if (k < 2 || lw[k] != lemma || !det(k - 2) || !word(k - 1) || ps[k - 1].cap || ps[k - 1].possessive) return false;
+  const std::string& w = lw[k - 1];
+  if (w.ends_with("s") || w == "people" || w == "police" || w == "public" || w == "media" || w == "crowd" ||
+      w == "men" || w == "women" || w == "children")
+    return false;
+  return !is_class(k - 1, "pron") && !is_class(k - 1, "adv") && !is_class(k - 1, "prep");
 }
 
 bool Attributor::adverb(std::size_t k) const {
@@ -223,7 +235,7 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView&
                                       const text::MentionIndex& mentions, const QuoteLexicon& qlx,
                                       const AttributionOptions& opt) {
   auto marked = find_marked_quotes(doc.text, view.paragraphs);
-  // titles, slogans and show names are not quotations
+  // titles, slogans, show names and subheadings are not quotations
   std::vector<MarkedQuote> kept;
   kept.reserve(marked.size());
   std::vector<signed char> headline(view.paragraphs.size(), -1);  // found once per paragraph, when asked
@@ -233,7 +245,8 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView&
       if (headline[p] < 0) headline[p] = title_case_paragraph(doc.text, view.paragraphs[p], qlx.abbreviations);
       return headline[p] > 0;
     };
-    if (!is_title(doc.text, m, qlx, is_headline)) kept.push_back(m);
+    if (!is_title(doc.text, m, qlx, is_headline) && !is_subheading(doc.text, m, view.paragraphs[p], qlx.abbreviations))
+      kept.push_back(m);
   }
   Attributor a{doc, view, mentions, qlx, opt};
   std::vector<Quote> out;

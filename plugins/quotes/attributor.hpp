@@ -138,6 +138,8 @@ struct Attributor {
   // `cognition`: verbs of thinking and finding count too (indirect speech).
   const std::string* verb_lemma(std::size_t k, bool cognition = false) const;
   bool adverb(std::size_t k) const;
+  // The speech verb form `lemma` at piece k reads as a noun after an article and an adjective.
+  bool noun_after_adjective(std::size_t k, const std::string& lemma) const;
   bool nameish(std::size_t k) const { return word(k) && (ps[k].cap || ps[k].all_caps) && !ps[k].possessive; }
   bool credit_paragraph(int p) const { return p >= 0 && view.credit_paragraph[static_cast<std::size_t>(p)]; }
 

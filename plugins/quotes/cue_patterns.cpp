@@ -98,6 +98,10 @@ std::optional<Found> Attributor::leading(const Item& it, std::size_t lo, const s
   std::size_t nearest = o;
   for (std::size_t v = o; v-- > lo;)
     if (!in_quote[v] && verb_lemma(v)) { nearest = v; break; }
+  // "…, which is an outcome, he said, “…”": a cue set off by commas right before the quotation is its own
+  if (nearest + 2 == o && punct(nearest + 1, ',') && nearest > lo + 1 && mention_start(nearest - 1) &&
+      punct(nearest - 2, ','))
+    outer = o;
   for (std::size_t v = (outer < nearest ? outer + 1 : o); v-- > lo;) {
     if (in_quote[v] || !verb_lemma(v)) continue;
     if (lw[v] == "according") {

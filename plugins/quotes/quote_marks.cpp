@@ -38,11 +38,35 @@ bool opener_context(char32_t c) {  // what may stand before an opening mark
          c == 0x201C || c == '"' || c == 0x2018;
 }
 
+// The end of a markup tag opening at `i` ("<tweet ...>", "</a>"): just past its '>' when it is one, with a
+// name of ASCII letters and an '=' before the '>' or a '/' after the '<'; otherwise `i` (a plain '<').
+std::size_t markup_end(std::string_view t, std::size_t i, std::size_t end) {
+  std::size_t k = i + 1;
+  bool closing = k < end && t[k] == '/';
+  if (closing) ++k;
+  std::size_t name = k;
+  while (k < end && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z'))) ++k;
+  if (k == name || k >= end || (t[k] != ' ' && t[k] != '>' && t[k] != '/')) return i;
+  bool attribute = false;
+  for (std::size_t n = 0; k < end && n < 2000; ++k, ++n) {
+    if (t[k] == '>') return closing || attribute || t[k - 1] == '/' ? k + 1 : i;
+    if (t[k] == '<') return i;
+    attribute |= t[k] == '=';
+  }
+  return i;
+}
+
 std::vector<Mark> scan_marks(std::string_view t, Span para) {
   std::vector<Mark> out;
   std::size_t i = para.start;
   while (i < para.end) {
     auto b = static_cast<unsigned char>(t[i]);
+    if (b == '<') {
+      // markup left in the text (<tweet tweet-date="March 10, 2016">, <a href="...">): its attribute
+      // values are no quotations
+      std::size_t end = markup_end(t, i, para.end);
+      if (end > i) { i = end; continue; }
+    }
     if (b != '"' && b != '\'' && b != '`' && b != 0xE2 && b != 0xC2) { ++i; continue; }
     char32_t c = cp_at(t, i);
     std::size_t len = c < 0x80 ? 1 : (c < 0x800 ? 2 : 3);

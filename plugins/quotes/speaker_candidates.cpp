@@ -214,6 +214,15 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
     x[36] = x[4] * x[12];
     x[37] = x[8] * x[11];
     x[40] = x[26] * x[24];
+    x[41] = x[0] > 0 && x[19] > 0 && !pronoun && x[34] == 0.f ? 1.f : 0.f;
+    if (pd == 0 && before) {  // at most three pieces up to the opening mark, one of them a speech verb
+      std::size_t e = piece_at(np.end - 1);
+      for (std::size_t k = e + 1; k < it.open && e + 4 >= it.open; ++k)
+        if (!in_quote[k] && verb_lemma(k)) x[42] = 1;
+    }
+    if (a.ok && b.ok && a.ps.data() == b.ps.data())  // the candidate's words, in one paragraph
+      for (std::size_t k = a.k; k <= b.k; ++k)
+        if (a.ps[k].kind == PieceKind::word && qlx.titles.find(a.lw[k])) x[43] = 1;
   }
   // the nearest candidates on either side
   std::size_t nb = cands.size(), na = cands.size();
@@ -224,6 +233,15 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
   }
   if (nb < cands.size()) cands[nb].x[38] = 1;
   if (na < cands.size()) cands[na].x[39] = 1;
+  // which rule choices and mentions to trust depends on where they stand: a linear model needs the pairs
+  for (auto& c : cands) {
+    auto& x = c.x;
+    x[44] = x[1] * x[38];
+    x[45] = x[1] * x[4];
+    x[46] = x[2] * x[24];
+    x[47] = x[16] * x[4];
+    x[48] = x[18] * x[38];
+  }
   (void)items;
   (void)i;
   if (opt.dump_candidates) {

@@ -6,7 +6,7 @@
 
 namespace factpipe::quotes {
 
-inline constexpr std::array<std::string_view, 41> kSpeakerFeatureNames = {
+inline constexpr std::array<std::string_view, 49> kSpeakerFeatureNames = {
     "rule_choice",          // the rules picked this candidate
     "rule_cue",             // ... from a cue around the quotation ("X said", "said X", "X:")
     "rule_context",         // ... from the context (quote before, sentence before, conversation)
@@ -48,6 +48,14 @@ inline constexpr std::array<std::string_view, 41> kSpeakerFeatureNames = {
     "nearest_before",       // the nearest candidate before the quotation
     "nearest_after",        // the nearest candidate after it
     "opens_paragraph_last_speaker",
+    "rule_no_mention",      // the rules picked a phrase that is no entity mention nor pronoun ("a nervous")
+    "cue_right_before",     // "he said, “…”": a speech verb between it and the opening mark, within 3 pieces
+    "role_word",            // a title or role word in it ("the Florida senator", "a spokeswoman")
+    "rule_cue_nearest_before",   // rule_cue and nearest_before: the cue's subject is the nearest mention
+    "rule_cue_same_sentence",    // rule_cue and same_sentence
+    "rule_context_last_speaker", // rule_context and last_speaker
+    "pronoun_same_sentence",     // pronoun and same_sentence
+    "name_nearest_before",       // name and nearest_before
 };
 inline constexpr std::size_t kSpeakerFeatureCount = kSpeakerFeatureNames.size();
 using SpeakerFeatures = std::array<float, kSpeakerFeatureCount>;

@@ -1,5 +1,7 @@
 #include "title_filter.hpp"
 
+#include <algorithm>
+
 namespace factpipe::quotes {
 
 using text::Piece;
@@ -9,11 +11,28 @@ namespace {
 
 std::string low(std::string_view text, const Piece& p) { return text::lower(text.substr(p.span.start, p.span.size())); }
 
+// An article's headline with its byline, as news roundups list them after a dash: —"Sam Mendes leaves
+// ‘Chocolate Factory’," by Times' Michael Paulson (not a passive's agent: "terrified" by Trump).
+bool byline_after(std::string_view text, const MarkedQuote& q, const QuoteLexicon& qlx) {
+  if (q.close.empty() || q.open.start < 3) return false;
+  // an em dash or en dash (3 bytes of UTF-8) right before the opening mark
+  std::string_view dash = text.substr(q.open.start - 3, 3);
+  if (dash != "\u2014" && dash != "\u2013") return false;
+  std::size_t line_end = text.find('\n', q.close.end);
+  std::size_t end = std::min({text.size(), q.close.end + 40, line_end});
+  auto after = text::scan_pieces(text, Span{q.close.end, end}, qlx.abbreviations);
+  std::size_t k = 0;
+  if (k < after.size() && after[k].kind == PieceKind::punct && after[k].cp == ',') ++k;
+  return k + 1 < after.size() && after[k].kind == PieceKind::word && text.substr(after[k].span.start, 2) == "by" &&
+         after[k + 1].kind == PieceKind::word && after[k + 1].cap;
+}
+
 }  // namespace
 
 bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& qlx,
               const std::function<bool()>& headline) {
   if (q.unclosed || q.continues || q.continued) return false;
+  if (byline_after(text, q, qlx)) return true;
   auto inner = text::scan_pieces(text, q.inner, qlx.abbreviations);
   // one trailing comma or period belongs to the sentence, not to the title ("on "Face the Nation,"")
   if (!inner.empty() && inner.back().kind == PieceKind::punct && (inner.back().cp == ',' || inner.back().cp == '.'))
@@ -67,6 +86,27 @@ bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& q
   // paragraph is in title case (a headline: "Clinton Speaks 'Directly To White People'")
   if (speech || words < 2) return false;
   return !headline();
+}
+
+bool is_subheading(std::string_view text, const MarkedQuote& q, Span paragraph,
+                   const text::AbbreviationSet& abbreviations) {
+  if (q.close.empty() || q.continues || q.continued) return false;
+  auto blank = [&](std::size_t a, std::size_t b) {
+    for (std::size_t i = a; i < b; ++i)
+      if (text[i] != ' ' && text[i] != '\t' && text[i] != '.' && text[i] != '\r') return false;
+    return true;
+  };
+  if (!blank(paragraph.start, q.open.start) || !blank(q.close.end, paragraph.end)) return false;
+  std::size_t words = 0;
+  bool lower = false;
+  for (const auto& p : text::scan_pieces(text, q.inner, abbreviations))
+    if (p.kind == PieceKind::word) {
+      ++words;
+      lower |= !p.all_caps;
+    }
+  // a paragraph of one short quotation in double marks is usually someone's ("This is extremely
+  // irresponsible."); in single marks or capitals, a subheading
+  return words <= 6 && (q.single || !lower);
 }
 
 bool title_case_paragraph(std::string_view text, Span paragraph, const text::AbbreviationSet& abbreviations) {

@@ -16,6 +16,12 @@ namespace factpipe::quotes {
 bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& qlx,
               const std::function<bool()>& headline);
 
+// A paragraph that is nothing but one short quotation (at most six words) in single marks or in capitals:
+// a subheading or pull quote ('A healthy environment.', “DIVISIVE, STUPID AND WRONG”), not a quotation
+// anyone is said to have made.
+bool is_subheading(std::string_view text, const MarkedQuote& q, Span paragraph,
+                   const text::AbbreviationSet& abbreviations);
+
 // A short paragraph mostly in title case: a headline.
 bool title_case_paragraph(std::string_view text, Span paragraph, const text::AbbreviationSet& abbreviations);
 

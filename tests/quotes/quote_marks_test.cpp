@@ -82,3 +82,11 @@ TEST(QuoteMarks, UnmatchedMarkNeverSwallowsTheRest) {
 TEST(QuoteMarks, TypoClosingMarkOpeningAParagraph) {
   EXPECT_THAT(inners("”Mr. Smith embodies it,” she wrote."), ::testing::ElementsAre("Mr. Smith embodies it,"));
 }
+
+TEST(QuoteMarks, MarkupAttributesAreNotQuotations) {
+  EXPECT_THAT(inners("<tweet tweet-author=\"@ed\" tweet-date=\"March 10, 2016\">People wore “Settle For Hillary” "
+                     "shirts</tweet>. See <a href=\"http://example.com\">the video</a>."),
+              ::testing::ElementsAre("Settle For Hillary"));
+  // a plain '<' is no markup
+  EXPECT_THAT(inners("If 3 < 4 then \"it holds\" and 5 > 2."), ::testing::ElementsAre("it holds"));
+}
