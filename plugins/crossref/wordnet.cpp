@@ -4,7 +4,6 @@
 #include <map>
 #include <mutex>
 #include <stdexcept>
-#include <unordered_set>
 
 #include <factpipe/text/wordnet_files.hpp>
 
@@ -23,14 +22,16 @@ bool ends_with(std::string_view s, std::string_view x) {
 }  // namespace
 
 WordNet::WordNet(const fs::path& dir, int senses_per_word) {
+  for (auto [pos, name] : wn::kPartsOfSpeech) add_index(dir / ("index." + std::string(name)), pos, senses_per_word);
+  if (first_senses_.empty()) throw std::runtime_error("WordNet index files in " + dir.string() + " hold no lemmas");
+  // Only the synsets some lemma's first senses point to get their words: their keys are seeded with empty lists.
+  for (const auto& [lemma, keys] : first_senses_)
+    for (auto k : keys) synset_words_.try_emplace(k);
   for (auto [pos, name] : wn::kPartsOfSpeech) {
-    add_index(dir / ("index." + std::string(name)), pos, senses_per_word);
     add_data(dir / ("data." + std::string(name)), pos);
     fs::path exc = dir / (std::string(name) + ".exc");
     if (fs::exists(exc)) add_exceptions(exc);
   }
-  // Only keep synsets somebody's first senses point to (the antonyms were taken during the data pass).
-  if (first_senses_.empty()) throw std::runtime_error("WordNet index files in " + dir.string() + " hold no lemmas");
 }
 
 std::shared_ptr<const WordNet> WordNet::shared(const fs::path& dir) {
@@ -52,21 +53,22 @@ void WordNet::add_index(const fs::path& file, char pos, int senses_per_word) {
 }
 
 void WordNet::add_data(const fs::path& file, char pos) {
-  // Which synsets we need words for: those in some lemma's first senses.
-  std::unordered_set<std::uint64_t> wanted;
-  for (const auto& [lemma, keys] : first_senses_)
-    for (auto k : keys)
-      if (static_cast<char>(k >> 40) == pos) wanted.insert(k);
-  // Antonym pointers name a word of another synset: collect (source word, target synset, target word no).
+  // Antonym pointers name a word of another synset of this file, maybe one further on: collect (source word,
+  // target synset, target word no), and every synset's words in one arena, in file order, which is offset order:
+  // a target is found by binary search, without a hash or a list of strings per synset for all 117,000 synsets.
   struct Pending {
     std::string word;
     std::uint64_t target;
     int target_word;
   };
   std::vector<Pending> pending;
-  std::unordered_map<std::uint64_t, std::vector<std::string>> all_words;  // for resolving antonym targets
+  std::string arena;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> word_at;  // (start, length) in arena
+  std::vector<std::uint64_t> keys;                               // per synset
+  std::vector<std::uint32_t> first_word;                         // per synset, into word_at
+  std::vector<std::string> words;
   wn::read_data(file, [&](const wn::Synset& synset) {
-    std::vector<std::string> words;
+    words.clear();
     for (auto w : synset.words) words.push_back(wn::clean_lemma(w));
     for (const auto& p : synset.pointers) {
       if (p.symbol != "!") continue;
@@ -78,20 +80,43 @@ void WordNet::add_data(const fs::path& file, char pos) {
       }
     }
     std::uint64_t k = key(pos, synset.offset);
-    if (!pending.empty() || wanted.count(k)) all_words[k] = words;
-    if (wanted.count(k)) synset_words_[k] = words;
+    if (auto it = synset_words_.find(k); it != synset_words_.end()) it->second = words;
+    keys.push_back(k);
+    first_word.push_back(static_cast<std::uint32_t>(word_at.size()));
+    for (const auto& w : words) {
+      word_at.emplace_back(static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(w.size()));
+      arena += w;
+    }
   });
+  first_word.push_back(static_cast<std::uint32_t>(word_at.size()));
+  // A data file not in offset order (not WordNet's own) is sorted by key; the last synset read with a key stands.
+  std::vector<std::size_t> order(keys.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (!std::is_sorted(keys.begin(), keys.end()))
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  auto key_at = [&](std::size_t i) { return keys[order[i]]; };
   for (const auto& p : pending) {
-    auto it = all_words.find(p.target);
-    if (it == all_words.end()) continue;
+    std::size_t lo = 0, hi = order.size();  // the first position whose key is above the target
+    while (lo < hi) {
+      std::size_t mid = (lo + hi) / 2;
+      if (key_at(mid) <= p.target) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo == 0 || key_at(lo - 1) != p.target) continue;
+    std::size_t synset = order[lo - 1];
+    std::size_t n = first_word[synset + 1] - first_word[synset];
+    auto word = [&](std::size_t i) {
+      auto [start, length] = word_at[first_word[synset] + i];
+      return std::string_view(arena).substr(start, length);
+    };
     auto& list = antonyms_[p.word];
-    auto add = [&](const std::string& w) {
-      if (std::find(list.begin(), list.end(), w) == list.end()) list.push_back(w);
+    auto add = [&](std::string_view w) {
+      if (std::find(list.begin(), list.end(), w) == list.end()) list.emplace_back(w);
     };
     if (p.target_word == 0) {
-      for (auto& w : it->second) add(w);
-    } else if (p.target_word <= static_cast<int>(it->second.size())) {
-      add(it->second[static_cast<std::size_t>(p.target_word - 1)]);
+      for (std::size_t i = 0; i < n; ++i) add(word(i));
+    } else if (p.target_word <= static_cast<int>(n)) {
+      add(word(static_cast<std::size_t>(p.target_word - 1)));
     }
   }
 }

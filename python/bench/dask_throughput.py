@@ -1,6 +1,7 @@
 """Throughput of factpipe.dask with 1 and 2 workers against the single-process command line, on the same input.
 
     PYTHONPATH=build/python /usr/bin/python3 python/bench/dask_throughput.py [--documents N] [--partition-records P]
+        [--workers 1|2 ...]
 
 Input: the first N PolNeAR train articles (../shared/datasets, as JSON lines in a temporary folder; never
 committed), else the bundled example articles repeated. Every configuration runs the default pipeline with
@@ -152,7 +153,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=800)
     parser.add_argument("--partition-records", type=int, default=50)
+    parser.add_argument("--workers", type=int, choices=(1, 2), action="append",
+                        help="only these worker counts (repeatable; default both): each compared with -j as many")
     args = parser.parse_args()
+    workers = sorted(set(args.workers or (1, 2)))
     exe = os.environ.get("FACTPIPE_EXE", str(SOURCE / "build" / "bin" / "factpipe"))
     config = str(SOURCE / "config" / "default.yaml")
     env = dict(os.environ)
@@ -170,25 +174,26 @@ def main():
                   "partition_records": args.partition_records, "cores": os.cpu_count(),
                   "load_average_before": os.getloadavg()[0]}
         data, batch = work / "news.jsonl", args.partition_records
-        result["cli_j1"] = cli(exe, config, overrides, data, work / "cli1.jsonl", 1, batch)
-        for run, r in dask_run(1, config, overrides, data, work / "d1", batch, env).items():
-            result[f"dask_1_worker_{run}"] = r
-        result["cli_j2"] = cli(exe, config, overrides, data, work / "cli2.jsonl", 2, batch)
-        for run, r in dask_run(2, config, overrides, data, work / "d2", batch, env).items():
-            result[f"dask_2_workers_{run}"] = r
+        names = {1: "dask_1_worker", 2: "dask_2_workers"}
+        for n in workers:
+            result[f"cli_j{n}"] = cli(exe, config, overrides, data, work / f"cli{n}.jsonl", n, batch)
+            for run, r in dask_run(n, config, overrides, data, work / f"d{n}", batch, env).items():
+                result[f"{names[n]}_{run}"] = r
         keys = [k for k in result if k.startswith(("cli_", "dask_"))]
         for key in keys:
             r = result[key]
             r["documents_per_s"] = round(r["documents"] / r["wall_s"], 2)
             r["documents_per_cpu_s"] = round(r["documents"] / r["cpu_s"], 2)
         # Wall time says it all on a free machine; on a shared one CPU seconds are what the run itself cost.
-        for n, cli_key, dask_key in ((1, "cli_j1", "dask_1_worker"), (2, "cli_j2", "dask_2_workers")):
+        for n in workers:
+            cli_key, dask_key = f"cli_j{n}", names[n]
             for run in ("cold", "warm"):
                 d = result[f"{dask_key}_{run}"]
                 result[f"overhead_{n}_{run}_wall"] = round(d["wall_s"] / result[cli_key]["wall_s"] - 1, 3)
                 result[f"overhead_{n}_{run}_cpu"] = round(d["cpu_s"] / result[cli_key]["cpu_s"] - 1, 3)
         # Pipeline loading included (about a second of CPU): a conservative per-core rate.
-        result["per_core_documents_per_cpu_s"] = result["cli_j1"]["documents_per_cpu_s"]
+        if 1 in workers:
+            result["per_core_documents_per_cpu_s"] = result["cli_j1"]["documents_per_cpu_s"]
         result["load_average_after"] = os.getloadavg()[0]
         print(json.dumps(result, indent=1))
     finally:
