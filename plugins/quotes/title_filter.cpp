@@ -38,9 +38,12 @@ bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& q
   if (!inner.empty() && inner.back().kind == PieceKind::punct && (inner.back().cp == ',' || inner.back().cp == '.'))
     inner.pop_back();
   std::size_t words = 0, capitalised = 0;
-  for (const auto& p : inner) {
+  for (std::size_t k = 0; k < inner.size(); ++k) {
+    const Piece& p = inner[k];
     if (p.kind == PieceKind::punct) {
-      if (p.cp == '.' || p.cp == '!' || p.cp == ',' || p.cp == ';' || p.cp == '?') return false;
+      // a comma inside a title goes on in title case ("So, That Happened", "Girls, Girls, Girls")
+      bool title_comma = p.cp == ',' && k + 1 < inner.size() && inner[k + 1].kind == PieceKind::word && inner[k + 1].cap;
+      if (p.cp == '.' || p.cp == '!' || (p.cp == ',' && !title_comma) || p.cp == ';' || p.cp == '?') return false;
       continue;
     }
     if (p.kind != PieceKind::word) continue;

@@ -214,6 +214,17 @@ TEST_F(Quotes, TitlesAndShowNamesAreNotQuotations) {
   EXPECT_EQ(quote_of(d, "Moving Calder 2025"), nullptr);
 }
 
+// A comma inside a title-case phrase ("So, That Happened") keeps it a title; a comma before a lower-case
+// word is a sentence's.
+TEST_F(Quotes, TitlesWithCommasAreNotQuotations) {
+  Document d = run(
+      "Ortiz co-hosts the politics podcast \"So, That Happened.\" Her record \"Girls, Girls, Girls\" sold well.\n\n"
+      "\"Look, we tried hard,\" Ortiz said.");
+  EXPECT_EQ(quote_of(d, "So, That Happened."), nullptr);
+  EXPECT_EQ(quote_of(d, "Girls, Girls, Girls"), nullptr);
+  EXPECT_NE(quote_of(d, "Look, we tried hard,"), nullptr);
+}
+
 // News roundups list headlines with their bylines after a dash; a passive's agent after the marks is no byline.
 TEST_F(Quotes, RoundupHeadlinesWithBylinesAreNotQuotations) {
   Document d = run(
