@@ -275,7 +275,24 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
       top = k;
   best = top;
   double p_best = group[best];
-  if (cands[best].x[0] > 0) return;  // the rules' choice stands
+  // PolNeAR's Source is the subject of the verb that reports the quotation: of the chosen entity's mentions
+  // in the quotation's sentence before it with a speech verb after them, the nearest ("Netanyahu said ...
+  // although he tweeted that he “…”")
+  std::size_t near = best;
+  if (cands[best].entity >= 0 && cands[best].x[6] == 0.f)
+    for (std::size_t k = 0; k < cands.size(); ++k)
+      if (cands[k].entity == cands[best].entity && cands[k].x[4] > 0 && cands[k].x[5] > 0 && cands[k].x[11] > 0 &&
+          cands[k].x[30] == 0.f && cands[k].x[32] == 0.f && cands[k].x[33] == 0.f &&  // not "her campaign said"
+          cands[k].f.np->end > cands[near].f.np->end)
+        near = k;
+  if (cands[best].x[0] > 0) {  // the rules' choice stands, said by its nearest mention
+    if (near != best) {
+      it.speaker.np = cands[near].f.np;
+      it.speaker.refers_to = cands[near].f.refers_to;
+    }
+    return;
+  }
+  best = near;
   Found f = cands[best].f;
   f.cue.reset();
   f.lemma.clear();

@@ -99,7 +99,6 @@ bool is_subheading(std::string_view text, const MarkedQuote& q, Span paragraph,
       if (text[i] != ' ' && text[i] != '\t' && text[i] != '.' && text[i] != '\r') return false;
     return true;
   };
-  if (!blank(paragraph.start, q.open.start) || !blank(q.close.end, paragraph.end)) return false;
   std::size_t words = 0;
   bool lower = false;
   for (const auto& p : text::scan_pieces(text, q.inner, abbreviations))
@@ -107,6 +106,9 @@ bool is_subheading(std::string_view text, const MarkedQuote& q, Span paragraph,
       ++words;
       lower |= !p.all_caps;
     }
+  // a heading in single marks and capitals within a paragraph: ‘EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE’
+  if (q.single && !lower && words >= 3) return true;
+  if (!blank(paragraph.start, q.open.start) || !blank(q.close.end, paragraph.end)) return false;
   // a paragraph of one short quotation in double marks is usually someone's ("This is extremely
   // irresponsible."); in single marks or capitals, a subheading
   return words <= 6 && (q.single || !lower);

@@ -18,7 +18,7 @@ bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& q
 
 // A paragraph that is nothing but one short quotation (at most six words) in single marks or in capitals:
 // a subheading or pull quote ('A healthy environment.', “DIVISIVE, STUPID AND WRONG”), not a quotation
-// anyone is said to have made.
+// anyone is said to have made. Three or more words in single marks and capitals are a heading anywhere.
 bool is_subheading(std::string_view text, const MarkedQuote& q, Span paragraph,
                    const text::AbbreviationSet& abbreviations);
 

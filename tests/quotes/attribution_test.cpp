@@ -245,6 +245,28 @@ TEST_F(Quotes, SubheadingsInSingleMarksAreNotQuotations) {
   EXPECT_NE(quote_of(d, "This is extremely irresponsible."), nullptr);
 }
 
+// Headings in single marks and capitals stand inside a paragraph too, before the quotation they announce.
+TEST_F(Quotes, HeadingsInSingleMarksAndCapitalsAreNotQuotations) {
+  Document d = run(
+      "\u2018EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE\u2019 \u201CIn less than two weeks, the calm of "
+      "everyday life was shattered,\u201D the paper wrote.");
+  EXPECT_EQ(quote_of(d, "EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE"), nullptr);
+  EXPECT_NE(quote_of(d, "In less than two weeks, the calm of everyday life was shattered,"), nullptr);
+}
+
+// PolNeAR's Source is the subject of the verb that reports the quotation: the speaker's nearest mention
+// before a speech verb in the quotation's sentence, not the name further back.
+TEST_F(Quotes, SpeakerMentionIsTheSubjectOfTheReportingVerb) {
+  Document d = run(
+      "Lena Ortiz said late Wednesday that she would go ahead with the meeting, although she tweeted that she "
+      "\u201Crejects the latest comments about the workers.\u201D");
+  EXPECT_EQ(speaker_of(d, "rejects the latest comments about the workers."), "Lena Ortiz");
+  const Quote* q = quote_of(d, "rejects the latest comments about the workers.");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(q->speaker->mention->start, d.text.find("she tweeted"));
+}
+
 // A speech verb's base form after an article and an adjective is a noun: "a subsequent tweet" has no subject.
 TEST_F(Quotes, SpeechNounAfterAnAdjectiveIsNoCue) {
   Document d = run("In a subsequent tweet, Lena Ortiz said the bridge would open \u201Cbefore the end of the year.\u201D");
