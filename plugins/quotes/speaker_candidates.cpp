@@ -285,15 +285,29 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
           cands[k].x[30] == 0.f && cands[k].x[32] == 0.f && cands[k].x[33] == 0.f &&  // not "her campaign said"
           cands[k].f.np->end > cands[near].f.np->end)
         near = k;
-  if (cands[best].x[0] > 0) {  // the rules' choice stands, said by its nearest mention
-    if (near != best) {
-      it.speaker.np = cands[near].f.np;
-      it.speaker.refers_to = cands[near].f.refers_to;
+  // ... or by the relative pronoun after it: "said Scott Reed, the Chamber's strategist, who added that … “…”"
+  std::optional<Span> who;
+  if (cands[near].entity >= 0 && cands[near].x[4] > 0 && cands[near].x[5] > 0)
+    for (std::size_t k = piece_at(cands[near].f.np->end - 1) + 1; k < it.open && !in_quote[k]; ++k)
+      if (ps[k].kind == PieceKind::word && lw[k] == "who") {
+        if ((k + 1 < it.open && verb_lemma(k + 1)) || (k + 2 < it.open && verb_lemma(k + 2))) who = ps[k].span;
+        break;
+      }
+  auto said_by = [&](Found& f) {
+    if (who) {
+      f.refers_to = cands[near].f.np;
+      f.np = who;
+    } else if (near != best) {
+      f.np = cands[near].f.np;
+      f.refers_to = cands[near].f.refers_to;
     }
+  };
+  if (cands[best].x[0] > 0) {  // the rules' choice stands, said by its nearest mention
+    said_by(it.speaker);
     return;
   }
-  best = near;
   Found f = cands[best].f;
+  said_by(f);
   f.cue.reset();
   f.lemma.clear();
   f.from_context = true;

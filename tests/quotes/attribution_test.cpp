@@ -267,6 +267,15 @@ TEST_F(Quotes, SpeakerMentionIsTheSubjectOfTheReportingVerb) {
   EXPECT_EQ(q->speaker->mention->start, d.text.find("she tweeted"));
 }
 
+// ... or the relative pronoun after the speaker's name that is the subject of the reporting verb.
+TEST_F(Quotes, SpeakerMentionIsTheRelativePronounOfTheReportingVerb) {
+  Document d = run(
+      "\u201CWe are gearing up,\u201D said Scott Reed, the chamber's chief strategist, who added that the group "
+      "plans to focus on local issues \u201Clike folks are running for sheriff.\u201D");
+  EXPECT_EQ(speaker_of(d, "like folks are running for sheriff."), "Scott Reed");
+  EXPECT_EQ(mention_of(d, "like folks are running for sheriff."), "who");
+}
+
 // A speech verb's base form after an article and an adjective is a noun: "a subsequent tweet" has no subject.
 TEST_F(Quotes, SpeechNounAfterAnAdjectiveIsNoCue) {
   Document d = run("In a subsequent tweet, Lena Ortiz said the bridge would open \u201Cbefore the end of the year.\u201D");
