@@ -79,7 +79,10 @@ std::vector<Mark> scan_marks(std::string_view t, Span para) {
       // markup left in the text (<tweet tweet-date="March 10, 2016">, <a href="...">): its attribute
       // values are no quotations, even when the tag goes on past the paragraph
       std::size_t end = markup_end(t, i, t.size());
-      if (end > i) { i = std::min(end, para.end); continue; }
+      if (end > i) {
+        i = std::min(end, para.end);
+        continue;
+      }
     }
     if (b != '"' && b != '\'' && b != '`' && b != 0xE2 && b != 0xC2) { ++i; continue; }
     char32_t c = cp_at(t, i);

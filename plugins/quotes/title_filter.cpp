@@ -42,7 +42,8 @@ bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& q
     const Piece& p = inner[k];
     if (p.kind == PieceKind::punct) {
       // a comma inside a title goes on in title case ("So, That Happened", "Girls, Girls, Girls")
-      bool title_comma = p.cp == ',' && k + 1 < inner.size() && inner[k + 1].kind == PieceKind::word && inner[k + 1].cap;
+      bool title_comma =
+          p.cp == ',' && k + 1 < inner.size() && inner[k + 1].kind == PieceKind::word && inner[k + 1].cap;
       if (p.cp == '.' || p.cp == '!' || (p.cp == ',' && !title_comma) || p.cp == ';' || p.cp == '?') return false;
       continue;
     }

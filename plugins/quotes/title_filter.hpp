@@ -1,8 +1,8 @@
 #pragma once
 // Titles, slogans and show names in quotation marks ("Meet the Press", "Shark Tank") are not quotations:
-// a short title-case phrase without sentence punctuation, right after a title cue word (show, film,
-// called, titled, dubbed ...; data file title_cues.txt), after "on" / "in", or after a possessive
-// ("NBC's"), or with no speech verb next to it.
+// a short title-case phrase without sentence punctuation (a comma before a capital is the title's:
+// "So, That Happened"), right after a title cue word (show, film, called, titled, dubbed ...; data file
+// title_cues.txt), after "on" / "in", or after a possessive ("NBC's"), or with no speech verb next to it.
 #include <functional>
 #include <string_view>
 
