@@ -1,5 +1,7 @@
 #include "quote_marks.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 #include <factpipe/utf8.hpp>
@@ -56,16 +58,31 @@ std::size_t markup_end(std::string_view t, std::size_t i, std::size_t end) {
   return i;
 }
 
+// Where a tag opened in an earlier paragraph ends in this one: a line break inside an attribute value
+// (<tweet tweet-date="March 9, 2016⏎">) splits the tag across paragraphs.
+std::size_t tag_carried_into(std::string_view t, Span para) {
+  std::size_t from = para.start > 2000 ? para.start - 2000 : 0;  // markup_end's longest tag
+  std::size_t lt = t.substr(from, para.start - from).rfind('<');
+  if (lt == std::string_view::npos) return para.start;
+  lt += from;
+  if (t.substr(lt, para.start - lt).find('>') != std::string_view::npos) return para.start;
+  std::size_t end = markup_end(t, lt, t.size());
+  return end > para.start ? std::min(end, para.end) : para.start;
+}
+
 std::vector<Mark> scan_marks(std::string_view t, Span para) {
   std::vector<Mark> out;
-  std::size_t i = para.start;
+  std::size_t i = tag_carried_into(t, para);
   while (i < para.end) {
     auto b = static_cast<unsigned char>(t[i]);
     if (b == '<') {
       // markup left in the text (<tweet tweet-date="March 10, 2016">, <a href="...">): its attribute
-      // values are no quotations
-      std::size_t end = markup_end(t, i, para.end);
-      if (end > i) { i = end; continue; }
+      // values are no quotations, even when the tag goes on past the paragraph
+      std::size_t end = markup_end(t, i, t.size());
+      if (end > i) {
+        i = std::min(end, para.end);
+        continue;
+      }
     }
     if (b != '"' && b != '\'' && b != '`' && b != 0xE2 && b != 0xC2) { ++i; continue; }
     char32_t c = cp_at(t, i);

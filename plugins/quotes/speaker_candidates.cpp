@@ -275,8 +275,39 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
       top = k;
   best = top;
   double p_best = group[best];
-  if (cands[best].x[0] > 0) return;  // the rules' choice stands
+  // PolNeAR's Source is the subject of the verb that reports the quotation: of the chosen entity's mentions
+  // in the quotation's sentence before it with a speech verb after them, the nearest ("Netanyahu said ...
+  // although he tweeted that he “…”")
+  std::size_t near = best;
+  if (cands[best].entity >= 0 && cands[best].x[6] == 0.f)
+    for (std::size_t k = 0; k < cands.size(); ++k)
+      if (cands[k].entity == cands[best].entity && cands[k].x[4] > 0 && cands[k].x[5] > 0 && cands[k].x[11] > 0 &&
+          cands[k].x[30] == 0.f && cands[k].x[32] == 0.f && cands[k].x[33] == 0.f &&  // not "her campaign said"
+          cands[k].f.np->end > cands[near].f.np->end)
+        near = k;
+  // ... or by the relative pronoun after it: "said Scott Reed, the Chamber's strategist, who added that … “…”"
+  std::optional<Span> who;
+  if (cands[near].entity >= 0 && cands[near].x[4] > 0 && cands[near].x[5] > 0)
+    for (std::size_t k = piece_at(cands[near].f.np->end - 1) + 1; k < it.open && !in_quote[k]; ++k)
+      if (ps[k].kind == PieceKind::word && lw[k] == "who") {
+        if ((k + 1 < it.open && verb_lemma(k + 1)) || (k + 2 < it.open && verb_lemma(k + 2))) who = ps[k].span;
+        break;
+      }
+  auto said_by = [&](Found& f) {
+    if (who) {
+      f.refers_to = cands[near].f.np;
+      f.np = who;
+    } else if (near != best) {
+      f.np = cands[near].f.np;
+      f.refers_to = cands[near].f.refers_to;
+    }
+  };
+  if (cands[best].x[0] > 0) {  // the rules' choice stands, said by its nearest mention
+    said_by(it.speaker);
+    return;
+  }
   Found f = cands[best].f;
+  said_by(f);
   f.cue.reset();
   f.lemma.clear();
   f.from_context = true;

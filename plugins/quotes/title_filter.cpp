@@ -38,9 +38,13 @@ bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& q
   if (!inner.empty() && inner.back().kind == PieceKind::punct && (inner.back().cp == ',' || inner.back().cp == '.'))
     inner.pop_back();
   std::size_t words = 0, capitalised = 0;
-  for (const auto& p : inner) {
+  for (std::size_t k = 0; k < inner.size(); ++k) {
+    const Piece& p = inner[k];
     if (p.kind == PieceKind::punct) {
-      if (p.cp == '.' || p.cp == '!' || p.cp == ',' || p.cp == ';' || p.cp == '?') return false;
+      // a comma inside a title goes on in title case ("So, That Happened", "Girls, Girls, Girls")
+      bool title_comma =
+          p.cp == ',' && k + 1 < inner.size() && inner[k + 1].kind == PieceKind::word && inner[k + 1].cap;
+      if (p.cp == '.' || p.cp == '!' || (p.cp == ',' && !title_comma) || p.cp == ';' || p.cp == '?') return false;
       continue;
     }
     if (p.kind != PieceKind::word) continue;
@@ -96,7 +100,6 @@ bool is_subheading(std::string_view text, const MarkedQuote& q, Span paragraph,
       if (text[i] != ' ' && text[i] != '\t' && text[i] != '.' && text[i] != '\r') return false;
     return true;
   };
-  if (!blank(paragraph.start, q.open.start) || !blank(q.close.end, paragraph.end)) return false;
   std::size_t words = 0;
   bool lower = false;
   for (const auto& p : text::scan_pieces(text, q.inner, abbreviations))
@@ -104,6 +107,9 @@ bool is_subheading(std::string_view text, const MarkedQuote& q, Span paragraph,
       ++words;
       lower |= !p.all_caps;
     }
+  // a heading in single marks and capitals within a paragraph: ‘EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE’
+  if (q.single && !lower && words >= 3) return true;
+  if (!blank(paragraph.start, q.open.start) || !blank(q.close.end, paragraph.end)) return false;
   // a paragraph of one short quotation in double marks is usually someone's ("This is extremely
   // irresponsible."); in single marks or capitals, a subheading
   return words <= 6 && (q.single || !lower);

@@ -214,6 +214,17 @@ TEST_F(Quotes, TitlesAndShowNamesAreNotQuotations) {
   EXPECT_EQ(quote_of(d, "Moving Calder 2025"), nullptr);
 }
 
+// A comma inside a title-case phrase ("So, That Happened") keeps it a title; a comma before a lower-case
+// word is a sentence's.
+TEST_F(Quotes, TitlesWithCommasAreNotQuotations) {
+  Document d =
+      run("Ortiz co-hosts the politics podcast \"So, That Happened.\" Her record \"Girls, Girls, Girls\" sold well.\n\n"
+          "\"Look, we tried hard,\" Ortiz said.");
+  EXPECT_EQ(quote_of(d, "So, That Happened."), nullptr);
+  EXPECT_EQ(quote_of(d, "Girls, Girls, Girls"), nullptr);
+  EXPECT_NE(quote_of(d, "Look, we tried hard,"), nullptr);
+}
+
 // News roundups list headlines with their bylines after a dash; a passive's agent after the marks is no byline.
 TEST_F(Quotes, RoundupHeadlinesWithBylinesAreNotQuotations) {
   Document d = run(
@@ -232,6 +243,37 @@ TEST_F(Quotes, SubheadingsInSingleMarksAreNotQuotations) {
       "\u201CThis is extremely irresponsible.\u201D");
   EXPECT_EQ(quote_of(d, "Pretty cool working there."), nullptr);
   EXPECT_NE(quote_of(d, "This is extremely irresponsible."), nullptr);
+}
+
+// Headings in single marks and capitals stand inside a paragraph too, before the quotation they announce.
+TEST_F(Quotes, HeadingsInSingleMarksAndCapitalsAreNotQuotations) {
+  Document d =
+      run("\u2018EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE\u2019 \u201CIn less than two weeks, the calm of "
+          "everyday life was shattered,\u201D the paper wrote.");
+  EXPECT_EQ(quote_of(d, "EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE"), nullptr);
+  EXPECT_NE(quote_of(d, "In less than two weeks, the calm of everyday life was shattered,"), nullptr);
+}
+
+// PolNeAR's Source is the subject of the verb that reports the quotation: the speaker's nearest mention
+// before a speech verb in the quotation's sentence, not the name further back.
+TEST_F(Quotes, SpeakerMentionIsTheSubjectOfTheReportingVerb) {
+  Document d =
+      run("Lena Ortiz said late Wednesday that she would go ahead with the meeting, although she tweeted that she "
+          "\u201Crejects the latest comments about the workers.\u201D");
+  EXPECT_EQ(speaker_of(d, "rejects the latest comments about the workers."), "Lena Ortiz");
+  const Quote* q = quote_of(d, "rejects the latest comments about the workers.");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(q->speaker->mention->start, d.text.find("she tweeted"));
+}
+
+// ... or the relative pronoun after the speaker's name that is the subject of the reporting verb.
+TEST_F(Quotes, SpeakerMentionIsTheRelativePronounOfTheReportingVerb) {
+  Document d =
+      run("\u201CWe are gearing up,\u201D said Scott Reed, the chamber's chief strategist, who added that the group "
+          "plans to focus on local issues \u201Clike folks are running for sheriff.\u201D");
+  EXPECT_EQ(speaker_of(d, "like folks are running for sheriff."), "Scott Reed");
+  EXPECT_EQ(mention_of(d, "like folks are running for sheriff."), "who");
 }
 
 // A speech verb's base form after an article and an adjective is a noun: "a subsequent tweet" has no subject.

@@ -90,3 +90,10 @@ TEST(QuoteMarks, MarkupAttributesAreNotQuotations) {
   // a plain '<' is no markup
   EXPECT_THAT(inners("If 3 < 4 then \"it holds\" and 5 > 2."), ::testing::ElementsAre("it holds"));
 }
+
+// A line break inside an attribute value splits the tag over two paragraphs; neither half opens a quotation.
+TEST(QuoteMarks, MarkupSplitAcrossParagraphsIsNoQuotation) {
+  EXPECT_THAT(inners("Ed wrote.\n\n<tweet tweet-author=\"@ed\" tweet-date=\"March 9, 2016\n\">Stands empty; “crowd "
+                     "in one end” only.</tweet>\n\nHe said \"we will see\" later."),
+              ::testing::ElementsAre("crowd in one end", "we will see"));
+}
