@@ -29,8 +29,9 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView&
                                       const text::MentionIndex& mentions, const QuoteLexicon& qlx,
                                       const AttributionOptions& opt);
 
-// Indirect speech in sentences without quotation marks (indirect_speech.cpp).
+// Indirect speech in sentences without quotation marks (indirect_speech.cpp), outside the `direct` ones.
 std::vector<Quote> find_indirect_quotes(const Document& doc, const text::TextView& view,
-                                        const text::MentionIndex& mentions, const QuoteLexicon& qlx);
+                                        const text::MentionIndex& mentions, const QuoteLexicon& qlx,
+                                        const std::vector<Quote>& direct);
 
 }  // namespace factpipe::quotes

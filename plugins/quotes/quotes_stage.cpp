@@ -17,6 +17,8 @@ const char* const kFileKeys[][3] = {
     {"indirect_verbs", "indirect_verbs.txt", "Lemmas of verbs that report speech without marks"},
     {"cognition_verbs", "cognition_verbs.tsv",
      "Verbs of thinking and finding (every form with its lemma) that report a view without marks, before a clause"},
+    {"stance_verbs", "stance_verbs.tsv",
+     "Verbs of taking a stance (every form with its lemma) whose object is reported without marks (\"X endorsed Y\")"},
     {"abbreviations", "abbreviations.txt", "Abbreviations that keep their period (the shared list of text/data)"},
     {"titles", "titles.tsv", "Title and role words before names (the shared list of text/data)"},
     {"not_names", "not_names.txt", "Capitalised words that are never a speaker's name (the shared list of text/data)"},
@@ -60,6 +62,7 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
   f.function_words = file("function_words");
   f.indirect_verbs = file("indirect_verbs");
   f.cognition_verbs = file("cognition_verbs");
+  f.stance_verbs = file("stance_verbs");
   f.abbreviations = file("abbreviations");
   f.titles = file("titles");
   f.not_names = file("not_names");
@@ -82,7 +85,7 @@ void QuotesStage::process(Document& doc) {
   text::MentionIndex mentions(doc);
   std::vector<Quote> quotes = find_direct_quotes(doc, view, mentions, lexicon_, options_);
   if (options_.indirect) {
-    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_);
+    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_, quotes);
     quotes.insert(quotes.end(), std::make_move_iterator(indirect.begin()), std::make_move_iterator(indirect.end()));
   }
   std::erase_if(quotes, [&](const Quote& q) { return q.confidence < options_.min_confidence; });
