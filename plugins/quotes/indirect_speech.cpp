@@ -103,7 +103,7 @@ void Attributor::indirect_sentence(std::size_t s0, std::size_t e, std::vector<Qu
       v = end;
       continue;
     }
-    const std::string* lemma = verb_lemma(v, /*cognition=*/true);
+    const std::string* lemma = in_quote[v] ? nullptr : verb_lemma(v, /*cognition=*/true);
     if (!lemma) continue;
     // a verb of thinking or finding ("believes", "polls show"): active, with its subject before it, and a
     // clause after it
