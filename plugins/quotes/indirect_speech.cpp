@@ -80,13 +80,9 @@ std::size_t Attributor::stance_object(std::size_t s0, std::size_t v, std::size_t
   Why why;
   auto np = np_before(s0, v, why);
   if (!np && why == Why::comma && participle(v)) np = np_first(s0, v);
-  // the subject names someone: a known mention, a name, a role or a pronoun ("The future attacks on" is no
-  // subject)
+  // any subject: requiring a name, role or pronoun lost more right spans than wrong ones (--cv 5: R 0.357 ->
+  // 0.339, P 0.849 -> 0.864), "future attacks on" stays a known miss
   if (!np) return v;
-  std::size_t head = piece_at(np->end - 1);  // the last word: "The future" starts with a capital too
-  if (!(mi.at(np->start) || nameish(head) || is_class(head, "pron") || is_class(head, "rel") ||
-        qlx.titles.find(lw[head])))  // "the mayor"
-    return v;
   // an object, a clause or an infinitive follows: "support from", "attacks in" are nouns
   if (is_class(v + 1, "prep") && !kStanceParticles.contains(lw[v + 1])) return v;
   std::size_t c = v + 1, end = std::min(next_comma[std::min(c, ps.size() - 1)], e);
