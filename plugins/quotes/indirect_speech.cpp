@@ -52,8 +52,9 @@ void Attributor::emit_indirect(std::size_t a, std::size_t b, const Found& f, std
   // Reported content that holds a quotation mixes the two: its quoted words are reported as a partial
   // quotation, the rest is left out (on PolNeAR train + dev, 18% of such spans were indirect attributions,
   // and 27% of their words before the first mark).
-  for (std::size_t k = a; k < b; ++k)
-    if (mark(k)) return;
+  bool marks = false;
+  for (std::size_t k = a; k < b && !marks; ++k) marks = mark(k);
+  if (marks && !opt.mixed) return;
   while (b > a && ps[b - 1].kind == PieceKind::punct && !mark(b - 1)) --b;
   while (a < b && ps[a].kind == PieceKind::punct) ++a;
   if (a >= b || words_in(a, b) < min_words) return;
@@ -63,6 +64,7 @@ void Attributor::emit_indirect(std::size_t a, std::size_t b, const Found& f, std
   fill_speaker(q, f);
   if (!q.speaker) return;
   q.confidence = std::min(q.confidence, 0.7);
+  if (marks) q.extra = Json{{"quotes", {{"mixed", true}}}};
   out.push_back(std::move(q));
 }
 
@@ -171,8 +173,7 @@ using detail::Attributor;
 
 std::vector<Quote> find_indirect_quotes(const Document& doc, const text::TextView& view,
                                         const text::MentionIndex& mentions, const QuoteLexicon& qlx,
-                                        const std::vector<Quote>& direct) {
-  AttributionOptions opt;
+                                        const std::vector<Quote>& direct, const AttributionOptions& opt) {
   Attributor a{doc, view, mentions, qlx, opt};
   std::vector<Span> quoted;
   for (const auto& q : direct) quoted.push_back(q.span);

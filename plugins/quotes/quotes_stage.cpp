@@ -44,6 +44,7 @@ PluginInfo QuotesStage::describe() {
       {"indirect", {{"type", "boolean"}, {"default", true}, {"description", "Also report indirect (reported) speech"}}},
       {"speaker_model", {{"type", "string"}, {"default", "speaker_ranker.tsv"}, {"description", "The learned speaker ranker (a file in the plugin's data dir, or a path relative to the pipeline file; made by factpipe-train-quotes); \"\": the rules alone"}}},
       {"speaker_candidates", {{"type", "boolean"}, {"default", false}, {"description", "Write every quotation's candidate speakers with the ranker's features into its extra (for training)"}}},
+      {"mixed_speech", {{"type", "boolean"}, {"default", false}, {"description", "Also report reported speech whose content holds a quotation (as indirect, with extra.quotes.mixed; experimental: measured by factpipe eval quotes)"}}},
       {"context_speakers", {{"type", "boolean"}, {"default", true}, {"description", "Attribute quotations without a cue from the context (previous quote, previous sentence, conversational turns)"}}},
   };
   for (const auto& k : kFileKeys)
@@ -72,6 +73,7 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
   options_.min_confidence = config.at("min_confidence").get<double>();
   options_.indirect = config.at("indirect").get<bool>();
   options_.context_speakers = config.at("context_speakers").get<bool>();
+  options_.mixed = config.at("mixed_speech").get<bool>();
   options_.dump_candidates = config.at("speaker_candidates").get<bool>();
   std::string model = file("speaker_model");
   model_.reset();
@@ -85,7 +87,7 @@ void QuotesStage::process(Document& doc) {
   text::MentionIndex mentions(doc);
   std::vector<Quote> quotes = find_direct_quotes(doc, view, mentions, lexicon_, options_);
   if (options_.indirect) {
-    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_, quotes);
+    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_, quotes, options_);
     quotes.insert(quotes.end(), std::make_move_iterator(indirect.begin()), std::make_move_iterator(indirect.end()));
   }
   std::erase_if(quotes, [&](const Quote& q) { return q.confidence < options_.min_confidence; });

@@ -332,6 +332,19 @@ TEST_F(Quotes, ReportedSpeechHoldingAQuotationIsNoIndirectQuote) {
   for (const auto& q : d.quotes) EXPECT_NE(q.kind, QuoteKind::indirect) << d.slice(q.span);
 }
 
+TEST_F(Quotes, MixedSpeechIsMeasuredOnRequest) {
+  test::QuotePipeline p(Json{{"mixed_speech", true}});
+  Document d = p.run("Councillor David Mbeki said the plan was \"dead on arrival\" in the council chamber.");
+  const Quote* partial = nullptr;
+  const Quote* mixed = nullptr;
+  for (const auto& q : d.quotes) (q.kind == QuoteKind::indirect ? mixed : partial) = &q;
+  ASSERT_NE(partial, nullptr);  // the quoted words stay a partial quotation
+  ASSERT_NE(mixed, nullptr);
+  EXPECT_EQ(d.slice(mixed->span), "the plan was \"dead on arrival\" in the council chamber");
+  EXPECT_TRUE(mixed->extra["quotes"].value("mixed", false));
+  EXPECT_EQ(mixed->speaker->name, "David Mbeki");
+}
+
 TEST_F(Quotes, IndirectSpeechCanBeTurnedOff) {
   test::QuotePipeline p(Json{{"indirect", false}});
   Document d = p.run("Councillor David Mbeki said that the money would be better spent on buses.");
