@@ -176,6 +176,7 @@ std::vector<Quote> find_indirect_quotes(const Document& doc, const text::TextVie
                                         const std::vector<Quote>& direct, const AttributionOptions& opt) {
   Attributor a{doc, view, mentions, qlx, opt};
   std::vector<Span> quoted;
+  quoted.reserve(direct.size());
   for (const auto& q : direct) quoted.push_back(q.span);
   std::sort(quoted.begin(), quoted.end(), [](const Span& x, const Span& y) { return x.end < y.end; });
   std::vector<Quote> out;

@@ -44,9 +44,13 @@ PluginInfo QuotesStage::describe() {
       {"indirect", {{"type", "boolean"}, {"default", true}, {"description", "Also report indirect (reported) speech"}}},
       {"speaker_model", {{"type", "string"}, {"default", "speaker_ranker.tsv"}, {"description", "The learned speaker ranker (a file in the plugin's data dir, or a path relative to the pipeline file; made by factpipe-train-quotes); \"\": the rules alone"}}},
       {"speaker_candidates", {{"type", "boolean"}, {"default", false}, {"description", "Write every quotation's candidate speakers with the ranker's features into its extra (for training)"}}},
-      {"mixed_speech", {{"type", "boolean"}, {"default", false}, {"description", "Also report reported speech whose content holds a quotation (as indirect, with extra.quotes.mixed; experimental: measured by factpipe eval quotes)"}}},
       {"context_speakers", {{"type", "boolean"}, {"default", true}, {"description", "Attribute quotations without a cue from the context (previous quote, previous sentence, conversational turns)"}}},
   };
+  props["mixed_speech"] = {{"type", "boolean"},
+                           {"default", false},
+                           {"description",
+                            "Also report reported speech whose content holds a quotation (as indirect, with "
+                            "extra.quotes.mixed; experimental, measured by factpipe eval quotes)"}};
   for (const auto& k : kFileKeys)
     props[k[0]] = {{"type", "string"}, {"default", k[1]},
                    {"description", std::string(k[2]) + " (a file in the plugin's data dir, or a path relative to the pipeline file)"}};

@@ -304,11 +304,11 @@ TEST_F(Quotes, IndirectViewsOfThinkingAndFinding) {
 }
 
 TEST_F(Quotes, IndirectStanceVerbsReportTheirObject) {
-  Document d = run(
-      "Councillor David Mbeki endorsed the tunnel plan on Monday.\n\n"
-      "The mayor refused to fund the bridge, citing its cost.\n\n"
-      "Attacks on the plan would come from the unions.\n\n"
-      "“I want the bridge and the tunnel,” Mbeki said.");
+  Document d =
+      run("Councillor David Mbeki endorsed the tunnel plan on Monday.\n\n"
+          "The mayor refused to fund the bridge, citing its cost.\n\n"
+          "Attacks on the plan would come from the unions.\n\n"
+          "“I want the bridge and the tunnel,” Mbeki said.");
   const Quote* a = quote_of(d, "the tunnel plan on Monday");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->kind, QuoteKind::indirect);
