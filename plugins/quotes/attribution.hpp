@@ -22,6 +22,9 @@ struct AttributionOptions {
   double min_confidence = 0.0;   // drop quotations below this confidence
   const SpeakerModel* model = nullptr;  // the learned speaker ranker; nullptr: the rules alone
   bool dump_candidates = false;  // write the ranker's candidates and features into each quotation (training)
+  // Reported speech whose content holds a quotation ("X said the plan was 'a disaster'") is reported too, as
+  // indirect with extra.quotes.mixed, to measure it: the SDK's QuoteKind has no `mixed` yet.
+  bool mixed = false;
 };
 
 // Direct and partial quotations (from their marks) with speakers.
@@ -29,8 +32,9 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView&
                                       const text::MentionIndex& mentions, const QuoteLexicon& qlx,
                                       const AttributionOptions& opt);
 
-// Indirect speech in sentences without quotation marks (indirect_speech.cpp).
+// Indirect speech in sentences without quotation marks (indirect_speech.cpp), outside the `direct` ones.
 std::vector<Quote> find_indirect_quotes(const Document& doc, const text::TextView& view,
-                                        const text::MentionIndex& mentions, const QuoteLexicon& qlx);
+                                        const text::MentionIndex& mentions, const QuoteLexicon& qlx,
+                                        const std::vector<Quote>& direct, const AttributionOptions& opt);
 
 }  // namespace factpipe::quotes

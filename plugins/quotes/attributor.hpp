@@ -201,7 +201,8 @@ struct Attributor {
   void index_paragraph();
 
   // ---- indirect speech: "X said (that) …", "…, X said.", "according to X, …"
-  void indirect_paragraph(std::size_t p, std::vector<Quote>& out);
+  // `quoted`: the direct quotations' spans, by start; their words report no indirect speech
+  void indirect_paragraph(std::size_t p, const std::vector<Span>& quoted, std::vector<Quote>& out);
 
   std::size_t words_in(std::size_t a, std::size_t b) const {
     std::size_t n = 0;
@@ -213,7 +214,13 @@ struct Attributor {
     return k < ps.size() && ps[k].kind == PieceKind::punct && text::is_quote_mark(ps[k].cp) && ps[k].cp != 0x2019;
   }
 
-  void emit_indirect(std::size_t a, std::size_t b, const Found& f, std::vector<Quote>& out) const;
+  // reports pieces [a, b) as indirect speech of `f` when they hold `min_words` words and no quotation mark
+  void emit_indirect(std::size_t a, std::size_t b, const Found& f, std::vector<Quote>& out,
+                     std::size_t min_words = 4) const;
+
+  // "X endorsed Y", "X refused to join …", "…, urging voters to …": a stance verb at v with its subject,
+  // its object up to the clause's end reported; returns that end (v when v is no such verb).
+  std::size_t stance_object(std::size_t s0, std::size_t v, std::size_t e, std::vector<Quote>& out);
 
   void indirect_sentence(std::size_t s0, std::size_t e, std::vector<Quote>& out);
 

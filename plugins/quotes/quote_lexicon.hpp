@@ -13,6 +13,7 @@ struct QuoteLexiconFiles {
   std::string function_words = "function_words.tsv";
   std::string indirect_verbs = "indirect_verbs.txt";
   std::string cognition_verbs = "cognition_verbs.tsv";
+  std::string stance_verbs = "stance_verbs.tsv";
   // The shared lists of text/data (the build copies them into this plugin's data dir).
   std::string abbreviations = "abbreviations.txt";
   std::string titles = "titles.tsv";
@@ -26,6 +27,7 @@ struct QuoteLexicon {
   text::WordMap function_words;         // word -> prep | adv | det | sub | rel | pron
   text::WordList indirect_verbs;        // lemmas that report speech without marks
   text::WordMap cognition_verbs;        // form -> lemma: think, believe, show ... (indirect speech only)
+  text::WordMap stance_verbs;           // form -> lemma: endorse, oppose, urge ... (indirect speech only)
   text::AbbreviationSet abbreviations;  // "mr.", "sen.": keep their period in the word scanner
   text::WordMap titles;                 // title and role words before a name ("sen.", "president")
   text::WordList not_names;             // capitalised words that are never a speaker's name
@@ -39,6 +41,7 @@ struct QuoteLexicon {
     lx.function_words = text::WordMap::load(resolve(f.function_words));
     lx.indirect_verbs = text::WordList::load(resolve(f.indirect_verbs));
     lx.cognition_verbs = text::WordMap::load(resolve(f.cognition_verbs));
+    lx.stance_verbs = text::WordMap::load(resolve(f.stance_verbs));
     lx.abbreviations = text::load_abbreviations(resolve(f.abbreviations));
     lx.titles = text::WordMap::load(resolve(f.titles));
     lx.not_names = text::WordList::load(resolve(f.not_names));

@@ -17,6 +17,8 @@ const char* const kFileKeys[][3] = {
     {"indirect_verbs", "indirect_verbs.txt", "Lemmas of verbs that report speech without marks"},
     {"cognition_verbs", "cognition_verbs.tsv",
      "Verbs of thinking and finding (every form with its lemma) that report a view without marks, before a clause"},
+    {"stance_verbs", "stance_verbs.tsv",
+     "Verbs of taking a stance (every form with its lemma) whose object is reported without marks (\"X endorsed Y\")"},
     {"abbreviations", "abbreviations.txt", "Abbreviations that keep their period (the shared list of text/data)"},
     {"titles", "titles.tsv", "Title and role words before names (the shared list of text/data)"},
     {"not_names", "not_names.txt", "Capitalised words that are never a speaker's name (the shared list of text/data)"},
@@ -44,6 +46,11 @@ PluginInfo QuotesStage::describe() {
       {"speaker_candidates", {{"type", "boolean"}, {"default", false}, {"description", "Write every quotation's candidate speakers with the ranker's features into its extra (for training)"}}},
       {"context_speakers", {{"type", "boolean"}, {"default", true}, {"description", "Attribute quotations without a cue from the context (previous quote, previous sentence, conversational turns)"}}},
   };
+  props["mixed_speech"] = {{"type", "boolean"},
+                           {"default", false},
+                           {"description",
+                            "Also report reported speech whose content holds a quotation (as indirect, with "
+                            "extra.quotes.mixed; experimental, measured by factpipe eval quotes)"}};
   for (const auto& k : kFileKeys)
     props[k[0]] = {{"type", "string"}, {"default", k[1]},
                    {"description", std::string(k[2]) + " (a file in the plugin's data dir, or a path relative to the pipeline file)"}};
@@ -60,6 +67,7 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
   f.function_words = file("function_words");
   f.indirect_verbs = file("indirect_verbs");
   f.cognition_verbs = file("cognition_verbs");
+  f.stance_verbs = file("stance_verbs");
   f.abbreviations = file("abbreviations");
   f.titles = file("titles");
   f.not_names = file("not_names");
@@ -69,6 +77,7 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
   options_.min_confidence = config.at("min_confidence").get<double>();
   options_.indirect = config.at("indirect").get<bool>();
   options_.context_speakers = config.at("context_speakers").get<bool>();
+  options_.mixed = config.at("mixed_speech").get<bool>();
   options_.dump_candidates = config.at("speaker_candidates").get<bool>();
   std::string model = file("speaker_model");
   model_.reset();
@@ -82,7 +91,7 @@ void QuotesStage::process(Document& doc) {
   text::MentionIndex mentions(doc);
   std::vector<Quote> quotes = find_direct_quotes(doc, view, mentions, lexicon_, options_);
   if (options_.indirect) {
-    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_);
+    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_, quotes, options_);
     quotes.insert(quotes.end(), std::make_move_iterator(indirect.begin()), std::make_move_iterator(indirect.end()));
   }
   std::erase_if(quotes, [&](const Quote& q) { return q.confidence < options_.min_confidence; });

@@ -345,11 +345,46 @@ TEST_F(Quotes, IndirectViewsOfThinkingAndFinding) {
   }
 }
 
+TEST_F(Quotes, IndirectStanceVerbsReportTheirObject) {
+  Document d =
+      run("Councillor David Mbeki endorsed the tunnel plan on Monday.\n\n"
+          "The mayor refused to fund the bridge, citing its cost.\n\n"
+          "Attacks on the plan would come from the unions.\n\n"
+          "“I want the bridge and the tunnel,” Mbeki said.");
+  const Quote* a = quote_of(d, "the tunnel plan on Monday");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, QuoteKind::indirect);
+  EXPECT_EQ(a->speaker->name, "David Mbeki");
+  EXPECT_EQ(a->cue_verb, "endorse");
+  const Quote* b = quote_of(d, "to fund the bridge");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->cue_verb, "refuse");
+  // a noun ("attacks on") and a verb inside a quotation report nothing
+  for (const auto& q : d.quotes) {
+    if (q.kind != QuoteKind::indirect) continue;
+    EXPECT_EQ(d.slice(q.span).find("the plan would"), std::string_view::npos) << d.slice(q.span);
+    EXPECT_EQ(d.slice(q.span).find("the bridge and"), std::string_view::npos) << d.slice(q.span);
+  }
+}
+
 TEST_F(Quotes, ReportedSpeechHoldingAQuotationIsNoIndirectQuote) {
   Document d = run("Councillor David Mbeki said the plan was \"dead on arrival\" in the council chamber.");
   ASSERT_NE(quote_of(d, "dead on arrival"), nullptr);
   EXPECT_EQ(quote_of(d, "dead on arrival")->kind, QuoteKind::partial);
   for (const auto& q : d.quotes) EXPECT_NE(q.kind, QuoteKind::indirect) << d.slice(q.span);
+}
+
+TEST_F(Quotes, MixedSpeechIsMeasuredOnRequest) {
+  test::QuotePipeline p(Json{{"mixed_speech", true}});
+  Document d = p.run("Councillor David Mbeki said the plan was \"dead on arrival\" in the council chamber.");
+  const Quote* partial = nullptr;
+  const Quote* mixed = nullptr;
+  for (const auto& q : d.quotes) (q.kind == QuoteKind::indirect ? mixed : partial) = &q;
+  ASSERT_NE(partial, nullptr);  // the quoted words stay a partial quotation
+  ASSERT_NE(mixed, nullptr);
+  EXPECT_EQ(d.slice(mixed->span), "the plan was \"dead on arrival\" in the council chamber");
+  EXPECT_TRUE(mixed->extra["quotes"].value("mixed", false));
+  EXPECT_EQ(mixed->speaker->name, "David Mbeki");
 }
 
 TEST_F(Quotes, IndirectSpeechCanBeTurnedOff) {

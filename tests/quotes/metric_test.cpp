@@ -203,3 +203,16 @@ TEST(PolnearMetric, MultiParagraphQuotationIsOneSegment) {
   ASSERT_EQ(segs.size(), 2u);
   EXPECT_EQ(segs[0].start, 10u);
 }
+
+TEST(PolnearMetric, MixedSpeechPrecision) {
+  Fixture f;
+  Article a = read_split(f.dir, "dev").at(0);
+  std::u32string t = a.cps;
+  auto at = [&](const std::u32string& s) { return CpSpan{t.find(s), t.find(s) + s.size()}; };
+  Counts c;
+  // inside the indirect attribution's content; then a span that overlaps no Content span
+  score_mixed(a, {at(U"the city would pay for it"), at(U"Critics called")}, c);
+  EXPECT_EQ(c.mixed_predicted, 2u);
+  EXPECT_EQ(c.mixed_right, 1u);
+  EXPECT_DOUBLE_EQ(c.mixed_precision(), 0.5);
+}

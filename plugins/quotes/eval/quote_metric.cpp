@@ -32,6 +32,8 @@ Counts& Counts::operator+=(const Counts& o) {
   indirect_found += o.indirect_found;
   indirect_predicted += o.indirect_predicted;
   indirect_right += o.indirect_right;
+  mixed_predicted += o.mixed_predicted;
+  mixed_right += o.mixed_right;
   return *this;
 }
 
@@ -135,6 +137,21 @@ Counts score_article(const Article& a, const std::vector<Predicted>& direct, con
                             text_of(a, {g.start, std::min(g.end, g.start + 100)}) + "'");
   }
   return c;
+}
+
+void score_mixed(const Article& a, const std::vector<CpSpan>& mixed, Counts& c) {
+  for (const auto& p : mixed) {
+    ++c.mixed_predicted;
+    for (const auto& g : a.attributions) {
+      if (g.content.empty()) continue;
+      CpSpan joined{g.content.front().start, g.content.front().end};
+      for (const auto& fr : g.content) joined = {std::min(joined.start, fr.start), std::max(joined.end, fr.end)};
+      if (overlap(joined, p) * 2 >= joined.size() || overlap(joined, p) * 2 >= p.size()) {
+        ++c.mixed_right;
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace factpipe::quotes::eval

@@ -28,6 +28,7 @@ struct Counts {
   std::size_t gold = 0, predicted = 0, matched = 0, speaker_correct = 0;
   std::size_t indirect_gold = 0, indirect_found = 0;
   std::size_t indirect_predicted = 0, indirect_right = 0;
+  std::size_t mixed_predicted = 0, mixed_right = 0;  // see score_mixed
   Counts& operator+=(const Counts& o);
   double precision() const { return predicted ? double(matched) / double(predicted) : 0.0; }
   double recall() const { return gold ? double(matched) / double(gold) : 0.0; }
@@ -39,6 +40,7 @@ struct Counts {
     double p = attribution_precision(), r = attribution_recall();
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
   }
+  double mixed_precision() const { return mixed_predicted ? double(mixed_right) / double(mixed_predicted) : 0.0; }
   double indirect_recall() const { return indirect_gold ? double(indirect_found) / double(indirect_gold) : 0.0; }
   double indirect_precision() const {
     return indirect_predicted ? double(indirect_right) / double(indirect_predicted) : 0.0;
@@ -52,5 +54,9 @@ Counts score_article(const Article& a, const std::vector<Predicted>& direct, con
 
 // Is the speaker right for a gold quotation of attribution `g`?
 bool speaker_correct(const Article& a, const GoldAttribution& g, const Predicted& p);
+
+// Mixed speech (reported speech holding a quotation): a predicted span is right when it overlaps >= 50% of
+// a gold Content span (its fragments joined, marks or not) or lies >= 50% inside one.
+void score_mixed(const Article& a, const std::vector<CpSpan>& mixed, Counts& c);
 
 }  // namespace factpipe::quotes::eval

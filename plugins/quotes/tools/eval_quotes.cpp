@@ -53,6 +53,7 @@ Scored score(const ProductPipeline& pipe, const std::vector<const Article*>& art
     auto pred = predictions_of(doc, *a);
     s.three += score_article(*a, pred.direct, pred.indirect, 3, mismatches);
     s.all += score_article(*a, pred.direct, pred.indirect, 1);
+    score_mixed(*a, pred.mixed, s.three);
   }
   return s;
 }
@@ -78,6 +79,7 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
               seed);
   Stat f1{"direct quotes >= 3 words F1", {}}, acc{"speaker accuracy (>= 3 words)", {}},
       attr{"attribution F1 (>= 3 words)", {}}, ir{"indirect recall", {}}, ip{"indirect precision", {}};
+  Stat mp{"mixed speech precision", {}};
   Counts pooled;
   double seconds = 0;
   std::size_t bytes = 0;
@@ -126,16 +128,21 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
     attr.v.push_back(s.three.attribution_f1());
     ir.v.push_back(s.three.indirect_recall());
     ip.v.push_back(s.three.indirect_precision());
+    if (s.three.mixed_predicted) mp.v.push_back(s.three.mixed_precision());
     pooled += s.three;
     seconds += s.seconds;
     bytes += s.bytes;
   }
   std::printf("over the %u held-out folds:\n", k);
   for (const Stat* s : {&f1, &acc, &attr, &ir, &ip}) print_stat(*s);
+  if (mp.v.size() == k) print_stat(mp);
   print_counts("pooled, >= 3 words", pooled);
   std::printf("indirect attributions   recall %.4f (%zu/%zu)  precision %.4f (%zu/%zu)\n", pooled.indirect_recall(),
               pooled.indirect_found, pooled.indirect_gold, pooled.indirect_precision(), pooled.indirect_right,
               pooled.indirect_predicted);
+  if (pooled.mixed_predicted)
+    std::printf("mixed speech (quotes.mixed_speech)  precision %.4f (%zu/%zu)\n", pooled.mixed_precision(),
+                pooled.mixed_right, pooled.mixed_predicted);
   std::printf("throughput entities+quotes: %.2f MB/s (stage wall time %.3f s, shared machine)\n",
               double(bytes) / 1e6 / seconds, seconds);
   return 0;
