@@ -278,6 +278,7 @@ TEST_F(ServiceHttp, ConcurrentRequestsAreAnsweredEachWithItsOwnDocuments) {
   test::LoopbackServer server(pipeline_, options(3));
   constexpr int kClients = 6, kRequests = 5;
   std::vector<std::thread> clients;
+  clients.reserve(kClients);
   std::vector<std::vector<std::string>> problems(kClients);
   for (int c = 0; c < kClients; ++c)
     clients.emplace_back([&, c] {
@@ -304,7 +305,8 @@ TEST_F(ServiceHttp, ConcurrentRequestsAreAnsweredEachWithItsOwnDocuments) {
   const std::string m = server.client()->Get("/metrics")->body;
   EXPECT_THAT(m, HasSubstr(test::cat("factpipe_http_requests_total{route=\"/v1/check\",code=\"200\"} ",
                                      kClients * (kRequests - 1), "\n")));
-  EXPECT_THAT(m, HasSubstr(test::cat("factpipe_http_requests_total{route=\"/v1/check\",code=\"500\"} ", kClients, "\n")));
+  EXPECT_THAT(m,
+              HasSubstr(test::cat("factpipe_http_requests_total{route=\"/v1/check\",code=\"500\"} ", kClients, "\n")));
   EXPECT_THAT(m, HasSubstr(test::cat("factpipe_documents_total{result=\"ok\"} ", kClients * (kRequests - 1), "\n")));
   EXPECT_THAT(m, HasSubstr(test::cat("factpipe_stage_failures_total{stage=\"exploder\"} ", kClients, "\n")));
   EXPECT_THAT(m, HasSubstr("factpipe_checks_in_flight 0\n"));
