@@ -270,3 +270,44 @@ TEST_F(ServiceHttp, BearerTokenGuardsTheApiButNotTheHealthCheck) {
   EXPECT_EQ(ok->status, 200) << ok->body;
   EXPECT_THROW(serve::read_token_file(dir_.write("empty", "\n  \n").string()), std::runtime_error);
 }
+
+// Requests from many clients at once, over more workers than one: each answer holds its own document (the
+// per-worker instances of fx_good and the shared fx_boom), and the metrics count every one of them. The
+// ThreadSanitizer preset (ctest --preset tsan) runs this to check the worker pool, the service and the metrics.
+TEST_F(ServiceHttp, ConcurrentRequestsAreAnsweredEachWithItsOwnDocuments) {
+  test::LoopbackServer server(pipeline_, options(3));
+  constexpr int kClients = 6, kRequests = 5;
+  std::vector<std::thread> clients;
+  clients.reserve(kClients);
+  std::vector<std::vector<std::string>> problems(kClients);
+  for (int c = 0; c < kClients; ++c)
+    clients.emplace_back([&, c] {
+      auto client = server.client();
+      for (int r = 0; r < kRequests; ++r) {
+        std::string id = test::cat("c", c, "-r", r);
+        bool boom = r == 2;  // one failed document per client
+        auto res = client->Post("/v1/check", Json{{"id", id}, {"text", boom ? "BOOM" : "calm SLEEP:5"}}.dump(),
+                                "application/json");
+        if (!res) {
+          problems[c].push_back(id + ": no answer");
+          continue;
+        }
+        Json got = Json::parse(res->body);
+        if (res->status != (boom ? 500 : 200) || got["id"] != id ||
+            (!boom && got["extra"]["fx_good"]["greeting"] != "hi"))
+          problems[c].push_back(id + ": " + std::to_string(res->status) + " " + res->body);
+        // Someone reads the metrics while others are checking.
+        if (r == 3 && !client->Get("/metrics")) problems[c].push_back(id + ": no metrics");
+      }
+    });
+  for (auto& t : clients) t.join();
+  for (const auto& p : problems) EXPECT_THAT(p, ::testing::IsEmpty());
+  const std::string m = server.client()->Get("/metrics")->body;
+  EXPECT_THAT(m, HasSubstr(test::cat("factpipe_http_requests_total{route=\"/v1/check\",code=\"200\"} ",
+                                     kClients * (kRequests - 1), "\n")));
+  EXPECT_THAT(m,
+              HasSubstr(test::cat("factpipe_http_requests_total{route=\"/v1/check\",code=\"500\"} ", kClients, "\n")));
+  EXPECT_THAT(m, HasSubstr(test::cat("factpipe_documents_total{result=\"ok\"} ", kClients * (kRequests - 1), "\n")));
+  EXPECT_THAT(m, HasSubstr(test::cat("factpipe_stage_failures_total{stage=\"exploder\"} ", kClients, "\n")));
+  EXPECT_THAT(m, HasSubstr("factpipe_checks_in_flight 0\n"));
+}
