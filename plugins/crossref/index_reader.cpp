@@ -1,7 +1,7 @@
 #include "index_reader.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 

@@ -24,7 +24,7 @@ const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
   if (!l) return nullptr;
   if (lw[k] == "according") return word(k + 1) && lw[k + 1] == "to" ? l : nullptr;
   if (k > 0 && (det(k - 1) || ps[k - 1].possessive)) return nullptr;  // "the report", "his remarks"
-  if (noun_after_adjective(k, *l)) return nullptr;  // "a nervous call", "In a subsequent tweet"
+  if (noun_after_adjective(k, *l)) return nullptr;                    // "a nervous call", "In a subsequent tweet"
   if (k > 0 && is_class(k - 1, "prep") && lw[k - 1] != "to" && !lw[k].ends_with("ing"))
     return nullptr;  // "in states like", "of claims" (but "by saying")
   if (k > 0 && lw[k - 1] == "to" && lw[k] != "say" && lw[k] != "tell") return nullptr;  // "to state"

@@ -18,9 +18,9 @@ namespace {
 class CrossrefWordNet : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("factpipe_crossref_wordnet_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ =
+        std::filesystem::temp_directory_path() /
+        ("factpipe_crossref_wordnet_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::create_directories(dir_);
     // Two adjective synsets pointing at each other ("high" ! "low"), one noun synset without pointers, an
     // antonym pointing at a synset that comes earlier in the file ("rising" ! "high").
@@ -51,8 +51,8 @@ class CrossrefWordNet : public ::testing::Test {
 TEST_F(CrossrefWordNet, AntonymsReachSynsetsBeforeAndAfterThePointer) {
   write_adjectives(true);
   WordNet wordnet(dir_);
-  EXPECT_THAT(wordnet.antonyms("high"), ElementsAre("low"));    // the target comes later in the file
-  EXPECT_THAT(wordnet.antonyms("low"), ElementsAre("high"));    // earlier
+  EXPECT_THAT(wordnet.antonyms("high"), ElementsAre("low"));     // the target comes later in the file
+  EXPECT_THAT(wordnet.antonyms("low"), ElementsAre("high"));     // earlier
   EXPECT_THAT(wordnet.antonyms("rising"), ElementsAre("high"));  // the target word only, not its synonym
   EXPECT_THAT(wordnet.synonyms("high"), ElementsAre("lofty"));
   EXPECT_THAT(wordnet.synonyms("low"), IsEmpty());

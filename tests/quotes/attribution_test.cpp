@@ -227,20 +227,20 @@ TEST_F(Quotes, TitlesWithCommasAreNotQuotations) {
 
 // News roundups list headlines with their bylines after a dash; a passive's agent after the marks is no byline.
 TEST_F(Quotes, RoundupHeadlinesWithBylinesAreNotQuotations) {
-  Document d = run(
-      "NOW OPEN\u2014\"Pop-up art show strives to confront gentrification,\" by DNAinfo's Eddie Small.\n\n"
-      "Many voters were \u201Cboth nauseated and terrified\u201D by Trump, Ortiz said.");
+  Document d =
+      run("NOW OPEN\u2014\"Pop-up art show strives to confront gentrification,\" by DNAinfo's Eddie Small.\n\n"
+          "Many voters were \u201Cboth nauseated and terrified\u201D by Trump, Ortiz said.");
   EXPECT_EQ(quote_of(d, "Pop-up art show strives to confront gentrification,"), nullptr);
   EXPECT_NE(quote_of(d, "both nauseated and terrified"), nullptr);
 }
 
 // A paragraph of one short quotation in single marks is a subheading; in double marks it is someone's.
 TEST_F(Quotes, SubheadingsInSingleMarksAreNotQuotations) {
-  Document d = run(
-      "The workers gathered after their shift.\n\n"
-      "'Pretty cool working there.'\n\n"
-      "People should not wave around speculative words, Ortiz told reporters.\n\n"
-      "\u201CThis is extremely irresponsible.\u201D");
+  Document d =
+      run("The workers gathered after their shift.\n\n"
+          "'Pretty cool working there.'\n\n"
+          "People should not wave around speculative words, Ortiz told reporters.\n\n"
+          "\u201CThis is extremely irresponsible.\u201D");
   EXPECT_EQ(quote_of(d, "Pretty cool working there."), nullptr);
   EXPECT_NE(quote_of(d, "This is extremely irresponsible."), nullptr);
 }
@@ -278,15 +278,16 @@ TEST_F(Quotes, SpeakerMentionIsTheRelativePronounOfTheReportingVerb) {
 
 // A speech verb's base form after an article and an adjective is a noun: "a subsequent tweet" has no subject.
 TEST_F(Quotes, SpeechNounAfterAnAdjectiveIsNoCue) {
-  Document d = run("In a subsequent tweet, Lena Ortiz said the bridge would open \u201Cbefore the end of the year.\u201D");
+  Document d =
+      run("In a subsequent tweet, Lena Ortiz said the bridge would open \u201Cbefore the end of the year.\u201D");
   EXPECT_EQ(speaker_of(d, "before the end of the year."), "Lena Ortiz");
 }
 
 // ", he said, “…”" right before the quotation is its cue, not a reporting verb further out.
 TEST_F(Quotes, CueSetOffByCommasBeforeTheQuotation) {
-  Document d = run(
-      "Campaign manager David Mbeki acknowledged that the two had split the contests, which is an outcome, "
-      "he said, \u201Cwe have long anticipated and planned for.\u201D");
+  Document d =
+      run("Campaign manager David Mbeki acknowledged that the two had split the contests, which is an outcome, "
+          "he said, \u201Cwe have long anticipated and planned for.\u201D");
   EXPECT_EQ(mention_of(d, "we have long anticipated and planned for."), "he");
 }
 
