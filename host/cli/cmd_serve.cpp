@@ -1,6 +1,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <thread>
 
@@ -68,10 +70,14 @@ int serve_command(const ServeArgs& args) {
   } catch (const std::exception& e) {
     throw host::ConfigError(e.what());
   }
+  std::atomic<bool> served{false};
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
-    server.stop();
+    // cpp-httplib's stop() does nothing before serve() has begun listening: a signal that comes right after the
+    // port is printed would be lost and the service would never stop. Wait for it to run (or to have ended).
+    while (!served.load() && !server.running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (!served.load()) server.stop();
   });
   spdlog::info("pipeline '{}' from {}: {} worker(s), at most {} waiting, {:g} s per request{}",
                service.pipeline_name(), config, service.workers(), options.limits.max_queue,
@@ -80,6 +86,7 @@ int serve_command(const ServeArgs& args) {
   std::printf("listening on http://%s:%d/\n", args.host.c_str(), port);
   std::fflush(stdout);
   server.serve();
+  served = true;
   pthread_kill(stopper.native_handle(), SIGTERM);  // when serve() ended on its own
   stopper.join();
   spdlog::info("stopped");

@@ -1,5 +1,8 @@
 #pragma once
 // Stages for testing the host: each one exercises one thing the host must handle.
+#include <signal.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -90,9 +93,18 @@ class SlowStage : public Stage {
     info.version = "0.1.0";
     info.description = "test fixture: sleeps on SLEEP:N";
     info.thread_safe = true;
+    info.config_schema = Json::parse(R"({
+      "type": "object", "additionalProperties": false,
+      "properties": {
+        "terminate_in_configure": {"type": "boolean", "default": false,
+                                   "description": "send SIGTERM to its own process while being configured"}
+      }})");
     return info;
   }
-  void configure(const Json&, const Context&) override {}
+  void configure(const Json& config, const Context&) override {
+    // A stop request that comes while the service is still starting (`factpipe serve` must not lose it).
+    if (config.at("terminate_in_configure").get<bool>()) ::kill(::getpid(), SIGTERM);
+  }
   void process(Document& doc) override {
     auto at = doc.text.find("SLEEP:");
     if (at == std::string::npos) return;

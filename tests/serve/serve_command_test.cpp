@@ -45,6 +45,19 @@ TEST(ServeCommand, StartsOnAFreePortAnswersAndStopsOnSigterm) {
   EXPECT_THAT(log, HasSubstr("stopped"));
 }
 
+// A SIGTERM that arrives while the pipeline is being configured, before the server listens, stops the service once
+// it listens (cpp-httplib's stop() does nothing before then: the service ran on for ever, 5 runs in 5).
+TEST(ServeCommand, AStopRequestedWhileStartingStopsTheServiceOnceItListens) {
+  test::TempDir dir;
+  auto config = dir.write(
+      "p.yaml",
+      "pipeline: early-stop\nstages:\n  - {name: s, plugin: fx_slow, config: {terminate_in_configure: true}}\n");
+  test::ServeProcess serve(FACTPIPE_EXE, {"-c", config.string()},
+                           {{"FACTPIPE_PLUGIN_PATH", test::fixture_dir().string()}}, dir / "serve.log");
+  EXPECT_EQ(serve.wait_exit(30), 0) << test::read_file(dir / "serve.log");
+  EXPECT_THAT(test::read_file(dir / "serve.log"), HasSubstr("stopped"));
+}
+
 TEST(ServeCommand, BadOptionsAreUsageErrors) {
   test::TempDir dir;
   auto r = test::run_shell(test::cat(FACTPIPE_EXE, " serve --token-file ", (dir / "missing").string()), dir.path());

@@ -53,6 +53,11 @@ ServeProcess::ServeProcess(const std::string& exe, const std::vector<std::string
 int ServeProcess::stop(double limit_seconds) {
   if (pid_ <= 0) return -1;
   kill(pid_, SIGTERM);
+  return wait_exit(limit_seconds);
+}
+
+int ServeProcess::wait_exit(double limit_seconds) {
+  if (pid_ <= 0) return -1;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(limit_seconds);
   int status = 0;
   while (std::chrono::steady_clock::now() < deadline) {

@@ -21,6 +21,8 @@ class ServeProcess {
   int pid() const { return static_cast<int>(pid_); }
   // SIGTERM, then the exit code (-1 when it did not exit within `limit_seconds` and had to be killed).
   int stop(double limit_seconds = 10);
+  // Waits for it to exit by itself: the exit code (-1 when it had to be killed after `limit_seconds`).
+  int wait_exit(double limit_seconds);
 
  private:
   pid_t pid_ = -1;
