@@ -88,16 +88,27 @@ _pipelines = {}
 _pipelines_lock = threading.Lock()
 
 
+def pipeline_key(config, overrides, threads, max_document_mb):
+    """What names one loaded pipeline in a worker: the client's run and a worker's preload (factpipe.dask_preload)
+    must spell the same settings the same way to share it."""
+    return (os.path.abspath(config) if config else None, tuple(str(o) for o in overrides), int(threads),
+            float(max_document_mb))
+
+
 def _worker_pipeline(config, overrides, threads, max_document_mb):
-    """The worker process's pipeline for these settings, made on first use and kept (one per process)."""
+    """The worker process's pipeline for these settings, made on first use (or by the preload) and kept."""
     from factpipe import Pipeline
 
-    key = (config, tuple(overrides), threads, max_document_mb)
+    key = pipeline_key(config, overrides, threads, max_document_mb)
     with _pipelines_lock:
         entry = _pipelines.get(key)
         if entry is None:
-            entry = {"pipeline": Pipeline(config, list(overrides), n_threads=threads, max_document_mb=max_document_mb),
-                     "lock": threading.Lock(), "used": False}
+            started, cpu = time.time(), time.process_time()
+            pipeline = Pipeline(key[0], list(key[1]), n_threads=key[2], max_document_mb=key[3])
+            # Said once, in the manifest of the partition that paid for it (none when a preload did).
+            entry = {"pipeline": pipeline, "lock": threading.Lock(), "used": False, "loaded_at": started,
+                     "load_seconds": time.time() - started, "load_cpu_seconds": time.process_time() - cpu,
+                     "load_reported": False}
             _pipelines[key] = entry
     return entry
 
@@ -126,7 +137,7 @@ def _write_atomically(fs, path, data):
 
 def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fingerprint):
     """One task: reads the partition's lines, runs them as one batch, writes part-*.jsonl and its manifest."""
-    started = time.time()
+    started, cpu_started = time.time(), time.process_time()
     entry = _worker_pipeline(config, overrides, threads, max_document_mb)
     data = _read_range(spec["input"], spec["start"], spec["end"])
     lines, line_no = [], spec["first_line"]
@@ -143,6 +154,8 @@ def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fin
         if entry["used"]:
             pipeline.start_run()  # links stay within this partition
         entry["used"] = True
+        loaded_here = not entry["load_reported"] and entry["loaded_at"] >= started
+        entry["load_reported"] = True
         outcomes = pipeline.run_lines(lines, threads)
     pipeline_seconds = time.time() - started  # loading the pipeline included, on a worker's first partition
     del lines
@@ -157,11 +170,18 @@ def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fin
     body = ("\n".join(out) + "\n").encode() if out else b""
     fs, fs_outdir = fsspec.core.url_to_fs(outdir)
     _write_atomically(fs, f"{fs_outdir}/{spec['name']}.jsonl", body)
+    finished = time.time()
     manifest = {
         "format": FORMAT_VERSION, "partition": spec, "fingerprint": fingerprint,
         "output": f"{spec['name']}.jsonl", "output_bytes": len(body), "output_sha256": hashlib.sha256(body).hexdigest(),
-        "documents": len(out), "failed": failed, "seconds": round(time.time() - started, 3),
-        "pipeline_seconds": round(pipeline_seconds, 3), "write_seconds": round(time.time() - written, 3),
+        "documents": len(out), "failed": failed, "seconds": round(finished - started, 3),
+        "pipeline_seconds": round(pipeline_seconds, 3), "write_seconds": round(finished - written, 3),
+        # The worker's timeline (epoch seconds) and what the task cost it: the pipeline's loading when this task
+        # paid for it (0 after a preload or an earlier task), the worker process's CPU seconds while it ran.
+        "started_at": round(started, 3), "finished_at": round(finished, 3),
+        "load_seconds": round(entry["load_seconds"], 3) if loaded_here else 0.0,
+        "load_cpu_seconds": round(entry["load_cpu_seconds"], 3) if loaded_here else 0.0,
+        "cpu_seconds": round(time.process_time() - cpu_started, 3),
         "worker_pid": os.getpid(),
     }
     _write_atomically(fs, f"{fs_outdir}/{spec['name']}.manifest.json", json.dumps(manifest, indent=1).encode())
