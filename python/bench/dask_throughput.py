@@ -1,16 +1,26 @@
 """Throughput of factpipe.dask with 1 and 2 workers against the single-process command line, on the same input.
 
     PYTHONPATH=build/python /usr/bin/python3 python/bench/dask_throughput.py [--documents N] [--partition-records P]
-        [--workers 1|2 ...]
+        [--workers 1|2 ...] [--repeats R]
 
 Input: the first N PolNeAR train articles (../shared/datasets, as JSON lines in a temporary folder; never
 committed), else the bundled example articles repeated. Every configuration runs the default pipeline with
 the same batches: `factpipe run --batch-size P` (one process, -j 1 and -j 2) and factpipe.dask with partitions of P
-records on a real `dask-scheduler` with 1 or 2 `dask-worker --nthreads 1` processes. Wall time of the whole
-command, pipeline loading included (the Dask cluster is started beforehand, as it would be). Prints JSON; overhead =
-Dask / command line with as many cores - 1 (target <= 0.10), in wall time (what counts on a free machine) and in
-CPU seconds of every process of the run (client, scheduler and workers for Dask), which a busy machine does not
-distort.
+records on a real `dask-scheduler` with 1 or 2 `dask-worker --nthreads 1` processes:
+
+* cold: a fresh cluster, each worker loads the pipeline on its first partition; timed as the command line is, from
+  the client's start to its end (the cluster started beforehand), and again "with start-up": from spawning the
+  scheduler and workers to the end of the run, CPU of every process since it started;
+* warm: the same workers again (pipelines loaded: a long-lived cluster's every later run);
+* preload: a fresh cluster whose workers load the pipeline while they start (factpipe.dask_preload), timed both
+  ways as cold: the client's window no longer contains the loading, the window with start-up does.
+
+Each round runs every configuration once, in turn (CLI, Dask cold and warm, Dask preload, ...), so a slow spell on
+a shared machine falls on all of them; --repeats rounds. Prints JSON: every round (wall and CPU seconds, CPU per
+process, each worker's timeline: process start, pipeline loading, each partition's start and end, idle time at
+the tail) and a summary with the median, minimum and maximum of each figure and of each overhead = Dask / command
+line with as many cores - 1 (each round against its own command line run; target <= 0.10), in wall time (what
+counts on a free machine) and in CPU seconds of every process of the run, which a busy machine distorts less.
 """
 import argparse
 import json

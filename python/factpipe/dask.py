@@ -231,9 +231,14 @@ def run(client, inputs, outdir, config=None, overrides=(), partition_records=200
         log(f"{len(specs)} partitions, {len(done)} already done, {len(todo)} to run")
         started = time.time()
         token = uuid.uuid4().hex[:8]
-        futures = client.map(run_partition, todo, key=[f"factpipe-{s['name']}-{token}" for s in todo],
-                             outdir=outdir, config=config, overrides=overrides, threads=threads,
-                             max_document_mb=max_document_mb, fingerprint=fingerprint, retries=2, pure=False)
+        # Largest partitions first (bytes stand for cost): the last tasks are the small ones, so the workers
+        # finish close together instead of one idling while another runs a large partition to the end.
+        by_size = sorted(todo, key=lambda s: s["end"] - s["start"], reverse=True)
+        futures = [client.submit(run_partition, spec, key=f"factpipe-{spec['name']}-{token}", outdir=outdir,
+                                 config=config, overrides=overrides, threads=threads,
+                                 max_document_mb=max_document_mb, fingerprint=fingerprint, retries=2, pure=False,
+                                 priority=len(by_size) - rank)
+                   for rank, spec in enumerate(by_size)]
         documents = 0
         for n, future in enumerate(distributed.as_completed(futures), 1):
             manifest = future.result()
