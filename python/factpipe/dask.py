@@ -3,8 +3,9 @@
     python3 -m factpipe.dask --scheduler tcp://HOST:8786 [--config FILE] INPUT.jsonl... -o OUTDIR
 
 The client splits every input (a local path or any fsspec URL) into partitions of whole lines (at most
---partition-records records and --partition-mb MB each) and submits one task per partition. A worker loads the
-pipeline once (models, the fact-check index) and keeps it for every partition it is given. Each partition's
+--partition-records records and --partition-mb MB each) and submits one task per partition, largest first. A
+worker loads the pipeline once (models, the fact-check index; on its first partition, or while it starts with
+`--preload factpipe.dask_preload`) and keeps it for every partition it is given. Each partition's
 output is written under a temporary name and renamed into place, then its manifest (OUTDIR/part-*.manifest.json)
 the same way: a re-run skips every partition whose manifest is there and matches (same input range, same
 pipeline), so an interrupted run resumes where it stopped. The run ends with OUTDIR/manifest.json.
