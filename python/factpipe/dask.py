@@ -3,8 +3,9 @@
     python3 -m factpipe.dask --scheduler tcp://HOST:8786 [--config FILE] INPUT.jsonl... -o OUTDIR
 
 The client splits every input (a local path or any fsspec URL) into partitions of whole lines (at most
---partition-records records and --partition-mb MB each) and submits one task per partition. A worker loads the
-pipeline once (models, the fact-check index) and keeps it for every partition it is given. Each partition's
+--partition-records records and --partition-mb MB each) and submits one task per partition, largest first. A
+worker loads the pipeline once (models, the fact-check index; on its first partition, or while it starts with
+`--preload factpipe.dask_preload`) and keeps it for every partition it is given. Each partition's
 output is written under a temporary name and renamed into place, then its manifest (OUTDIR/part-*.manifest.json)
 the same way: a re-run skips every partition whose manifest is there and matches (same input range, same
 pipeline), so an interrupted run resumes where it stopped. The run ends with OUTDIR/manifest.json.
@@ -88,16 +89,27 @@ _pipelines = {}
 _pipelines_lock = threading.Lock()
 
 
+def pipeline_key(config, overrides, threads, max_document_mb):
+    """What names one loaded pipeline in a worker: the client's run and a worker's preload (factpipe.dask_preload)
+    must spell the same settings the same way to share it."""
+    return (os.path.abspath(config) if config else None, tuple(str(o) for o in overrides), int(threads),
+            float(max_document_mb))
+
+
 def _worker_pipeline(config, overrides, threads, max_document_mb):
-    """The worker process's pipeline for these settings, made on first use and kept (one per process)."""
+    """The worker process's pipeline for these settings, made on first use (or by the preload) and kept."""
     from factpipe import Pipeline
 
-    key = (config, tuple(overrides), threads, max_document_mb)
+    key = pipeline_key(config, overrides, threads, max_document_mb)
     with _pipelines_lock:
         entry = _pipelines.get(key)
         if entry is None:
-            entry = {"pipeline": Pipeline(config, list(overrides), n_threads=threads, max_document_mb=max_document_mb),
-                     "lock": threading.Lock(), "used": False}
+            started, cpu = time.time(), time.process_time()
+            pipeline = Pipeline(key[0], list(key[1]), n_threads=key[2], max_document_mb=key[3])
+            # Said once, in the manifest of the partition that paid for it (none when a preload did).
+            entry = {"pipeline": pipeline, "lock": threading.Lock(), "used": False, "loaded_at": started,
+                     "load_seconds": time.time() - started, "load_cpu_seconds": time.process_time() - cpu,
+                     "load_reported": False}
             _pipelines[key] = entry
     return entry
 
@@ -126,7 +138,7 @@ def _write_atomically(fs, path, data):
 
 def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fingerprint):
     """One task: reads the partition's lines, runs them as one batch, writes part-*.jsonl and its manifest."""
-    started = time.time()
+    started, cpu_started = time.time(), time.process_time()
     entry = _worker_pipeline(config, overrides, threads, max_document_mb)
     data = _read_range(spec["input"], spec["start"], spec["end"])
     lines, line_no = [], spec["first_line"]
@@ -143,6 +155,8 @@ def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fin
         if entry["used"]:
             pipeline.start_run()  # links stay within this partition
         entry["used"] = True
+        loaded_here = not entry["load_reported"] and entry["loaded_at"] >= started
+        entry["load_reported"] = True
         outcomes = pipeline.run_lines(lines, threads)
     pipeline_seconds = time.time() - started  # loading the pipeline included, on a worker's first partition
     del lines
@@ -157,11 +171,18 @@ def run_partition(spec, outdir, config, overrides, threads, max_document_mb, fin
     body = ("\n".join(out) + "\n").encode() if out else b""
     fs, fs_outdir = fsspec.core.url_to_fs(outdir)
     _write_atomically(fs, f"{fs_outdir}/{spec['name']}.jsonl", body)
+    finished = time.time()
     manifest = {
         "format": FORMAT_VERSION, "partition": spec, "fingerprint": fingerprint,
         "output": f"{spec['name']}.jsonl", "output_bytes": len(body), "output_sha256": hashlib.sha256(body).hexdigest(),
-        "documents": len(out), "failed": failed, "seconds": round(time.time() - started, 3),
-        "pipeline_seconds": round(pipeline_seconds, 3), "write_seconds": round(time.time() - written, 3),
+        "documents": len(out), "failed": failed, "seconds": round(finished - started, 3),
+        "pipeline_seconds": round(pipeline_seconds, 3), "write_seconds": round(finished - written, 3),
+        # The worker's timeline (epoch seconds) and what the task cost it: the pipeline's loading when this task
+        # paid for it (0 after a preload or an earlier task), the worker process's CPU seconds while it ran.
+        "started_at": round(started, 3), "finished_at": round(finished, 3),
+        "load_seconds": round(entry["load_seconds"], 3) if loaded_here else 0.0,
+        "load_cpu_seconds": round(entry["load_cpu_seconds"], 3) if loaded_here else 0.0,
+        "cpu_seconds": round(time.process_time() - cpu_started, 3),
         "worker_pid": os.getpid(),
     }
     _write_atomically(fs, f"{fs_outdir}/{spec['name']}.manifest.json", json.dumps(manifest, indent=1).encode())
@@ -211,9 +232,14 @@ def run(client, inputs, outdir, config=None, overrides=(), partition_records=200
         log(f"{len(specs)} partitions, {len(done)} already done, {len(todo)} to run")
         started = time.time()
         token = uuid.uuid4().hex[:8]
-        futures = client.map(run_partition, todo, key=[f"factpipe-{s['name']}-{token}" for s in todo],
-                             outdir=outdir, config=config, overrides=overrides, threads=threads,
-                             max_document_mb=max_document_mb, fingerprint=fingerprint, retries=2, pure=False)
+        # Largest partitions first (bytes stand for cost): the last tasks are the small ones, so the workers
+        # finish close together instead of one idling while another runs a large partition to the end.
+        by_size = sorted(todo, key=lambda s: s["end"] - s["start"], reverse=True)
+        futures = [client.submit(run_partition, spec, key=f"factpipe-{spec['name']}-{token}", outdir=outdir,
+                                 config=config, overrides=overrides, threads=threads,
+                                 max_document_mb=max_document_mb, fingerprint=fingerprint, retries=2, pure=False,
+                                 priority=len(by_size) - rank)
+                   for rank, spec in enumerate(by_size)]
         documents = 0
         for n, future in enumerate(distributed.as_completed(futures), 1):
             manifest = future.result()

@@ -135,6 +135,19 @@ def dask_command(name):
     return [sys.executable, found]
 
 
+def stop(procs):
+    """The workers (and the run), then the scheduler: the last started first."""
+    for p in reversed(procs):
+        if p.poll() is None:
+            p.terminate()
+    for p in procs:
+        try:
+            p.wait(20)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait(5)
+
+
 def test_a_worker_killed_mid_run_loses_nothing(corpus, tmp_path):
     # The workers run in another folder: the package's path must not be relative.
     paths = os.environ.get("PYTHONPATH", str(BUILD_DIR / "python")).split(os.pathsep)
@@ -189,13 +202,75 @@ def test_a_worker_killed_mid_run_loses_nothing(corpus, tmp_path):
                                   if json.load(open(p))["worker_pid"] == survivor.pid and os.path.getmtime(p) >= killed_at]
         assert by_survivor_after_kill, "the surviving worker finished the rest"
     finally:
-        for p in reversed(procs):
-            if p.poll() is None:
-                p.terminate()
-        for p in procs:
-            try:
-                p.wait(20)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait(5)
+        stop(procs)
+        logs.close()
+
+
+def part_manifests(outdir):
+    return [json.load(open(p)) for p in sorted(glob.glob(os.path.join(outdir, "part-*.manifest.json")))]
+
+
+def test_a_fresh_worker_loads_the_pipeline_on_its_first_partition_and_says_so(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(fdask, "_pipelines", {})  # a fresh worker process (this one is the in-process worker)
+    outdir = str(tmp_path / "out")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            fdask.run(client, [str(corpus["path"])], outdir, DEFAULT_CONFIG, corpus["overrides"],
+                      partition_records=PARTITION)
+    check_complete(outdir, corpus)
+    parts = sorted(part_manifests(outdir), key=lambda m: m["started_at"])
+    assert [m["load_seconds"] > 0 for m in parts] == [True] + [False] * (len(parts) - 1)
+    assert parts[0]["load_cpu_seconds"] > 0 and parts[0]["pipeline_seconds"] >= parts[0]["load_seconds"]
+    assert all(m["cpu_seconds"] > 0 and m["finished_at"] >= m["started_at"] for m in parts)
+    # One worker thread: one partition after the other, the largest (in bytes) first.
+    assert all(a["finished_at"] <= b["started_at"] for a, b in zip(parts, parts[1:]))
+    sizes = [m["partition"]["end"] - m["partition"]["start"] for m in parts]
+    assert sizes == sorted(sizes, reverse=True) and sizes != [m["partition"]["end"] - m["partition"]["start"] for m in
+                                                               sorted(parts, key=lambda m: m["partition"]["name"])]
+
+
+def test_the_preload_loads_the_pipeline_once_per_worker_and_partitions_use_it(corpus, tmp_path, monkeypatch):
+    from factpipe import dask_preload
+
+    def pipelines_loaded():  # run in the worker (a local function: sent by value, not imported from this file)
+        from factpipe import dask as worker_fdask
+
+        return sorted((list(key), entry["loaded_at"]) for key, entry in worker_fdask._pipelines.items())
+
+    paths = os.environ.get("PYTHONPATH", str(BUILD_DIR / "python")).split(os.pathsep)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(os.path.abspath(p) for p in paths if p))
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    logs = open(tmp_path / "cluster.log", "w")
+    # As docs/cluster.md starts them: the run's pipeline file and overrides given to the worker's preload.
+    preload = ["--preload", "factpipe.dask_preload", "--factpipe-config", str(DEFAULT_CONFIG)]
+    preload += [a for o in corpus["overrides"] for a in ("--factpipe-set", o)]
+    procs = [subprocess.Popen(command, stdout=logs, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
+             for command in (dask_command("dask-scheduler") + ["--host", "127.0.0.1", "--port", str(port),
+                                                               "--no-dashboard"],
+                             dask_command("dask-worker") + [address, "--nthreads", "1", "--no-nanny", "--no-dashboard",
+                                                            "--host", "127.0.0.1", "--death-timeout", "60",
+                                                            "--local-directory", str(tmp_path / "w"), *preload])]
+    try:
+        with distributed.Client(address, timeout=60) as client:
+            client.wait_for_workers(1, timeout=120)
+            # Registered means preloaded: the pipeline is there before any task asked for it.
+            (before,) = client.run(pipelines_loaded).values()
+            key = list(fdask.pipeline_key(str(DEFAULT_CONFIG), corpus["overrides"], 1, 32.0))
+            assert [k for k, _ in before] == [key], open(tmp_path / "cluster.log").read()
+            outdir = str(tmp_path / "out")
+            fdask.run(client, [str(corpus["path"])], outdir, DEFAULT_CONFIG, corpus["overrides"],
+                      partition_records=PARTITION)
+            check_complete(outdir, corpus)
+            parts = part_manifests(outdir)
+            assert {m["worker_pid"] for m in parts} == {procs[1].pid}
+            assert [m["load_seconds"] for m in parts] == [0.0] * len(parts)
+            (after,) = client.run(pipelines_loaded).values()
+            assert after == before  # used, not loaded again
+        # In this process: a second preload with the same settings loads nothing.
+        monkeypatch.setattr(fdask, "_pipelines", {})
+        assert dask_preload.preload(DEFAULT_CONFIG, ["crossref.top_k=2"] + corpus["overrides"]) > 0
+        assert dask_preload.preload(DEFAULT_CONFIG, ["crossref.top_k=2"] + corpus["overrides"]) == 0.0
+    finally:
+        stop(procs)
         logs.close()
