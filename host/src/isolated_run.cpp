@@ -156,9 +156,10 @@ void IsolatedWorkers::end(Slot& slot) {
 // else, so it can allocate, log and run the stages. Workers are never exec'd: they are the configured pipeline.
 void IsolatedWorkers::start(std::size_t worker) {
   if (std::size_t threads = thread_count(); threads > 1)
-    throw HostError(fmt::format("--isolate: cannot start a worker process: {} threads are running in this process "
-                                "(a worker is forked, which is safe only from the only thread)",
-                                threads));
+    throw HostError(
+        fmt::format("--isolate: cannot start a worker process: {} threads are running in this process "
+                    "(a worker is forked, which is safe only from the only thread)",
+                    threads));
   int fds[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
     throw HostError(std::string("--isolate: cannot create a socket for a worker process: ") + std::strerror(errno));
@@ -207,8 +208,8 @@ bool IsolatedWorkers::send(std::size_t worker, IsolatedJob& job, std::size_t fro
     write_json_text(*job.doc, request, 0, pipeline_.max_json_depth());
   } catch (const std::exception& e) {
     job.stage = pipeline_.stage_name(from);
-    job.error = StageError(job.stage, job.doc->id(), std::string("cannot send it to a worker process: ") + e.what())
-                    .what();
+    job.error =
+        StageError(job.stage, job.doc->id(), std::string("cannot send it to a worker process: ") + e.what()).what();
     return false;
   }
   request += '\n';
@@ -261,8 +262,8 @@ void IsolatedWorkers::receive(Slot& slot, std::size_t from, std::size_t to, doub
       } catch (const std::exception& e) {
         const std::string& stage = pipeline_.stage_name(slot.stage);
         fail(slot, stage,
-             StageError(stage, job.doc->id(), std::string("its worker process sent back what is not a document: ") +
-                                                  e.what())
+             StageError(stage, job.doc->id(),
+                        std::string("its worker process sent back what is not a document: ") + e.what())
                  .what());
       }
     } else if (line.starts_with("failed ")) {

@@ -154,7 +154,8 @@ TEST_F(Isolated, AWorkerProcessServesManyDocumentsAndADeadOneIsReplaced) {
     EXPECT_THAT(r.err, HasSubstr("stage 'hostile' failed on document 'crash': the worker process "));
     std::vector<std::pair<int, int>> pid_seen;
     for (const auto& doc : written_documents())
-      pid_seen.emplace_back(doc["extra"]["fx_hostile"]["pid"].get<int>(), doc["extra"]["fx_hostile"]["seen"].get<int>());
+      pid_seen.emplace_back(doc["extra"]["fx_hostile"]["pid"].get<int>(),
+                            doc["extra"]["fx_hostile"]["seen"].get<int>());
     EXPECT_EQ(pid_seen.size(), 12u) << r.err;
     return pid_seen;
   };
@@ -186,8 +187,8 @@ TEST_F(Isolated, NoWorkerOutlivesTheParent) {
                          "{\"id\": \"hang2\", \"text\": \"ENDLESS-LOOP\"}\n"
                          "{\"id\": \"idle\", \"text\": \"fine\"}\n");
   const std::string command = "exec " + quote(FACTPIPE_EXE) + " run -q --isolate --document-timeout 600 -j 3 -c " +
-                              quote(pipeline) + " --format jsonl -o " + quote(dir / "out.jsonl") + " " +
-                              quote(input) + " 2>" + quote(dir / "err.txt");
+                              quote(pipeline) + " --format jsonl -o " + quote(dir / "out.jsonl") + " " + quote(input) +
+                              " 2>" + quote(dir / "err.txt");
   const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
   pid_t parent = 0;
   ASSERT_EQ(posix_spawn(&parent, "/bin/sh", nullptr, nullptr, const_cast<char* const*>(argv), environ), 0);

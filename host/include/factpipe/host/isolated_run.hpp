@@ -56,8 +56,8 @@ class IsolatedWorkers {
 
  private:
   struct Slot {
-    pid_t pid = -1;  // -1: no worker in this slot (not started yet, or ended)
-    int fd = -1;     // the parent's end of the socket to the worker
+    pid_t pid = -1;              // -1: no worker in this slot (not started yet, or ended)
+    int fd = -1;                 // the parent's end of the socket to the worker
     IsolatedJob* job = nullptr;  // the document it works on; nullptr when idle
     std::size_t stage = 0;       // the last stage it said it entered
     double deadline = 0;         // steady-clock seconds by which the document must be done
