@@ -13,7 +13,9 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <string>
 #include <string_view>
 
@@ -163,6 +165,9 @@ void IsolatedWorkers::start(std::size_t worker) {
   int fds[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
     throw HostError(std::string("--isolate: cannot create a socket for a worker process: ") + std::strerror(errno));
+  // What the parent has buffered for stdout would be written twice if a worker's stage flushed its copy.
+  std::cout.flush();
+  std::fflush(nullptr);
   const pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid < 0) {

@@ -254,6 +254,6 @@ TEST(BatchRunnerInProcess, RunsFromASourceNamesTheFailedStageAndRestartsBatchSta
   runs_from_a_source_names_the_failed_stage_and_restarts_batch_stages(false);
 }
 
-TEST(BatchRunnerIsolated, RunsFromASourceNamesTheFailedStageAndRestartsBatchStages) {
+TEST(IsolatedBatch, RunsFromASourceNamesTheFailedStageAndRestartsBatchStages) {
   runs_from_a_source_names_the_failed_stage_and_restarts_batch_stages(true);
 }
