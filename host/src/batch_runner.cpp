@@ -89,10 +89,20 @@ class BatchRunner::Pool {
   bool stop_ = false;
 };
 
+namespace {
+std::size_t worker_count(const Pipeline& pipeline, const RunOptions& options) {
+  return options.threads ? std::min(options.threads, pipeline.workers()) : pipeline.workers();
+}
+}  // namespace
+
+// With --isolate the documents are processed by worker processes and the pool has no threads: the calling
+// thread stays the only one, the one point from which forking a worker is safe (isolated_run.hpp).
 BatchRunner::BatchRunner(const Pipeline& pipeline, RunOptions options)
     : pipeline_(pipeline),
       options_(options),
-      pool_(std::make_unique<Pool>(options.threads ? std::min(options.threads, pipeline.workers()) : pipeline.workers())) {
+      pool_(std::make_unique<Pool>(options.isolation.enabled ? 1 : worker_count(pipeline, options))) {
+  if (options_.isolation.enabled)
+    isolated_ = std::make_unique<IsolatedWorkers>(pipeline, worker_count(pipeline, options), options.isolation);
   // A stage that prepares on the whole batch needs every document at once; otherwise memory stays
   // bounded by a small chunk.
   if (options_.chunk_size == 0)
@@ -119,6 +129,9 @@ RunSummary BatchRunner::run(const InputSource& input, const std::function<void(D
   for (std::size_t s = 1; s < stages; ++s)
     if (pipeline_.prepares_batch(s)) cuts.push_back(s);
   cuts.push_back(stages);
+
+  // Workers forked before now may hold stages as they were before an earlier run or start_run().
+  if (isolated_) isolated_->restart();
 
   std::vector<InputItem> chunk;
   std::vector<DocumentResult> results;
@@ -151,29 +164,51 @@ RunSummary BatchRunner::run(const InputSource& input, const std::function<void(D
               results[i].stage = pipeline_.stage_name(from);
             }
         }
+        if (isolated_) isolated_->restart();  // the workers must see the batch as the parent's stages do
       }
-      pool_->run(chunk.size(), [&](std::size_t worker, std::size_t i) {
+      auto start_item = [&](std::size_t i) {
         InputItem& item = chunk[i];
         DocumentResult& result = results[i];
-        if (first) {
-          item.parse();  // a deferred JSON line is parsed here, in parallel
-          result.id = item.id;
-          result.origin = item.origin;
-          if (!item.document) {
-            result.error = item.error;
-            return;
+        item.parse();  // a deferred JSON line is parsed here: by the worker threads, in parallel, without --isolate
+        result.id = item.id;
+        result.origin = item.origin;
+        if (!item.document) result.error = item.error;
+      };
+      auto finish_item = [&](std::size_t i) {
+        if (options_.render) results[i].rendered = options_.render(*chunk[i].document);
+        results[i].document = std::move(chunk[i].document);
+      };
+      if (isolated_) {
+        std::vector<IsolatedJob> jobs;
+        std::vector<std::size_t> job_items;
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+          if (first) start_item(i);
+          if (alive(i)) {
+            jobs.push_back({&*chunk[i].document, {}, {}});
+            job_items.push_back(i);
           }
         }
+        isolated_->run(jobs, from, to, times[0].data());
+        for (std::size_t k = 0; k < jobs.size(); ++k) {
+          DocumentResult& result = results[job_items[k]];
+          result.error = jobs[k].error;
+          result.stage = jobs[k].stage;
+          if (!last || !result.error.empty()) continue;
+          try {
+            finish_item(job_items[k]);
+          } catch (const std::exception& e) {
+            result.error = e.what();
+          }
+        }
+        continue;
+      }
+      pool_->run(chunk.size(), [&](std::size_t worker, std::size_t i) {
+        DocumentResult& result = results[i];
+        if (first) start_item(i);
         if (!alive(i)) return;
         try {
-          if (options_.isolation.enabled)
-            process_isolated(pipeline_, *item.document, worker, times[worker].data(), from, to, options_.isolation);
-          else
-            pipeline_.process(*item.document, worker, times[worker].data(), from, to);
-          if (last) {
-            if (options_.render) result.rendered = options_.render(*item.document);
-            result.document = std::move(item.document);
-          }
+          pipeline_.process(*chunk[i].document, worker, times[worker].data(), from, to);
+          if (last) finish_item(i);
         } catch (const StageError& e) {
           result.error = e.what();
           result.stage = e.stage;

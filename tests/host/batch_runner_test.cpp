@@ -201,7 +201,11 @@ TEST(Pipeline, StagesThatAreNotThreadSafeGetOneInstancePerWorker) {
 
 // What the Python module uses: documents from memory (an InputSource), the failed stage's name in the result,
 // fewer threads than the pipeline has workers, and batch stages that forget earlier batches when restarted.
-TEST(BatchRunnerInProcess, RunsFromASourceNamesTheFailedStageAndRestartsBatchStages) {
+namespace {
+
+// With `isolate`, the same through worker processes: forked after prepare_batch, they see the batch as the parent's
+// stages do, and workers of an earlier run are not reused after start_run().
+void runs_from_a_source_names_the_failed_stage_and_restarts_batch_stages(bool isolate) {
   factpipe::test::TempDir dir;
   Pipeline pipeline(pipeline_of("pipeline: t\nstages:\n  - {name: exploder, plugin: fx_boom}\n"
                                 "  - {name: batcher, plugin: fx_batch}\n",
@@ -211,6 +215,7 @@ TEST(BatchRunnerInProcess, RunsFromASourceNamesTheFailedStageAndRestartsBatchSta
     RunOptions options;
     options.chunk_size = texts.size();
     options.threads = 2;
+    options.isolation.enabled = isolate;
     BatchRunner runner(pipeline, options);
     std::size_t next = 0;
     std::vector<DocumentResult> out;
@@ -241,4 +246,14 @@ TEST(BatchRunnerInProcess, RunsFromASourceNamesTheFailedStageAndRestartsBatchSta
   auto third = run_batch({"calm"});
   EXPECT_EQ(third[0].document->extra["fx_batch"]["calls"], 1);  // as if it were the first
   EXPECT_EQ(third[0].document->extra["fx_batch"]["batch"], Json::array({"m0"}));
+}
+
+}  // namespace
+
+TEST(BatchRunnerInProcess, RunsFromASourceNamesTheFailedStageAndRestartsBatchStages) {
+  runs_from_a_source_names_the_failed_stage_and_restarts_batch_stages(false);
+}
+
+TEST(IsolatedBatch, RunsFromASourceNamesTheFailedStageAndRestartsBatchStages) {
+  runs_from_a_source_names_the_failed_stage_and_restarts_batch_stages(true);
 }

@@ -4,6 +4,11 @@
 //   BAD-OFFSET   a sentence ending past the text
 //   START-AFTER-END  a sentence whose start is after its end
 //   SEGFAULT, ABORT, ENDLESS-LOOP  (for --isolate)
+//   WHO-AM-I     writes the process id and how many documents this stage has seen in it (--isolate's workers)
+//                instead of "passed"
+#include <unistd.h>
+
+#include <atomic>
 #include <csignal>
 #include <cstdlib>
 
@@ -25,6 +30,7 @@ class HostileStage : public Stage {
   void configure(const Json&, const Context&) override {}
   void process(Document& doc) override {
     auto says = [&](const char* word) { return doc.text.find(word) != std::string::npos; };
+    const int seen = ++seen_;
     if (says("DEEP-EXTRA")) {
       Json j = Json::array();
       for (int i = 1; i < 50'000; ++i) {
@@ -41,8 +47,11 @@ class HostileStage : public Stage {
     if (says("ENDLESS-LOOP"))
       for (volatile bool forever = true; forever;) {
       }
-    doc.extra["fx_hostile"] = "passed";
+    doc.extra["fx_hostile"] = says("WHO-AM-I") ? Json{{"pid", ::getpid()}, {"seen", seen}} : Json("passed");
   }
+
+ private:
+  std::atomic<int> seen_{0};
 };
 
 }  // namespace factpipe::fixture

@@ -3,6 +3,7 @@
 // results to a sink in input order. A failed document is a result with an error; the batch goes on.
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,7 +36,7 @@ struct RunOptions {
   // Serialises a processed document in the worker thread (into DocumentResult::rendered), so that output
   // formatting runs in parallel too; the sink then only writes.
   std::function<std::string(const Document&)> render;
-  IsolationOptions isolation;  // --isolate: each document's stages run in a child process
+  IsolationOptions isolation;  // --isolate: the stages run in worker processes (isolated_run.hpp)
   std::size_t threads = 0;  // threads of the pool, at most the pipeline's workers; 0 = the pipeline's workers
 };
 
@@ -56,6 +57,7 @@ class BatchRunner {
   const Pipeline& pipeline_;
   RunOptions options_;
   std::unique_ptr<Pool> pool_;
+  std::unique_ptr<IsolatedWorkers> isolated_;  // with --isolate
 };
 
 }  // namespace factpipe::host
