@@ -36,8 +36,7 @@ TEST(AbbreviationList, ParsesClassesCaseSensitively) {
 TEST(AbbreviationList, ErrorsNameTheSourceAndLine) {
   EXPECT_NE(error_of("Mr. title\nGov. boss\n").find("abbr.txt:2: unknown class 'boss'"), std::string::npos);
   EXPECT_NE(error_of("Mr. title\nGov\n").find("abbr.txt:2: expected '<abbreviation> <class>'"), std::string::npos);
-  EXPECT_NE(error_of("Gov title\n").find("abbr.txt:1: abbreviation 'Gov' must end with a period"),
-            std::string::npos);
+  EXPECT_NE(error_of("Gov title\n").find("abbr.txt:1: abbreviation 'Gov' must end with a period"), std::string::npos);
   EXPECT_NE(error_of("Gov. title\nGov. general\n").find("abbr.txt:2: 'Gov.' is listed twice"), std::string::npos);
   EXPECT_NE(error_of("Gov. title scan\nSen. title skip\n").find("abbr.txt:2: unknown third column 'skip'"),
             std::string::npos);

@@ -36,8 +36,7 @@ AbbreviationList AbbreviationList::parse(std::string_view list, std::string_view
     else if (cls == "general") c = AbbreviationClass::general;
     else if (cls == "number") c = AbbreviationClass::number;
     else
-      throw std::runtime_error(where() + "unknown class '" + std::string(cls) +
-                               "' (allowed: title, general, number)");
+      throw std::runtime_error(where() + "unknown class '" + std::string(cls) + "' (allowed: title, general, number)");
     auto [it, inserted] = out.classes_.emplace(std::string(word), c);
     if (!inserted && it->second != c)
       throw std::runtime_error(where() + "'" + std::string(word) + "' is listed twice with different classes");
@@ -53,6 +52,5 @@ AbbreviationList AbbreviationList::load(const std::filesystem::path& file) {
   ss << in.rdbuf();
   return parse(ss.str(), file.string());
 }
-
 
 }  // namespace factpipe::text
