@@ -1,6 +1,7 @@
 #pragma once
 // Words of a text as the index sees them: SQLite's own FTS5 "porter unicode61" tokenizer stems both the
 // indexed passages and everything we compare with them, so a claim's terms and the index always agree.
+// Deliberately not text::scan_pieces (the stages' word scanner): these terms must be exactly FTS5's.
 #include <cstddef>
 #include <functional>
 #include <string>

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include <factpipe/text/abbreviations.hpp>
 #include <factpipe/text/word_lists.hpp>
 #include <factpipe/text/word_pieces.hpp>
 
@@ -40,7 +41,7 @@ struct NameLexicon {
   template <class Resolve>
   static NameLexicon load(const NameLexiconFiles& files, Resolve&& resolve) {
     NameLexicon lx;
-    lx.abbreviations = text::load_abbreviations(resolve(files.abbreviations));
+    lx.abbreviations = text::AbbreviationList::load(resolve(files.abbreviations)).scanned();
     lx.titles = text::WordMap::load(resolve(files.titles));
     lx.nationalities = text::WordMap::load(resolve(files.nationalities));
     lx.places = text::WordList::load(resolve(files.places));

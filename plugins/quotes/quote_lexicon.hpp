@@ -2,6 +2,7 @@
 // What the quotes stage knows about words, loaded once from its data files.
 #include <string>
 
+#include <factpipe/text/abbreviations.hpp>
 #include <factpipe/text/word_lists.hpp>
 #include <factpipe/text/word_pieces.hpp>
 
@@ -42,7 +43,7 @@ struct QuoteLexicon {
     lx.indirect_verbs = text::WordList::load(resolve(f.indirect_verbs));
     lx.cognition_verbs = text::WordMap::load(resolve(f.cognition_verbs));
     lx.stance_verbs = text::WordMap::load(resolve(f.stance_verbs));
-    lx.abbreviations = text::load_abbreviations(resolve(f.abbreviations));
+    lx.abbreviations = text::AbbreviationList::load(resolve(f.abbreviations)).scanned();
     lx.titles = text::WordMap::load(resolve(f.titles));
     lx.not_names = text::WordList::load(resolve(f.not_names));
     lx.credit_cues = text::WordList::load(resolve(f.credit_cues));

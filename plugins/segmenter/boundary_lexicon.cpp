@@ -5,19 +5,12 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <factpipe/text/word_lists.hpp>
 #include <factpipe/text/word_pieces.hpp>
 
 namespace factpipe::segmenter {
 
 namespace {
-
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Calls f(line_number, content) for each line that is neither blank nor a # comment.
 template <class F>
@@ -28,7 +21,7 @@ void for_each_entry(std::string_view text, F&& f) {
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
     ++line_no;
-    line = trim(line);
+    line = text::trim(line);
     if (line.empty() || line.front() == '#') continue;
     f(line_no, line);
   }
@@ -48,26 +41,7 @@ BoundaryLexicon BoundaryLexicon::parse(std::string_view abbreviations, std::stri
                                        std::string_view starters, std::string_view starters_name,
                                        std::string_view attribution_verbs, std::string_view attribution_verbs_name) {
   BoundaryLexicon lex;
-  for_each_entry(abbreviations, [&](std::size_t line_no, std::string_view line) {
-    auto where = [&] { return std::string(abbreviations_name) + ":" + std::to_string(line_no) + ": "; };
-    auto gap = line.find_first_of(" \t");
-    if (gap == std::string_view::npos)
-      throw std::runtime_error(where() + "expected '<abbreviation> <class>', got '" + std::string(line) + "'");
-    std::string_view word = line.substr(0, gap);
-    std::string_view cls = trim(line.substr(gap));
-    if (word.size() < 2 || word.back() != '.')
-      throw std::runtime_error(where() + "abbreviation '" + std::string(word) + "' must end with a period");
-    AbbrevClass c;
-    if (cls == "title") c = AbbrevClass::title;
-    else if (cls == "general") c = AbbrevClass::general;
-    else if (cls == "number") c = AbbrevClass::number;
-    else
-      throw std::runtime_error(where() + "unknown class '" + std::string(cls) +
-                               "' (allowed: title, general, number)");
-    auto [it, inserted] = lex.abbreviations_.emplace(std::string(word), c);
-    if (!inserted && it->second != c)
-      throw std::runtime_error(where() + "'" + std::string(word) + "' is listed twice with different classes");
-  });
+  lex.abbreviations_ = text::AbbreviationList::parse(abbreviations, abbreviations_name);
   auto word_list = [&](std::string_view text, std::string_view name, auto& set) {
     for_each_entry(text, [&](std::size_t line_no, std::string_view line) {
       if (line.find_first_of(" \t") != std::string_view::npos)
@@ -93,11 +67,6 @@ BoundaryLexicon BoundaryLexicon::load(const std::filesystem::path& abbreviations
 BoundaryLexicon BoundaryLexicon::load_dir(const std::filesystem::path& data_dir) {
   return load(data_dir / "abbreviations.txt", data_dir / "sentence_starters.txt",
               data_dir / "attribution_verbs.txt");
-}
-
-AbbrevClass BoundaryLexicon::abbreviation(std::string_view word) const {
-  auto it = abbreviations_.find(word);
-  return it == abbreviations_.end() ? AbbrevClass::none : it->second;
 }
 
 bool BoundaryLexicon::is_sentence_starter(std::string_view word) const {

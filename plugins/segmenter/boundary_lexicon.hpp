@@ -1,27 +1,24 @@
 #pragma once
-// The segmenter's word lists (data, not code): abbreviations with their class, and the words that
-// typically open a sentence. Immutable once built, so one BoundaryLexicon can serve many threads.
+// The segmenter's word lists (data, not code): abbreviations with their class (the shared list of text/data),
+// and the words that typically open a sentence. Immutable once built, so one BoundaryLexicon can serve many threads.
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
+
+#include <factpipe/text/abbreviations.hpp>
 
 namespace factpipe::segmenter {
 
-enum class AbbrevClass : std::uint8_t {
-  none,     // not an abbreviation
-  title,    // precedes a name, never ends a sentence: "Gov.", "Lt."
-  general,  // may end a sentence: "Inc.", "Jan.", "U.S.", initials
-  number,   // an abbreviation only before a number: "No. 3"
-};
+// The classes of text/data/abbreviations.txt (title, general, number), shared with the other stages.
+using AbbrevClass = text::AbbreviationClass;
 
 class BoundaryLexicon {
  public:
   BoundaryLexicon() = default;
 
-  // Parses the two list formats (see data/abbreviations.txt and data/sentence_starters.txt).
+  // Parses the list formats (text/data/abbreviations.txt, data/sentence_starters.txt).
   // `*_name` is used in error messages, which name the source and the 1-based line.
   static BoundaryLexicon parse(std::string_view abbreviations, std::string_view abbreviations_name,
                                std::string_view starters, std::string_view starters_name,
@@ -34,7 +31,7 @@ class BoundaryLexicon {
   static BoundaryLexicon load_dir(const std::filesystem::path& data_dir);
 
   // `word` includes its final period: "Gov.".
-  AbbrevClass abbreviation(std::string_view word) const;
+  AbbrevClass abbreviation(std::string_view word) const { return abbreviations_.find(word); }
   // Case-insensitive (ASCII): "The", "THE" and "the" all match "The".
   bool is_sentence_starter(std::string_view word) const;
   // A verb of saying ("said", "asked"), case-insensitive (ASCII).
@@ -48,7 +45,7 @@ class BoundaryLexicon {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, AbbrevClass, Hash, std::equal_to<>> abbreviations_;
+  text::AbbreviationList abbreviations_;
   std::unordered_set<std::string, Hash, std::equal_to<>> starters_;  // lower case
   std::unordered_set<std::string, Hash, std::equal_to<>> attribution_verbs_;  // lower case
   std::size_t longest_word_ = 0;

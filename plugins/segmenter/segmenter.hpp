@@ -51,7 +51,7 @@ TokenRange tokens_in(const std::vector<Token>& tokens, const Span& span);
 class Segmenter {
  public:
   explicit Segmenter(BoundaryLexicon lexicon, Options options = {});
-  // The lists shipped in a plugin data dir (data/abbreviations.txt, data/sentence_starters.txt).
+  // The lists shipped in a plugin data dir (abbreviations.txt, from text/data; data/sentence_starters.txt ...).
   static Segmenter from_data_dir(const std::filesystem::path& data_dir, Options options = {});
 
   Segmentation segment(std::string_view text) const;

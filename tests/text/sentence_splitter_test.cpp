@@ -23,3 +23,14 @@ TEST(SentenceSplitter, AbbreviationsInitialsQuotesAndBlankLines) {
             (std::vector<std::string>{"A heading", "The text. it goes on.", "Same paragraph"}));
   EXPECT_TRUE(sentences("  \n ").empty());
 }
+
+TEST(SentenceSplitter, ReadsTheSharedAbbreviationListByClass) {
+  // title and general entries never end a sentence here; "No." only before a number; case-sensitive.
+  EXPECT_EQ(sentences("Lt. Gen. Flynn spoke. Acme Corp. Sales rose."),
+            (std::vector<std::string>{"Lt. Gen. Flynn spoke.", "Acme Corp. Sales rose."}));
+  EXPECT_EQ(sentences("It is item No. 3 on the list."), (std::vector<std::string>{"It is item No. 3 on the list."}));
+  EXPECT_EQ(sentences("They said No. The vote failed."),
+            (std::vector<std::string>{"They said No.", "The vote failed."}));
+  EXPECT_EQ(sentences("It reached the sun. The probe survived."),
+            (std::vector<std::string>{"It reached the sun.", "The probe survived."}));
+}

@@ -76,7 +76,6 @@ TEST(WordLists, LoadMatchesLowerCaseAndNamesTheBadLine) {
     EXPECT_NE(std::string(e.what()).find("bad.tsv:3"), std::string::npos) << e.what();
   }
   EXPECT_THROW(WordList::load("/nonexistent/list.txt"), std::runtime_error);
-  EXPECT_EQ(load_abbreviations(write_file("abbr.txt", "Sen.\nGov.\n")), (AbbreviationSet{"sen.", "gov."}));
 }
 
 TEST(TextView, CreditLinesAndSentencePieces) {

@@ -1,10 +1,8 @@
 #include <factpipe/text/sentence_splitter.hpp>
 
 #include <array>
-#include <string>
-#include <unordered_set>
 
-#include <factpipe/text/word_pieces.hpp>
+#include <factpipe/text/abbreviations.hpp>
 
 namespace factpipe::text {
 
@@ -12,14 +10,6 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-
-const std::unordered_set<std::string>& abbreviations() {
-  static const std::unordered_set<std::string> a = {
-      "mr", "mrs", "ms", "dr", "prof", "jr", "sr", "st", "mt", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
-      "rev", "hon", "inc", "ltd", "co", "corp", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jan",
-      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "approx", "dept", "ave"};
-  return a;
-}
 
 // Starts a new sentence: an upper-case letter, digit, or opening quote / bracket (ASCII or UTF-8 curly).
 bool opens_sentence(std::string_view t, std::size_t i) {
@@ -79,12 +69,16 @@ std::vector<Span> split_sentences(std::string_view text) {
     while (k < n && is_space(text[k])) ++k;
     if (k < n && !opens_sentence(text, k)) continue;
     if (c == '.') {
-      // The word before the dot: an abbreviation or a single initial does not end a sentence.
+      // The word before the dot: an abbreviation or a single initial does not end a sentence. Abbreviations
+      // are text/data/abbreviations.txt's, as the segmenter reads them (case-sensitive; "No." only before a
+      // number).
       std::size_t w = i;
       while (w > 0 && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"') --w;
-      std::string word = lower(text.substr(w, i - w));
+      std::string_view word = text.substr(w, i - w);
       if (word.size() == 1 && is_upper(text[w])) continue;  // J. R. Hale
-      if (abbreviations().count(word)) continue;
+      AbbreviationClass cls = AbbreviationList::builtin().find(text.substr(w, i + 1 - w));
+      if (cls == AbbreviationClass::title || cls == AbbreviationClass::general) continue;
+      if (cls == AbbreviationClass::number && k < n && text[k] >= '0' && text[k] <= '9') continue;
       if (word.find('.') != std::string::npos && word.size() <= 4) continue;  // U.S, e.g
     }
     emit(j);

@@ -8,13 +8,6 @@
 namespace factpipe::text {
 namespace {
 
-std::string trim(std::string_view s) {
-  std::size_t a = 0, b = s.size();
-  while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) ++a;
-  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) --b;
-  return std::string(s.substr(a, b - a));
-}
-
 template <class F>
 void each_line(const std::filesystem::path& file, F&& f) {
   std::ifstream in(file);
@@ -24,7 +17,7 @@ void each_line(const std::filesystem::path& file, F&& f) {
   while (std::getline(in, line)) {
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string t = trim(line);
+    std::string_view t = trim(line);
     if (t.empty() || t[0] == '#') continue;
     f(line, n);
   }
@@ -33,6 +26,13 @@ void each_line(const std::filesystem::path& file, F&& f) {
 std::size_t word_count(std::string_view s) { return split_words(s).size(); }
 
 }  // namespace
+
+std::string_view trim(std::string_view s) {
+  std::size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) ++a;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) --b;
+  return s.substr(a, b - a);
+}
 
 std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
@@ -68,7 +68,7 @@ void WordMap::add(std::string_view key, std::string_view value) {
   std::string k = lower(trim(key));
   if (k.empty()) return;
   max_words_ = std::max(max_words_, word_count(k));
-  map_[k] = trim(value);
+  map_[k] = std::string(trim(value));
 }
 
 const std::string* WordMap::find(std::string_view key) const {
@@ -82,16 +82,11 @@ WordMap WordMap::load(const std::filesystem::path& file) {
     auto tab = line.find('\t');
     if (tab == std::string::npos)
       throw std::runtime_error(file.string() + ":" + std::to_string(n) + ": expected 'key<TAB>value'");
-    std::string v = trim(std::string_view(line).substr(tab + 1));
+    std::string v(trim(std::string_view(line).substr(tab + 1)));
     if (v.empty()) throw std::runtime_error(file.string() + ":" + std::to_string(n) + ": empty value");
     map.add(std::string_view(line).substr(0, tab), v);
   });
   return map;
-}
-
-AbbreviationSet load_abbreviations(const std::filesystem::path& file) {
-  const WordList list = WordList::load(file);
-  return {list.entries().begin(), list.entries().end()};
 }
 
 }  // namespace factpipe::text

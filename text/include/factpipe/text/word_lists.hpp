@@ -49,7 +49,7 @@ class WordMap {
 
 std::vector<std::string> split_words(std::string_view s);
 
-// A one-entry-per-line list of abbreviations with their period ("Mr."), lower-cased, for scan_pieces.
-AbbreviationSet load_abbreviations(const std::filesystem::path& file);
+// `s` without spaces, tabs and carriage returns at either end (a line of a data file).
+std::string_view trim(std::string_view s);
 
 }  // namespace factpipe::text
