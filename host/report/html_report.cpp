@@ -237,7 +237,7 @@ void write_article(const Document& doc, std::ostream& out) {
 }
 
 string quoted(const Quote& q, const string& text) {
-  if (q.kind == QuoteKind::indirect) return esc(text);
+  if (!quoted_verbatim(q.kind)) return esc(text);  // reported speech; a mixed one holds its own marks
   return "\u201C" + esc(text) + "\u201D";
 }
 

@@ -54,7 +54,7 @@ nav.toc ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25r
 .f-verbatim { color: var(--sup-fg); background: var(--sup-bg); border-color: var(--sup-bd); }
 .f-altered { color: var(--dis-fg); background: var(--dis-bg); border-color: var(--dis-bd); }
 .f-notfound, .f-other { color: var(--nee-fg); background: #fff; border-color: var(--nee-bd); }
-.k-direct, .k-partial, .k-indirect { color: #1e293b; background: #fff; border-color: #94a3b8; font-weight: 600; }
+.k-direct, .k-partial, .k-indirect, .k-mixed { color: #1e293b; background: #fff; border-color: #94a3b8; font-weight: 600; }
 .rating { color: #3b0764; background: #f3e8ff; border-color: #7e22ce; }
 table { width: 100%; border-collapse: collapse; font-size: .95rem; }
 caption { text-align: left; font-weight: 700; padding: 0 0 .5rem; color: var(--muted); }
@@ -103,7 +103,7 @@ mark { color: inherit; background: none; }
 mark.q { border-radius: 2px; padding: .1em 0; }
 mark.q-direct { background: #dbeafe; }
 mark.q-partial { background: #ede9fe; }
-mark.q-indirect { background: #eef2f6; outline: 1px dashed #94a3b8; }
+mark.q-indirect, mark.q-mixed { background: #eef2f6; outline: 1px dashed #94a3b8; }
 mark.claim { color: inherit; text-decoration: underline; text-decoration-thickness: 3px; text-underline-offset: .28em; text-decoration-color: var(--nee-bd); }
 mark.claim.v-supported { color: inherit; background: none; text-decoration-color: var(--sup-bd); }
 mark.claim.v-refuted { color: inherit; background: none; text-decoration-color: var(--ref-bd); }

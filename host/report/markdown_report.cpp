@@ -236,7 +236,7 @@ void write_speakers(const Document& doc, std::ostream& out) {
     for (std::size_t i : g.quotes) {
       const Quote& q = doc.quotes[i];
       string text = md_escape(squash_space(quote_text(doc, q)), false);
-      if (q.kind != QuoteKind::indirect) text = "“" + text + "”";
+      if (quoted_verbatim(q.kind)) text = "“" + text + "”";
       out << "- Q" << i + 1 << ": " << text << " — " << quote_kind_label(q.kind).text;
       if (auto m = speaker_mention(doc, q); !m.empty()) out << ", as “" << md_escape(m, false) << "”";
       if (q.verification) out << ", " << md_escape(badge(verification_label(q.verification->status)), false);

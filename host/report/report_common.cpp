@@ -99,6 +99,8 @@ Label quote_kind_label(QuoteKind k) {
   switch (k) {
     case QuoteKind::direct: return {"direct", "Direct quote", "\u201C"};
     case QuoteKind::partial: return {"partial", "Partial quote", "\u2018"};
+    case QuoteKind::mixed:
+      return {"mixed", "Reported speech with a quotation", "\u2192"};
     case QuoteKind::indirect: break;
   }
   return {"indirect", "Reported speech", "\u2192"};
@@ -222,7 +224,10 @@ Counts count(const Document& doc) {
     switch (q.kind) {
       case QuoteKind::direct: ++c.direct; break;
       case QuoteKind::partial: ++c.partial; break;
-      case QuoteKind::indirect: ++c.indirect; break;
+      case QuoteKind::indirect:
+      case QuoteKind::mixed:
+        ++c.indirect;
+        break;
     }
     if (speaker_name(doc, q).empty()) ++c.unattributed;
     if (q.verification) {

@@ -64,6 +64,7 @@ struct SpeakerGroup {
 std::vector<SpeakerGroup> speaker_groups(const Document& doc);
 
 struct Counts {
+  // `indirect` counts all reported speech: kinds indirect and mixed.
   std::size_t quotes = 0, direct = 0, partial = 0, indirect = 0, speakers = 0, unattributed = 0;
   std::size_t claims = 0, checked = 0, factchecks = 0, evidence = 0;
   std::size_t verified = 0, verbatim = 0, altered = 0, not_found = 0;

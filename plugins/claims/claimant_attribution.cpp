@@ -53,7 +53,7 @@ Attribution attribute(const Document& doc, const Span& claim, const AnalyzedSent
   }
   if (a.quote >= 0) {
     const Quote& quote = doc.quotes[static_cast<std::size_t>(a.quote)];
-    a.inside_quote = quote.kind != QuoteKind::indirect;
+    a.inside_quote = quoted_verbatim(quote.kind);
     if (quote.speaker) {
       a.claimant = quote.speaker->name;
       a.entity = quote.speaker->entity;

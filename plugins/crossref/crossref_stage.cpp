@@ -469,7 +469,7 @@ void CrossrefStage::process(Document& doc) {
   }
   if (verify_quotes_) {
     for (auto& quote : doc.quotes) {
-      if (quote.kind == QuoteKind::indirect || quote.span.empty() || quote.span.end > doc.text.size()) continue;
+      if (!quoted_verbatim(quote.kind) || quote.span.empty() || quote.span.end > doc.text.size()) continue;
       std::string text(doc.slice(quote.span));
       std::string speaker = quote.speaker ? quote.speaker->name : std::string();
       quote.verification = engine_->verify_quote(text, speaker, doc.metadata.published);

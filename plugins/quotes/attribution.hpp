@@ -23,8 +23,8 @@ struct AttributionOptions {
   const SpeakerModel* model = nullptr;  // the learned speaker ranker; nullptr: the rules alone
   bool dump_candidates = false;  // write the ranker's candidates and features into each quotation (training)
   // Reported speech whose content holds a quotation ("X said the plan was 'a disaster'") is reported too, as
-  // indirect with extra.quotes.mixed, to measure it: the SDK's QuoteKind has no `mixed` yet.
-  bool mixed = false;
+  // kind mixed (the stage's mixed_speech key).
+  bool mixed = true;
 };
 
 // Direct and partial quotations (from their marks) with speakers.

@@ -49,9 +49,9 @@ void Attributor::indirect_paragraph(std::size_t p, const std::vector<Span>& quot
 
 void Attributor::emit_indirect(std::size_t a, std::size_t b, const Found& f, std::vector<Quote>& out,
                                std::size_t min_words) const {
-  // Reported content that holds a quotation mixes the two: its quoted words are reported as a partial
-  // quotation, the rest is left out (on PolNeAR train + dev, 18% of such spans were indirect attributions,
-  // and 27% of their words before the first mark).
+  // Reported content that holds a quotation mixes the two: it is reported as `mixed` (quotes.mixed_speech), and
+  // its quoted words stay a partial quotation of their own (the direct-quote metric and the claims stage need
+  // them).
   bool marks = false;
   for (std::size_t k = a; k < b && !marks; ++k) marks = mark(k);
   if (marks && !opt.mixed) return;
@@ -60,11 +60,10 @@ void Attributor::emit_indirect(std::size_t a, std::size_t b, const Found& f, std
   if (a >= b || words_in(a, b) < min_words) return;
   Quote q;
   q.span = {ps[a].span.start, ps[b - 1].span.end};
-  q.kind = QuoteKind::indirect;
+  q.kind = marks ? QuoteKind::mixed : QuoteKind::indirect;
   fill_speaker(q, f);
   if (!q.speaker) return;
   q.confidence = std::min(q.confidence, 0.7);
-  if (marks) q.extra = Json{{"quotes", {{"mixed", true}}}};
   out.push_back(std::move(q));
 }
 

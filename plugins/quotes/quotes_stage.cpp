@@ -47,10 +47,10 @@ PluginInfo QuotesStage::describe() {
       {"context_speakers", {{"type", "boolean"}, {"default", true}, {"description", "Attribute quotations without a cue from the context (previous quote, previous sentence, conversational turns)"}}},
   };
   props["mixed_speech"] = {{"type", "boolean"},
-                           {"default", false},
+                           {"default", true},
                            {"description",
-                            "Also report reported speech whose content holds a quotation (as indirect, with "
-                            "extra.quotes.mixed; experimental, measured by factpipe eval quotes)"}};
+                            "Also report reported speech whose content holds a quotation, as kind mixed (its "
+                            "quoted words are a partial quotation as well)"}};
   for (const auto& k : kFileKeys)
     props[k[0]] = {{"type", "string"}, {"default", k[1]},
                    {"description", std::string(k[2]) + " (a file in the plugin's data dir, or a path relative to the pipeline file)"}};

@@ -36,7 +36,7 @@ E parse_enum(std::string_view s, const std::string_view (&names)[N], const char*
 
 constexpr std::string_view kTokenKinds[] = {"word", "number", "punct", "symbol", "space", "other"};
 constexpr std::string_view kMentionKinds[] = {"name", "nominal", "pronoun"};
-constexpr std::string_view kQuoteKinds[] = {"direct", "partial", "indirect"};
+constexpr std::string_view kQuoteKinds[] = {"direct", "partial", "indirect", "mixed"};
 constexpr std::string_view kStances[] = {"supports", "refutes", "discusses", "unrelated"};
 constexpr std::string_view kDiffOps[] = {"equal", "insert", "delete"};
 }  // namespace

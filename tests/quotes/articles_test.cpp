@@ -29,7 +29,7 @@ const Quote* match(const Document& d, const utf8::OffsetMap& map, Cp gold, bool 
   const Quote* best = nullptr;
   std::size_t best_ov = 0;
   for (const auto& q : d.quotes) {
-    if ((q.kind == QuoteKind::indirect) != indirect) continue;
+    if (!quoted_verbatim(q.kind) != indirect) continue;
     Cp p{map.to_code_point(q.span.start), map.to_code_point(q.span.end)};
     std::size_t ov = overlap(p, gold);
     bool ok = indirect ? ov * 2 >= gold.end - gold.start
@@ -51,7 +51,9 @@ Scored check(const Document& d, const Json& gold, std::vector<std::string>& fail
   utf8::OffsetMap map(d.text);
   Scored s;
   for (const auto& g : gold["quotes"]) {
-    bool indirect = g.value("kind", "direct") == "indirect";
+    // reported speech (indirect or mixed) is matched by reported speech, then its kind compared
+    QuoteKind kind = quote_kind_from(g.value("kind", "direct"));
+    bool indirect = !quoted_verbatim(kind);
     Cp span{g["start"].get<std::size_t>(), g["end"].get<std::size_t>()};
     const Quote* q = match(d, map, span, indirect);
     (indirect ? s.indirect : s.direct)++;
@@ -61,6 +63,9 @@ Scored check(const Document& d, const Json& gold, std::vector<std::string>& fail
       continue;
     }
     (indirect ? s.indirect_found : s.direct_found)++;
+    if (indirect && q->kind != kind)
+      failures.push_back("kind of '" + what + "': got " + std::string(to_string(q->kind)) + ", want " +
+                         std::string(to_string(kind)));
     std::string got = q->speaker ? q->speaker->name : "<none>";
     if (got == g["speaker"].get<std::string>()) {
       if (!indirect) ++s.direct_speaker;

@@ -368,24 +368,29 @@ TEST_F(Quotes, IndirectStanceVerbsReportTheirObject) {
   }
 }
 
-TEST_F(Quotes, ReportedSpeechHoldingAQuotationIsNoIndirectQuote) {
+TEST_F(Quotes, ReportedSpeechHoldingAQuotationIsMixedAndItsQuotedWordsPartial) {
   Document d = run("Councillor David Mbeki said the plan was \"dead on arrival\" in the council chamber.");
-  ASSERT_NE(quote_of(d, "dead on arrival"), nullptr);
-  EXPECT_EQ(quote_of(d, "dead on arrival")->kind, QuoteKind::partial);
-  for (const auto& q : d.quotes) EXPECT_NE(q.kind, QuoteKind::indirect) << d.slice(q.span);
-}
-
-TEST_F(Quotes, MixedSpeechIsMeasuredOnRequest) {
-  test::QuotePipeline p(Json{{"mixed_speech", true}});
-  Document d = p.run("Councillor David Mbeki said the plan was \"dead on arrival\" in the council chamber.");
   const Quote* partial = nullptr;
   const Quote* mixed = nullptr;
-  for (const auto& q : d.quotes) (q.kind == QuoteKind::indirect ? mixed : partial) = &q;
-  ASSERT_NE(partial, nullptr);  // the quoted words stay a partial quotation
+  for (const auto& q : d.quotes) {
+    EXPECT_NE(q.kind, QuoteKind::indirect) << d.slice(q.span);
+    (q.kind == QuoteKind::mixed ? mixed : partial) = &q;
+  }
+  ASSERT_NE(partial, nullptr);
+  EXPECT_EQ(d.slice(partial->span), "dead on arrival");
+  EXPECT_EQ(partial->kind, QuoteKind::partial);
   ASSERT_NE(mixed, nullptr);
   EXPECT_EQ(d.slice(mixed->span), "the plan was \"dead on arrival\" in the council chamber");
-  EXPECT_TRUE(mixed->extra["quotes"].value("mixed", false));
+  ASSERT_TRUE(mixed->speaker);
   EXPECT_EQ(mixed->speaker->name, "David Mbeki");
+  EXPECT_EQ(to_string(mixed->kind), "mixed");
+}
+
+TEST_F(Quotes, MixedSpeechCanBeTurnedOff) {
+  test::QuotePipeline p(Json{{"mixed_speech", false}});
+  Document d = p.run("Councillor David Mbeki said the plan was \"dead on arrival\" in the council chamber.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].kind, QuoteKind::partial);
 }
 
 TEST_F(Quotes, IndirectSpeechCanBeTurnedOff) {

@@ -133,6 +133,18 @@ TEST(HtmlReport, LabelsQuotesWithTheirSpeakersAndGroupsThem) {
   EXPECT_THAT(html, HasSubstr("as \u201CMayor Lena Ortiz\u201D"));
 }
 
+TEST(HtmlReport, MixedSpeechIsMarkedAsReportedSpeechWithItsOwnMarks) {
+  Document d = test::rich_document();
+  d.quotes[2].kind = QuoteKind::mixed;
+  std::string html = html_of(d);
+  EXPECT_THAT(html, HasSubstr("<mark class=\"q q-mixed\""));
+  EXPECT_THAT(html, HasSubstr("title=\"Reported speech with a quotation \u2014 D\u00e1vid Mbeki\""));
+  EXPECT_THAT(html, Not(HasSubstr("q-indirect\"")));
+  // reported speech is not put between marks of ours
+  EXPECT_THAT(html, Not(HasSubstr("\u201Cridership fell 14 % in 2025\u201D")));
+  EXPECT_THAT(html, HasSubstr("1 reported"));
+}
+
 TEST(HtmlReport, ShowsQuoteVerificationWithWordDiff) {
   std::string html = html_of(test::rich_document());
   EXPECT_THAT(html, HasSubstr("and every month we <del>wait</del> <ins>delay</ins> adds to <del>that</del> <ins>the</ins> bill"));

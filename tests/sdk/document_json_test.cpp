@@ -139,3 +139,21 @@ TEST(Document, FindsSentenceAndTokenByOffset) {
   EXPECT_EQ(d.sentence_at(d.text.size() - 1), -1);
   EXPECT_EQ(d.token_at(2), 0);
 }
+
+TEST(DocumentJson, EveryQuoteKindRoundTripsByName) {
+  for (QuoteKind k : {QuoteKind::direct, QuoteKind::partial, QuoteKind::indirect, QuoteKind::mixed}) {
+    Document d;
+    d.text = "He said it was \"fine\".";
+    Quote q;
+    q.span = {8, 22};
+    q.kind = k;
+    d.quotes.push_back(q);
+    Json j = to_json(d);
+    EXPECT_EQ(j["quotes"][0]["kind"], std::string(to_string(k)));
+    EXPECT_EQ(document_from_json(j).quotes.at(0).kind, k);
+  }
+  EXPECT_EQ(to_string(QuoteKind::mixed), "mixed");
+  EXPECT_FALSE(quoted_verbatim(QuoteKind::mixed));
+  EXPECT_TRUE(quoted_verbatim(QuoteKind::partial));
+  EXPECT_THROW(quote_kind_from("reported"), std::exception);
+}

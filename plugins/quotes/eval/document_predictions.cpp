@@ -9,9 +9,8 @@ DocumentPredictions predictions_of(const Document& doc, const Article& a) {
   utf8::OffsetMap map(doc.text);
   auto cp = [&](const Span& s) { return CpSpan{map.to_code_point(s.start), map.to_code_point(s.end)}; };
   for (const auto& q : doc.quotes) {
-    if (q.kind == QuoteKind::indirect) {
-      bool mixed = q.extra.is_object() && q.extra.contains("quotes") && q.extra["quotes"].value("mixed", false);
-      (mixed ? out.mixed : out.indirect).push_back(cp(q.span));
+    if (!quoted_verbatim(q.kind)) {
+      (q.kind == QuoteKind::mixed ? out.mixed : out.indirect).push_back(cp(q.span));
       continue;
     }
     Predicted p;

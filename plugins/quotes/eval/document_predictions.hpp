@@ -13,7 +13,7 @@ namespace factpipe::quotes::eval {
 struct DocumentPredictions {
   std::vector<Predicted> direct;   // direct and partial
   std::vector<CpSpan> indirect;
-  std::vector<CpSpan> mixed;  // reported speech holding a quotation (quotes.mixed_speech)
+  std::vector<CpSpan> mixed;  // reported speech holding a quotation (kind mixed)
 };
 
 DocumentPredictions predictions_of(const Document& doc, const Article& a);

@@ -141,8 +141,8 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
               pooled.indirect_found, pooled.indirect_gold, pooled.indirect_precision(), pooled.indirect_right,
               pooled.indirect_predicted);
   if (pooled.mixed_predicted)
-    std::printf("mixed speech (quotes.mixed_speech)  precision %.4f (%zu/%zu)\n", pooled.mixed_precision(),
-                pooled.mixed_right, pooled.mixed_predicted);
+    std::printf("mixed speech (kind mixed)  precision %.4f (%zu/%zu)\n", pooled.mixed_precision(), pooled.mixed_right,
+                pooled.mixed_predicted);
   std::printf("throughput entities+quotes: %.2f MB/s (stage wall time %.3f s, shared machine)\n",
               double(bytes) / 1e6 / seconds, seconds);
   return 0;

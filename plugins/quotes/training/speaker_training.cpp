@@ -17,7 +17,7 @@ std::vector<RankExample> rank_examples(const Document& doc, const eval::Article&
   auto cp = [&](std::size_t s, std::size_t e) { return eval::CpSpan{map.to_code_point(s), map.to_code_point(e)}; };
   std::vector<eval::GoldQuote> gold = eval::gold_quotes(a);
   for (const auto& q : doc.quotes) {
-    if (q.kind == QuoteKind::indirect || !q.extra.contains("speaker_candidates")) continue;
+    if (!quoted_verbatim(q.kind) || !q.extra.contains("speaker_candidates")) continue;
     eval::CpSpan span = cp(q.span.start, q.span.end);
     // the gold quotation it matches, as the metric matches (>= 80% of the gold, >= 50% of the prediction)
     const eval::GoldQuote* g = nullptr;

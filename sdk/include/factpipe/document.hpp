@@ -82,7 +82,13 @@ struct Entity {
   bool operator==(const Entity&) const = default;
 };
 
-enum class QuoteKind : std::uint8_t { direct, partial, indirect };
+// direct: a whole quotation; partial: a few quoted words; indirect: reported speech without marks; mixed:
+// reported speech that holds a quotation (He said the plan was "dead on arrival"), whose quoted words are
+// also a partial quotation of their own. `mixed` came with API 3.1.
+enum class QuoteKind : std::uint8_t { direct, partial, indirect, mixed };
+
+// The quotation's words are the speaker's own, so they can be checked against what the speaker said.
+inline bool quoted_verbatim(QuoteKind k) { return k == QuoteKind::direct || k == QuoteKind::partial; }
 
 struct Speaker {
   std::string name;              // canonical name, or the surface text when no entity is known

@@ -11,12 +11,13 @@
 // Metadata::authors (the document's layout changes: every plugin is rebuilt); 3.0 types the layers
 // (PluginInfo::requires_layers/provides_layers are std::vector<Layer>), adds the entry points
 // factpipe_stage_layers (a stage's layers for its config), factpipe_abi_layout (the layout fingerprint) and
-// factpipe_stage_start_run (Stage::start_run: forget earlier runs without configuring again).
+// factpipe_stage_start_run (Stage::start_run: forget earlier runs without configuring again); 3.1 adds
+// QuoteKind::mixed (no layout changes; a 3.1 plugin may write a kind that a 3.0 host cannot name).
 #include <cstdint>
 #include <string>
 
 #define FACTPIPE_API_VERSION_MAJOR 3
-#define FACTPIPE_API_VERSION_MINOR 0
+#define FACTPIPE_API_VERSION_MINOR 1
 #define FACTPIPE_API_VERSION_PATCH 0
 
 namespace factpipe {
