@@ -10,8 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static const char* const kNames[] = {"src.json", "src.jsonl", "src.jsonld", "src.ndjson", "src.txt",
-                                       "claimreview.json"};
+  static const char* const kNames[] = {"src.json",   "src.jsonl", "src.jsonld",
+                                       "src.ndjson", "src.txt",   "claimreview.json"};
   const char* name = kNames[data[0] % (sizeof kNames / sizeof kNames[0])];
   std::string content(reinterpret_cast<const char*>(data + 1), size - 1);
   factpipe::crossref::parse_source_file(

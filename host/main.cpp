@@ -2,8 +2,8 @@
 #include <iostream>
 #include <string_view>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/cli.hpp"
 
@@ -40,8 +40,9 @@ int main(int argc, char** argv) {
   RunArgs run;
   auto* run_cmd = app.add_subcommand("run", "run a pipeline over documents");
   run_cmd->add_option("-c,--config", run.config, "pipeline file (default: the installed config/default.yaml)");
-  run_cmd->add_option("-o,--output", run.output,
-                      "output: a directory (default out/), a .json/.jsonl file, or - for stdout")
+  run_cmd
+      ->add_option("-o,--output", run.output,
+                   "output: a directory (default out/), a .json/.jsonl file, or - for stdout")
       ->capture_default_str();
   run_cmd->add_option("--format", run.formats, "json, jsonl, html, md, claimreview; several comma separated")
       ->delimiter(',')
@@ -51,21 +52,24 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run_cmd->add_option("-j,--jobs", run.jobs, "worker threads (default: all cores, at most 256)")
       ->check(CLI::Range(1u, kMaxJobs));
-  run_cmd->add_option("--batch-size", run.batch_size,
-                      "documents read and processed together; stages that compare documents (crossref links "
-                      "the same claim across articles) see one batch at a time (default: the whole input "
-                      "for such pipelines, else 32 per worker)")
+  run_cmd
+      ->add_option("--batch-size", run.batch_size,
+                   "documents read and processed together; stages that compare documents (crossref links "
+                   "the same claim across articles) see one batch at a time (default: the whole input "
+                   "for such pipelines, else 32 per worker)")
       ->check(CLI::PositiveNumber);
-  run_cmd->add_option("--max-document-mb", run.max_document_mb,
-                      "a document with more text fails alone, unread when it is a text file (0: no limit)")
+  run_cmd
+      ->add_option("--max-document-mb", run.max_document_mb,
+                   "a document with more text fails alone, unread when it is a text file (0: no limit)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   add_limit_options(run_cmd, run.limits);
   run_cmd->add_flag("--isolate", run.isolation.enabled,
                     "run each document's stages in a worker process: a plugin that crashes or hangs fails that "
                     "document only");
-  run_cmd->add_option("--document-timeout", run.isolation.timeout_seconds,
-                      "with --isolate: seconds a document may take in all its stages before it is stopped and fails")
+  run_cmd
+      ->add_option("--document-timeout", run.isolation.timeout_seconds,
+                   "with --isolate: seconds a document may take in all its stages before it is stopped and fails")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   add_plugin_override_flag(run_cmd, run.allow_plugin_override);
@@ -104,8 +108,9 @@ int main(int argc, char** argv) {
   info_cmd->fallthrough();
 
   // An example in every command's --help.
-  app.footer(app.get_footer() + "\n\nExamples:\n  factpipe run examples/articles -o out --format json,html\n"
-                                "  factpipe serve --port 8080\n  factpipe plugins list");
+  app.footer(app.get_footer() +
+             "\n\nExamples:\n  factpipe run examples/articles -o out --format json,html\n"
+             "  factpipe serve --port 8080\n  factpipe plugins list");
   run_cmd->footer(
       "\nExamples:\n  factpipe run article.txt                       # out/article.json\n"
       "  factpipe run -c config/default.yaml --format html,md -o reports articles/\n"

@@ -201,7 +201,8 @@ fs::path big_index() {
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
   double cpu = process_cpu_s() - c0;
   double mb = static_cast<double>(bytes) / 1e6;
-  std::fprintf(stderr, "built %s: %zu passages from %.1f MB in %.1f s wall (%.1f MB/s), %.1f s CPU (%.1f MB per CPU s)\n",
+  std::fprintf(stderr,
+               "built %s: %zu passages from %.1f MB in %.1f s wall (%.1f MB/s), %.1f s CPU (%.1f MB per CPU s)\n",
                db.string().c_str(), passages, mb, wall, mb / wall, cpu, mb / cpu);
   remove_db(db);
   fs::rename(building, db);

@@ -38,14 +38,22 @@ const SentenceEncoder* encoder() {
 
 // Built-in claims, joined in pairs when a shorter sentence is needed to reach ~45 pieces.
 const char* const kBuiltIn[] = {
-    "The government says unemployment has fallen to its lowest level in nearly fifty years, but economists note that the figures leave out people who have stopped looking for work.",
-    "According to the city council, bus fares will rise by an average of 4.5 per cent from January, the largest increase since the network was taken back into public ownership.",
-    "The senator claimed that crime in the state's largest cities doubled over the last decade, although police records show violent offences falling in most of them since 2015.",
-    "A spokesperson for the health ministry said more than 12 million people had received a booster dose by the end of March, well ahead of the target set in the autumn.",
-    "Opposition leaders argue that the new tax on imported steel will cost manufacturers around 3 billion dollars a year and put thousands of factory jobs at risk.",
-    "The report found that average rents in the capital rose by 11 per cent in twelve months, while wages grew by less than half that, pushing more families into debt.",
-    "Scientists at the university said the glacier had lost a third of its volume since 1990 and could disappear entirely within the lifetime of today's schoolchildren.",
-    "The prime minister told parliament that the country now generates more than 40 per cent of its electricity from wind and solar power, up from 7 per cent a decade ago.",
+    "The government says unemployment has fallen to its lowest level in nearly fifty years, but economists note that "
+    "the figures leave out people who have stopped looking for work.",
+    "According to the city council, bus fares will rise by an average of 4.5 per cent from January, the largest "
+    "increase since the network was taken back into public ownership.",
+    "The senator claimed that crime in the state's largest cities doubled over the last decade, although police "
+    "records show violent offences falling in most of them since 2015.",
+    "A spokesperson for the health ministry said more than 12 million people had received a booster dose by the end of "
+    "March, well ahead of the target set in the autumn.",
+    "Opposition leaders argue that the new tax on imported steel will cost manufacturers around 3 billion dollars a "
+    "year and put thousands of factory jobs at risk.",
+    "The report found that average rents in the capital rose by 11 per cent in twelve months, while wages grew by less "
+    "than half that, pushing more families into debt.",
+    "Scientists at the university said the glacier had lost a third of its volume since 1990 and could disappear "
+    "entirely within the lifetime of today's schoolchildren.",
+    "The prime minister told parliament that the country now generates more than 40 per cent of its electricity from "
+    "wind and solar power, up from 7 per cent a decade ago.",
 };
 
 std::vector<std::string> sentences(std::size_t min_pieces, std::size_t max_pieces) {

@@ -33,8 +33,9 @@ std::vector<std::string> load_pages() {
     for (int i = 0; i < 50; ++i) page += "<a href=\"/s" + std::to_string(i) + "\">Section</a> ";
     page += "</nav><article>";
     for (int i = 0; i < 40; ++i)
-      page += "<p class=\"para\">The council said on Tuesday that the bridge, which cost $1.2 billion, would open "
-              "in <a href=\"/x\">2030</a>, after years of delays and a long debate.</p>";
+      page +=
+          "<p class=\"para\">The council said on Tuesday that the bridge, which cost $1.2 billion, would open "
+          "in <a href=\"/x\">2030</a>, after years of delays and a long debate.</p>";
     page += "</article><section class=\"comments\"><p>First!</p></section></body></html>";
     pages.push_back(page);
   }

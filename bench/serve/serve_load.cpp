@@ -63,7 +63,8 @@ Level load(int port, const std::string& body, int clients, std::size_t requests,
       while (next.fetch_add(1) < requests) {
         auto t = Clock::now();
         auto res = client.Post("/v1/check", body, "application/json");
-        latencies[static_cast<std::size_t>(c)].push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+        latencies[static_cast<std::size_t>(c)].push_back(
+            std::chrono::duration<double, std::milli>(Clock::now() - t).count());
         if (!res || res->status != 200 || res->body.size() < 100) ++failed;
         std::size_t n = ++done;
         if (on_done && c == 0) on_done(n);
@@ -78,7 +79,9 @@ Level load(int port, const std::string& body, int clients, std::size_t requests,
   std::vector<double> all;
   for (auto& v : latencies) all.insert(all.end(), v.begin(), v.end());
   std::sort(all.begin(), all.end());
-  auto pct = [&](double p) { return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<std::size_t>(p * all.size()))]; };
+  auto pct = [&](double p) {
+    return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<std::size_t>(p * all.size()))];
+  };
   l.p50_ms = pct(0.50);
   l.p99_ms = pct(0.99);
   l.max_ms = all.empty() ? 0 : all.back();
@@ -140,9 +143,13 @@ int main(int argc, char** argv) {
   load(serve.port(), body, 2, 20);  // warm up: the index is opened, caches filled
   for (int clients : levels) {
     Level l = load(serve.port(), body, clients, std::max<std::size_t>(requests, static_cast<std::size_t>(clients) * 4));
-    out["levels"].push_back({{"clients", l.clients}, {"requests", l.requests}, {"failed", l.failed},
-                             {"requests_per_second", l.requests / l.seconds}, {"p50_ms", l.p50_ms},
-                             {"p99_ms", l.p99_ms}, {"max_ms", l.max_ms}});
+    out["levels"].push_back({{"clients", l.clients},
+                             {"requests", l.requests},
+                             {"failed", l.failed},
+                             {"requests_per_second", l.requests / l.seconds},
+                             {"p50_ms", l.p50_ms},
+                             {"p99_ms", l.p99_ms},
+                             {"max_ms", l.max_ms}});
     std::cerr << out["levels"].back().dump() << "\n";
   }
   if (rss_requests > 0) {
@@ -159,11 +166,15 @@ int main(int argc, char** argv) {
       }
     });
     samples.push_back({{"requests", rss_requests}, {"rss_mb", rss_mb(pid)}});
-    out["rss"] = {{"requests", rss_requests}, {"failed", l.failed}, {"clients", 8},
-                  {"requests_per_second", rss_requests / l.seconds}, {"samples", samples},
+    out["rss"] = {{"requests", rss_requests},
+                  {"failed", l.failed},
+                  {"clients", 8},
+                  {"requests_per_second", rss_requests / l.seconds},
+                  {"samples", samples},
                   // After the first tenth (caches warm), what the rest added.
                   {"growth_mb_after_first_tenth",
-                   samples.back()["rss_mb"].get<double>() - samples[std::min<std::size_t>(2, samples.size() - 1)]["rss_mb"].get<double>()}};
+                   samples.back()["rss_mb"].get<double>() -
+                       samples[std::min<std::size_t>(2, samples.size() - 1)]["rss_mb"].get<double>()}};
   }
   int code = serve.stop();
   out["service_exit_code"] = code;

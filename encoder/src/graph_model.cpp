@@ -21,7 +21,8 @@ const json& field(const std::filesystem::path& file, const json& object, const s
   if (!object.is_object() || !object.contains(key)) fail(file, where, std::string("missing field '") + key + "'");
   const json& value = object.at(key);
   const bool ok = type == json::value_t::number_integer ? value.is_number_integer() : value.type() == type;
-  if (!ok) fail(file, where + "." + key, std::string("expected ") + json(type).type_name() + ", found " + value.type_name());
+  if (!ok)
+    fail(file, where + "." + key, std::string("expected ") + json(type).type_name() + ", found " + value.type_name());
   return value;
 }
 
@@ -96,7 +97,8 @@ GraphModel GraphModel::load(const std::filesystem::path& model_json) {
       const std::string where = group_where + ".weights[" + std::to_string(w) + "]";
       const auto name = field(model_json, weights[w], where, "name", json::value_t::string).get<std::string>();
       const auto dtype = field(model_json, weights[w], where, "dtype", json::value_t::string).get<std::string>();
-      if (weights[w].contains("quantization")) fail(model_json, where + ".quantization", "quantised weights are not supported");
+      if (weights[w].contains("quantization"))
+        fail(model_json, where + ".quantization", "quantised weights are not supported");
       GraphTensor tensor;
       const json& shape = field(model_json, weights[w], where, "shape", json::value_t::array);
       for (std::size_t d = 0; d < shape.size(); ++d) {
@@ -105,9 +107,11 @@ GraphModel GraphModel::load(const std::filesystem::path& model_json) {
         tensor.shape.push_back(shape[d].get<std::int64_t>());
       }
       const std::size_t bytes = tensor.size() * 4;
-      if (dtype != "float32" && dtype != "int32") fail(model_json, where + ".dtype", "unsupported dtype '" + dtype + "'");
+      if (dtype != "float32" && dtype != "int32")
+        fail(model_json, where + ".dtype", "unsupported dtype '" + dtype + "'");
       if (offset + bytes > data.size())
-        fail(model_json, where, "'" + name + "' runs past the end of its shards (" + std::to_string(data.size()) + " bytes)");
+        fail(model_json, where,
+             "'" + name + "' runs past the end of its shards (" + std::to_string(data.size()) + " bytes)");
       if (dtype == "float32") {
         tensor.floats.resize(tensor.size());
         std::memcpy(tensor.floats.data(), data.data() + offset, bytes);
@@ -119,7 +123,8 @@ GraphModel GraphModel::load(const std::filesystem::path& model_json) {
       model.constants_[name] = std::move(tensor);
     }
     if (offset != data.size())
-      fail(model_json, group_where, "the shards hold " + std::to_string(data.size()) + " bytes, the weights " + std::to_string(offset));
+      fail(model_json, group_where,
+           "the shards hold " + std::to_string(data.size()) + " bytes, the weights " + std::to_string(offset));
   }
   return model;
 }
@@ -127,14 +132,16 @@ GraphModel GraphModel::load(const std::filesystem::path& model_json) {
 const GraphNode& GraphModel::node(const std::string& name, const std::string& op) const {
   auto it = nodes_.find(name);
   if (it == nodes_.end()) fail(path_, "modelTopology.node", "no node named '" + name + "'");
-  if (it->second.op != op) fail(path_, "modelTopology.node '" + name + "'", "op is '" + it->second.op + "', expected '" + op + "'");
+  if (it->second.op != op)
+    fail(path_, "modelTopology.node '" + name + "'", "op is '" + it->second.op + "', expected '" + op + "'");
   return it->second;
 }
 
 const std::string& GraphModel::input(const std::string& name, const std::string& op, std::size_t index) const {
   const GraphNode& n = node(name, op);
   if (index >= n.inputs.size())
-    fail(path_, "modelTopology.node '" + name + "'.input", "has " + std::to_string(n.inputs.size()) + " inputs, expected more than " + std::to_string(index));
+    fail(path_, "modelTopology.node '" + name + "'.input",
+         "has " + std::to_string(n.inputs.size()) + " inputs, expected more than " + std::to_string(index));
   return n.inputs[index];
 }
 
@@ -146,19 +153,22 @@ const GraphTensor& GraphModel::constant_input(const std::string& name, const std
     fail(path_, "modelTopology.node '" + name + "'.input[" + std::to_string(index) + "]",
          "'" + source + "' is not a constant of weightsManifest");
   if (it->second.shape.size() != rank)
-    fail(path_, "weightsManifest '" + source + "'.shape", "rank " + std::to_string(it->second.shape.size()) + ", expected " + std::to_string(rank));
+    fail(path_, "weightsManifest '" + source + "'.shape",
+         "rank " + std::to_string(it->second.shape.size()) + ", expected " + std::to_string(rank));
   return it->second;
 }
 
 float GraphModel::scalar_float(const std::string& name, const std::string& op, std::size_t index) const {
   const GraphTensor& t = constant_input(name, op, index, 0);
-  if (t.floats.size() != 1) fail(path_, "weightsManifest '" + input(name, op, index) + "'.dtype", "expected a float32 scalar");
+  if (t.floats.size() != 1)
+    fail(path_, "weightsManifest '" + input(name, op, index) + "'.dtype", "expected a float32 scalar");
   return t.floats[0];
 }
 
 std::int32_t GraphModel::scalar_int(const std::string& name, const std::string& op, std::size_t index) const {
   const GraphTensor& t = constant_input(name, op, index, 0);
-  if (t.ints.size() != 1) fail(path_, "weightsManifest '" + input(name, op, index) + "'.dtype", "expected an int32 scalar");
+  if (t.ints.size() != 1)
+    fail(path_, "weightsManifest '" + input(name, op, index) + "'.dtype", "expected an int32 scalar");
   return t.ints[0];
 }
 

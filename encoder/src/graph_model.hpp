@@ -12,8 +12,8 @@ namespace factpipe::encoder {
 
 struct GraphTensor {
   std::vector<std::int64_t> shape;
-  std::vector<float> floats;        // float32 constants
-  std::vector<std::int32_t> ints;   // int32 constants
+  std::vector<float> floats;       // float32 constants
+  std::vector<std::int32_t> ints;  // int32 constants
   std::size_t size() const;
 };
 

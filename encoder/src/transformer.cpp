@@ -38,7 +38,8 @@ Transformer::Dense dense(const GraphModel& graph, const std::string& product, co
   const std::size_t rank = product_op == "Conv2D" ? 4 : 2;
   const GraphTensor& k = graph.constant_input(product, product_op, 1, rank);
   require(graph, !k.floats.empty() && (rank == 2 || (k.shape[0] == 1 && k.shape[1] == 1)) && k.shape[rank - 2] == in,
-          "node '" + product + "': kernel of shape [" + std::to_string(k.shape[rank - 2]) + ", ...], expected " + std::to_string(in) + " inputs");
+          "node '" + product + "': kernel of shape [" + std::to_string(k.shape[rank - 2]) + ", ...], expected " +
+              std::to_string(in) + " inputs");
   const Eigen::Index out = k.shape[rank - 1];
   return Transformer::Dense(matrix(k, in, out), vector_input(graph, bias_add, "BiasAdd", 1, out));
 }
@@ -75,20 +76,25 @@ std::unique_ptr<Transformer> Transformer::from_graph(const GraphModel& graph) {
   t->max_pieces_ = graph.scalar_int(kKona + "ClipToMaxLength/Less", "Less", 1);
   require(graph, t->max_pieces_ > 0, "ClipToMaxLength/Less: the maximum length must be positive");
 
-  // The graph adds the token embedding twice: Layer_0/add = scatter(embedding) + scatter(gather(scatter(embedding)) + timing).
+  // The graph adds the token embedding twice: Layer_0/add = scatter(embedding) + scatter(gather(scatter(embedding)) +
+  // timing).
   const std::string embedded = kKona + "Encode/Scatter/ScatterNd";
   const std::string timing = kStack + "Layer_0/AddTimingSignal/";
-  require(graph, graph.input(embedded, "ScatterNd", 1) == lookup, "'" + embedded + "' does not scatter the embedding lookup");
-  require(graph, graph.input(kStack + "Layer_0/add", "Add", 0) == embedded &&
-                     graph.input(kStack + "Layer_0/add", "Add", 1) == timing + "Scatter/ScatterNd" &&
-                     graph.input(timing + "Scatter/ScatterNd", "ScatterNd", 1) == timing + "add" &&
-                     graph.input(timing + "add", "Add", 0) == timing + "Gather/GatherNd" &&
-                     graph.input(timing + "Gather/GatherNd", "GatherNd", 0) == embedded,
+  require(graph, graph.input(embedded, "ScatterNd", 1) == lookup,
+          "'" + embedded + "' does not scatter the embedding lookup");
+  require(graph,
+          graph.input(kStack + "Layer_0/add", "Add", 0) == embedded &&
+              graph.input(kStack + "Layer_0/add", "Add", 1) == timing + "Scatter/ScatterNd" &&
+              graph.input(timing + "Scatter/ScatterNd", "ScatterNd", 1) == timing + "add" &&
+              graph.input(timing + "add", "Add", 0) == timing + "Gather/GatherNd" &&
+              graph.input(timing + "Gather/GatherNd", "GatherNd", 0) == embedded,
           "Layer_0/add is not embedding + (embedding + timing signal) as this port expects");
   const GraphTensor& inv = graph.constant_input(timing + "TimingSignal/mul_2", "Mul", 1, 2);
-  require(graph, inv.shape[0] == 1 && 2 * inv.shape[1] == width, "timing signal: expected [1, " + std::to_string(width / 2) + "] inverse timescales");
-  require(graph, graph.node(graph.input(timing + "TimingSignal/concat", "ConcatV2", 0), "Sin").op == "Sin" &&
-                     graph.node(graph.input(timing + "TimingSignal/concat", "ConcatV2", 1), "Cos").op == "Cos",
+  require(graph, inv.shape[0] == 1 && 2 * inv.shape[1] == width,
+          "timing signal: expected [1, " + std::to_string(width / 2) + "] inverse timescales");
+  require(graph,
+          graph.node(graph.input(timing + "TimingSignal/concat", "ConcatV2", 0), "Sin").op == "Sin" &&
+              graph.node(graph.input(timing + "TimingSignal/concat", "ConcatV2", 1), "Cos").op == "Cos",
           "timing signal: expected concat(sin, cos)");
   const RowVector inverse_timescales = Eigen::Map<const RowVector>(inv.floats.data(), inv.shape[1]);
   // The timing signal of every position, computed once: a row of sines then cosines.
@@ -108,22 +114,26 @@ std::unique_ptr<Transformer> Transformer::from_graph(const GraphModel& graph) {
     const std::string attention = p + "MultiheadAttention/";
     Layer layer;
     layer.attention_norm = norm(graph, p + "layer_prepostprocess/", in);
-    layer.qkv = dense(graph, attention + "qkv_transform_single/Conv2D", "Conv2D", attention + "qkv_transform_single/BiasAdd", in);
+    layer.qkv = dense(graph, attention + "qkv_transform_single/Conv2D", "Conv2D",
+                      attention + "qkv_transform_single/BiasAdd", in);
     const GraphTensor& split = graph.constant_input(attention + "split", "SplitV", 1, 1);
-    require(graph, split.ints.size() == 3 && split.ints[0] == split.ints[1] && split.ints[1] == split.ints[2] &&
-                       3 * split.ints[0] == layer.qkv.cols(),
+    require(graph,
+            split.ints.size() == 3 && split.ints[0] == split.ints[1] && split.ints[1] == split.ints[2] &&
+                3 * split.ints[0] == layer.qkv.cols(),
             "node '" + attention + "split': expected 3 equal parts of the qkv transform");
     const Eigen::Index model_width = split.ints[0];
     const std::string shape = attention + "split_heads/split_last_dimension/Reshape/shape";
     layer.heads = graph.scalar_int(shape, "Pack", 2);
     layer.depth = graph.scalar_int(shape, "Pack", 3);
-    require(graph, layer.heads > 0 && layer.heads * layer.depth == model_width, "node '" + shape + "': heads x depth != attention width");
+    require(graph, layer.heads > 0 && layer.heads * layer.depth == model_width,
+            "node '" + shape + "': heads x depth != attention width");
     layer.query_scale = graph.scalar_float(attention + "mul", "Mul", 1);
     layer.attention_output = dense(graph, attention + "output_transform_single/Conv2D", "Conv2D",
                                    attention + "output_transform_single/BiasAdd", model_width);
     const Eigen::Index out = layer.attention_output.cols();
     if (graph.has_node(p + "AdjustResidualInput/dense/MatMul")) {
-      layer.residual_projection = dense(graph, p + "AdjustResidualInput/dense/MatMul", "MatMul", p + "AdjustResidualInput/dense/BiasAdd", in);
+      layer.residual_projection =
+          dense(graph, p + "AdjustResidualInput/dense/MatMul", "MatMul", p + "AdjustResidualInput/dense/BiasAdd", in);
       require(graph, layer.residual_projection->cols() == out, "node '" + p + "AdjustResidualInput': width mismatch");
     } else {
       require(graph, in == out, "layer " + std::to_string(l) + " changes width without AdjustResidualInput");
@@ -131,13 +141,15 @@ std::unique_ptr<Transformer> Transformer::from_graph(const GraphModel& graph) {
     layer.ffn_norm = norm(graph, p + "FFN/layer_prepostprocess/", out);
     layer.ffn_in = dense(graph, p + "FFN/conv1/Tensordot/MatMul", "MatMul", p + "FFN/conv1/BiasAdd", out);
     graph.node(p + "FFN/conv1/Relu", "Relu");
-    layer.ffn_out = dense(graph, p + "FFN/conv2/Tensordot/MatMul", "MatMul", p + "FFN/conv2/BiasAdd", layer.ffn_in.cols());
+    layer.ffn_out =
+        dense(graph, p + "FFN/conv2/Tensordot/MatMul", "MatMul", p + "FFN/conv2/BiasAdd", layer.ffn_in.cols());
     require(graph, layer.ffn_out.cols() == out, "node '" + p + "FFN/conv2': width mismatch");
     t->layers_.push_back(std::move(layer));
     in = out;
   }
   require(graph, !t->layers_.empty(), "no transformer layer (" + layer_prefix(0) + "...)");
-  t->head_ = dense(graph, kRoot + "hidden_layers/tanh_layer_0/MatMul", "MatMul", kRoot + "hidden_layers/tanh_layer_0/BiasAdd", in);
+  t->head_ = dense(graph, kRoot + "hidden_layers/tanh_layer_0/MatMul", "MatMul",
+                   kRoot + "hidden_layers/tanh_layer_0/BiasAdd", in);
   graph.node(kRoot + "hidden_layers/tanh_layer_0/Tanh", "Tanh");
   t->l2_epsilon_ = graph.scalar_float(kRoot + "hidden_layers/l2_normalize/Maximum", "Maximum", 1);
   return t;
@@ -158,7 +170,8 @@ RowMatrix Transformer::embed(const std::vector<std::vector<std::int32_t>>& sente
   return x;
 }
 
-RowMatrix Transformer::run_layer(const Layer& layer, const RowMatrix& x, const std::vector<Eigen::Index>& starts) const {
+RowMatrix Transformer::run_layer(const Layer& layer, const RowMatrix& x,
+                                 const std::vector<Eigen::Index>& starts) const {
   const RowMatrix qkv = layer.qkv.apply(layer_norm(layer.attention_norm, x));
   const Eigen::Index width = static_cast<Eigen::Index>(layer.heads) * layer.depth;
   RowMatrix attended(x.rows(), width);
@@ -196,7 +209,8 @@ void Transformer::encode(const std::vector<std::vector<std::int32_t>>& sentences
   std::vector<Eigen::Index> starts{0};
   for (const auto& s : sentences) {
     for (auto id : s)
-      if (id < 0 || id >= embedding_.rows()) throw std::out_of_range("piece id " + std::to_string(id) + " outside the embedding");
+      if (id < 0 || id >= embedding_.rows())
+        throw std::out_of_range("piece id " + std::to_string(id) + " outside the embedding");
     starts.push_back(starts.back() + static_cast<Eigen::Index>(s.size()));
   }
   RowMatrix x = embed(sentences);
@@ -206,7 +220,9 @@ void Transformer::encode(const std::vector<std::vector<std::int32_t>>& sentences
   RowMatrix pooled = RowMatrix::Zero(static_cast<Eigen::Index>(sentences.size()), x.cols());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Eigen::Index length = starts[s + 1] - starts[s];
-    if (length > 0) pooled.row(static_cast<Eigen::Index>(s)) = x.middleRows(starts[s], length).colwise().sum() / static_cast<float>(length);
+    if (length > 0)
+      pooled.row(static_cast<Eigen::Index>(s)) =
+          x.middleRows(starts[s], length).colwise().sum() / static_cast<float>(length);
   }
   RowMatrix head = head_.apply(pooled).array().tanh().matrix();
   Eigen::Map<RowMatrix> result(out, head.rows(), head.cols());

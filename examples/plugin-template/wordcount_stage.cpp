@@ -46,7 +46,8 @@ void WordcountStage::process(Document& doc) {
     total += words;
     if (words >= long_sentence_) ++long_sentences;
   }
-  doc.extra["wordcount"] = Json{{"words", total}, {"sentences", doc.sentences.size()}, {"long_sentences", long_sentences}};
+  doc.extra["wordcount"] =
+      Json{{"words", total}, {"sentences", doc.sentences.size()}, {"long_sentences", long_sentences}};
 }
 
 }  // namespace factpipe::wordcount

@@ -33,8 +33,8 @@ struct Verbosity {
 };
 void setup_logging(const Verbosity& v);
 
-using host::LoadedPipeline;
 using host::load_pipeline;  // throws ConfigError for an unreadable or malformed file or a bad --set
+using host::LoadedPipeline;
 // Prints every issue to stderr; returns the exit code they call for (usage, or plugin when one failed to load).
 int print_issues(const host::ValidatedPipeline& validated);
 std::string resolve_config(const std::string& given);  // "" -> the default pipeline file
@@ -46,12 +46,13 @@ struct RunArgs {
   std::vector<std::string> formats{"json"}, overrides, inputs;
   std::string input_format = "txt";  // what stdin ("-") holds: txt, json, jsonl, html
   unsigned jobs = 0;
-  std::size_t batch_size = 0;  // 0: all documents when a stage prepares on the batch, else 32 per worker
+  std::size_t batch_size = 0;   // 0: all documents when a stage prepares on the batch, else 32 per worker
   double max_document_mb = 32;  // a larger document fails alone (0: no limit)
   host::YamlLimits limits;
-  host::IsolationOptions isolation;  // --isolate, --document-timeout      // --max-json-depth (JSON inputs and outputs too), --max-config-nodes
+  host::IsolationOptions isolation;  // --isolate, --document-timeout      // --max-json-depth (JSON inputs and outputs
+                                     // too), --max-config-nodes
   bool stats = false, quiet = false;
-  bool claims = false;  // every input is one claim or post, checked as a whole
+  bool claims = false;                 // every input is one claim or post, checked as a whole
   bool allow_plugin_override = false;  // a plugin outside the bundled folders may replace a bundled one
 };
 int run_command(const RunArgs& args);

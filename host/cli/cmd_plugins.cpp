@@ -11,7 +11,10 @@ namespace {
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& i : items) { if (!out.empty()) out += ", "; out += i; }
+  for (const auto& i : items) {
+    if (!out.empty()) out += ", ";
+    out += i;
+  }
   return out.empty() ? "-" : out;
 }
 
@@ -52,7 +55,10 @@ int plugins_info_command(const std::string& name, const std::string& config) {
   auto p = registry->find(name);
   if (!p) {
     std::string available;
-    for (const auto& n : registry->names()) { if (!available.empty()) available += ", "; available += n; }
+    for (const auto& n : registry->names()) {
+      if (!available.empty()) available += ", ";
+      available += n;
+    }
     std::cerr << "error: no plugin named '" << name << "' (available: " << (available.empty() ? "none" : available)
               << ")\n";
     if (auto* f = registry->failure_for(name)) {

@@ -27,8 +27,8 @@ std::size_t expected_documents(const host::InputReader& reader) {
 }
 
 void print_summary(const host::RunSummary& s, const host::Pipeline& pipeline, bool stats) {
-  std::fprintf(stderr, "factpipe: %zu documents, %zu failed, %.3f s, %.2f MB/s\n", s.documents, s.failed,
-               s.seconds, s.megabytes_per_second());
+  std::fprintf(stderr, "factpipe: %zu documents, %zu failed, %.3f s, %.2f MB/s\n", s.documents, s.failed, s.seconds,
+               s.megabytes_per_second());
   if (!stats) return;
   std::size_t processed = s.documents - s.failed;
   std::fprintf(stderr, "  %-24s %12s %14s\n", "stage", "total s", "per doc µs");

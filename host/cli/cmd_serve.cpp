@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <thread>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <factpipe/serve/http_server.hpp>
 #include <factpipe/serve/service.hpp>
@@ -33,8 +33,10 @@ int serve_command(const ServeArgs& args) {
   auto loaded = load_pipeline(config, args.overrides, {}, args.allow_plugin_override);
   if (!loaded.validated.ok()) return print_issues(loaded.validated);
   for (const auto& stage : serve::isolate_requests(loaded.validated, loaded.file))
-    spdlog::info("stage '{}': link_documents off, each request is checked on its own (set it in the pipeline "
-                 "file to link documents across requests)", stage);
+    spdlog::info(
+        "stage '{}': link_documents off, each request is checked on its own (set it in the pipeline "
+        "file to link documents across requests)",
+        stage);
 
   serve::ServiceOptions options;
   options.workers = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -79,9 +81,9 @@ int serve_command(const ServeArgs& args) {
     while (!served.load() && !server.running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     if (!served.load()) server.stop();
   });
-  spdlog::info("pipeline '{}' from {}: {} worker(s), at most {} waiting, {:g} s per request{}",
-               service.pipeline_name(), config, service.workers(), options.limits.max_queue,
-               options.limits.timeout_seconds, http.token.empty() ? "" : ", bearer token required");
+  spdlog::info("pipeline '{}' from {}: {} worker(s), at most {} waiting, {:g} s per request{}", service.pipeline_name(),
+               config, service.workers(), options.limits.max_queue, options.limits.timeout_seconds,
+               http.token.empty() ? "" : ", bearer token required");
   // On stdout, for scripts that start the service on --port 0.
   std::printf("listening on http://%s:%d/\n", args.host.c_str(), port);
   std::fflush(stdout);
@@ -124,8 +126,7 @@ std::function<int()> add_serve_command(CLI::App& app) {
   cmd->add_option("--read-timeout", args->read_timeout, "seconds a client may stay silent while sending")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--connections", args->connections,
-                  "connection threads (default: threads + max-queue + 16)");
+  cmd->add_option("--connections", args->connections, "connection threads (default: threads + max-queue + 16)");
   cmd->footer(
       "\nEndpoints: POST /v1/check (one {\"id\",\"text\",\"meta\"} document or an array, or a web page as "
       "Content-Type: text/html\nand ?id=NAME; ?format=json|html|md|claimreview), GET /v1/plugins, GET /healthz, GET "

@@ -19,8 +19,8 @@ int validate_command(const std::string& config, const std::vector<std::string>& 
     return out.empty() ? std::string("-") : out;
   };
   for (const auto& stage : loaded.validated.stages) {
-    std::cout << "  " << stage.name << ": " << stage.plugin->name() << " " << stage.plugin->info().version
-              << "  " << stage.plugin->path().string() << "\n";
+    std::cout << "  " << stage.name << ": " << stage.plugin->name() << " " << stage.plugin->info().version << "  "
+              << stage.plugin->path().string() << "\n";
     std::cout << "    requires: " << names(stage.layers.requires_layers)
               << "   provides: " << names(stage.layers.provides_layers) << "\n";
     if (show_config) std::cout << "    config: " << stage.config.dump() << "\n";

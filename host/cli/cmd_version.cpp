@@ -14,13 +14,12 @@ namespace factpipe::cli {
 namespace {
 
 Json build_info() {
-  Json b{{"type", FACTPIPE_BUILD_TYPE},
-         {"compiler", FACTPIPE_COMPILER},
-         {"cxx_standard", __cplusplus},
+  Json b {
+    {"type", FACTPIPE_BUILD_TYPE}, {"compiler", FACTPIPE_COMPILER}, {"cxx_standard", __cplusplus},
 #if defined(__SANITIZE_ADDRESS__)
-         {"sanitizers", true},
+        {"sanitizers", true},
 #else
-         {"sanitizers", false},
+        {"sanitizers", false},
 #endif
   };
   return b;

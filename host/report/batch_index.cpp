@@ -62,7 +62,8 @@ void write_html_index(const std::vector<BatchEntry>& entries, const Options& opt
   out << "<header class=\"report-header\">\n<p class=\"kicker\">Batch report</p>\n<h1>Claim reports for " << t.documents
       << (t.documents == 1 ? " document" : " documents") << "</h1>\n</header>\n<main>\n";
 
-  out << "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Totals</h2>\n<ul class=\"stats\">\n";
+  out << "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Totals</h2>\n<ul "
+         "class=\"stats\">\n";
   auto stat = [&](std::size_t n, std::string_view label, const string& sub) {
     out << "<li class=\"stat\"><span class=\"num\">" << n << "</span><span class=\"lbl\">" << label
         << "</span><span class=\"sub\">" << sub << "</span></li>\n";
@@ -82,16 +83,19 @@ void write_html_index(const std::vector<BatchEntry>& entries, const Options& opt
     html_page_close(out, settings);
     return;
   }
-  out << "<div class=\"table-wrap\">\n<table class=\"index\">\n<caption>One row per document, in input order</caption>\n"
+  out << "<div class=\"table-wrap\">\n<table class=\"index\">\n<caption>One row per document, in input "
+         "order</caption>\n"
          "<thead><tr><th scope=\"col\" class=\"c-doc\">Document</th>"
          "<th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Quotes</th><th scope=\"col\" class=\"num\">"
          "Claims</th>";
-  for (const auto& l : labels) out << "<th scope=\"col\" class=\"num\">" << html_escape(verdict_label(l).text) << "</th>";
+  for (const auto& l : labels)
+    out << "<th scope=\"col\" class=\"num\">" << html_escape(verdict_label(l).text) << "</th>";
   out << "<th scope=\"col\" class=\"num\">Not checked</th></tr></thead>\n<tbody>\n";
   for (const auto& e : entries) {
     out << "<tr" << (e.failed ? " class=\"failed\"" : "") << "><th scope=\"row\">";
     auto href = e.failed ? std::nullopt : relative_href(e.report_file);
-    if (href) out << "<a class=\"doc-title\" href=\"" << html_escape(*href) << "\">" << html_escape(entry_title(e)) << "</a>";
+    if (href)
+      out << "<a class=\"doc-title\" href=\"" << html_escape(*href) << "\">" << html_escape(entry_title(e)) << "</a>";
     else out << "<span class=\"doc-title\">" << html_escape(entry_title(e)) << "</span>";
     if (!e.id.empty() && e.id != entry_title(e)) out << "<br /><code class=\"src\">" << html_escape(e.id) << "</code>";
     if (!e.url.empty()) out << "<br /><span class=\"src\">" << html_link(e.url, e.url) << "</span>";

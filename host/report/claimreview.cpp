@@ -99,7 +99,8 @@ Json claimreview_records(const Document& doc, const Options& options) {
       if (auto url = detail::http_url(m.url)) appearance["url"] = *url;  // never a javascript: link
       if (!m.title.empty()) appearance["headline"] = squash_space(m.title);
       if (!authors.empty()) appearance["author"] = people(authors);
-      if (!m.publisher.empty()) appearance["publisher"] = {{"@type", "Organization"}, {"name", squash_space(m.publisher)}};
+      if (!m.publisher.empty())
+        appearance["publisher"] = {{"@type", "Organization"}, {"name", squash_space(m.publisher)}};
       item["appearance"] = Json::array({appearance});
     }
 

@@ -46,12 +46,23 @@ std::string html_escape(std::string_view raw) {
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -108,8 +119,7 @@ std::string md_escape(std::string_view raw, bool line_start) {
     char c = s[i];
     if (line_start && c != ' ' && c != '\n') {
       // Block markers only count at the start of a line.
-      if (c == '#' || ((c == '-' || c == '+' || c == '=') &&
-                       (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == c))) {
+      if (c == '#' || ((c == '-' || c == '+' || c == '=') && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == c))) {
         out += '\\';
       } else if (std::isdigit(static_cast<unsigned char>(c))) {
         std::size_t j = i;
@@ -125,7 +135,16 @@ std::string md_escape(std::string_view raw, bool line_start) {
       line_start = false;
     }
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '~':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '~':
       case '$':  // GitHub, GitLab and others read $...$ as math
         out += '\\';
         out += c;
@@ -142,7 +161,8 @@ std::string md_escape(std::string_view raw, bool line_start) {
         out += c;
         line_start = true;
         break;
-      default: out += c;
+      default:
+        out += c;
     }
   }
   return out;
@@ -157,13 +177,26 @@ std::string md_link_destination(std::string_view url) {
   std::string out;
   for (char c : url) {
     switch (c) {
-      case ' ': out += "%20"; break;
-      case '<': out += "%3C"; break;
-      case '>': out += "%3E"; break;
-      case '(': out += "%28"; break;
-      case ')': out += "%29"; break;
-      case '|': out += "%7C"; break;  // would end a table cell
-      default: out += c;
+      case ' ':
+        out += "%20";
+        break;
+      case '<':
+        out += "%3C";
+        break;
+      case '>':
+        out += "%3E";
+        break;
+      case '(':
+        out += "%28";
+        break;
+      case ')':
+        out += "%29";
+        break;
+      case '|':
+        out += "%7C";
+        break;  // would end a table cell
+      default:
+        out += c;
     }
   }
   return out;

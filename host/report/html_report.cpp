@@ -48,8 +48,7 @@ std::vector<std::size_t> rank_of(const Document& doc) {
 void write_header(const Document& doc, const Settings& settings, std::ostream& out) {
   const auto& m = doc.metadata;
   out << "<header class=\"report-header\">\n<p class=\"kicker\">" << esc(settings.organisation)
-      << " \u00B7 Claim report</p>\n<h1>" << esc(document_title(doc))
-      << "</h1>\n<dl class=\"meta\">\n";
+      << " \u00B7 Claim report</p>\n<h1>" << esc(document_title(doc)) << "</h1>\n<dl class=\"meta\">\n";
   auto item = [&](std::string_view term, const string& html) {
     if (!html.empty()) out << "<div><dt>" << term << "</dt><dd>" << html << "</dd></div>\n";
   };
@@ -101,8 +100,8 @@ void write_summary(const Document& doc, std::ostream& out) {
 }
 
 void write_evidence_item(const Evidence& e, std::ostream& out) {
-  out << "<li>" << html_badge(stance_label(e.stance), "s-",
-                              e.confidence > 0 ? " \u00B7 " + percent(e.confidence) : string())
+  out << "<li>"
+      << html_badge(stance_label(e.stance), "s-", e.confidence > 0 ? " \u00B7 " + percent(e.confidence) : string())
       << " " << html_link(e.url, e.title.empty() ? e.source_id : e.title);
   string meta;
   auto add = [&](const string& s) {
@@ -112,7 +111,8 @@ void write_evidence_item(const Evidence& e, std::ostream& out) {
   add(squash_space(e.date));
   add("score " + fixed(e.score));
   out << " <span class=\"src\">" << esc(meta) << "</span>";
-  if (auto p = squash_space(e.passage); !p.empty()) out << "\n<blockquote class=\"passage\">" << esc(p) << "</blockquote>";
+  if (auto p = squash_space(e.passage); !p.empty())
+    out << "\n<blockquote class=\"passage\">" << esc(p) << "</blockquote>";
   out << "</li>\n";
 }
 
@@ -136,7 +136,8 @@ void write_claims(const Document& doc, const Settings& settings, std::ostream& o
     return;
   }
   out << "<table class=\"claims\">\n<caption>Claims ranked by check-worthiness, most check-worthy first, with the "
-         "evidence found for each</caption>\n<thead><tr><th scope=\"col\" class=\"c-rank\">Rank</th><th scope=\"col\">Claim</th>"
+         "evidence found for each</caption>\n<thead><tr><th scope=\"col\" class=\"c-rank\">Rank</th><th "
+         "scope=\"col\">Claim</th>"
          "<th scope=\"col\" class=\"c-type\">Type</th><th scope=\"col\" class=\"c-claimant\">Claimant</th>"
          "<th scope=\"col\" class=\"num c-score\">Check-worthiness</th><th scope=\"col\" class=\"c-verdict\">Verdict"
          "</th></tr></thead>\n";
@@ -152,8 +153,7 @@ void write_claims(const Document& doc, const Settings& settings, std::ostream& o
     if (!normalized.empty() && normalized != text)
       out << "<p class=\"normalized\"><strong>Read alone:</strong> " << esc(normalized) << "</p>";
     out << "<p class=\"where\"><a href=\"#text-claim-" << i + 1 << "\">Show in the article</a></p></td>\n<td>"
-        << esc(claim_type_label(c.type)) << "</td>\n<td>"
-        << claimant_html(doc, c) << "</td>\n"
+        << esc(claim_type_label(c.type)) << "</td>\n<td>" << claimant_html(doc, c) << "</td>\n"
         << "<td class=\"num\">" << fixed(c.score) << "<meter min=\"0\" max=\"1\" value=\"" << fixed(score, 3)
         << "\" aria-hidden=\"true\"></meter></td>\n<td>" << verdict_badge(c) << "</td></tr>\n"
         << "<tr class=\"details\"><td></td><td colspan=\"5\"><div class=\"details-box\">\n";
@@ -203,8 +203,8 @@ void write_article(const Document& doc, std::ostream& out) {
       const Claim& c = doc.claims[i];
       out << "<mark class=\"claim v-" << verdict_css(c) << "\"";
       if (f.first) out << " id=\"text-claim-" << i + 1 << "\"";
-      out << " title=\"Claim ranked " << rank[i] << ": "
-          << esc(verdict_label(c.verdict ? c.verdict->label : "").text) << "\">";
+      out << " title=\"Claim ranked " << rank[i] << ": " << esc(verdict_label(c.verdict ? c.verdict->label : "").text)
+          << "\">";
     } else {
       const Quote& q = doc.quotes[i];
       string who = speaker_name(doc, q);
@@ -277,9 +277,15 @@ string diff_html(const QuoteVerification& v) {
     if (words.empty()) continue;
     if (!out.empty()) out += " ";
     switch (op.op) {
-      case DiffOp::Op::equal: out += words; break;
-      case DiffOp::Op::remove: out += "<del>" + words + "</del>"; break;
-      case DiffOp::Op::insert: out += "<ins>" + words + "</ins>"; break;
+      case DiffOp::Op::equal:
+        out += words;
+        break;
+      case DiffOp::Op::remove:
+        out += "<del>" + words + "</del>";
+        break;
+      case DiffOp::Op::insert:
+        out += "<ins>" + words + "</ins>";
+        break;
     }
   }
   return out;
@@ -295,7 +301,8 @@ void write_verification(const Document& doc, std::ostream& out) {
   }
   out << "<p>Each quotation was compared word by word with earlier sources (transcripts, statements). In the "
          "wording compared, <del>struck words</del> are in the article but not in the source; <ins>underlined "
-         "words</ins> are in the source but not in the article.</p>\n<table class=\"verification\">\n<caption>Quotations "
+         "words</ins> are in the source but not in the article.</p>\n<table "
+         "class=\"verification\">\n<caption>Quotations "
          "checked against earlier sources</caption>\n<thead><tr><th scope=\"col\" class=\"c-quote\">Quotation</th>"
          "<th scope=\"col\" class=\"c-result\">Result</th><th scope=\"col\">Source and wording compared</th></tr>"
          "</thead>\n<tbody>\n";
@@ -306,7 +313,8 @@ void write_verification(const Document& doc, std::ostream& out) {
     string who = speaker_name(doc, q);
     out << "<tr><td><a href=\"#quote-" << i + 1 << "\">Q" << i + 1 << "</a> <span class=\"qt\">"
         << quoted(q, squash_space(quote_text(doc, q))) << "</span><span class=\"who-line\">\u2014 "
-        << esc(who.empty() ? "Unattributed" : who) << "</span></td><td>" << html_badge(verification_label(v.status), "f-");
+        << esc(who.empty() ? "Unattributed" : who) << "</span></td><td>"
+        << html_badge(verification_label(v.status), "f-");
     if (v.status != "not_found") out << "<span class=\"sim\">similarity " << percent(v.similarity) << "</span>";
     out << "</td><td>";
     bool has_source = !v.title.empty() || !v.url.empty() || !v.source_id.empty();
@@ -342,8 +350,9 @@ void write_factchecks(const Document& doc, std::ostream& out) {
          "Claim</th><th scope=\"col\">Fact-check</th><th scope=\"col\">Rating</th><th scope=\"col\">Fact-checker</th>"
          "<th scope=\"col\">Date</th></tr></thead>\n<tbody>\n";
   for (const auto& [i, e] : rows) {
-    out << "<tr><td><a href=\"#claim-" << i + 1 << "\">#" << rank[i] << "</a> " << esc(squash_space(claim_text(doc, doc.claims[i])))
-        << "</td><td>" << html_link(e->url, e->title.empty() ? (e->passage.empty() ? e->source_id : e->passage) : e->title)
+    out << "<tr><td><a href=\"#claim-" << i + 1 << "\">#" << rank[i] << "</a> "
+        << esc(squash_space(claim_text(doc, doc.claims[i]))) << "</td><td>"
+        << html_link(e->url, e->title.empty() ? (e->passage.empty() ? e->source_id : e->passage) : e->title)
         << "</td><td>";
     if (auto r = squash_space(e->rating); !r.empty()) out << "<span class=\"badge rating\">" << esc(r) << "</span>";
     out << "</td><td>" << esc(squash_space(e->publisher)) << "</td><td class=\"date\">" << esc(squash_space(e->date))
@@ -363,7 +372,8 @@ void write_provenance(const Document& doc, const Options& options, std::ostream&
   item("Pipeline", esc(p.pipeline));
   auto file = pipeline_file(doc, options);
   item("Pipeline file", file.empty() ? string() : "<code>" + esc(file) + "</code>");
-  item("Source file", doc.metadata.source_file.empty() ? string() : "<code>" + esc(doc.metadata.source_file) + "</code>");
+  item("Source file",
+       doc.metadata.source_file.empty() ? string() : "<code>" + esc(doc.metadata.source_file) + "</code>");
   string layers;
   for (const auto& l : doc.layers) layers += (layers.empty() ? "" : ", ") + l;
   item("Layers", esc(layers));
@@ -381,8 +391,8 @@ void write_provenance(const Document& doc, const Options& options, std::ostream&
     out << "<tr><th scope=\"row\">" << esc(s.stage) << "</th><td>" << esc(s.plugin) << "</td><td>" << esc(s.version)
         << "</td><td class=\"num\">" << fixed(s.seconds * 1000.0, 1) << "</td></tr>\n";
   }
-  out << "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td></td><td></td><td class=\"num\">" << fixed(total * 1000.0, 1)
-      << "</td></tr></tfoot>\n</table>\n</section>\n";
+  out << "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td></td><td></td><td class=\"num\">"
+      << fixed(total * 1000.0, 1) << "</td></tr></tfoot>\n</table>\n</section>\n";
 }
 
 }  // namespace

@@ -32,7 +32,8 @@ string link(std::string_view url, std::string_view text) {
     return "[" + shown + "](<" + md_link_destination(*safe) + ">)";
   }
   string raw = squash_space(url);
-  if (!raw.empty() && raw != squash_space(text)) shown += (shown.empty() ? "" : " ") + ("(" + md_escape(raw, false) + ")");
+  if (!raw.empty() && raw != squash_space(text))
+    shown += (shown.empty() ? "" : " ") + ("(" + md_escape(raw, false) + ")");
   return shown;
 }
 
@@ -121,15 +122,16 @@ void write_claims(const Document& doc, const Settings& settings, std::ostream& o
       for (const string& part : {squash_space(e.publisher), squash_space(e.date), "score " + fixed(e.score)})
         if (!part.empty()) meta += (meta.empty() ? "" : ", ") + part;
       list << "- " << s.symbol << " **" << s.text << "**"
-          << (e.confidence > 0 ? " (" + percent(e.confidence) + ")" : string()) << " "
-          << link(e.url, e.title.empty() ? e.source_id : e.title) << " — " << md_escape(meta, false) << "\n";
+           << (e.confidence > 0 ? " (" + percent(e.confidence) + ")" : string()) << " "
+           << link(e.url, e.title.empty() ? e.source_id : e.title) << " — " << md_escape(meta, false) << "\n";
       if (auto p = squash_space(e.passage); !p.empty()) list << "  > " << md_escape(p, false) << "\n";
     }
     if (passages.size() > settings.max_evidence)
       list << "- _" << passages.size() - settings.max_evidence << " more passages not shown._\n";
     for (const Evidence* e : factchecks_of(c)) {
       list << "- Earlier fact-check: ";
-      if (auto rating = squash_space(e->rating); !rating.empty()) list << "**Rated " << md_escape(rating, false) << "** ";
+      if (auto rating = squash_space(e->rating); !rating.empty())
+        list << "**Rated " << md_escape(rating, false) << "** ";
       list << link(e->url, e->title.empty() ? (e->passage.empty() ? e->source_id : e->passage) : e->title);
       string meta = squash_space(e->publisher);
       if (auto d = squash_space(e->date); !d.empty()) meta += (meta.empty() ? "" : ", ") + d;
@@ -164,7 +166,8 @@ string paragraph_md(const Document& doc, Span block, const std::vector<Mark>& ma
       pieces.push_back({" ‹#" + std::to_string(rank[i]) + " " + l.symbol + " " + l.text + "›", false, true});
     } else {
       string who = speaker_name(doc, doc.quotes[i]);
-      pieces.push_back({" ‹Q" + std::to_string(i + 1) + " — " + (who.empty() ? "Unattributed" : who) + "›", false, true});
+      pieces.push_back(
+          {" ‹Q" + std::to_string(i + 1) + " — " + (who.empty() ? "Unattributed" : who) + "›", false, true});
     }
   };
   layout(doc.text, block, marks, sink);
@@ -253,9 +256,15 @@ string diff_md(const QuoteVerification& v) {
     if (words.empty()) continue;
     if (!out.empty()) out += " ";
     switch (op.op) {
-      case DiffOp::Op::equal: out += words; break;
-      case DiffOp::Op::remove: out += "~~" + words + "~~"; break;
-      case DiffOp::Op::insert: out += "**" + words + "**"; break;
+      case DiffOp::Op::equal:
+        out += words;
+        break;
+      case DiffOp::Op::remove:
+        out += "~~" + words + "~~";
+        break;
+      case DiffOp::Op::insert:
+        out += "**" + words + "**";
+        break;
     }
   }
   return out;

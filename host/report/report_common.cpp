@@ -45,8 +45,8 @@ Settings read_settings(const Options& options) {
                                 out.organisation_url + "\"");
   out.review_url_base = string_setting(s, "review_url_base");
   if (!out.review_url_base.empty() && !http_url(out.review_url_base))
-    throw std::invalid_argument("report.review_url_base: expected an http or https url, got \"" +
-                                out.review_url_base + "\"");
+    throw std::invalid_argument("report.review_url_base: expected an http or https url, got \"" + out.review_url_base +
+                                "\"");
   out.date = string_setting(s, "date");
   if (!out.date.empty() && !valid_date(out.date))
     throw std::invalid_argument("report.date: expected YYYY-MM-DD, got \"" + out.date + "\"");
@@ -71,8 +71,8 @@ std::string today_utc() {
   using namespace std::chrono;
   year_month_day ymd{floor<days>(system_clock::now())};
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
   return buf;
 }
 
@@ -87,21 +87,28 @@ Label verdict_label(std::string_view v) {
 
 Label stance_label(Stance s) {
   switch (s) {
-    case Stance::supports: return {"supports", "Supports", "\u2713"};
-    case Stance::refutes: return {"refutes", "Refutes", "\u2717"};
-    case Stance::discusses: return {"discusses", "Discusses", "\u2026"};
-    case Stance::unrelated: break;
+    case Stance::supports:
+      return {"supports", "Supports", "\u2713"};
+    case Stance::refutes:
+      return {"refutes", "Refutes", "\u2717"};
+    case Stance::discusses:
+      return {"discusses", "Discusses", "\u2026"};
+    case Stance::unrelated:
+      break;
   }
   return {"unrelated", "Unrelated", "\u2013"};
 }
 
 Label quote_kind_label(QuoteKind k) {
   switch (k) {
-    case QuoteKind::direct: return {"direct", "Direct quote", "\u201C"};
-    case QuoteKind::partial: return {"partial", "Partial quote", "\u2018"};
+    case QuoteKind::direct:
+      return {"direct", "Direct quote", "\u201C"};
+    case QuoteKind::partial:
+      return {"partial", "Partial quote", "\u2018"};
     case QuoteKind::mixed:
       return {"mixed", "Reported speech with a quotation", "\u2192"};
-    case QuoteKind::indirect: break;
+    case QuoteKind::indirect:
+      break;
   }
   return {"indirect", "Reported speech", "\u2192"};
 }
@@ -222,8 +229,12 @@ Counts count(const Document& doc) {
   c.quotes = doc.quotes.size();
   for (const auto& q : doc.quotes) {
     switch (q.kind) {
-      case QuoteKind::direct: ++c.direct; break;
-      case QuoteKind::partial: ++c.partial; break;
+      case QuoteKind::direct:
+        ++c.direct;
+        break;
+      case QuoteKind::partial:
+        ++c.partial;
+        break;
       case QuoteKind::indirect:
       case QuoteKind::mixed:
         ++c.indirect;

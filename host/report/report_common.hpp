@@ -44,7 +44,7 @@ std::string document_title(const Document& doc);  // title, else id, else "Untit
 std::vector<std::string> document_authors(const Document& doc);
 // "Ann Smith", "Ann Smith and Bo Lee", "Ann Smith, Bo Lee and Cy Diaz"; "" without authors.
 std::string authors_line(const std::vector<std::string>& authors);
-std::string claim_text(const Document& doc, const Claim& c);   // text, else the span's text
+std::string claim_text(const Document& doc, const Claim& c);  // text, else the span's text
 std::string quote_text(const Document& doc, const Quote& q);
 // The quote's speaker as the reader should see it: the entity's canonical name when resolved, else
 // the speaker name; empty when nobody is attributed.

@@ -18,9 +18,7 @@ std::string allowed() { return "html, md, claimreview"; }
 
 std::vector<std::string> formats() { return {"html", "md", "claimreview"}; }
 
-bool is_report_format(std::string_view format) {
-  return format == "html" || format == "md" || format == "claimreview";
-}
+bool is_report_format(std::string_view format) { return format == "html" || format == "md" || format == "claimreview"; }
 
 std::string extension(std::string_view format) {
   if (format == "html") return ".html";
@@ -37,36 +35,35 @@ std::vector<std::string> setting_keys() {
 constexpr const char* kHttpUrlPattern = "^\\s*([Hh][Tt][Tt][Pp][Ss]?://\\S+)?\\s*$";
 
 Json settings_schema() {
-  return {
-      {"type", "object"},
-      {"description", "Claim reports (html, md, claimreview)."},
-      {"properties",
-       {{"organisation",
-         {{"type", "string"},
-          {"default", "factpipe"},
-          {"description", "Name of the fact-checking organisation: ClaimReview author, report footer."}}},
-        {"organisation_url",
-         {{"type", "string"},
-          {"pattern", kHttpUrlPattern},
-          {"default", ""},
-          {"description", "The organisation's website (http/https)."}}},
-        {"review_url_base",
-         {{"type", "string"},
-          {"pattern", kHttpUrlPattern},
-          {"default", ""},
-          {"description",
-           "Where reviews are published: a ClaimReview url is this + document id + \"#claim-<n>\". "
-           "Empty: a relative url to the HTML report."}}},
-        {"date",
-         {{"type", "string"},
-          {"pattern", "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"},
-          {"default", ""},
-          {"description", "Review date YYYY-MM-DD for reproducible output; empty: today (UTC)."}}},
-        {"max_evidence",
-         {{"type", "integer"},
-          {"minimum", 1},
-          {"default", 5},
-          {"description", "Evidence passages shown per claim in HTML and Markdown."}}}}}};
+  return {{"type", "object"},
+          {"description", "Claim reports (html, md, claimreview)."},
+          {"properties",
+           {{"organisation",
+             {{"type", "string"},
+              {"default", "factpipe"},
+              {"description", "Name of the fact-checking organisation: ClaimReview author, report footer."}}},
+            {"organisation_url",
+             {{"type", "string"},
+              {"pattern", kHttpUrlPattern},
+              {"default", ""},
+              {"description", "The organisation's website (http/https)."}}},
+            {"review_url_base",
+             {{"type", "string"},
+              {"pattern", kHttpUrlPattern},
+              {"default", ""},
+              {"description",
+               "Where reviews are published: a ClaimReview url is this + document id + \"#claim-<n>\". "
+               "Empty: a relative url to the HTML report."}}},
+            {"date",
+             {{"type", "string"},
+              {"pattern", "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"},
+              {"default", ""},
+              {"description", "Review date YYYY-MM-DD for reproducible output; empty: today (UTC)."}}},
+            {"max_evidence",
+             {{"type", "integer"},
+              {"minimum", 1},
+              {"default", 5},
+              {"description", "Evidence passages shown per claim in HTML and Markdown."}}}}}};
 }
 
 void write_document(std::string_view format, const Document& doc, const Options& options, std::ostream& out) {

@@ -54,7 +54,7 @@ struct BatchEntry {
   std::string id, title, url;
   std::string report_file;  // relative path of this document's report, empty when it failed
   bool failed = false;
-  std::string error;        // why it failed
+  std::string error;  // why it failed
   std::size_t quotes = 0, claims = 0;
   std::map<std::string, std::size_t> verdicts;  // label -> count
   // The document's ClaimReview records (claimreview_records); the "claimreview" index concatenates them.

@@ -40,13 +40,20 @@ std::string route_label(const std::string& path) {
 
 const char* reason(int status) {
   switch (status) {
-    case 400: return "the request could not be read: malformed, or the client stopped sending (read timeout)";
-    case 401: return "a bearer token is required";
-    case 404: return "no such route";
-    case 405: return "method not allowed";
-    case 413: return "the request body is over the size limit";
-    case 414: return "the request line is too long";
-    default: return "error";
+    case 400:
+      return "the request could not be read: malformed, or the client stopped sending (read timeout)";
+    case 401:
+      return "a bearer token is required";
+    case 404:
+      return "no such route";
+    case 405:
+      return "method not allowed";
+    case 413:
+      return "the request body is over the size limit";
+    case 414:
+      return "the request line is too long";
+    default:
+      return "error";
   }
 }
 
@@ -66,8 +73,7 @@ std::string read_token_file(const std::string& path) {
 HttpServer::HttpServer(Service& service, HttpOptions options)
     : service_(service), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
   const Limits& limits = service_.limits();
-  std::size_t connections =
-      options_.connections ? options_.connections : service_.workers() + limits.max_queue + 16;
+  std::size_t connections = options_.connections ? options_.connections : service_.workers() + limits.max_queue + 16;
   server_->new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
   if (limits.max_body_bytes) server_->set_payload_max_length(limits.max_body_bytes);
   auto timeout = std::chrono::duration<double>(options_.read_timeout_seconds);
@@ -104,21 +110,22 @@ void HttpServer::routes() {
     return httplib::Server::HandlerResponse::Handled;
   });
   s.Get("/", counted("/", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(check_page_html(), "text/html; charset=utf-8");
-  }));
+          res.set_content(check_page_html(), "text/html; charset=utf-8");
+        }));
   s.Get("/healthz", counted("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    res.set_content(Json{{"status", "ok"}, {"pipeline", service_.pipeline_name()}}.dump() + "\n", "application/json");
-  }));
+          res.set_content(Json{{"status", "ok"}, {"pipeline", service_.pipeline_name()}}.dump() + "\n",
+                          "application/json");
+        }));
   s.Get("/metrics", counted("/metrics", [this](const httplib::Request&, httplib::Response& res) {
-    res.set_content(service_.metrics().text(), "text/plain; version=0.0.4; charset=utf-8");
-  }));
+          res.set_content(service_.metrics().text(), "text/plain; version=0.0.4; charset=utf-8");
+        }));
   s.Get("/v1/plugins", counted("/v1/plugins", [this](const httplib::Request&, httplib::Response& res) {
-    res.set_content(service_.plugins().dump(2) + "\n", "application/json");
-  }));
+          res.set_content(service_.plugins().dump(2) + "\n", "application/json");
+        }));
   s.Post("/v1/check", counted("/v1/check", [this](const httplib::Request& req, httplib::Response& res) {
-    send(res, service_.check(req.body, req.get_param_value("format"), req.get_header_value("Content-Type"),
-                             req.get_param_value("id")));
-  }));
+           send(res, service_.check(req.body, req.get_param_value("format"), req.get_header_value("Content-Type"),
+                                    req.get_param_value("id")));
+         }));
   // Errors httplib answers itself (404, 413 ...) get a JSON body too, and are counted here.
   s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler's own error, counted with its route

@@ -119,7 +119,8 @@ Service::Request::Item read_item(Json j, std::size_t index, bool in_array) {
   if (j.contains("id") && j["id"].is_string() && !j["id"].get<std::string>().empty()) item.id = j["id"];
   where += " ('" + item.id + "')";
   if (!j.contains("text") && j.contains("url")) {
-    item.error = where + ": has a 'url' but no 'text': this service never fetches pages; send the article's "
+    item.error = where +
+                 ": has a 'url' but no 'text': this service never fetches pages; send the article's "
                  "text in 'text' (a 'url' beside it is kept as metadata)";
     return item;
   }
@@ -217,8 +218,9 @@ Reply Service::check(const std::string& body, std::string_view format_view, std:
   const Limits& limits = options_.limits;
   if (limits.max_body_bytes && body.size() > limits.max_body_bytes) {
     metrics_.refused("too_large");
-    return error_reply(413, "the request body is " + std::to_string(body.size()) + " bytes, over the limit of " +
-                                std::to_string(limits.max_body_bytes),
+    return error_reply(413,
+                       "the request body is " + std::to_string(body.size()) + " bytes, over the limit of " +
+                           std::to_string(limits.max_body_bytes),
                        {{"limit", limits.max_body_bytes}});
   }
   auto request = std::make_shared<Request>();
@@ -236,12 +238,15 @@ Reply Service::check(const std::string& body, std::string_view format_view, std:
       if (parsed.empty()) return error_reply(400, "an empty array: nothing to check");
       if (parsed.size() > limits.max_documents) {
         metrics_.refused("too_many_documents");
-        return error_reply(400, std::to_string(parsed.size()) + " documents in one request, over the limit of " +
-                                    std::to_string(limits.max_documents) + "; split the batch",
+        return error_reply(400,
+                           std::to_string(parsed.size()) + " documents in one request, over the limit of " +
+                               std::to_string(limits.max_documents) + "; split the batch",
                            {{"limit", limits.max_documents}});
       }
-      if (format != "json") return error_reply(400, "format=" + format + " makes one report: send one document, not an array");
-      for (std::size_t i = 0; i < parsed.size(); ++i) request->items.push_back(read_item(std::move(parsed[i]), i, true));
+      if (format != "json")
+        return error_reply(400, "format=" + format + " makes one report: send one document, not an array");
+      for (std::size_t i = 0; i < parsed.size(); ++i)
+        request->items.push_back(read_item(std::move(parsed[i]), i, true));
     } else {
       request->items.push_back(read_item(std::move(parsed), 0, false));
     }

@@ -106,7 +106,8 @@ BatchRunner::BatchRunner(const Pipeline& pipeline, RunOptions options)
   // A stage that prepares on the whole batch needs every document at once; otherwise memory stays
   // bounded by a small chunk.
   if (options_.chunk_size == 0)
-    options_.chunk_size = pipeline.has_batch_stage() ? std::numeric_limits<std::size_t>::max() : 32 * pipeline.workers();
+    options_.chunk_size =
+        pipeline.has_batch_stage() ? std::numeric_limits<std::size_t>::max() : 32 * pipeline.workers();
 }
 
 BatchRunner::~BatchRunner() = default;

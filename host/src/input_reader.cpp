@@ -8,10 +8,10 @@
 #include <fmt/format.h>
 
 #include <factpipe/document_json.hpp>
-#include <factpipe/json_limits.hpp>
 #include <factpipe/host/errors.hpp>
 #include <factpipe/html/article.hpp>
 #include <factpipe/html/gzip.hpp>
+#include <factpipe/json_limits.hpp>
 
 namespace factpipe::host {
 
@@ -309,8 +309,7 @@ std::optional<InputItem> InputReader::read_next() {
                                     ", for the page's HTML");
           Document page = web_page_document(std::move(text), "stdin", html_byte_limit(max_document_bytes_));
           page.metadata.source_file = "stdin";
-          return ok(std::move(page),
-                    "stdin", size, max_document_bytes_);
+          return ok(std::move(page), "stdin", size, max_document_bytes_);
         }
         return ok(document_from_text("stdin", std::move(text)), "stdin", size, max_document_bytes_);
       } catch (const std::exception& e) {

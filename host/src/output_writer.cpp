@@ -90,16 +90,21 @@ void check_output_options(const OutputOptions& options) {
   for (const auto& f : options.formats) {
     if (std::find(supported.begin(), supported.end(), f) != supported.end()) continue;
     if (f == "html" || f == "md" || f == "claimreview")
-      throw ConfigError("--format " + f + ": this build of factpipe has no report writers (host/report); "
+      throw ConfigError("--format " + f +
+                        ": this build of factpipe has no report writers (host/report); "
                         "use json or jsonl");
     std::string list;
-    for (auto& s : supported) { if (!list.empty()) list += ", "; list += s; }
+    for (auto& s : supported) {
+      if (!list.empty()) list += ", ";
+      list += s;
+    }
     throw ConfigError("--format: unknown format '" + f + "' (supported: " + list + ")");
   }
   if (options.target == "-" && options.formats.size() > 1)
     throw ConfigError("-o -: stdout takes one format; give a directory for several");
   if (names_a_file(options.target) && (options.formats.size() > 1 || !is_document_format(options.formats[0])))
-    throw ConfigError("-o " + options.target + ": a single file takes one format, json or jsonl; give a directory "
+    throw ConfigError("-o " + options.target +
+                      ": a single file takes one format, json or jsonl; give a directory "
                       "for reports or several formats");
 }
 

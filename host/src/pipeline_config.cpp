@@ -94,8 +94,7 @@ struct Converter {
           if (!kv.first.IsScalar())
             throw ConfigError(location(file, kv.first.Mark()) + ": mapping keys must be plain strings");
           std::string key = utf8_scalar(kv.first);
-          if (out.contains(key))
-            throw ConfigError(location(file, kv.first.Mark()) + ": duplicate key '" + key + "'");
+          if (out.contains(key)) throw ConfigError(location(file, kv.first.Mark()) + ": duplicate key '" + key + "'");
           std::string child = join_pointer(pointer, escape_pointer_token(key));
           out[key] = convert(kv.second, child, depth + 1);
           // Keys point at themselves (an unknown key is reported where the key is written).
@@ -114,13 +113,12 @@ std::string SourceMap::where(std::string_view pointer) const {
   std::string_view value = pointer;
   if (value.ends_with("#key")) value.remove_suffix(4);  // a key set by --set is where --set is
   for (const auto& [target, origin] : overrides)
-    if (value == target || (value.starts_with(target) && value.substr(target.size()).starts_with('/')))
-      return origin;
+    if (value == target || (value.starts_with(target) && value.substr(target.size()).starts_with('/'))) return origin;
   std::string p(pointer);
   while (true) {
     auto it = marks.find(p);
-    if (it != marks.end()) return file.string() + ":" + std::to_string(it->second.line) + ":" +
-                                  std::to_string(it->second.column);
+    if (it != marks.end())
+      return file.string() + ":" + std::to_string(it->second.line) + ":" + std::to_string(it->second.column);
     if (p.ends_with("#key")) {
       p.resize(p.size() - 4);
       continue;
@@ -181,7 +179,10 @@ void apply_override(PipelineFile& file, std::string_view assignment) {
     for (std::size_t i = 0; i < stages.size(); ++i) {
       if (!stages[i].is_object() || !stages[i].contains("name") || !stages[i]["name"].is_string()) continue;
       auto n = stages[i]["name"].get<std::string>();
-      { if (!names.empty()) names += ", "; names += n; }
+      {
+        if (!names.empty()) names += ", ";
+        names += n;
+      }
       if (n == stage && !found) index = i, found = true;
     }
   }
@@ -198,7 +199,10 @@ void apply_override(PipelineFile& file, std::string_view assignment) {
     if (key.empty()) throw ConfigError(origin + ": empty key in '" + key_path + "'");
     if (!target->is_object())
       throw ConfigError(origin + ": '" + key_path + "' goes through a value that is not an object");
-    { pointer += '/'; pointer += escape_pointer_token(key); }
+    {
+      pointer += '/';
+      pointer += escape_pointer_token(key);
+    }
     target = &(*target)[key];
     if (d == std::string_view::npos) break;
     if (target->is_null()) *target = Json::object();

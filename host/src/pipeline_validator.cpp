@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include <factpipe/host/schema_validation.hpp>
 #include <spdlog/spdlog.h>
+#include <factpipe/host/schema_validation.hpp>
 
 #ifdef FACTPIPE_HAVE_REPORTS
 #include "report_writers.hpp"
@@ -22,7 +22,10 @@ const std::vector<std::string> kStageKeys = {"name", "plugin", "config"};
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& i : items) { if (!out.empty()) out += ", "; out += i; }
+  for (const auto& i : items) {
+    if (!out.empty()) out += ", ";
+    out += i;
+  }
   return out.empty() ? "none" : out;
 }
 

@@ -96,7 +96,8 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   if (self->info_.name.empty()) fail(path, "describe() returned an empty plugin name");
   if (!self->info_.config_schema.is_object()) fail(path, "describe(): config_schema is not a JSON object");
   if (self->info_.prepare_batch && !ep.prepare_batch)
-    fail(path, "describe() asks for prepare_batch, which needs plugin API 1.1 or later (the plugin says " + v.str() + ")");
+    fail(path,
+         "describe() asks for prepare_batch, which needs plugin API 1.1 or later (the plugin says " + v.str() + ")");
   try {
     self->default_layers_ = self->layers_for(self->default_config());
   } catch (const PluginError& e) {

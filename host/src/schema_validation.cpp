@@ -28,7 +28,10 @@ std::string type_name(const Json& v) {
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& i : items) { if (!out.empty()) out += ", "; out += i; }
+  for (const auto& i : items) {
+    if (!out.empty()) out += ", ";
+    out += i;
+  }
   return out.empty() ? "none" : out;
 }
 
@@ -88,8 +91,12 @@ std::string context_to_pointer(const std::vector<std::string>& context) {
   std::string p;
   for (const auto& c : context) {
     if (c == "<root>") continue;
-    if (c.size() >= 2 && c.front() == '[' && c.back() == ']') p += "/" + escape_pointer_token(c.substr(1, c.size() - 2));
-    else { p += '/'; p += escape_pointer_token(c); }
+    if (c.size() >= 2 && c.front() == '[' && c.back() == ']')
+      p += "/" + escape_pointer_token(c.substr(1, c.size() - 2));
+    else {
+      p += '/';
+      p += escape_pointer_token(c);
+    }
   }
   return p;
 }

@@ -29,8 +29,8 @@ StageInstance::StageInstance(std::shared_ptr<const PluginLibrary> library, std::
   services_.config_dir = config_dir_.c_str();
   object_ = library_->entry_points().create();
   if (!object_)
-    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() + "): cannot create the stage: " +
-                      plugin_message(*library_));
+    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() +
+                      "): cannot create the stage: " + plugin_message(*library_));
 }
 
 StageInstance::~StageInstance() {
@@ -40,8 +40,8 @@ StageInstance::~StageInstance() {
 void StageInstance::configure(const Json& config) {
   std::string text = config.dump();
   if (library_->entry_points().configure(object_, text.c_str(), &services_) != 0)
-    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() + "): configure failed: " +
-                      plugin_message(*library_));
+    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() +
+                      "): configure failed: " + plugin_message(*library_));
 }
 
 void StageInstance::process(Document& doc) {
@@ -54,19 +54,19 @@ void StageInstance::prepare_batch(const std::vector<const Document*>& docs) {
   if (!entry) return;
   std::vector<const void*> raw(docs.begin(), docs.end());
   if (entry(object_, raw.data(), raw.size()) != 0)
-    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() + "): prepare_batch failed: " +
-                      plugin_message(*library_));
+    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() +
+                      "): prepare_batch failed: " + plugin_message(*library_));
 }
 
 void StageInstance::start_run() {
   if (library_->entry_points().start_run(object_) != 0)
-    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() + "): start_run failed: " +
-                      plugin_message(*library_));
+    throw PluginError("stage '" + name_ + "' (plugin " + library_->name() +
+                      "): start_run failed: " + plugin_message(*library_));
 }
 
 void StageInstance::log_to_spdlog(void* context, int level, const char* message) {
   auto* self = static_cast<StageInstance*>(context);
-  auto lvl = level <= 0 ? spdlog::level::trace
+  auto lvl = level <= 0   ? spdlog::level::trace
              : level == 1 ? spdlog::level::debug
              : level == 2 ? spdlog::level::info
              : level == 3 ? spdlog::level::warn

@@ -26,8 +26,8 @@ struct Checker {
       fail(where(), "end byte " + std::to_string(s.end) + " is past the end of the text (" +
                         std::to_string(doc.text.size()) + " bytes)");
     else if (!boundary(s.start) || !boundary(s.end))
-      fail(where(), "the span " + std::to_string(s.start) + ".." + std::to_string(s.end) +
-                        " cuts a UTF-8 character in two");
+      fail(where(),
+           "the span " + std::to_string(s.start) + ".." + std::to_string(s.end) + " cuts a UTF-8 character in two");
   }
   template <class Where>
   void index(int i, std::size_t size, const Where& where, const char* layer) {
@@ -38,7 +38,8 @@ struct Checker {
   template <class Where>
   void extra(const Extra& e, const Where& where) {
     if (problem) return;
-    if (!e.is_object() && !e.is_null()) fail(where() + "/extra", std::string("expected an object, got ") + e.type_name());
+    if (!e.is_object() && !e.is_null())
+      fail(where() + "/extra", std::string("expected an object, got ") + e.type_name());
     else if (json_depth(e, max_depth) > max_depth) fail(where() + "/extra", json_too_deep(max_depth));
   }
   static std::string at(const char* layer, std::size_t i) { return std::string("/") + layer + "/" + std::to_string(i); }
@@ -97,7 +98,8 @@ struct Checker {
 
 }  // namespace
 
-std::optional<std::string> find_invalid_output(const Document& doc, std::size_t text_bytes, std::size_t max_json_depth) {
+std::optional<std::string> find_invalid_output(const Document& doc, std::size_t text_bytes,
+                                               std::size_t max_json_depth) {
   if (doc.text.size() != text_bytes)
     return "the text changed from " + std::to_string(text_bytes) + " to " + std::to_string(doc.text.size()) +
            " bytes (stages must not edit the text)";

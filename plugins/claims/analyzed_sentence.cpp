@@ -30,9 +30,9 @@ bool is_day_number(const Word& w) {
 }
 
 bool is_scale(std::string_view w) {
-  return w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion" ||
-         w == "percent" || w == "%" || w == "cent" || w == "dollars" || w == "dollar" || w == "euros" ||
-         w == "pounds" || w == "points" || w == "per";
+  return w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion" || w == "percent" ||
+         w == "%" || w == "cent" || w == "dollars" || w == "dollar" || w == "euros" || w == "pounds" || w == "points" ||
+         w == "per";
 }
 
 void find_dates(AnalyzedSentence& s) {
@@ -43,7 +43,8 @@ void find_dates(AnalyzedSentence& s) {
     std::size_t end = i;
     bool month = (t & kMonth) && w[i].capitalized &&
                  (w[i].lower != "may" || (i + 1 < n && w[i + 1].kind == WordKind::number)) &&
-                 (w[i].lower != "march" || (i + 1 < n && w[i + 1].kind == WordKind::number) || (i > 0 && (w[i - 1].lower == "in" || w[i - 1].lower == "of")));
+                 (w[i].lower != "march" || (i + 1 < n && w[i + 1].kind == WordKind::number) ||
+                  (i > 0 && (w[i - 1].lower == "in" || w[i - 1].lower == "of")));
     if (month) {
       end = i + 1;
       if (end < n && is_day_number(w[end])) ++end;
@@ -54,7 +55,8 @@ void find_dates(AnalyzedSentence& s) {
       end = i + 1;
     } else if (is_year(w[i])) {
       end = i + 1;
-    } else if (w[i].lower == "yesterday" || w[i].lower == "today" || w[i].lower == "tomorrow" || w[i].lower == "tonight") {
+    } else if (w[i].lower == "yesterday" || w[i].lower == "today" || w[i].lower == "tomorrow" ||
+               w[i].lower == "tonight") {
       end = i + 1;
     } else if ((w[i].lower == "last" || w[i].lower == "next" || w[i].lower == "this") && i + 1 < n &&
                (w[i + 1].lower == "year" || w[i + 1].lower == "week" || w[i + 1].lower == "month" ||
@@ -77,7 +79,8 @@ void find_dates(AnalyzedSentence& s) {
 }
 
 bool inside(const std::vector<WordRange>& ranges, std::size_t i) {
-  for (auto& r : ranges) if (i >= r.first && i < r.last) return true;
+  for (auto& r : ranges)
+    if (i >= r.first && i < r.last) return true;
   return false;
 }
 
@@ -85,14 +88,21 @@ void find_numbers(AnalyzedSentence& s) {
   const auto& w = s.words;
   std::size_t n = w.size();
   for (std::size_t i = 0; i < n;) {
-    bool numeric = w[i].kind == WordKind::number ||
-                   ((s.tags[i] & kNumberWord) && !is_scale(w[i].lower) && w[i].lower != "one" &&
-                    w[i].lower != "half" && w[i].lower != "quarter");
-    if (!numeric || inside(s.dates, i)) { ++i; continue; }
+    bool numeric =
+        w[i].kind == WordKind::number || ((s.tags[i] & kNumberWord) && !is_scale(w[i].lower) && w[i].lower != "one" &&
+                                          w[i].lower != "half" && w[i].lower != "quarter");
+    if (!numeric || inside(s.dates, i)) {
+      ++i;
+      continue;
+    }
     std::size_t first = i, end = i + 1;
-    if (first > 0 && (w[first - 1].lower == "$" || w[first - 1].lower == "\xC2\xA3" || w[first - 1].lower == "\xE2\x82\xAC")) --first;
-    while (end < n && (w[end].kind == WordKind::number || is_scale(w[end].lower) ||
-                       ((s.tags[end] & kNumberWord) && w[end].lower != "one")) && !inside(s.dates, end))
+    if (first > 0 &&
+        (w[first - 1].lower == "$" || w[first - 1].lower == "\xC2\xA3" || w[first - 1].lower == "\xE2\x82\xAC"))
+      --first;
+    while (end < n &&
+           (w[end].kind == WordKind::number || is_scale(w[end].lower) ||
+            ((s.tags[end] & kNumberWord) && w[end].lower != "one")) &&
+           !inside(s.dates, end))
       ++end;
     s.numbers.push_back({first, end});
     i = end;

@@ -20,9 +20,9 @@ struct AnalyzedSentence {
   std::vector<Word> words;
   std::shared_ptr<const std::string> storage;  // owns the text of every words[i].lower
   std::vector<std::uint32_t> tags;             // CheckworthinessLexicon tags per word
-  std::vector<WordRange> numbers;   // quantities: "5%", "$1.2 billion", "three"
-  std::vector<WordRange> dates;     // "June 19, 2024", "Tuesday", "in 2016", "last year"
-  int entity_mentions = -1;         // named mentions from the entity layer, -1 when there is no layer
+  std::vector<WordRange> numbers;              // quantities: "5%", "$1.2 billion", "three"
+  std::vector<WordRange> dates;                // "June 19, 2024", "Tuesday", "in 2016", "last year"
+  int entity_mentions = -1;                    // named mentions from the entity layer, -1 when there is no layer
 };
 
 AnalyzedSentence analyze(std::string_view text, const CheckworthinessLexicon& lexicon, std::size_t base = 0);

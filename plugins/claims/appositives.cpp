@@ -19,7 +19,8 @@ std::vector<WordRange> find_identity_appositives(const AnalyzedSentence& s, Word
     // The role: "the/a/an/former ..." with a title word, up to the next comma or finite verb.
     std::size_t k = comma + 1;
     const auto& first = w[k].lower;
-    if (!(first == "the" || first == "a" || first == "an" || first == "former" || (s.tags[k] & kIdentityTitle))) continue;
+    if (!(first == "the" || first == "a" || first == "an" || first == "former" || (s.tags[k] & kIdentityTitle)))
+      continue;
     bool title = false;
     std::size_t end = k;
     for (; end < r.last; ++end) {

@@ -14,14 +14,31 @@ namespace factpipe::claims {
 namespace {
 
 constexpr std::array<std::pair<const char*, Tag>, 25> kSections{{
-    {"hedges", kHedge}, {"opinion", kOpinion}, {"reporting_verbs", kReporting},
-    {"first_singular", kFirstSingular}, {"first_plural", kFirstPlural}, {"second_person", kSecondPerson},
-    {"third_pronoun_subjects", kThirdPronoun}, {"comparison", kComparison}, {"trend", kTrend},
-    {"superlative_not", kSuperlativeNot}, {"months", kMonth}, {"weekdays", kWeekday},
-    {"time_words", kTimeWord}, {"future", kFuture}, {"past_irregular", kPastIrregular},
-    {"perfect_aux", kPerfectAux}, {"modal_obligation", kObligation}, {"causal", kCausal},
-    {"position", kPosition}, {"greetings", kGreeting}, {"number_words", kNumberWord}, {"money", kMoney},
-    {"negation", kNegation}, {"question_words", kQuestionWord}, {"identity_titles", kIdentityTitle},
+    {"hedges", kHedge},
+    {"opinion", kOpinion},
+    {"reporting_verbs", kReporting},
+    {"first_singular", kFirstSingular},
+    {"first_plural", kFirstPlural},
+    {"second_person", kSecondPerson},
+    {"third_pronoun_subjects", kThirdPronoun},
+    {"comparison", kComparison},
+    {"trend", kTrend},
+    {"superlative_not", kSuperlativeNot},
+    {"months", kMonth},
+    {"weekdays", kWeekday},
+    {"time_words", kTimeWord},
+    {"future", kFuture},
+    {"past_irregular", kPastIrregular},
+    {"perfect_aux", kPerfectAux},
+    {"modal_obligation", kObligation},
+    {"causal", kCausal},
+    {"position", kPosition},
+    {"greetings", kGreeting},
+    {"number_words", kNumberWord},
+    {"money", kMoney},
+    {"negation", kNegation},
+    {"question_words", kQuestionWord},
+    {"identity_titles", kIdentityTitle},
 }};
 
 }  // namespace
@@ -69,7 +86,10 @@ CheckworthinessLexicon CheckworthinessLexicon::parse(std::string_view content, c
   }
   std::uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) { h ^= c; h *= 1099511628211ull; }
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
     h ^= 0xff;
     h *= 1099511628211ull;
   };

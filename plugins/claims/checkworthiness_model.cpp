@@ -17,7 +17,8 @@ CheckworthinessModel::CheckworthinessModel(ModelInfo info, std::vector<float> we
 double CheckworthinessModel::decision(const std::vector<SparseFeature>& x) const {
   double z = bias_;
   for (const auto& f : x)
-    if (f.index > 0 && static_cast<std::size_t>(f.index) < weights_.size()) z += weights_[static_cast<std::size_t>(f.index)] * f.value;
+    if (f.index > 0 && static_cast<std::size_t>(f.index) < weights_.size())
+      z += weights_[static_cast<std::size_t>(f.index)] * f.value;
   return z;
 }
 
@@ -60,7 +61,8 @@ void CheckworthinessModel::save(const std::filesystem::path& file) const {
   if (!out) throw std::runtime_error("claims: error writing model file " + file.string());
 }
 
-CheckworthinessModel CheckworthinessModel::load(const std::filesystem::path& file, const std::string& expected_feature_set) {
+CheckworthinessModel CheckworthinessModel::load(const std::filesystem::path& file,
+                                                const std::string& expected_feature_set) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("claims: cannot read model file " + file.string());
   std::ostringstream text;

@@ -20,7 +20,8 @@ bool inside(const std::vector<WordRange>& ranges, WordRange r) {
 }  // namespace
 
 std::string_view claim_type(const AnalyzedSentence& s, WordRange r) {
-  bool trend_verb = false, comparative = false, future = false, obligation = false, position = false, copula_title = false;
+  bool trend_verb = false, comparative = false, future = false, obligation = false, position = false,
+       copula_title = false;
   for (std::size_t i = r.first; i < r.last; ++i) {
     std::uint32_t t = s.tags[i];
     const auto& w = s.words[i].lower;
@@ -28,8 +29,11 @@ std::string_view claim_type(const AnalyzedSentence& s, WordRange r) {
     if ((t & kTrend) && looks_finite_verb(s, i) &&
         ((t & kPastIrregular) || w.ends_with("ed") || (w.ends_with("s") && !w.ends_with("ss"))))
       trend_verb = true;
-    if (w == "than" || ((t & kComparison) && w != "record" && w != "times" && w != "more" && w != "most" && w != "best")) comparative = true;
-    if (w == "will" || w == "'ll" || w == "shall" || w == "forecast" || w == "predicted" || w == "predict" || w == "predicts" || w == "projected")
+    if (w == "than" ||
+        ((t & kComparison) && w != "record" && w != "times" && w != "more" && w != "most" && w != "best"))
+      comparative = true;
+    if (w == "will" || w == "'ll" || w == "shall" || w == "forecast" || w == "predicted" || w == "predict" ||
+        w == "predicts" || w == "projected")
       future = true;
     if (t & kObligation) obligation = true;
     if (t & kPosition) position = true;

@@ -13,10 +13,10 @@ namespace factpipe::claims {
 
 struct Attribution {
   std::string claimant;
-  int entity = -1;               // claimant's entity, -1 when unknown
-  int quote = -1;                // the quote holding the claim, -1 when none
-  bool inside_quote = false;     // the claim's words are the quote's content (direct or partial quote)
-  bool reported = false;         // found from a reporting verb in the sentence, not from the quotes layer
+  int entity = -1;            // claimant's entity, -1 when unknown
+  int quote = -1;             // the quote holding the claim, -1 when none
+  bool inside_quote = false;  // the claim's words are the quote's content (direct or partial quote)
+  bool reported = false;      // found from a reporting verb in the sentence, not from the quotes layer
 };
 
 // `r` is the claim's word range in `s` (the analysed sentence), `claim` its byte span.

@@ -88,7 +88,9 @@ ClaimsConfig parse_config(const Json& j) {
   return c;
 }
 
-Span range_span(const AnalyzedSentence& s, WordRange r) { return Span{s.words[r.first].start, s.words[r.last - 1].end}; }
+Span range_span(const AnalyzedSentence& s, WordRange r) {
+  return Span{s.words[r.first].start, s.words[r.last - 1].end};
+}
 
 // Trims a clause's word range: no leading commas or connecting "and"/"but", no trailing commas.
 WordRange trim(const AnalyzedSentence& s, WordRange r) {
@@ -147,7 +149,8 @@ void ClaimsStage::configure(ClaimsConfig config, FeatureExtractor extractor, Che
   config_ = std::move(config);
   extractor_ = std::make_unique<const FeatureExtractor>(std::move(extractor));
   model_ = std::make_unique<const CheckworthinessModel>(std::move(model));
-  threshold_ = config_.threshold.value_or(config_.operating_point == "f1" ? model_->threshold() : model_->recall_threshold());
+  threshold_ =
+      config_.threshold.value_or(config_.operating_point == "f1" ? model_->threshold() : model_->recall_threshold());
 }
 
 static bool is_claim_input(const Document& doc) {
@@ -192,7 +195,7 @@ void ClaimsStage::process(Document& doc) {
   std::string byline_name;
   for (const auto& m : markup)
     if (m.kind == text::MarkupKind::byline) byline_name = m.name;
-  const std::string publication = !byline_name.empty()           ? byline_name
+  const std::string publication = !byline_name.empty()             ? byline_name
                                   : doc.metadata.publisher.empty() ? config_.publication
                                                                    : doc.metadata.publisher;
   doc.claims.clear();

@@ -16,7 +16,7 @@ namespace factpipe::claims {
 struct ClaimsConfig {
   std::string model = "checkworthiness.model";
   std::string lexicon = "lexicon.txt";
-  std::optional<double> threshold;  // nullopt: the model's threshold for `operating_point`
+  std::optional<double> threshold;         // nullopt: the model's threshold for `operating_point`
   std::string operating_point = "recall";  // "recall" (model's recall_threshold) or "f1" (model's threshold)
   bool split_clauses = true;
   bool identity_appositives = true;

@@ -18,9 +18,10 @@ bool subject_start(const AnalyzedSentence& s, std::size_t i) {
   if (w.kind == WordKind::number) return true;
   if (w.kind != WordKind::word || looks_finite_verb(s, i)) return false;
   const auto& l = w.lower;
-  static constexpr std::string_view kNot[] = {"to", "in", "on", "at", "of", "for", "with", "by", "from", "into", "about",
-                                              "as", "that", "then", "also", "not", "so", "than", "after", "before",
-                                              "when", "while", "if", "because", "which", "who", "whose", "where"};
+  static constexpr std::string_view kNot[] = {"to",    "in",   "on",      "at",    "of",    "for",    "with",
+                                              "by",    "from", "into",    "about", "as",    "that",   "then",
+                                              "also",  "not",  "so",      "than",  "after", "before", "when",
+                                              "while", "if",   "because", "which", "who",   "whose",  "where"};
   for (auto x : kNot)
     if (l == x) return false;
   return !(l.size() > 3 && l.ends_with("ly"));

@@ -75,11 +75,12 @@ std::string decontextualize(const Document& doc, const AnalyzedSentence& s, Word
     // Only the quoted words: the attribution around them ("..., Blinken told reporters") is now the prefix.
     const Span& q = doc.quotes[static_cast<std::size_t>(a.quote)].span;
     std::string content = text_of(doc, std::max(start, q.start), std::min(end, q.end));
-    while (!content.empty() && (content.back() == ',' || content.back() == ' ' || content.back() == ';' || content.back() == '"'))
+    while (!content.empty() &&
+           (content.back() == ',' || content.back() == ' ' || content.back() == ';' || content.back() == '"'))
       content.pop_back();
     has_stop = !content.empty() && (content.back() == '.' || content.back() == '!');
-    if (content_word < last && lower_after_said(s, content_word, mentions) && !content.empty() &&
-        content[0] >= 'A' && content[0] <= 'Z')
+    if (content_word < last && lower_after_said(s, content_word, mentions) && !content.empty() && content[0] >= 'A' &&
+        content[0] <= 'Z')
       content[0] = static_cast<char>(content[0] + 32);
     body += content;
   } else {

@@ -20,7 +20,7 @@ inline constexpr std::string_view kFeatureSetVersion = "claims-features-2";
 // with (the stage always uses them); the other settings exist for the experiments of research/claims, and
 // tag() puts them into the signature, so a model trained with them is refused by the stage.
 struct FeatureOptions {
-  bool char_ngrams = true;     // character n-grams inside words (+1 F1 point on ClaimBuster at scale 0.5)
+  bool char_ngrams = true;              // character n-grams inside words (+1 F1 point on ClaimBuster at scale 0.5)
   unsigned char_min = 4, char_max = 5;  // their lengths (3-5: same F1 within noise, 25% slower stage)
   bool word_trigrams = false;           // word trigrams (no gain measured)
   // Scales of word n-grams, character n-grams, hand features; log tf. Character n-grams are ~4x as many as

@@ -64,7 +64,10 @@ class FeatureVector {
  private:
   static constexpr std::uint64_t seed() { return 1469598103934665603ull; }
   static std::uint64_t mix(std::uint64_t h, std::string_view s) {
-    for (unsigned char c : s) { h ^= c; h *= 1099511628211ull; }
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
     h ^= 0x1f;  // separator, so ("ab","c") and ("a","bc") differ
     return h * 1099511628211ull;
   }

@@ -35,11 +35,11 @@ bool is_photo_credit(const AnalyzedSentence& s, WordRange r) {
   bool photo = false, source = false;
   for (std::size_t i = r.first; i < r.last; ++i) {
     const auto& w = s.words[i].lower;
-    if (w == "photo" || w == "photos" || w == "photograph" || w == "photographer" || w == "pictured" ||
-        w == "image" || w == "images" || w == "file")
+    if (w == "photo" || w == "photos" || w == "photograph" || w == "photographer" || w == "pictured" || w == "image" ||
+        w == "images" || w == "file")
       photo = true;
-    if (w == "via" || w == "courtesy" || w == "getty" || w == "ap" || w == "reuters" || w == "afp" ||
-        w == "credit" || w == "/" || w == "shutterstock" || w == "epa")
+    if (w == "via" || w == "courtesy" || w == "getty" || w == "ap" || w == "reuters" || w == "afp" || w == "credit" ||
+        w == "/" || w == "shutterstock" || w == "epa")
       source = true;
   }
   return photo && source && count_words(s, r) <= 20;
@@ -50,7 +50,8 @@ bool is_byline(const AnalyzedSentence& s, WordRange r) {
   if (n == 0 || n > 10) return false;
   std::size_t i = r.first;
   const auto& w0 = s.words[i].lower;
-  bool by_start = w0 == "by" || ((w0 == "reporting" || w0 == "editing" || w0 == "written") && i + 1 < r.last && s.words[i + 1].lower == "by");
+  bool by_start = w0 == "by" || ((w0 == "reporting" || w0 == "editing" || w0 == "written") && i + 1 < r.last &&
+                                 s.words[i + 1].lower == "by");
   if (!by_start) return false;
   // Every word after "by" is a name part, "and", or a comma.
   for (std::size_t k = i + 1; k < r.last; ++k) {
@@ -84,8 +85,8 @@ bool is_hedged(const AnalyzedSentence& s, WordRange r) {
   std::size_t until = v < r.last ? std::min(r.last, v + 3) : std::min(r.last, r.first + 6);
   for (std::size_t i = r.first; i < until; ++i) {
     const auto& w = s.words[i].lower;
-    if ((s.tags[i] & kHedge) && w != "reportedly" && w != "allegedly" && w != "suspect" && !(w == "may" && s.words[i].capitalized) &&
-        w != "appear" && w != "appears")
+    if ((s.tags[i] & kHedge) && w != "reportedly" && w != "allegedly" && w != "suspect" &&
+        !(w == "may" && s.words[i].capitalized) && w != "appear" && w != "appears")
       return true;
   }
   return false;
@@ -104,15 +105,24 @@ bool is_dateline_word(const AnalyzedSentence& s, std::size_t i) {
 
 std::string_view to_string(NotClaim n) {
   switch (n) {
-    case NotClaim::none: return "none";
-    case NotClaim::question: return "question";
-    case NotClaim::greeting: return "greeting";
-    case NotClaim::byline: return "byline";
-    case NotClaim::photo_credit: return "photo_credit";
-    case NotClaim::dateline: return "dateline";
-    case NotClaim::opinion: return "opinion";
-    case NotClaim::hedged: return "hedged";
-    case NotClaim::too_short: return "too_short";
+    case NotClaim::none:
+      return "none";
+    case NotClaim::question:
+      return "question";
+    case NotClaim::greeting:
+      return "greeting";
+    case NotClaim::byline:
+      return "byline";
+    case NotClaim::photo_credit:
+      return "photo_credit";
+    case NotClaim::dateline:
+      return "dateline";
+    case NotClaim::opinion:
+      return "opinion";
+    case NotClaim::hedged:
+      return "hedged";
+    case NotClaim::too_short:
+      return "too_short";
   }
   return "none";
 }

@@ -20,7 +20,10 @@ void add_plain_sentences(Document& doc) {
   };
   for (std::size_t i = 0; i < n; ++i) {
     char c = t[i];
-    if (c == '\n' && i + 1 < n && t[i + 1] == '\n') { emit(i); continue; }
+    if (c == '\n' && i + 1 < n && t[i + 1] == '\n') {
+      emit(i);
+      continue;
+    }
     if (c != '.' && c != '!' && c != '?') continue;
     std::size_t j = i + 1;
     while (j < n && (t[j] == '"' || t[j] == '\'' || t[j] == ')')) ++j;

@@ -4,17 +4,17 @@ namespace factpipe::claims {
 namespace {
 
 bool is_determiner(std::string_view w) {
-  return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "its" ||
-         w == "our" || w == "my" || w == "your" || w == "this" || w == "that" || w == "these" || w == "those";
+  return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" ||
+         w == "my" || w == "your" || w == "this" || w == "that" || w == "these" || w == "those";
 }
 
 }  // namespace
 
 bool is_auxiliary(std::string_view w) {
-  return w == "is" || w == "are" || w == "was" || w == "were" || w == "am" || w == "has" || w == "have" ||
-         w == "had" || w == "will" || w == "would" || w == "can" || w == "could" || w == "should" || w == "may" ||
-         w == "might" || w == "must" || w == "shall" || w == "did" || w == "does" || w == "do" || w == "'re" ||
-         w == "'ve" || w == "'ll" || w == "won't" || w == "can't";
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "am" || w == "has" || w == "have" || w == "had" ||
+         w == "will" || w == "would" || w == "can" || w == "could" || w == "should" || w == "may" || w == "might" ||
+         w == "must" || w == "shall" || w == "did" || w == "does" || w == "do" || w == "'re" || w == "'ve" ||
+         w == "'ll" || w == "won't" || w == "can't";
 }
 
 bool looks_finite_verb(const AnalyzedSentence& s, std::size_t i) {

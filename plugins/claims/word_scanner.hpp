@@ -15,10 +15,10 @@ enum class WordKind : unsigned char { word, number, punct };
 struct Word {
   std::size_t start = 0, end = 0;  // byte offsets into the scanned text (plus the base given to scan_words)
   WordKind kind = WordKind::word;
-  bool capitalized = false;        // first letter upper case (ASCII) or a non-ASCII letter start
-  bool all_caps = false;           // two or more letters, all upper case
-  std::string_view lower;          // ASCII lower case; curly quotes/apostrophes and dashes normalised
-                                   // (points into ScannedWords::storage)
+  bool capitalized = false;  // first letter upper case (ASCII) or a non-ASCII letter start
+  bool all_caps = false;     // two or more letters, all upper case
+  std::string_view lower;    // ASCII lower case; curly quotes/apostrophes and dashes normalised
+                             // (points into ScannedWords::storage)
 };
 
 struct ScannedWords {

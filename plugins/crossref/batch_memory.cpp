@@ -63,9 +63,9 @@ struct Scratch {
 }  // namespace
 
 std::vector<std::shared_ptr<const BatchMemory::Entry>> BatchMemory::candidates(const ClaimProfile& claim,
-                                                                                std::string_view exclude_doc,
-                                                                                double min_share,
-                                                                                std::size_t limit) const {
+                                                                               std::string_view exclude_doc,
+                                                                               double min_share,
+                                                                               std::size_t limit) const {
   std::vector<std::shared_ptr<const Entry>> out;
   if (claim.idf_total <= 0 || limit == 0) return out;
   thread_local Scratch sc;
@@ -100,9 +100,8 @@ std::vector<std::shared_ptr<const BatchMemory::Entry>> BatchMemory::candidates(c
   for (std::uint32_t id : sc.touched)
     if (sc.weight[id] >= least && entries_[id]->doc_id != exclude_doc) ranked.emplace_back(sc.weight[id], id);
   // Best first; ties in the order the claims were added, so the result does not depend on hashing.
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   if (ranked.size() > limit) ranked.resize(limit);
   out.reserve(ranked.size());
   for (const auto& r : ranked) out.push_back(entries_[r.second]);

@@ -29,7 +29,7 @@ inline constexpr const char* kContentTokenizerSpec = "factpipe_content porter un
 // Tokens of texts, one flat buffer (a passage's tokens without an allocation each).
 struct TokenBuffer {
   struct Token {
-    std::int32_t start, end;  // byte offsets in the text
+    std::int32_t start, end;   // byte offsets in the text
     std::int32_t size, flags;  // length of the token's text in `bytes`; FTS5_TOKEN_* flags
   };
   std::vector<Token> tokens;

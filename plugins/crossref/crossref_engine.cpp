@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <stdexcept>
 #include <limits>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -61,8 +61,7 @@ Engine::Engine(std::filesystem::path db, EngineConfig config, std::shared_ptr<co
                      "crossref: the index %s has fact-checks but no sentence vectors (built without the encoder's "
                      "model): fact-check matching uses words only; rebuild it after scripts/fetch-model.sh\n",
                      db_.string().c_str());
-      else if (dense_ && !(encoder_ = load_encoder_or_warn(config_.model_dir)))
-        dense_.reset();
+      else if (dense_ && !(encoder_ = load_encoder_or_warn(config_.model_dir))) dense_.reset();
     }
   }
   // A model that reads sentence vectors needs its words-only model when there are none.
@@ -99,11 +98,13 @@ void Engine::release(std::unique_ptr<IndexReader> r) {
 }
 
 ClaimProfile Engine::profile(const ClaimInput& claim) {
-  if (!has_index()) return profile_claim(claim.text, claim.entities, claim.claimant, nullptr,
-                                         config_.synonyms ? wordnet_.get() : nullptr);
+  if (!has_index())
+    return profile_claim(claim.text, claim.entities, claim.claimant, nullptr,
+                         config_.synonyms ? wordnet_.get() : nullptr);
   Lease reader(*this);
-  return profile_claim(claim.text, claim.entities, claim.claimant,
-                       [&](const std::string& s) { return reader->idf(s); }, config_.synonyms ? wordnet_.get() : nullptr);
+  return profile_claim(
+      claim.text, claim.entities, claim.claimant, [&](const std::string& s) { return reader->idf(s); },
+      config_.synonyms ? wordnet_.get() : nullptr);
 }
 
 std::vector<std::vector<float>> Engine::claim_cosines(const std::vector<std::string>& texts) const {
@@ -119,9 +120,9 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   std::vector<RankedPassage> out;
   if (!has_index()) return out;
   Lease reader(*this);
-  ClaimProfile prof = profile_claim(claim.text, claim.entities, claim.claimant,
-                                    [&](const std::string& s) { return reader->idf(s); },
-                                    config_.synonyms ? wordnet_.get() : nullptr);
+  ClaimProfile prof = profile_claim(
+      claim.text, claim.entities, claim.claimant, [&](const std::string& s) { return reader->idf(s); },
+      config_.synonyms ? wordnet_.get() : nullptr);
   std::vector<std::pair<std::int64_t, std::string>> by_df;
   for (const auto& t : prof.terms) {
     std::int64_t df = reader->doc_freq(t.stem);
@@ -154,8 +155,8 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   // bm25() costs ~3 us per matching row on a 1M-passage index (cold, large b-trees: 5,000 postings were a
   // 30 ms p99 in crossref_bench) but far less on a small one whose pages stay cached.
   constexpr std::int64_t kSmallIndex = 200000;
-  bool small = config_.idf_candidates && all_postings <= config_.exact_postings &&
-               reader->passage_total() <= kSmallIndex;
+  bool small =
+      config_.idf_candidates && all_postings <= config_.exact_postings && reader->passage_total() <= kSmallIndex;
   std::vector<std::string> words, all_words;  // within the budget; all (up to max_query_terms)
   std::vector<std::pair<std::string, double>> weighted, all_weighted;
   std::int64_t postings = 0;
@@ -203,13 +204,15 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
     auto t0 = std::chrono::steady_clock::now();
     cos = claim_cos && !claim_cos->empty() ? *claim_cos : cosines(*dense_, encoder_->encode(claim.text));
     auto top = top_rows(cos, static_cast<std::size_t>(std::max(config_.dense_candidates, 0)));
-    dense_micros_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+    dense_micros_ +=
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
     ++dense_lookups_;
     std::unordered_set<std::int64_t> have;
     for (const auto& c : cands) have.insert(c.id);
     std::vector<Candidate> extra;
     for (std::size_t r : top)
-      if (dense_->passages[r] > 0 && have.insert(dense_->passages[r]).second) extra.push_back({dense_->passages[r], 0.0});
+      if (dense_->passages[r] > 0 && have.insert(dense_->passages[r]).second)
+        extra.push_back({dense_->passages[r], 0.0});
     if (!extra.empty()) {
       reader->rescore_idf(weighted, extra);
       cands.insert(cands.end(), extra.begin(), extra.end());
@@ -252,12 +255,12 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
     p.start = row.start;
     p.end = row.end;
     p.profile = profile_passage(row.text, figures && !two_phase);
-    p.features = compute_features(prof, p.profile, p.title, p.publisher + " " + p.claimant,
-                                  [&](const std::string& s) { return reader->idf(s); }, p.kind != "factcheck");
+    p.features = compute_features(
+        prof, p.profile, p.title, p.publisher + " " + p.claimant, [&](const std::string& s) { return reader->idf(s); },
+        p.kind != "factcheck");
     p.features.bm25 = cands[i].bm25 / best_bm25;
     // The baseline keeps BM25's order exactly (rank as a tie-free score).
-    p.score = config_.rerank ? w.combine(p.features)
-                             : 1.0 - static_cast<double>(i) / static_cast<double>(cands.size());
+    p.score = config_.rerank ? w.combine(p.features) : 1.0 - static_cast<double>(i) / static_cast<double>(cands.size());
     ranked.push_back(std::move(p));
   }
   if (two_phase) {
@@ -419,9 +422,14 @@ Evidence Engine::to_evidence(const ClaimProfile& prof, const RankedPassage& p) c
   e.extra = Json{{"crossref",
                   {{"reason", st.reason},
                    {"features",
-                    {{"bm25", f.bm25}, {"coverage", f.coverage}, {"passage_coverage", f.passage_coverage},
-                     {"proximity", f.proximity}, {"entities", f.entities}, {"numbers", f.numbers},
-                     {"dates", f.dates}, {"claimant", f.claimant}}}}}};
+                    {{"bm25", f.bm25},
+                     {"coverage", f.coverage},
+                     {"passage_coverage", f.passage_coverage},
+                     {"proximity", f.proximity},
+                     {"entities", f.entities},
+                     {"numbers", f.numbers},
+                     {"dates", f.dates},
+                     {"claimant", f.claimant}}}}}};
   if (!p.claimant.empty()) e.extra["crossref"]["claimant"] = p.claimant;
   if (!p.duplicates.empty()) e.extra["crossref"]["duplicates"] = p.duplicates;
   return e;
@@ -510,8 +518,8 @@ std::optional<QuoteVerification> Engine::verify_quote(const std::string& quote, 
     if (verbatim || altered) {
       best.passage = src.text.substr(swords[a.begin].start, swords[a.end - 1].end - swords[a.begin].start);
       if (altered && !verbatim)
-        best.diff = word_diff(q, std::vector<std::string>(s.begin() + static_cast<long>(a.begin),
-                                                          s.begin() + static_cast<long>(a.end)));
+        best.diff = word_diff(
+            q, std::vector<std::string>(s.begin() + static_cast<long>(a.begin), s.begin() + static_cast<long>(a.end)));
     }
   }
   return best;

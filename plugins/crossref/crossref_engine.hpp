@@ -32,19 +32,19 @@ class WordNet;
 
 struct EngineConfig {
   int top_k = 5;
-  double min_score = 0.0;          // re-ranked score below which a passage is not evidence
-  int candidates = 20;             // candidates re-ranked per claim (50 gave no better MAP@5, 2.5x the work)
-  int max_query_terms = 64;        // rarest content words of the claim put into the FTS5 query
-  std::int64_t max_postings = 2000;   // ... while their document frequencies add up to at most this (min 3 words):
-                                      // bounds the work of one query on a large index
-  double title_weight = 1.0;       // BM25 column weights
+  double min_score = 0.0;            // re-ranked score below which a passage is not evidence
+  int candidates = 20;               // candidates re-ranked per claim (50 gave no better MAP@5, 2.5x the work)
+  int max_query_terms = 64;          // rarest content words of the claim put into the FTS5 query
+  std::int64_t max_postings = 2000;  // ... while their document frequencies add up to at most this (min 3 words):
+                                     // bounds the work of one query on a large index
+  double title_weight = 1.0;         // BM25 column weights
   double body_weight = 1.0;
-  bool rerank = true;              // false: BM25 order only (the baseline)
-  bool idf_candidates = true;      // candidates by summed idf (fast on large indexes); false: FTS5 bm25()
+  bool rerank = true;                  // false: BM25 order only (the baseline)
+  bool idf_candidates = true;          // candidates by summed idf (fast on large indexes); false: FTS5 bm25()
   std::int64_t exact_postings = 5000;  // on an index of at most 200,000 passages, when all the claim's words have
                                        // at most this many postings together, every word is queried: source
                                        // passages by FTS5 bm25(), fact-checks by summed idf; 0: never
-  bool synonyms = true;            // WordNet synonyms in coverage features
+  bool synonyms = true;                // WordNet synonyms in coverage features
   // Fact-check matching by sentence vectors (dense_vectors.hpp), when the index has them and the encoder's
   // model is present (else words only, said once): the `dense_candidates` fact-checks nearest the claim's
   // vector join the word candidates and the learned ranker reads the cosine as a feature. `dense_weight` > 0
@@ -121,7 +121,7 @@ class Engine {
   std::shared_ptr<const WordNet> wordnet_;
   std::shared_ptr<const DocFreqMap> doc_freqs_;
   std::shared_ptr<const NearDuplicates> near_duplicates_;
-  std::shared_ptr<const DenseIndex> dense_;                     // null: dense matching off
+  std::shared_ptr<const DenseIndex> dense_;  // null: dense matching off
   std::shared_ptr<const encoder::SentenceEncoder> encoder_;
   // Reported when the engine ends: claims scanned, and the time spent encoding them and scanning.
   mutable std::atomic<std::int64_t> dense_lookups_{0}, dense_micros_{0};

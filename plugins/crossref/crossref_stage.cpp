@@ -19,10 +19,17 @@ namespace {
 
 // A link to another document of the run, as JSON: the fields of an evidence entry (code point offsets).
 Json link_json(const Evidence& e) {
-  Json j{{"kind", e.kind},         {"source_id", e.source_id}, {"title", e.title},
-         {"url", e.url},           {"publisher", e.publisher}, {"date", e.date},
-         {"passage", e.passage},   {"start", e.passage_start}, {"end", e.passage_end},
-         {"score", e.score},       {"stance", std::string(to_string(e.stance))},
+  Json j{{"kind", e.kind},
+         {"source_id", e.source_id},
+         {"title", e.title},
+         {"url", e.url},
+         {"publisher", e.publisher},
+         {"date", e.date},
+         {"passage", e.passage},
+         {"start", e.passage_start},
+         {"end", e.passage_end},
+         {"score", e.score},
+         {"stance", std::string(to_string(e.stance))},
          {"confidence", e.confidence}};
   if (auto it = e.extra.find("crossref"); it != e.extra.end()) j["reason"] = it->value("reason", std::string());
   return j;
@@ -324,7 +331,8 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   engine_ = std::make_unique<Engine>(db_path_, ec, wordnet);
 }
 
-std::string CrossrefStage::query_text(const Document& doc, const Claim& claim, const std::vector<text::Markup>& markup) {
+std::string CrossrefStage::query_text(const Document& doc, const Claim& claim,
+                                      const std::vector<text::Markup>& markup) {
   bool valid_span = !claim.span.empty() && claim.span.end <= doc.text.size();
   // A post's claim is read as a reader takes it: without links, emoji and "RT", tags and handles as words
   // (text/README.md). The markup is the segmenter's, by offsets: the document's text is never rewritten.
@@ -341,8 +349,15 @@ std::vector<BatchMemory::Entry> CrossrefStage::memory_entries(const Document& do
   utf8::OffsetMap map(doc.text);
   const auto markup = text::markup_of(doc);
   for (const auto& claim : doc.claims) {
-    BatchMemory::Entry e{doc.id(), doc.metadata.title, doc.metadata.url, doc.metadata.publisher,
-                         doc.metadata.published, query_text(doc, claim, markup), 0, 0, {}};
+    BatchMemory::Entry e{doc.id(),
+                         doc.metadata.title,
+                         doc.metadata.url,
+                         doc.metadata.publisher,
+                         doc.metadata.published,
+                         query_text(doc, claim, markup),
+                         0,
+                         0,
+                         {}};
     if (!claim.span.empty() && claim.span.end <= doc.text.size()) {
       e.start = map.to_code_point(claim.span.start);
       e.end = map.to_code_point(claim.span.end);
@@ -416,7 +431,8 @@ void CrossrefStage::process(Document& doc) {
     in.claimant = claim.claimant;
     for (int ei : claim.entities)
       if (ei >= 0 && ei < static_cast<int>(doc.entities.size()))
-        in.entities.push_back({doc.entities[static_cast<std::size_t>(ei)].name, doc.entities[static_cast<std::size_t>(ei)].type});
+        in.entities.push_back(
+            {doc.entities[static_cast<std::size_t>(ei)].name, doc.entities[static_cast<std::size_t>(ei)].type});
   }
   // Every claim of the document encoded in one call and scanned against the fact-check vectors together (the
   // same cosines as claim by claim, for less).

@@ -23,10 +23,11 @@ std::shared_ptr<const encoder::SentenceEncoder> load_encoder_or_warn(const std::
   }
 }
 
-std::size_t store_factcheck_vectors(
-    Database& db, const std::function<std::shared_ptr<const encoder::SentenceEncoder>()>& encoder) {
-  db.exec("CREATE TABLE IF NOT EXISTS factcheck_vectors(source INTEGER PRIMARY KEY, vector BLOB NOT NULL);"
-          "DELETE FROM factcheck_vectors WHERE source NOT IN (SELECT id FROM sources WHERE kind = 'factcheck');");
+std::size_t store_factcheck_vectors(Database& db,
+                                    const std::function<std::shared_ptr<const encoder::SentenceEncoder>()>& encoder) {
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS factcheck_vectors(source INTEGER PRIMARY KEY, vector BLOB NOT NULL);"
+      "DELETE FROM factcheck_vectors WHERE source NOT IN (SELECT id FROM sources WHERE kind = 'factcheck');");
   auto list = db.prepare(
       "SELECT id, text FROM sources WHERE kind = 'factcheck' AND id NOT IN (SELECT source FROM factcheck_vectors) "
       "ORDER BY id");

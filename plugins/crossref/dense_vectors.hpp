@@ -33,9 +33,9 @@ std::size_t store_factcheck_vectors(Database& db,
 
 struct DenseIndex {
   int dim = 0;
-  std::vector<std::int64_t> sources;   // row -> fact-check source id
-  std::vector<std::int64_t> passages;  // row -> its first passage (the candidate the pool gets)
-  std::vector<float> vectors;          // rows x dim
+  std::vector<std::int64_t> sources;                     // row -> fact-check source id
+  std::vector<std::int64_t> passages;                    // row -> its first passage (the candidate the pool gets)
+  std::vector<float> vectors;                            // rows x dim
   std::unordered_map<std::int64_t, std::size_t> row_of;  // source id -> row
   std::size_t size() const { return sources.size(); }
 };

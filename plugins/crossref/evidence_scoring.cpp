@@ -13,15 +13,15 @@ namespace factpipe::crossref {
 namespace {
 
 const std::unordered_set<std::string>& negation_words() {
-  static const std::unordered_set<std::string> w = {"not", "no", "never", "none", "nobody", "nothing", "neither",
-                                                    "nor", "cannot", "without", "false", "untrue", "denied",
-                                                    "denies", "deny"};
+  static const std::unordered_set<std::string> w = {"not",     "no",      "never",  "none",   "nobody",
+                                                    "nothing", "neither", "nor",    "cannot", "without",
+                                                    "false",   "untrue",  "denied", "denies", "deny"};
   return w;
 }
 const std::unordered_set<std::string>& nt_stems() {
-  static const std::unordered_set<std::string> w = {"didn", "isn", "wasn", "doesn", "don", "won", "couldn",
-                                                    "shouldn", "hasn", "haven", "aren", "weren", "wouldn", "can",
-                                                    "hadn", "mustn"};
+  static const std::unordered_set<std::string> w = {"didn",   "isn",     "wasn", "doesn", "don",  "won",
+                                                    "couldn", "shouldn", "hasn", "haven", "aren", "weren",
+                                                    "wouldn", "can",     "hadn", "mustn"};
   return w;
 }
 
@@ -81,7 +81,8 @@ std::uint64_t pair_hash(const std::string& a, const std::string& b) {
 }
 
 // Content-word stems within `window` content words of position `at` (itself left out).
-std::unordered_set<std::string> neighbours(const std::vector<const Term*>& content, std::size_t at, std::size_t window) {
+std::unordered_set<std::string> neighbours(const std::vector<const Term*>& content, std::size_t at,
+                                           std::size_t window) {
   std::unordered_set<std::string> out;
   std::size_t lo = at >= window ? at - window : 0, hi = std::min(content.size(), at + window + 1);
   for (std::size_t k = lo; k < hi; ++k)
@@ -167,7 +168,8 @@ ClaimProfile profile_claim(const std::string& text, const std::vector<NamedEntit
       run.push_back(terms[i].stem);
     } else if (!run.empty()) {
       p.entities.push_back(run);
-      if (entities.empty() && run.size() >= 2) p.actors.push_back(run);  // "Victor Crane": likely a person or organisation
+      if (entities.empty() && run.size() >= 2)
+        p.actors.push_back(run);  // "Victor Crane": likely a person or organisation
       run.clear();
     }
   }
@@ -283,10 +285,10 @@ Features compute_features(const ClaimProfile& claim, const PassageProfile& passa
     auto meta_terms = analyze(meta);
     std::unordered_set<std::string> meta_stems;
     for (const auto& t : meta_terms) meta_stems.insert(t.stem);
-    f.claimant = (name_found(passage.stems, passage.terms, claim.claimant) ||
-                  name_found(meta_stems, meta_terms, claim.claimant))
-                     ? 1.0
-                     : 0.0;
+    f.claimant =
+        (name_found(passage.stems, passage.terms, claim.claimant) || name_found(meta_stems, meta_terms, claim.claimant))
+            ? 1.0
+            : 0.0;
   }
   return f;
 }

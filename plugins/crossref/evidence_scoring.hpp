@@ -26,17 +26,17 @@ struct ClaimTerm {
 
 struct ClaimProfile {
   std::string text;
-  std::vector<ClaimTerm> terms;                      // content terms, in text order (duplicates removed)
-  std::vector<std::string> sequence;                 // content stems in text order, with repeats
-  std::vector<Term> all_terms;                       // every token of the claim
+  std::vector<ClaimTerm> terms;                         // content terms, in text order (duplicates removed)
+  std::vector<std::string> sequence;                    // content stems in text order, with repeats
+  std::vector<Term> all_terms;                          // every token of the claim
   std::unordered_set<std::string> stems_with_synonyms;  // for the passage-side shares
-  std::unordered_set<std::uint64_t> bigrams;         // hashes of consecutive content stem pairs
-  std::vector<std::vector<std::string>> entities;    // names as stem sequences
-  std::vector<std::vector<std::string>> actors;      // PERSON / ORG names among them (changed-actor check)
-  std::vector<NumberMention> numbers;                // not years
+  std::unordered_set<std::uint64_t> bigrams;            // hashes of consecutive content stem pairs
+  std::vector<std::vector<std::string>> entities;       // names as stem sequences
+  std::vector<std::vector<std::string>> actors;         // PERSON / ORG names among them (changed-actor check)
+  std::vector<NumberMention> numbers;                   // not years
   std::vector<NumberMention> years;
-  std::vector<std::string> claimant;                 // claimant's name stems
-  std::vector<std::vector<std::string>> quoted;      // stems of phrases in quotation marks (2 words or more)
+  std::vector<std::string> claimant;             // claimant's name stems
+  std::vector<std::vector<std::string>> quoted;  // stems of phrases in quotation marks (2 words or more)
   bool negated = false;
   double idf_total = 0;
 };
@@ -67,25 +67,25 @@ PassageProfile profile_passage(const std::string& text, bool with_numbers = true
 void complete_profile(PassageProfile& p);
 
 struct Features {
-  double bm25 = 0;      // normalised by the best candidate's
-  double coverage = 0;  // idf-weighted share of claim terms in the passage (synonyms count 0.7)
+  double bm25 = 0;              // normalised by the best candidate's
+  double coverage = 0;          // idf-weighted share of claim terms in the passage (synonyms count 0.7)
   double passage_coverage = 0;  // idf-weighted share of the passage's content words that the claim has
   double title_coverage = 0;    // idf-weighted share of the title's content words that the claim has
-  double proximity = 0;  // share of the shorter side's word pairs found next to each other in the other
-  double entities = 0;   // share of claim entity names found
-  double numbers = 0;    // share of claim numbers found with the same value
-  double dates = 0;      // share of claim years found
-  double claimant = 0;   // the claimant is named in the passage, title or publisher
+  double proximity = 0;         // share of the shorter side's word pairs found next to each other in the other
+  double entities = 0;          // share of claim entity names found
+  double numbers = 0;           // share of claim numbers found with the same value
+  double dates = 0;             // share of claim years found
+  double claimant = 0;          // the claimant is named in the passage, title or publisher
 };
 
 // Defaults fitted on CLEF-2020 task 2 train by coordinate ascent (`factpipe eval crossref --tune`).
 struct Weights {
-  double bm25 = 2.0, coverage = 2.0, passage_coverage = 1.0, title_coverage = 1.5, proximity = 0.0,
-         entities = 0.5, numbers = 0.5, dates = 0.2, claimant = 0.1;
+  double bm25 = 2.0, coverage = 2.0, passage_coverage = 1.0, title_coverage = 1.5, proximity = 0.0, entities = 0.5,
+         numbers = 0.5, dates = 0.2, claimant = 0.1;
   double combine(const Features& f) const {
     return bm25 * f.bm25 + coverage * f.coverage + passage_coverage * f.passage_coverage +
-           title_coverage * f.title_coverage + proximity * f.proximity + entities * f.entities +
-           numbers * f.numbers + dates * f.dates + claimant * f.claimant;
+           title_coverage * f.title_coverage + proximity * f.proximity + entities * f.entities + numbers * f.numbers +
+           dates * f.dates + claimant * f.claimant;
   }
 };
 

@@ -81,7 +81,9 @@ std::vector<Candidate> IndexReader::search_idf(const std::vector<std::pair<std::
     for (; i < postings_.size() && postings_[i].first == id; ++i) s += postings_[i].second;
     out.push_back(Candidate{id, s});
   }
-  auto better = [](const Candidate& a, const Candidate& b) { return a.bm25 > b.bm25 || (a.bm25 == b.bm25 && a.id < b.id); };
+  auto better = [](const Candidate& a, const Candidate& b) {
+    return a.bm25 > b.bm25 || (a.bm25 == b.bm25 && a.id < b.id);
+  };
   std::size_t k = std::min(out.size(), static_cast<std::size_t>(std::max(limit, 0)));
   std::partial_sort(out.begin(), out.begin() + static_cast<long>(k), out.end(), better);
   out.resize(k);

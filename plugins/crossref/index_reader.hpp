@@ -14,8 +14,8 @@ struct PassageRow {
   std::int64_t id = 0, source = 0;
   std::string sid, title, url, publisher, date, kind;
   std::int64_t start = 0, end = 0, sent_start = 0, sent_end = 0;  // code points into the source text
-  std::string text;                                                 // the passage (sentence + neighbours)
-  std::string rating, claim_reviewed, claimant;                     // fact-checks only
+  std::string text;                                               // the passage (sentence + neighbours)
+  std::string rating, claim_reviewed, claimant;                   // fact-checks only
 };
 
 struct Candidate {
@@ -63,7 +63,7 @@ class IndexReader {
   Statement search_, rowids_, passage_, vocab_, source_, mentions_, begin_, commit_;
   std::int64_t total_ = 0;
   std::unordered_map<std::string, std::int64_t> df_cache_;
-  std::vector<std::pair<std::int64_t, double>> postings_;  // search_idf's buffer, kept between calls
+  std::vector<std::pair<std::int64_t, double>> postings_;            // search_idf's buffer, kept between calls
   std::vector<double> idf_by_df_ = std::vector<double>(4096, -1.0);  // idf of small document frequencies
   double idf_of(std::int64_t df) const;
   std::shared_ptr<const DocFreqMap> doc_freqs_;

@@ -90,9 +90,9 @@ enum Index : std::size_t {
 
 struct Side {
   std::unordered_map<std::string, int> tf;  // content stems
-  std::vector<std::string> sequence;       // content stems in order
-  std::vector<std::string> all;            // every stem in order (for quoted phrases)
-  double length = 0;                       // content words
+  std::vector<std::string> sequence;        // content stems in order
+  std::vector<std::string> all;             // every stem in order (for quoted phrases)
+  double length = 0;                        // content words
 };
 
 Side side_of(const std::vector<Term>& terms) {
@@ -123,7 +123,8 @@ double bm25(const ClaimProfile& claim, const Side& side, double avg_length) {
 double bigram_share(const ClaimProfile& claim, const Side& side) {
   if (claim.sequence.size() < 2) return 0;
   std::unordered_set<std::string> pairs;
-  for (std::size_t i = 0; i + 1 < side.sequence.size(); ++i) pairs.insert(side.sequence[i] + ' ' + side.sequence[i + 1]);
+  for (std::size_t i = 0; i + 1 < side.sequence.size(); ++i)
+    pairs.insert(side.sequence[i] + ' ' + side.sequence[i + 1]);
   std::size_t found = 0, total = 0;
   std::unordered_set<std::string> counted;
   for (std::size_t i = 0; i + 1 < claim.sequence.size(); ++i) {
@@ -247,7 +248,8 @@ std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, con
         ++matched;
         rarest = std::max(rarest, t.idf);
       }
-    x[kMatchedShare] = claim.terms.empty() ? 0.0 : static_cast<double>(matched) / static_cast<double>(claim.terms.size());
+    x[kMatchedShare] =
+        claim.terms.empty() ? 0.0 : static_cast<double>(matched) / static_cast<double>(claim.terms.size());
     x[kRarestFound] = max_idf > 0 ? rarest / max_idf : 0.0;
     x[kPassageLength] = std::log1p(text.length);
     x[kOverlapF1] = f1(f.coverage, f.passage_coverage);
@@ -335,8 +337,9 @@ RankerModel RankerModel::make(std::vector<std::string> features, std::vector<dou
   for (const auto& f : m.features) {
     auto it = std::find(names.begin(), names.end(), f);
     if (it == names.end())
-      throw std::runtime_error(where + ": \"features\": \"" + f +
-                               "\" is not a ranking feature of this build (retrain with factpipe-train-crossref-ranker)");
+      throw std::runtime_error(
+          where + ": \"features\": \"" + f +
+          "\" is not a ranking feature of this build (retrain with factpipe-train-crossref-ranker)");
     std::size_t col = static_cast<std::size_t>(it - names.begin());
     if (std::find(m.columns_.begin(), m.columns_.end(), col) != m.columns_.end())
       throw std::runtime_error(where + ": \"features\": \"" + f + "\" named twice");
@@ -370,8 +373,7 @@ RankerModel RankerModel::from_json(const Json& j, const std::string& where) {
   if (j.contains("about")) m.about = j["about"];
   if (j.contains("without_dense")) {
     auto words = from_json(j["without_dense"], where + " (\"without_dense\")");
-    if (words.needs_dense())
-      throw std::runtime_error(where + ": \"without_dense\" reads sentence-vector features");
+    if (words.needs_dense()) throw std::runtime_error(where + ": \"without_dense\" reads sentence-vector features");
     m.without_dense = std::make_shared<const RankerModel>(std::move(words));
   }
   return m;

@@ -31,8 +31,9 @@ std::string near_duplicate_key(std::string_view text) {
 }
 
 void group_near_duplicates(Database& db) {
-  db.exec("CREATE TABLE IF NOT EXISTS near_duplicates(source INTEGER PRIMARY KEY, canonical INTEGER NOT NULL);"
-          "DELETE FROM near_duplicates;");
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS near_duplicates(source INTEGER PRIMARY KEY, canonical INTEGER NOT NULL);"
+      "DELETE FROM near_duplicates;");
   std::unordered_map<std::string, std::int64_t> first;  // key -> the earliest source with it
   auto list = db.prepare("SELECT id, text FROM sources WHERE kind = 'factcheck' ORDER BY id");
   auto add = db.prepare("INSERT INTO near_duplicates(source, canonical) VALUES(?1, ?2)");

@@ -22,8 +22,8 @@ std::string near_duplicate_key(std::string_view text);
 void group_near_duplicates(Database& db);
 
 struct NearDuplicates {
-  std::unordered_map<std::int64_t, std::int64_t> canonical_of;       // member source id -> the group's source id
-  std::unordered_map<std::int64_t, std::string> canonical_sid;       // the group's source id -> its sid
+  std::unordered_map<std::int64_t, std::int64_t> canonical_of;        // member source id -> the group's source id
+  std::unordered_map<std::int64_t, std::string> canonical_sid;        // the group's source id -> its sid
   std::unordered_map<std::int64_t, std::vector<std::string>> others;  // the group's source id -> the others' sids
 };
 // The groups of an index (empty for an index built before they existed).

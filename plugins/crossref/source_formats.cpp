@@ -135,9 +135,7 @@ std::string date_in_name(const std::string& name) {
 
 }  // namespace
 
-std::string RecordError::to_string() const {
-  return file + (line ? ":" + std::to_string(line) : "") + ": " + message;
-}
+std::string RecordError::to_string() const { return file + (line ? ":" + std::to_string(line) : "") + ": " + message; }
 
 bool is_source_file(const fs::path& p) {
   std::string name = p.filename().string();
@@ -166,8 +164,7 @@ std::vector<fs::path> source_files(const fs::path& root) {
   return out;
 }
 
-void parse_source_file(const fs::path& path, std::string content,
-                       const std::function<void(SourceRecord&&)>& on_record,
+void parse_source_file(const fs::path& path, std::string content, const std::function<void(SourceRecord&&)>& on_record,
                        const std::function<void(RecordError&&)>& on_error) {
   std::string ext = ascii_lower(path.extension().string());
   std::size_t index = 0;

@@ -344,8 +344,9 @@ struct SourceIndex::Impl {
     // page twice), one transaction per update (a failed update leaves the index as it was), no fsync
     // (synchronous=OFF: the index is derived from the sources; a power cut during an update can damage it,
     // and then it is rebuilt by deleting the file), a 256 MB page cache, temporary b-trees in memory.
-    db.exec("PRAGMA page_size=8192; PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; "
-            "PRAGMA temp_store=MEMORY;");
+    db.exec(
+        "PRAGMA page_size=8192; PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; "
+        "PRAGMA temp_store=MEMORY;");
     bool fresh = false;
     {
       auto t = db.prepare("SELECT 1 FROM sqlite_schema WHERE type='table' AND name='meta'");
@@ -593,8 +594,8 @@ bool SourceIndex::up_to_date(const std::vector<fs::path>& roots) {
       std::string path = canonical_string(f);
       present.insert(path);
       find.bind(1, path);
-      bool same = find.step() && find.int64(0) == static_cast<std::int64_t>(fs::file_size(f)) &&
-                  find.int64(1) == mtime_ns(f);
+      bool same =
+          find.step() && find.int64(0) == static_cast<std::int64_t>(fs::file_size(f)) && find.int64(1) == mtime_ns(f);
       find.reset();
       if (!same) return false;
     }

@@ -38,8 +38,7 @@ Statement& Statement::operator=(Statement&& o) noexcept {
 }
 
 Statement& Statement::bind(int i, std::string_view v) {
-  if (sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT) != SQLITE_OK)
-    fail(db_, "bind");
+  if (sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT) != SQLITE_OK) fail(db_, "bind");
   return *this;
 }
 Statement& Statement::bind_blob(int i, const void* data, std::size_t bytes) {

@@ -44,16 +44,20 @@ FtsTokenizer& tokenizer() {
 }
 
 const char* const kBuiltinStopwords[] = {
-    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be",
-    "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
-    "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having",
-    "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it",
-    "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "of", "off", "on", "once",
-    "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
-    "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were",
-    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
-    "yours", "yourself", "s", "t", "said", "says", "say", "also", "its", "it's", "may", "might", "must", "shall"};
+    "a",       "about",  "above",      "after",    "again", "against", "all",       "am",      "an",    "and",
+    "any",     "are",    "as",         "at",       "be",    "because", "been",      "before",  "being", "below",
+    "between", "both",   "but",        "by",       "can",   "could",   "did",       "do",      "does",  "doing",
+    "down",    "during", "each",       "few",      "for",   "from",    "further",   "had",     "has",   "have",
+    "having",  "he",     "her",        "here",     "hers",  "herself", "him",       "himself", "his",   "how",
+    "i",       "if",     "in",         "into",     "is",    "it",      "its",       "itself",  "just",  "me",
+    "more",    "most",   "my",         "myself",   "no",    "nor",     "not",       "of",      "off",   "on",
+    "once",    "only",   "or",         "other",    "our",   "ours",    "ourselves", "out",     "over",  "own",
+    "same",    "she",    "should",     "so",       "some",  "such",    "than",      "that",    "the",   "their",
+    "theirs",  "them",   "themselves", "then",     "there", "these",   "they",      "this",    "those", "through",
+    "to",      "too",    "under",      "until",    "up",    "very",    "was",       "we",      "were",  "what",
+    "when",    "where",  "which",      "while",    "who",   "whom",    "why",       "will",    "with",  "would",
+    "you",     "your",   "yours",      "yourself", "s",     "t",       "said",      "says",    "say",   "also",
+    "its",     "it's",   "may",        "might",    "must",  "shall"};
 
 std::unique_ptr<Stopwords>& stopwords_slot() {
   static std::unique_ptr<Stopwords> s;
@@ -79,11 +83,11 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
 const std::unordered_map<std::string, double>& number_words() {
   static const std::unordered_map<std::string, double> m = {
-      {"two", 2},     {"three", 3},     {"four", 4},      {"five", 5},      {"six", 6},       {"seven", 7},
-      {"eight", 8},   {"nine", 9},      {"ten", 10},      {"eleven", 11},   {"twelve", 12},   {"thirteen", 13},
-      {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-      {"twenty", 20}, {"thirty", 30},   {"forty", 40},    {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
-      {"eighty", 80}, {"ninety", 90},   {"hundred", 100}, {"dozen", 12}};
+      {"two", 2},       {"three", 3},    {"four", 4},      {"five", 5},       {"six", 6},       {"seven", 7},
+      {"eight", 8},     {"nine", 9},     {"ten", 10},      {"eleven", 11},    {"twelve", 12},   {"thirteen", 13},
+      {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},   {"thirty", 30},  {"forty", 40},    {"fifty", 50},     {"sixty", 60},    {"seventy", 70},
+      {"eighty", 80},   {"ninety", 90},  {"hundred", 100}, {"dozen", 12}};
   return m;
 }
 
@@ -266,8 +270,8 @@ std::vector<NumberMention> extract_numbers(std::string_view text, const std::vec
       }
       // A day of a month, "April 21": a date.
       {
-        static const char* const months[] = {"january", "february", "march", "april", "may", "june", "july",
-                                             "august", "september", "october", "november", "december"};
+        static const char* const months[] = {"january", "february", "march",     "april",   "may",      "june",
+                                             "july",    "august",   "september", "october", "november", "december"};
         std::size_t p = s;
         while (p > 0 && text[p - 1] == ' ') --p;
         std::size_t we = p;

@@ -16,8 +16,8 @@ namespace factpipe::crossref {
 inline constexpr const char* kFtsTokenizer = "porter unicode61 remove_diacritics 2";
 
 struct Term {
-  std::string stem;   // porter stem, lower case (what FTS5 indexes)
-  std::string lower;  // the surface word, lower case
+  std::string stem;                // porter stem, lower case (what FTS5 indexes)
+  std::string lower;               // the surface word, lower case
   std::size_t start = 0, end = 0;  // byte offsets into the analysed text
   bool capitalized = false;        // first letter upper case in the text
 };
@@ -30,7 +30,7 @@ std::string stem_word(std::string_view word);
 class Stopwords {
  public:
   static const Stopwords& instance();
-  static const Stopwords& builtin();  // the built-in list, whatever file was loaded
+  static const Stopwords& builtin();               // the built-in list, whatever file was loaded
   static void load_file(const std::string& path);  // throws naming the file
   bool contains(std::string_view lower) const { return words_.find(lower) != words_.end(); }
   const auto& words() const { return words_; }
@@ -54,13 +54,13 @@ struct NumberMention {
   Kind kind = Kind::count;
   Bound bound = Bound::exact;
   double value = 0;
-  std::vector<std::string> units;    // stems of the (up to 2) content words after the number
-  std::vector<std::string> context;  // stems of the content words next to it (6 either side)
-  std::vector<std::string> tight;    // the 2 content words either side (what a sum of money is)
-  bool share = false;                // "40 percent of ...": a share, not a change
-  std::vector<std::string> sentence; // stems of the content words of its sentence, names left out
+  std::vector<std::string> units;           // stems of the (up to 2) content words after the number
+  std::vector<std::string> context;         // stems of the content words next to it (6 either side)
+  std::vector<std::string> tight;           // the 2 content words either side (what a sum of money is)
+  bool share = false;                       // "40 percent of ...": a share, not a change
+  std::vector<std::string> sentence;        // stems of the content words of its sentence, names left out
   std::vector<std::string> sentence_names;  // the names of its sentence
-  std::size_t start = 0, end = 0;    // byte offsets
+  std::size_t start = 0, end = 0;           // byte offsets
 };
 std::vector<NumberMention> extract_numbers(std::string_view text);
 // The same, with the text's terms already analysed (saves a second tokenizer pass).

@@ -91,8 +91,8 @@ Verdict decide_verdict(const std::vector<Evidence>& evidence, const VerdictOptio
   } else {
     v.label = "not_enough_evidence";
     v.confidence = 1 - std::max(s, r);
-    v.explanation = evidence.empty() ? "No related source was found."
-                                     : std::string("No source settles it (") + counts + ").";
+    v.explanation =
+        evidence.empty() ? "No related source was found." : std::string("No source settles it (") + counts + ").";
   }
   return v;
 }

@@ -9,7 +9,7 @@
 namespace factpipe::crossref {
 
 struct VerdictOptions {
-  double strong = 0.5;  // combined support (or refutation) needed to call it
+  double strong = 0.5;     // combined support (or refutation) needed to call it
   double disputed = 0.75;  // both sides at least this strong: disputed (else the stronger side wins)
 };
 

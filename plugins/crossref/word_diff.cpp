@@ -13,8 +13,8 @@ std::string_view strip(std::string_view w) {
   static const std::string_view multi[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99",
                                            "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6"};
   auto punct = [](char c) {
-    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\'' ||
-           c == '(' || c == ')' || c == '[' || c == ']' || c == '-' || c == '*' || c == '_';
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\'' || c == '(' ||
+           c == ')' || c == '[' || c == ']' || c == '-' || c == '*' || c == '_';
   };
   bool changed = true;
   while (changed && !w.empty()) {
@@ -75,8 +75,7 @@ std::vector<DiffOp> word_diff(const std::vector<std::string>& a, const std::vect
   // LCS table from the end, so the walk below goes forward.
   std::vector<std::vector<std::uint32_t>> L(n + 1, std::vector<std::uint32_t>(m + 1, 0));
   for (std::size_t i = n; i-- > 0;)
-    for (std::size_t j = m; j-- > 0;)
-      L[i][j] = a[i] == b[j] ? L[i + 1][j + 1] + 1 : std::max(L[i + 1][j], L[i][j + 1]);
+    for (std::size_t j = m; j-- > 0;) L[i][j] = a[i] == b[j] ? L[i + 1][j + 1] + 1 : std::max(L[i + 1][j], L[i][j + 1]);
   std::vector<DiffOp> out;
   auto push = [&](DiffOp::Op op, const std::string& w) {
     if (!out.empty() && out.back().op == op) {

@@ -148,9 +148,9 @@ std::vector<std::string> WordNet::base_forms(std::string_view word) const {
     for (auto& b : it->second) add(b);
   // Morphy's detachment rules (nouns, verbs, adjectives), kept when the result is a known lemma.
   static const std::pair<const char*, const char*> rules[] = {
-      {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"},
-      {"s", ""},    {"es", "e"},  {"es", ""},   {"ed", "e"},    {"ed", ""},     {"ing", "e"}, {"ing", ""},
-      {"er", ""},   {"est", ""},  {"er", "e"},  {"est", "e"}};
+      {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+      {"ies", "y"}, {"s", ""},    {"es", "e"},  {"es", ""},     {"ed", "e"},    {"ed", ""},
+      {"ing", "e"}, {"ing", ""},  {"er", ""},   {"est", ""},    {"er", "e"},    {"est", "e"}};
   for (auto [suf, rep] : rules) {
     if (!ends_with(w, suf)) continue;
     std::string b = w.substr(0, w.size() - std::string_view(suf).size()) + rep;

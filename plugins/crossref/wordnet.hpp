@@ -42,7 +42,7 @@ class WordNet {
   std::unordered_map<std::string, std::vector<std::uint64_t>> first_senses_;  // lemma -> first synsets
   std::unordered_map<std::uint64_t, std::vector<std::string>> synset_words_;
   std::unordered_map<std::string, std::vector<std::string>> antonyms_;
-  std::unordered_map<std::string, std::vector<std::string>> exceptions_;  // inflected -> base
+  std::unordered_map<std::string, std::vector<std::string>> exceptions_;   // inflected -> base
   std::unordered_map<std::string, std::vector<std::string>> inflections_;  // base -> inflected
 };
 

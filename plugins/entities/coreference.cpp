@@ -95,8 +95,9 @@ struct Builder {
     const std::string& w = lw.front();
     for (int pass = 0; pass < 3 && !best; ++pass) {
       for (auto& p : persons) {
-        bool hit = pass == 0 ? p.words.back() == w : pass == 1 ? p.words.front() == w
-                                                               : std::find(p.words.begin(), p.words.end(), w) != p.words.end();
+        bool hit = pass == 0   ? p.words.back() == w
+                   : pass == 1 ? p.words.front() == w
+                               : std::find(p.words.begin(), p.words.end(), w) != p.words.end();
         if (hit && (!best || p.last_pos > best->last_pos)) best = &p;
       }
     }
@@ -217,7 +218,8 @@ struct Builder {
     Person* best = nullptr;
     for (auto& p : persons) {
       if (p.credit_only || p.last_pos > n.span.start) continue;
-      bool head_ok = std::any_of(heads.begin(), heads.end(), [&](const std::string& h) { return p.roles.count(h) > 0; });
+      bool head_ok =
+          std::any_of(heads.begin(), heads.end(), [&](const std::string& h) { return p.roles.count(h) > 0; });
       if (!head_ok) continue;
       bool mods_ok = std::all_of(n.modifiers.begin(), n.modifiers.end(), [&](const std::string& m) {
         if (p.roles.count(m)) return true;
@@ -249,7 +251,10 @@ struct Builder {
       if (p.last_was_subject) score += 1.5;
       if (!p.evidence) score -= 1.5;
       score += static_cast<double>(p.last_pos) * 1e-9;  // ties: the most recent
-      if (score > best_score) { best_score = score; best = &p; }
+      if (score > best_score) {
+        best_score = score;
+        best = &p;
+      }
     }
     if (!best) return;
     add_mention(best->entity, pr.span, MentionKind::pronoun);
@@ -270,7 +275,10 @@ struct Builder {
         if (m.span.start >= pr.span.start) continue;
         int s = sentence_of(m.span.start);
         if (s < 0 || pr.sentence - s > 1) continue;
-        if (m.span.start >= best_pos) { best_pos = m.span.start; best = static_cast<int>(e); }
+        if (m.span.start >= best_pos) {
+          best_pos = m.span.start;
+          best = static_cast<int>(e);
+        }
       }
     }
     if (best >= 0) add_mention(best, pr.span, MentionKind::pronoun);

@@ -115,12 +115,21 @@ struct Finder {
         ++i;
         continue;
       }
-      if (lx.connectors.contains(low(ps[i])) && i > a && rest > 1) { ++i; continue; }
+      if (lx.connectors.contains(low(ps[i])) && i > a && rest > 1) {
+        ++i;
+        continue;
+      }
       // "U.S. Secretary", "NATO chief": a place or organisation directly before a title word
       std::size_t n = match(ps, i, b, lx.places);
       std::string t = "GPE";
-      if (!n) { n = match(ps, i, b, lx.organizations); t = "ORG"; }
-      if (!n && ps[i].all_caps) { n = 1; t = "ORG"; }
+      if (!n) {
+        n = match(ps, i, b, lx.organizations);
+        t = "ORG";
+      }
+      if (!n && ps[i].all_caps) {
+        n = 1;
+        t = "ORG";
+      }
       if (n && i + n < b && lx.titles.find(low(ps[i + n]))) {
         std::string k;
         for (std::size_t q = i; q < i + n; ++q) text::append_word(k, low(ps[q]));

@@ -17,7 +17,7 @@ struct NameMention {
   std::vector<std::string> roles;  // lower-case title / role / appositive words
   char gender = 'u';               // m, f, u
   int sentence = -1;
-  bool titled = false;             // came with a person title (Mr., President, Sen.)
+  bool titled = false;  // came with a person title (Mr., President, Sen.)
 };
 
 std::vector<NameMention> find_names(const text::TextView& view, const NameLexicon& lx);

@@ -53,8 +53,8 @@ bool Attributor::noun_after_adjective(std::size_t k, const std::string& lemma) c
 bool Attributor::adverb(std::size_t k) const {
   if (!word(k)) return false;
   if (ps[k].possessive) return k > 0 && is_class(k - 1, "pron");  // he's, she's: is / has
-  if (ps[k].cap && not_name(k) && !is_class(k, "pron") && !det(k) &&
-      !is_class(k, "sub") && !is_class(k, "prep") && !is_class(k, "conj"))
+  if (ps[k].cap && not_name(k) && !is_class(k, "pron") && !det(k) && !is_class(k, "sub") && !is_class(k, "prep") &&
+      !is_class(k, "conj"))
     return true;  // Friday, Tuesday
   if (is_class(k, "adv")) return true;
   return !ps[k].cap && lw[k].size() > 4 && lw[k].ends_with("ly");
@@ -168,7 +168,8 @@ void Attributor::paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::ve
     q.span = it.mq.inner;
     // trim spaces inside the marks
     while (q.span.start < q.span.end && doc.text[q.span.start] == ' ') ++q.span.start;
-    while (q.span.end > q.span.start && (doc.text[q.span.end - 1] == ' ' || doc.text[q.span.end - 1] == '\n')) --q.span.end;
+    while (q.span.end > q.span.start && (doc.text[q.span.end - 1] == ' ' || doc.text[q.span.end - 1] == '\n'))
+      --q.span.end;
     q.kind = it.kind;
     fill_speaker(q, it.speaker);
     q.extra = Json::object();

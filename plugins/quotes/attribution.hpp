@@ -17,11 +17,11 @@
 namespace factpipe::quotes {
 
 struct AttributionOptions {
-  bool indirect = true;          // also report indirect (reported) speech
-  bool context_speakers = true;  // attribute quotes without a cue from their context
-  double min_confidence = 0.0;   // drop quotations below this confidence
+  bool indirect = true;                 // also report indirect (reported) speech
+  bool context_speakers = true;         // attribute quotes without a cue from their context
+  double min_confidence = 0.0;          // drop quotations below this confidence
   const SpeakerModel* model = nullptr;  // the learned speaker ranker; nullptr: the rules alone
-  bool dump_candidates = false;  // write the ranker's candidates and features into each quotation (training)
+  bool dump_candidates = false;         // write the ranker's candidates and features into each quotation (training)
   // Reported speech whose content holds a quotation ("X said the plan was 'a disaster'") is reported too, as
   // kind mixed (the stage's mixed_speech key).
   bool mixed = true;

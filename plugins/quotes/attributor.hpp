@@ -4,9 +4,9 @@
 // (context_speakers.cpp), indirect speech (indirect_speech.cpp) and the paragraph loop (attribution.cpp).
 // Internal to quotes_core.
 #include <optional>
-#include <unordered_set>
 #include <span>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <factpipe/document.hpp>
@@ -20,7 +20,7 @@ using text::Piece;
 using text::PieceKind;
 
 struct Found {
-  std::optional<Span> np;  // the speaker mention
+  std::optional<Span> np;         // the speaker mention
   std::optional<Span> refers_to;  // where to look for its entity when the mention itself names none ("who")
   std::optional<Span> cue;
   std::string lemma;
@@ -57,8 +57,8 @@ struct Attributor {
   std::span<const Piece> ps;        // the paragraph's pieces (owned by the view)
   std::span<const std::string> lw;  // lower-case text of each piece
   std::vector<char> in_quote;
-  std::vector<char> boundary;   // the piece ends a sentence
-  bool headline = false;        // the paragraph is in title case (a headline)
+  std::vector<char> boundary;  // the piece ends a sentence
+  bool headline = false;       // the paragraph is in title case (a headline)
   // the word lists' answers for each piece of the paragraph, each looked up once, when first asked:
   // hashing words was a quarter of the stage's time
   struct PieceWords {
@@ -83,7 +83,7 @@ struct Attributor {
     int paragraph;
     Found who;
     bool question;
-    int entity = -1;  // of who.np, found once
+    int entity = -1;                     // of who.np, found once
     std::size_t prev_spoken = SIZE_MAX;  // the entry before it with a speaker (skips the ones without)
   };
   std::vector<Said> history;
@@ -105,7 +105,9 @@ struct Attributor {
 
   std::string_view str(const Span& s) const { return std::string_view(doc.text).substr(s.start, s.size()); }
   bool word(std::size_t k) const { return k < ps.size() && ps[k].kind == PieceKind::word; }
-  bool punct(std::size_t k, char32_t c) const { return k < ps.size() && ps[k].kind == PieceKind::punct && ps[k].cp == c; }
+  bool punct(std::size_t k, char32_t c) const {
+    return k < ps.size() && ps[k].kind == PieceKind::punct && ps[k].cp == c;
+  }
   bool is_class(std::size_t k, const char* cls) const {
     if (!word(k)) return false;
     const std::string* c = looked_up(k, kClass, words.fclass, [&] { return qlx.function_words.find(lw[k]); });
@@ -229,7 +231,8 @@ struct Attributor {
 
   // The speaker ranker (speaker_candidates.cpp): candidates for quotation i with their features; the model,
   // when there is one, may replace the rules' choice. Sets it.reason.
-  void rank_speaker(Item& it, const std::vector<Item>& items, std::size_t i, std::size_t p, const std::vector<Quote>& out);
+  void rank_speaker(Item& it, const std::vector<Item>& items, std::size_t i, std::size_t p,
+                    const std::vector<Quote>& out);
 
   // direct, or partial when embedded in a sentence of reported speech
   QuoteKind quote_kind(const Item& it, std::size_t s0, std::size_t hi) const;

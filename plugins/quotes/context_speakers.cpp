@@ -37,7 +37,12 @@ std::optional<Found> Attributor::context(const Item& it, const std::vector<Item>
   };
   if (before && sentence_start(before->open) == sentence_start(it.open)) return speaker_before(0.8);
   // a speech verb in the sentence right before ("She says people should …. "It is their life"")
-  if (auto f = previous_sentence_speaker(it.open)) { f->from_context = true; f->cue.reset(); f->lemma.clear(); return f; }
+  if (auto f = previous_sentence_speaker(it.open)) {
+    f->from_context = true;
+    f->cue.reset();
+    f->lemma.clear();
+    return f;
+  }
   // the quotation before it in the same paragraph
   if (before) return speaker_before(0.75);
   if (auto f = next_sentence(it)) return f;
@@ -107,7 +112,11 @@ std::optional<Found> Attributor::find_previous_paragraph_speaker(std::size_t p, 
     std::optional<Found> found;
     std::size_t s0 = ps.size();
     for (std::size_t k = ps.size(); k-- > 0;)
-      if (ps[k].kind == PieceKind::punct && (ps[k].cp == '.' || ps[k].cp == '!' || ps[k].cp == '?') && k + 1 < ps.size()) { s0 = k + 1; break; }
+      if (ps[k].kind == PieceKind::punct && (ps[k].cp == '.' || ps[k].cp == '!' || ps[k].cp == '?') &&
+          k + 1 < ps.size()) {
+        s0 = k + 1;
+        break;
+      }
     if (s0 == ps.size()) s0 = 0;
     bool colon_end = !ps.empty() && ps.back().kind == PieceKind::punct && ps.back().cp == ':';
     if (colon_end || !colon_only) {

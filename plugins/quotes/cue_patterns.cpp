@@ -30,8 +30,8 @@ std::optional<Found> Attributor::trailing(const Item& it, std::size_t hi, bool& 
   std::string_view inner = str(it.mq.inner);
   while (!inner.empty() && (inner.back() == ' ')) inner.remove_suffix(1);
   char last = inner.empty() ? ' ' : inner.back();
-  bool open_end = last == ',' || last == '?' || last == '!' || comma_after || (word(t) && !ps[t].cap) ||
-                  is_dash(t) || (last != '.' && word(t));
+  bool open_end = last == ',' || last == '?' || last == '!' || comma_after || (word(t) && !ps[t].cap) || is_dash(t) ||
+                  (last != '.' && word(t));
   if (!open_end) return std::nullopt;
   if (is_dash(t)) {
     tight = true;
@@ -97,7 +97,10 @@ std::optional<Found> Attributor::leading(const Item& it, std::size_t lo, const s
   }
   std::size_t nearest = o;
   for (std::size_t v = o; v-- > lo;)
-    if (!in_quote[v] && verb_lemma(v)) { nearest = v; break; }
+    if (!in_quote[v] && verb_lemma(v)) {
+      nearest = v;
+      break;
+    }
   // "…, which is an outcome, he said, “…”": a cue set off by commas right before the quotation is its own
   if (nearest + 2 == o && punct(nearest + 1, ',') && nearest > lo + 1 && mention_start(nearest - 1) &&
       punct(nearest - 2, ','))

@@ -9,9 +9,9 @@ namespace factpipe::quotes::detail {
 namespace {
 
 // what stands before a passive or an infinitive verb of thinking: "was found", "is expected", "would think"
-const std::unordered_set<std::string_view> kNotActive = {"is",  "was",   "were",  "are",   "be",     "been", "being", "am",
-                                                         "to",  "will",  "would", "could", "might",  "may",  "can",
-                                                         "should", "must"};
+const std::unordered_set<std::string_view> kNotActive = {"is",    "was", "were", "are",    "be",    "been",
+                                                         "being", "am",  "to",   "will",   "would", "could",
+                                                         "might", "may", "can",  "should", "must"};
 
 // the forms of "be" before a passive participle ("was endorsed")
 const std::unordered_set<std::string_view> kBe = {"is", "was", "were", "are", "be", "been", "being", "am"};
@@ -140,8 +140,7 @@ void Attributor::indirect_sentence(std::size_t s0, std::size_t e, std::vector<Qu
       std::size_t c = v + 1;
       if (*lemma == "tell") {  // "told reporters (that) he …": the content opens a clause after the object
         std::size_t t = c;
-        while (t < e && t < c + 4 && word(t) && lw[t] != "that" && !(t > c && (is_class(t, "pron") || det(t))))
-          ++t;
+        while (t < e && t < c + 4 && word(t) && lw[t] != "that" && !(t > c && (is_class(t, "pron") || det(t)))) ++t;
         if (t >= e || t == c || !word(t) || !(lw[t] == "that" || is_class(t, "pron") || det(t))) return;
         c = t;
       }

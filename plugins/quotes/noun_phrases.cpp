@@ -12,7 +12,8 @@ std::size_t Attributor::extend_left(std::size_t first, std::size_t lo) const {
 }
 
 std::size_t Attributor::piece_at(std::size_t offset) const {
-  auto it = std::lower_bound(ps.begin(), ps.end(), offset, [](const Piece& p, std::size_t o) { return p.span.end <= o; });
+  auto it =
+      std::lower_bound(ps.begin(), ps.end(), offset, [](const Piece& p, std::size_t o) { return p.span.end <= o; });
   return static_cast<std::size_t>(it - ps.begin());
 }
 
@@ -30,7 +31,10 @@ std::optional<Span> Attributor::np_before(std::size_t lo, std::size_t v, Why& wh
     if (j <= lo || j + 8 < k || !punct(j, '(')) return std::nullopt;
     k = j - 1;
   }
-  if (punct(k, ',')) { why = Why::comma; return std::nullopt; }
+  if (punct(k, ',')) {
+    why = Why::comma;
+    return std::nullopt;
+  }
   if (!word(k) || ps[k].possessive) return std::nullopt;
   std::size_t first = k;
   // "Stevie Wonder, who joked": the relative pronoun, standing for the name before it
@@ -57,8 +61,7 @@ std::optional<Span> Attributor::np_before(std::size_t lo, std::size_t v, Why& wh
     while (first > lo && n < 5) {
       std::size_t j = first - 1;
       if (!word(j) || is_class(j, "prep") || is_class(j, "sub") || is_class(j, "conj") || is_class(j, "rel") ||
-          verb_lemma(j) ||
-          is_class(j, "pron"))
+          verb_lemma(j) || is_class(j, "pron"))
         break;
       first = j;
       ++n;
@@ -79,7 +82,10 @@ std::optional<Span> Attributor::np_before(std::size_t lo, std::size_t v, Why& wh
     }
   }
   // a noun phrase after a preposition is not a subject ("an ambassador to Russia warned")
-  if (first > lo && is_class(first - 1, "prep")) { why = Why::prep; return std::nullopt; }
+  if (first > lo && is_class(first - 1, "prep")) {
+    why = Why::prep;
+    return std::nullopt;
+  }
   why = Why::found;
   return Span{ps[first].span.start, ps[k].span.end};
 }
@@ -89,14 +95,23 @@ std::optional<Span> Attributor::np_first(std::size_t lo, std::size_t hi) const {
   for (int round = 0; round < 4 && i < hi; ++round) {
     i = next_plain[i];  // over punctuation and quotations
     if (i >= hi) return std::nullopt;
-    if (is_class(i, "conj")) { ++i; continue; }
+    if (is_class(i, "conj")) {
+      ++i;
+      continue;
+    }
     bool lead = is_class(i, "prep") || is_class(i, "sub") || adverb(i) ||
                 (lw[i].size() > 4 && lw[i].ends_with("ing")) || (lw[i].size() > 4 && lw[i].ends_with("ed")) ||
                 (ps[i].cap && not_name(i) && !is_class(i, "pron") && !is_class(i, "det"));
     if (!lead) break;
     std::size_t comma = next_comma[i];
-    if (comma < hi) { i = comma + 1; continue; }
-    if (is_class(i, "sub")) { ++i; continue; }
+    if (comma < hi) {
+      i = comma + 1;
+      continue;
+    }
+    if (is_class(i, "sub")) {
+      ++i;
+      continue;
+    }
     break;
   }
   if (i >= hi || !word(i)) return std::nullopt;
@@ -132,9 +147,7 @@ std::optional<Span> Attributor::np_first(std::size_t lo, std::size_t hi) const {
 }
 
 std::optional<Span> Attributor::np_after(std::size_t a, std::size_t hi) const {
-  while (a < hi && (adverb(a) || (word(a) && not_name(a) && ps[a].cap && !is_class(a, "pron") &&
-                                  !det(a))))
-    ++a;
+  while (a < hi && (adverb(a) || (word(a) && not_name(a) && ps[a].cap && !is_class(a, "pron") && !det(a)))) ++a;
   if (a >= hi || !word(a)) return std::nullopt;
   if (is_class(a, "pron")) return ps[a].span;
   if (is_class(a, "sub") || is_class(a, "conj") || is_class(a, "prep") || is_class(a, "rel")) return std::nullopt;

@@ -84,7 +84,10 @@ std::vector<Mark> scan_marks(std::string_view t, Span para) {
         continue;
       }
     }
-    if (b != '"' && b != '\'' && b != '`' && b != 0xE2 && b != 0xC2) { ++i; continue; }
+    if (b != '"' && b != '\'' && b != '`' && b != 0xE2 && b != 0xC2) {
+      ++i;
+      continue;
+    }
     char32_t c = cp_at(t, i);
     std::size_t len = c < 0x80 ? 1 : (c < 0x800 ? 2 : 3);
     char32_t prev = cp_before(t, i, para.start);
@@ -99,10 +102,13 @@ std::vector<Mark> scan_marks(std::string_view t, Span para) {
     char32_t next = i + len < para.end ? cp_at(t, i + len) : 0;
     Span s{i, i + len};
     switch (c) {
-      case 0x201C: case 0x201E: case 0x00AB:
+      case 0x201C:
+      case 0x201E:
+      case 0x00AB:
         out.push_back({s, Role::open, false});
         break;
-      case 0x201D: case 0x00BB:
+      case 0x201D:
+      case 0x00BB:
         // a ” opening a paragraph is a typo for “
         out.push_back({s, i == para.start && alnum(next) ? Role::open : Role::close, false});
         break;
@@ -115,7 +121,8 @@ std::vector<Mark> scan_marks(std::string_view t, Span para) {
         if (next >= '0' && next <= '9') break;  // ‘90s
         out.push_back({s, Role::open, true});
         break;
-      case '\'': case 0x2019:
+      case '\'':
+      case 0x2019:
         if (alnum(prev) && alnum(next)) break;  // don't, Clinton’s
         if (opener_context(prev) && alnum(next)) {
           if (next >= '0' && next <= '9') break;  // '90s

@@ -12,15 +12,15 @@
 namespace factpipe::quotes {
 
 struct MarkedQuote {
-  Span inner;        // between the marks
-  Span open;         // the opening mark
-  Span close;        // the closing mark; empty when the quotation runs to its paragraph's end
+  Span inner;  // between the marks
+  Span open;   // the opening mark
+  Span close;  // the closing mark; empty when the quotation runs to its paragraph's end
   int paragraph = -1;
-  bool single = false;      // delimited by single marks (‘ ’ or ')
-  bool continues = false;   // the quotation goes on in the next paragraph (which reopens it)
-  bool continued = false;   // this piece continues the previous paragraph's quotation
-  bool wrong_close = false; // closed by a mark of the other kind
-  bool unclosed = false;    // no closing mark before the paragraph ended
+  bool single = false;       // delimited by single marks (‘ ’ or ')
+  bool continues = false;    // the quotation goes on in the next paragraph (which reopens it)
+  bool continued = false;    // this piece continues the previous paragraph's quotation
+  bool wrong_close = false;  // closed by a mark of the other kind
+  bool unclosed = false;     // no closing mark before the paragraph ended
 };
 
 // Top-level quotations (marks nested inside another quotation belong to it), in text order.

@@ -40,11 +40,30 @@ PluginInfo QuotesStage::describe() {
   info.provides_layers = {Layer::quotes};
   info.thread_safe = true;
   Json props = {
-      {"min_confidence", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}, {"default", 0.0}, {"description", "Drop quotations whose confidence is below this"}}},
+      {"min_confidence",
+       {{"type", "number"},
+        {"minimum", 0},
+        {"maximum", 1},
+        {"default", 0.0},
+        {"description", "Drop quotations whose confidence is below this"}}},
       {"indirect", {{"type", "boolean"}, {"default", true}, {"description", "Also report indirect (reported) speech"}}},
-      {"speaker_model", {{"type", "string"}, {"default", "speaker_ranker.tsv"}, {"description", "The learned speaker ranker (a file in the plugin's data dir, or a path relative to the pipeline file; made by factpipe-train-quotes); \"\": the rules alone"}}},
-      {"speaker_candidates", {{"type", "boolean"}, {"default", false}, {"description", "Write every quotation's candidate speakers with the ranker's features into its extra (for training)"}}},
-      {"context_speakers", {{"type", "boolean"}, {"default", true}, {"description", "Attribute quotations without a cue from the context (previous quote, previous sentence, conversational turns)"}}},
+      {"speaker_model",
+       {{"type", "string"},
+        {"default", "speaker_ranker.tsv"},
+        {"description",
+         "The learned speaker ranker (a file in the plugin's data dir, or a path relative to the pipeline file; made "
+         "by factpipe-train-quotes); \"\": the rules alone"}}},
+      {"speaker_candidates",
+       {{"type", "boolean"},
+        {"default", false},
+        {"description",
+         "Write every quotation's candidate speakers with the ranker's features into its extra (for training)"}}},
+      {"context_speakers",
+       {{"type", "boolean"},
+        {"default", true},
+        {"description",
+         "Attribute quotations without a cue from the context (previous quote, previous sentence, conversational "
+         "turns)"}}},
   };
   props["mixed_speech"] = {{"type", "boolean"},
                            {"default", true},
@@ -52,8 +71,10 @@ PluginInfo QuotesStage::describe() {
                             "Also report reported speech whose content holds a quotation, as kind mixed (its "
                             "quoted words are a partial quotation as well)"}};
   for (const auto& k : kFileKeys)
-    props[k[0]] = {{"type", "string"}, {"default", k[1]},
-                   {"description", std::string(k[2]) + " (a file in the plugin's data dir, or a path relative to the pipeline file)"}};
+    props[k[0]] = {{"type", "string"},
+                   {"default", k[1]},
+                   {"description",
+                    std::string(k[2]) + " (a file in the plugin's data dir, or a path relative to the pipeline file)"}};
   info.config_schema = Json{{"type", "object"}, {"additionalProperties", false}, {"properties", props}};
   return info;
 }
@@ -95,7 +116,8 @@ void QuotesStage::process(Document& doc) {
     quotes.insert(quotes.end(), std::make_move_iterator(indirect.begin()), std::make_move_iterator(indirect.end()));
   }
   std::erase_if(quotes, [&](const Quote& q) { return q.confidence < options_.min_confidence; });
-  std::stable_sort(quotes.begin(), quotes.end(), [](const Quote& a, const Quote& b) { return a.span.start < b.span.start; });
+  std::stable_sort(quotes.begin(), quotes.end(),
+                   [](const Quote& a, const Quote& b) { return a.span.start < b.span.start; });
   doc.quotes = std::move(quotes);
   doc.add_layer("quotes");
 }

@@ -31,8 +31,8 @@ static PieceAt piece_at_offset(const text::TextView& view, std::size_t offset) {
   if (q < 0) return r;
   r.ps = view.paragraph_pieces[static_cast<std::size_t>(q)];
   r.lw = view.paragraph_lower[static_cast<std::size_t>(q)];
-  auto it = std::lower_bound(r.ps.begin(), r.ps.end(), offset,
-                             [](const Piece& p, std::size_t o) { return p.span.end <= o; });
+  auto it =
+      std::lower_bound(r.ps.begin(), r.ps.end(), offset, [](const Piece& p, std::size_t o) { return p.span.end <= o; });
   if (it == r.ps.end()) return r;
   r.k = static_cast<std::size_t>(it - r.ps.begin());
   r.ok = true;
@@ -41,11 +41,11 @@ static PieceAt piece_at_offset(const text::TextView& view, std::size_t offset) {
 
 void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::size_t i, std::size_t p,
                               const std::vector<Quote>& out) {
-  it.reason = !it.speaker.np          ? ""
-              : it.speaker.turn        ? "conversational turn"
+  it.reason = !it.speaker.np            ? ""
+              : it.speaker.turn         ? "conversational turn"
               : it.speaker.from_context ? "context"
-              : it.speaker.cue         ? "cue"
-                                       : "cue without verb";
+              : it.speaker.cue          ? "cue"
+                                        : "cue without verb";
   if (!opt.model && !opt.dump_candidates) return;
   std::vector<Candidate> cands;
   auto add = [&](const Found& f) -> Candidate* {
@@ -103,7 +103,8 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
   };
   // is offset inside a quotation already written (out holds them in text order)?
   auto quoted = [&](std::size_t offset) {
-    auto q = std::upper_bound(out.begin(), out.end(), offset, [](std::size_t o, const Quote& x) { return o < x.span.start; });
+    auto q = std::upper_bound(out.begin(), out.end(), offset,
+                              [](std::size_t o, const Quote& x) { return o < x.span.start; });
     return q != out.begin() && offset < std::prev(q)->span.end;
   };
   for (std::size_t q = p + 1; q-- > 0 && q + 2 >= p;) {
@@ -172,13 +173,16 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
       };
       std::size_t s = a.k;
       x[12] = (s >= 1 && speech_a(s - 1)) || (s >= 2 && speech_a(s - 2) && (a.lw[s - 1] == "a" || a.lw[s - 1] == "the"))
-                  ? 1.f : 0.f;
+                  ? 1.f
+                  : 0.f;
       x[13] = s >= 2 && a.lw[s - 1] == "to" && a.lw[s - 2] == "according" ? 1.f : 0.f;
       if (pd == 0 && it.close < ps.size() && after) {
         std::size_t k = piece_at(np.start);
         x[14] = k > it.close && k <= it.close + 2 ? 1.f : 0.f;
       }
-      auto colon = [&](std::size_t k) { return k < b.ps.size() && b.ps[k].kind == PieceKind::punct && b.ps[k].cp == ':'; };
+      auto colon = [&](std::size_t k) {
+        return k < b.ps.size() && b.ps[k].kind == PieceKind::punct && b.ps[k].cp == ':';
+      };
       x[15] = colon(e + 1) || (speech(e + 1) && colon(e + 2)) ? 1.f : 0.f;
       x[30] = poss ? 1.f : 0.f;
       x[31] = s >= 1 && a.ps[s - 1].kind == PieceKind::punct && a.ps[s - 1].cp == '(' ? 1.f : 0.f;
@@ -247,7 +251,8 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
   if (opt.dump_candidates) {
     it.candidates = Json::array();
     for (const auto& c : cands) {
-      std::string name = c.entity >= 0 ? doc.entities[static_cast<std::size_t>(c.entity)].name : std::string(str(*c.f.np));
+      std::string name =
+          c.entity >= 0 ? doc.entities[static_cast<std::size_t>(c.entity)].name : std::string(str(*c.f.np));
       it.candidates.push_back({{"start", c.f.np->start}, {"end", c.f.np->end}, {"name", name}, {"x", c.x}});
     }
   }
@@ -271,8 +276,7 @@ void Attributor::rank_speaker(Item& it, const std::vector<Item>& items, std::siz
   for (std::size_t k = 1; k < cands.size(); ++k)
     if (group[k] > group[top] + 1e-12 || (std::abs(group[k] - group[top]) <= 1e-12 && score[k] > score[top])) top = k;
   for (std::size_t k = 0; k < cands.size(); ++k)
-    if (cands[top].entity >= 0 && cands[k].entity == cands[top].entity && score[k] > score[top])
-      top = k;
+    if (cands[top].entity >= 0 && cands[k].entity == cands[top].entity && score[k] > score[top]) top = k;
   best = top;
   double p_best = group[best];
   // PolNeAR's Source is the subject of the verb that reports the quotation: of the chosen entity's mentions

@@ -22,9 +22,11 @@ SpeakerModel SpeakerModel::load(const std::filesystem::path& file) {
     auto tab = line.find('\t');
     if (tab == std::string::npos) fail("expected 'feature<TAB>weight'");
     std::string name = line.substr(0, tab);
-    if (n >= kSpeakerFeatureCount) fail("more features than this build knows (" + std::to_string(kSpeakerFeatureCount) + "); retrain the model");
+    if (n >= kSpeakerFeatureCount)
+      fail("more features than this build knows (" + std::to_string(kSpeakerFeatureCount) + "); retrain the model");
     if (name != kSpeakerFeatureNames[n])
-      fail("feature '" + name + "' where this build expects '" + std::string(kSpeakerFeatureNames[n]) + "'; retrain the model");
+      fail("feature '" + name + "' where this build expects '" + std::string(kSpeakerFeatureNames[n]) +
+           "'; retrain the model");
     std::istringstream ws(line.substr(tab + 1));
     double w = 0;
     if (!(ws >> w) || !std::isfinite(w)) fail("bad weight '" + line.substr(tab + 1) + "'");

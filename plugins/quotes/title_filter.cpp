@@ -50,9 +50,9 @@ bool is_title(std::string_view text, const MarkedQuote& q, const QuoteLexicon& q
     if (p.kind != PieceKind::word) continue;
     ++words;
     std::string w = low(text, p);
-    bool small = w.size() <= 4 && (w == "the" || w == "a" || w == "an" || w == "of" || w == "and" || w == "in" ||
-                                   w == "on" || w == "to" || w == "for" || w == "at" || w == "or" || w == "by" ||
-                                   w == "with" || w == "from");
+    bool small =
+        w.size() <= 4 && (w == "the" || w == "a" || w == "an" || w == "of" || w == "and" || w == "in" || w == "on" ||
+                          w == "to" || w == "for" || w == "at" || w == "or" || w == "by" || w == "with" || w == "from");
     if (p.cap || p.all_caps || (small && words > 1) || p.possessive) ++capitalised;
   }
   if (words == 0 || words > 8 || capitalised < words) return false;

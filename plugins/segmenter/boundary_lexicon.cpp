@@ -65,8 +65,7 @@ BoundaryLexicon BoundaryLexicon::load(const std::filesystem::path& abbreviations
 }
 
 BoundaryLexicon BoundaryLexicon::load_dir(const std::filesystem::path& data_dir) {
-  return load(data_dir / "abbreviations.txt", data_dir / "sentence_starters.txt",
-              data_dir / "attribution_verbs.txt");
+  return load(data_dir / "abbreviations.txt", data_dir / "sentence_starters.txt", data_dir / "attribution_verbs.txt");
 }
 
 bool BoundaryLexicon::is_sentence_starter(std::string_view word) const {

@@ -46,7 +46,7 @@ class BoundaryLexicon {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   text::AbbreviationList abbreviations_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> starters_;  // lower case
+  std::unordered_set<std::string, Hash, std::equal_to<>> starters_;           // lower case
   std::unordered_set<std::string, Hash, std::equal_to<>> attribution_verbs_;  // lower case
   std::size_t longest_word_ = 0;
 

@@ -54,37 +54,88 @@ bool decode(std::string_view t, std::size_t i, char32_t& cp, std::uint8_t& len) 
 
 CharClass classify(char32_t cp) {
   switch (cp) {  // the few that Unicode's general category does not decide for us
-    case 0x2019: return CharClass::right_single;
-    case 0x2018: case 0x201A: case 0x201B: case 0x201C: case 0x201E: case 0x201F:
+    case 0x2019:
+      return CharClass::right_single;
+    case 0x2018:
+    case 0x201A:
+    case 0x201B:
+    case 0x201C:
+    case 0x201E:
+    case 0x201F:
       return CharClass::open_quote;
-    case 0x2026: return CharClass::ellipsis;
-    case 0x2010: case 0x2011: return CharClass::hyphen;
-    case 0x203C: case 0x2047: case 0x2048: case 0x2049:
-    case 0xFF01: case 0xFF1F: return CharClass::terminator;
-    case 0x3002: case 0xFF0E: return CharClass::period;
-    case 0x2030: case 0x2031: return CharClass::symbol;  // per mille
-    case 0x00AD: case 0x200C: case 0x200D: return CharClass::mark;
-    case 0x0085: case 0x180E: return CharClass::space;
-    default: break;
+    case 0x2026:
+      return CharClass::ellipsis;
+    case 0x2010:
+    case 0x2011:
+      return CharClass::hyphen;
+    case 0x203C:
+    case 0x2047:
+    case 0x2048:
+    case 0x2049:
+    case 0xFF01:
+    case 0xFF1F:
+      return CharClass::terminator;
+    case 0x3002:
+    case 0xFF0E:
+      return CharClass::period;
+    case 0x2030:
+    case 0x2031:
+      return CharClass::symbol;  // per mille
+    case 0x00AD:
+    case 0x200C:
+    case 0x200D:
+      return CharClass::mark;
+    case 0x0085:
+    case 0x180E:
+      return CharClass::space;
+    default:
+      break;
   }
   switch (u_charType(static_cast<UChar32>(cp))) {
-    case U_UPPERCASE_LETTER: case U_TITLECASE_LETTER: return CharClass::upper;
-    case U_LOWERCASE_LETTER: return CharClass::lower;
-    case U_OTHER_LETTER: case U_MODIFIER_LETTER: return CharClass::letter;
-    case U_NON_SPACING_MARK: case U_COMBINING_SPACING_MARK: case U_ENCLOSING_MARK: return CharClass::mark;
-    case U_DECIMAL_DIGIT_NUMBER: case U_LETTER_NUMBER: case U_OTHER_NUMBER: return CharClass::digit;
-    case U_SPACE_SEPARATOR: case U_LINE_SEPARATOR: case U_PARAGRAPH_SEPARATOR: return CharClass::space;
-    case U_FORMAT_CHAR: return CharClass::space;  // ZWSP, BOM, bidi marks: invisible separators
-    case U_DASH_PUNCTUATION: return CharClass::dash;
-    case U_START_PUNCTUATION: return CharClass::open_bracket;
-    case U_END_PUNCTUATION: return CharClass::close_bracket;
-    case U_INITIAL_PUNCTUATION: return CharClass::open_quote;
-    case U_FINAL_PUNCTUATION: return CharClass::close_quote;
-    case U_CONNECTOR_PUNCTUATION: case U_OTHER_PUNCTUATION: return CharClass::punct;
-    case U_CURRENCY_SYMBOL: case U_MATH_SYMBOL: case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL:
+    case U_UPPERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+      return CharClass::upper;
+    case U_LOWERCASE_LETTER:
+      return CharClass::lower;
+    case U_OTHER_LETTER:
+    case U_MODIFIER_LETTER:
+      return CharClass::letter;
+    case U_NON_SPACING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+      return CharClass::mark;
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+      return CharClass::digit;
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+      return CharClass::space;
+    case U_FORMAT_CHAR:
+      return CharClass::space;  // ZWSP, BOM, bidi marks: invisible separators
+    case U_DASH_PUNCTUATION:
+      return CharClass::dash;
+    case U_START_PUNCTUATION:
+      return CharClass::open_bracket;
+    case U_END_PUNCTUATION:
+      return CharClass::close_bracket;
+    case U_INITIAL_PUNCTUATION:
+      return CharClass::open_quote;
+    case U_FINAL_PUNCTUATION:
+      return CharClass::close_quote;
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+      return CharClass::punct;
+    case U_CURRENCY_SYMBOL:
+    case U_MATH_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
       return CharClass::symbol;
-    case U_CONTROL_CHAR: return u_isspace(static_cast<UChar32>(cp)) ? CharClass::space : CharClass::other;
-    default: return CharClass::other;
+    case U_CONTROL_CHAR:
+      return u_isspace(static_cast<UChar32>(cp)) ? CharClass::space : CharClass::other;
+    default:
+      return CharClass::other;
   }
 }
 

@@ -8,30 +8,30 @@
 namespace factpipe::segmenter {
 
 enum class CharClass : std::uint8_t {
-  space,          // any white space, including NBSP, U+2000..U+200A, zero-width and bidi format marks
-  upper,          // Lu, Lt
-  lower,          // Ll
-  letter,         // Lo, Lm: letters without case (CJK, Hangul, modifier letters)
-  mark,           // combining marks, ZWJ/ZWNJ and the soft hyphen: part of the word they are in
-  digit,          // Nd, Nl, No
-  period,         // .
-  terminator,     // ! ?  (and their full-width / inverted forms)
-  ellipsis,       // …
-  comma,          // , ; :  (clause punctuation that never ends a sentence)
-  apostrophe,     // '  (also a straight single quotation mark)
-  right_single,   // ’  (apostrophe or closing single quotation mark)
-  straight_quote, // "  (opening or closing, decided by position)
-  backtick,       // `  (`` opens a quotation in PTB/NYT style)
-  open_quote,     // “ ‘ « ‹ „ ‚ (Pi and the low-9 marks)
-  close_quote,    // ” » › (Pf except ’)
-  open_bracket,   // ( [ { and other Ps
-  close_bracket,  // ) ] } and other Pe
-  hyphen,         // - and U+2010 / U+2011 (joins words: "24-year-old")
-  dash,           // – — and other Pd
-  slash,          // /
-  symbol,         // $ % # & + < = > ^ | ~ @ and Sc Sm Sk So (currency, maths, emoji)
-  punct,          // any other punctuation
-  other,          // controls and unassigned code points
+  space,           // any white space, including NBSP, U+2000..U+200A, zero-width and bidi format marks
+  upper,           // Lu, Lt
+  lower,           // Ll
+  letter,          // Lo, Lm: letters without case (CJK, Hangul, modifier letters)
+  mark,            // combining marks, ZWJ/ZWNJ and the soft hyphen: part of the word they are in
+  digit,           // Nd, Nl, No
+  period,          // .
+  terminator,      // ! ?  (and their full-width / inverted forms)
+  ellipsis,        // …
+  comma,           // , ; :  (clause punctuation that never ends a sentence)
+  apostrophe,      // '  (also a straight single quotation mark)
+  right_single,    // ’  (apostrophe or closing single quotation mark)
+  straight_quote,  // "  (opening or closing, decided by position)
+  backtick,        // `  (`` opens a quotation in PTB/NYT style)
+  open_quote,      // “ ‘ « ‹ „ ‚ (Pi and the low-9 marks)
+  close_quote,     // ” » › (Pf except ’)
+  open_bracket,    // ( [ { and other Ps
+  close_bracket,   // ) ] } and other Pe
+  hyphen,          // - and U+2010 / U+2011 (joins words: "24-year-old")
+  dash,            // – — and other Pd
+  slash,           // /
+  symbol,          // $ % # & + < = > ^ | ~ @ and Sc Sm Sk So (currency, maths, emoji)
+  punct,           // any other punctuation
+  other,           // controls and unassigned code points
 };
 
 struct CodePoint {
@@ -56,8 +56,6 @@ inline bool is_alnum(CharClass c) {
   return c == CharClass::upper || c == CharClass::lower || c == CharClass::letter || c == CharClass::mark ||
          c == CharClass::digit;
 }
-inline bool is_letter(CharClass c) {
-  return c == CharClass::upper || c == CharClass::lower || c == CharClass::letter;
-}
+inline bool is_letter(CharClass c) { return c == CharClass::upper || c == CharClass::lower || c == CharClass::letter; }
 
 }  // namespace factpipe::segmenter

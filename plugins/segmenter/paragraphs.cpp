@@ -17,9 +17,12 @@ ParagraphBreaks paragraph_breaks_from(std::string_view name) {
 
 std::string_view to_string(ParagraphBreaks mode) {
   switch (mode) {
-    case ParagraphBreaks::automatic: return "auto";
-    case ParagraphBreaks::blank_line: return "blank_line";
-    case ParagraphBreaks::newline: return "newline";
+    case ParagraphBreaks::automatic:
+      return "auto";
+    case ParagraphBreaks::blank_line:
+      return "blank_line";
+    case ParagraphBreaks::newline:
+      return "newline";
   }
   return "auto";
 }
@@ -29,7 +32,7 @@ namespace {
 struct Line {
   std::size_t first = 0, last_end = 0;  // first non-space byte, end of the last non-space character
   bool blank = true;
-  bool hard_break = false;               // ended by U+2029
+  bool hard_break = false;  // ended by U+2029
   CodePoint first_char{}, last_char{};
 };
 
@@ -39,8 +42,14 @@ Line read_line(std::string_view t, std::size_t i, std::size_t& next) {
   const std::size_t n = t.size();
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c == '\n') { next = i + 1; return line; }
-    if (c == '\r') { next = (i + 1 < n && t[i + 1] == '\n') ? i + 2 : i + 1; return line; }
+    if (c == '\n') {
+      next = i + 1;
+      return line;
+    }
+    if (c == '\r') {
+      next = (i + 1 < n && t[i + 1] == '\n') ? i + 2 : i + 1;
+      return line;
+    }
     CodePoint cp = char_at(t, i);
     if (cp.cp == 0x2028 || cp.cp == 0x2029 || cp.cp == 0x85) {
       line.hard_break = cp.cp == 0x2029;
@@ -48,7 +57,11 @@ Line read_line(std::string_view t, std::size_t i, std::size_t& next) {
       return line;
     }
     if (cp.cls != CharClass::space) {
-      if (line.blank) { line.blank = false; line.first = i; line.first_char = cp; }
+      if (line.blank) {
+        line.blank = false;
+        line.first = i;
+        line.first_char = cp;
+      }
       line.last_end = i + cp.length;
       line.last_char = cp;
     }
@@ -60,12 +73,19 @@ Line read_line(std::string_view t, std::size_t i, std::size_t& next) {
 
 bool ends_like_sentence(const CodePoint& c) {
   switch (c.cls) {
-    case CharClass::period: case CharClass::terminator: case CharClass::ellipsis:
-    case CharClass::close_quote: case CharClass::right_single: case CharClass::straight_quote:
+    case CharClass::period:
+    case CharClass::terminator:
+    case CharClass::ellipsis:
+    case CharClass::close_quote:
+    case CharClass::right_single:
+    case CharClass::straight_quote:
       return true;
-    case CharClass::comma: return c.cp == ':';
-    case CharClass::apostrophe: return true;  // '' closing a NYT quotation
-    default: return false;
+    case CharClass::comma:
+      return c.cp == ':';
+    case CharClass::apostrophe:
+      return true;  // '' closing a NYT quotation
+    default:
+      return false;
   }
 }
 
@@ -73,7 +93,7 @@ bool ends_like_sentence(const CodePoint& c) {
 
 void find_paragraphs(std::string_view text, ParagraphBreaks mode, std::vector<Span>& out) {
   std::size_t i = 0;
-  bool open = false;           // a paragraph is being collected
+  bool open = false;                // a paragraph is being collected
   bool after_single_break = false;  // the previous line was non-blank and ended with a plain line break
   Span cur;
   CodePoint last_char{};

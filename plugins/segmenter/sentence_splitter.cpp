@@ -46,9 +46,12 @@ enum class Strength { ellipsis, abbreviation, title, full };  // what kind of ma
 Strength strength_of(const RawToken& t) {
   switch (t.role) {
     case Role::period:
-    case Role::terminator: return Strength::full;
-    case Role::ellipsis: return Strength::ellipsis;
-    default: return t.abbrev == AbbrevClass::general ? Strength::abbreviation : Strength::title;
+    case Role::terminator:
+      return Strength::full;
+    case Role::ellipsis:
+      return Strength::ellipsis;
+    default:
+      return t.abbrev == AbbrevClass::general ? Strength::abbreviation : Strength::title;
   }
 }
 

@@ -100,11 +100,10 @@ struct Scanner {
     }
     while (i > s) {
       char c = t[i - 1];
-      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' || c == ')' ||
-          c == ']' || c == '}')
+      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' || c == ')' || c == ']' ||
+          c == '}')
         --i;
-      else
-        break;
+      else break;
     }
     return i;
   }
@@ -127,7 +126,7 @@ struct Scanner {
     const CharClass first = at(s).cls;
     const bool digit_start = first == CharClass::digit;
     bool email = false;
-    std::size_t part_start = s;  // start of the last hyphen-separated part
+    std::size_t part_start = s;                       // start of the last hyphen-separated part
     std::array<std::size_t, kMaxHyphens> split_at{};  // hyphens to split at (between letters, next to a capital)
     std::size_t splits = 0;
     CharClass part_first = first;
@@ -160,8 +159,8 @@ struct Scanner {
           if (is_alnum(next)) {
             join = true;
             CharClass nf = next;
-            if (is_letter(last) && is_letter(nf) &&
-                (part_first == CharClass::upper || nf == CharClass::upper) && splits < kMaxHyphens)
+            if (is_letter(last) && is_letter(nf) && (part_first == CharClass::upper || nf == CharClass::upper) &&
+                splits < kMaxHyphens)
               split_at[splits++] = i;
             part_start = j;
             part_first = nf;
@@ -250,8 +249,8 @@ struct Scanner {
             while (byte_at(e) == ' ' && byte_at(e + 1) == '.') e += 2;
             push(s, e, TokenKind::punct, Role::ellipsis, attached);
           } else if (t[s] == '.' && cls_at(e) == CharClass::digit &&
-                     !(attached && !out.empty() && (out.back().kind == TokenKind::word ||
-                                                   out.back().kind == TokenKind::number))) {  // ".5", "$.50"
+                     !(attached && !out.empty() &&
+                       (out.back().kind == TokenKind::word || out.back().kind == TokenKind::number))) {  // ".5", "$.50"
             while (e < end && (cls_at(e) == CharClass::digit ||
                                ((t[e] == '.' || t[e] == ',') && cls_at(e + 1) == CharClass::digit)))
               e += at(e).length;
@@ -340,8 +339,7 @@ struct Scanner {
 
 }  // namespace
 
-void Tokenizer::tokenize(std::string_view text, std::size_t begin, std::size_t end,
-                         std::vector<RawToken>& out) const {
+void Tokenizer::tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<RawToken>& out) const {
   Scanner sc{text, end, *lexicon_, out};
   sc.run(begin);
 }

@@ -15,7 +15,7 @@
 namespace factpipe::segmenter {
 
 enum class Role : std::uint8_t {
-  word,             // letters, possibly with a kept abbreviation period ("Gov.", "U.S.")
+  word,  // letters, possibly with a kept abbreviation period ("Gov.", "U.S.")
   number,
   period,           // .
   terminator,       // ! ? and runs of them ("?!")
@@ -26,10 +26,10 @@ enum class Role : std::uint8_t {
   ambiguous_quote,  // " ' '' ’ : opening or closing, decided by the white space around them
   open_bracket,
   close_bracket,
-  dash,             // - -- – —
+  dash,  // - -- – —
   symbol,
   punct,
-  other,            // URLs, e-mail addresses, unclassifiable characters
+  other,  // URLs, e-mail addresses, unclassifiable characters
 };
 
 struct RawToken {

@@ -77,10 +77,8 @@ class PipelineHandle {
           return item;
         },
         [&](host::DocumentResult& r) {
-          if (r.failed())
-            out.emplace_back(r.id, r.origin, false, std::move(r.error), std::move(r.stage));
-          else
-            out.emplace_back(r.id, r.origin, true, std::move(r.rendered), std::string());
+          if (r.failed()) out.emplace_back(r.id, r.origin, false, std::move(r.error), std::move(r.stage));
+          else out.emplace_back(r.id, r.origin, true, std::move(r.rendered), std::string());
           r.document.reset();  // only the JSON text is kept
         });
     return out;

@@ -27,10 +27,12 @@ void TreeEnsemble::index_features() {
 double TreeEnsemble::margin(double linear, const std::vector<SparseFeature>& hand) const {
   thread_local std::vector<float> value;
   value.assign(slot_feature_.size(), std::numeric_limits<float>::quiet_NaN());
-  if (auto it = slot_.find(0); it != slot_.end()) value[static_cast<std::size_t>(it->second)] = static_cast<float>(linear);
+  if (auto it = slot_.find(0); it != slot_.end())
+    value[static_cast<std::size_t>(it->second)] = static_cast<float>(linear);
   for (const auto& f : hand)
     if (f.index != 0)
-      if (auto it = slot_.find(f.index); it != slot_.end()) value[static_cast<std::size_t>(it->second)] = static_cast<float>(f.value);
+      if (auto it = slot_.find(f.index); it != slot_.end())
+        value[static_cast<std::size_t>(it->second)] = static_cast<float>(f.value);
   double sum = base_margin_;
   for (const auto& tree : trees_) {
     const TreeNode* node = &tree[0];
@@ -53,8 +55,8 @@ std::string TreeEnsemble::to_text() const {
     out += "tree " + std::to_string(tree.size()) + "\n";
     for (const auto& n : tree) {
       const int feature = n.left < 0 ? 0 : slot_feature_[static_cast<std::size_t>(n.feature)];
-      std::snprintf(buf, sizeof buf, "%d %d %d %.9g %d %.9g\n", n.left, n.right, feature, static_cast<double>(n.threshold),
-                    n.default_left ? 1 : 0, static_cast<double>(n.leaf));
+      std::snprintf(buf, sizeof buf, "%d %d %d %.9g %d %.9g\n", n.left, n.right, feature,
+                    static_cast<double>(n.threshold), n.default_left ? 1 : 0, static_cast<double>(n.leaf));
       out += buf;
     }
   }
@@ -79,8 +81,8 @@ bool parse_tree_node(const std::string& line, TreeNode& node) {
   double leaf = std::strtod(p, &end);
   if (end == p || *end || !std::isfinite(leaf)) return false;
   if ((v[0] < 0) != (v[1] < 0) || v[0] < -1 || v[1] < -1) return false;
-  node = {static_cast<int>(v[0]), static_cast<int>(v[1]), static_cast<int>(v[2]), static_cast<float>(threshold),
-          default_left == 1, static_cast<float>(leaf)};
+  node = {static_cast<int>(v[0]),        static_cast<int>(v[1]), static_cast<int>(v[2]),
+          static_cast<float>(threshold), default_left == 1,      static_cast<float>(leaf)};
   return true;
 }
 

@@ -42,8 +42,10 @@ void read_exceptions(const std::filesystem::path& file, Map& out) {
 struct Rule {
   std::string_view suffix, ending;
 };
-constexpr Rule kNounRules[] = {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-constexpr Rule kVerbRules[] = {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}};
+constexpr Rule kNounRules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
+                               {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
+constexpr Rule kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
+                               {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
 
 }  // namespace
 
@@ -55,7 +57,9 @@ WordClasses WordClasses::load(const std::filesystem::path& dir) {
     auto lex = lex_files(dir / ("data." + pos));
     for (auto& [lemma, offset] : offsets) {
       auto it = lex.find(offset);
-      if (it == lex.end()) throw std::runtime_error("WordNet file " + (dir / ("index." + pos)).string() + ": '" + lemma + "' points to a synset missing from data." + pos);
+      if (it == lex.end())
+        throw std::runtime_error("WordNet file " + (dir / ("index." + pos)).string() + ": '" + lemma +
+                                 "' points to a synset missing from data." + pos);
       (noun ? wc.lemmas_[lemma].noun : wc.lemmas_[lemma].verb) = it->second;
     }
     read_exceptions(dir / (pos + ".exc"), noun ? wc.noun_exceptions_ : wc.verb_exceptions_);
@@ -82,13 +86,19 @@ WordClasses::Classes WordClasses::classes(std::string_view word) const {
   auto fill = [&](int Classes::*slot, const auto& exceptions, const auto& rules) {
     if (out.*slot >= 0) return;
     if (auto e = exceptions.find(word); e != exceptions.end())
-      if (int c = lemma(e->second).*slot; c >= 0) { out.*slot = c; return; }
+      if (int c = lemma(e->second).*slot; c >= 0) {
+        out.*slot = c;
+        return;
+      }
     for (const auto& r : rules) {
       if (word.size() <= r.suffix.size() || !word.ends_with(r.suffix)) continue;
       thread_local std::string base;  // no allocation per lookup once it has grown
       base.assign(word.substr(0, word.size() - r.suffix.size()));
       base += r.ending;
-      if (int c = lemma(base).*slot; c >= 0) { out.*slot = c; return; }
+      if (int c = lemma(base).*slot; c >= 0) {
+        out.*slot = c;
+        return;
+      }
     }
   };
   fill(&Classes::noun, noun_exceptions_, kNounRules);

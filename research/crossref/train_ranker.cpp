@@ -18,8 +18,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -318,10 +318,10 @@ int main(int argc, char** argv) {
     config.dense = false;
     Engine words_only(db, config, wn);
     Pool dense = collect(with_vectors, train), words = collect(words_only, train);
-    std::printf("  %zu train tweets; a gold fact-check among the candidates: %zu with vectors (%d + %d nearest), "
-                "%zu words only (%d)\n",
-                dense.queries.size(), dense.with_gold, candidates, dense_candidates, words.with_gold,
-                candidates);
+    std::printf(
+        "  %zu train tweets; a gold fact-check among the candidates: %zu with vectors (%d + %d nearest), "
+        "%zu words only (%d)\n",
+        dense.queries.size(), dense.with_gold, candidates, dense_candidates, words.with_gold, candidates);
     const auto& names = ranking_feature_names();
     std::vector<std::size_t> base;
     for (std::size_t c = 0; c < names.size(); ++c)

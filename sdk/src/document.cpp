@@ -18,8 +18,7 @@ void Document::add_layer(std::string_view name) {
 namespace {
 template <class Vec>
 int index_at(const Vec& v, std::size_t offset) {
-  auto it = std::upper_bound(v.begin(), v.end(), offset,
-                             [](std::size_t o, const auto& a) { return o < a.span.start; });
+  auto it = std::upper_bound(v.begin(), v.end(), offset, [](std::size_t o, const auto& a) { return o < a.span.start; });
   if (it == v.begin()) return -1;
   --it;
   return offset < it->span.end ? static_cast<int>(it - v.begin()) : -1;

@@ -22,7 +22,8 @@ struct Writer {
 
   // Copying or dumping a deeper value would overflow the stack: refuse it, saying where it is.
   void check_depth(const Extra& e, const std::string& where) const {
-    if (json_depth(e, max_depth) > max_depth) throw JsonError(where, "the 'extra' value is " + json_too_deep(max_depth));
+    if (json_depth(e, max_depth) > max_depth)
+      throw JsonError(where, "the 'extra' value is " + json_too_deep(max_depth));
   }
 
   Json span(const Span& s, bool with_text = false) const {
@@ -38,10 +39,11 @@ struct Writer {
   }
 
   Json evidence(const Evidence& e, const std::string& where) const {
-    Json j{{"kind", e.kind}, {"source_id", e.source_id}, {"title", e.title}, {"url", e.url},
-           {"publisher", e.publisher}, {"date", e.date}, {"passage", e.passage},
-           {"passage_start", e.passage_start}, {"passage_end", e.passage_end}, {"score", e.score},
-           {"stance", to_string(e.stance)}, {"confidence", e.confidence}, {"rating", e.rating}};
+    Json j{{"kind", e.kind},       {"source_id", e.source_id},         {"title", e.title},
+           {"url", e.url},         {"publisher", e.publisher},         {"date", e.date},
+           {"passage", e.passage}, {"passage_start", e.passage_start}, {"passage_end", e.passage_end},
+           {"score", e.score},     {"stance", to_string(e.stance)},    {"confidence", e.confidence},
+           {"rating", e.rating}};
     put_extra(j, e.extra, where);
     return j;
   }
@@ -50,7 +52,8 @@ struct Writer {
     Json j = span(q.span, true);
     j["kind"] = to_string(q.kind);
     if (q.speaker) {
-      j["speaker"] = {{"name", q.speaker->name}, {"entity", index(q.speaker->entity)},
+      j["speaker"] = {{"name", q.speaker->name},
+                      {"entity", index(q.speaker->entity)},
                       {"mention", q.speaker->mention ? span(*q.speaker->mention, true) : Json(nullptr)}};
     } else {
       j["speaker"] = nullptr;
@@ -62,8 +65,9 @@ struct Writer {
       const auto& v = *q.verification;
       Json diff = Json::array();
       for (const auto& d : v.diff) diff.push_back({{"op", to_string(d.op)}, {"text", d.text}});
-      j["verification"] = {{"status", v.status}, {"source_id", v.source_id}, {"title", v.title}, {"url", v.url},
-                           {"passage", v.passage}, {"diff", diff}, {"similarity", v.similarity}};
+      j["verification"] = {
+          {"status", v.status}, {"source_id", v.source_id},  {"title", v.title}, {"url", v.url}, {"passage", v.passage},
+          {"diff", diff},       {"similarity", v.similarity}};
     } else {
       j["verification"] = nullptr;
     }
@@ -90,7 +94,8 @@ struct Writer {
     j["numbers"] = std::move(nums);
     j["dates"] = std::move(dates);
     j["evidence"] = std::move(ev);
-    j["verdict"] = c.verdict ? Json{{"label", c.verdict->label}, {"confidence", c.verdict->confidence},
+    j["verdict"] = c.verdict ? Json{{"label", c.verdict->label},
+                                    {"confidence", c.verdict->confidence},
                                     {"explanation", c.verdict->explanation}}
                              : Json(nullptr);
     put_extra(j, c.extra, where);
@@ -99,10 +104,16 @@ struct Writer {
 
   Json document() const {
     const auto& m = doc.metadata;
-    Json j{{"id", m.id}, {"text", doc.text},
-           {"metadata", {{"title", m.title}, {"url", m.url}, {"publisher", m.publisher},
-                         {"published", m.published}, {"language", m.language}, {"authors", m.authors},
-                         {"source_file", m.source_file}}},
+    Json j{{"id", m.id},
+           {"text", doc.text},
+           {"metadata",
+            {{"title", m.title},
+             {"url", m.url},
+             {"publisher", m.publisher},
+             {"published", m.published},
+             {"language", m.language},
+             {"authors", m.authors},
+             {"source_file", m.source_file}}},
            {"layers", doc.layers}};
     Json paragraphs = Json::array(), sentences = Json::array(), tokens = Json::array(), entities = Json::array(),
          quotes = Json::array(), claims = Json::array(), stages = Json::array();
@@ -144,7 +155,8 @@ struct Writer {
     j["entities"] = std::move(entities);
     j["quotes"] = std::move(quotes);
     j["claims"] = std::move(claims);
-    j["provenance"] = {{"pipeline", doc.provenance.pipeline}, {"config_file", doc.provenance.config_file},
+    j["provenance"] = {{"pipeline", doc.provenance.pipeline},
+                       {"config_file", doc.provenance.config_file},
                        {"stages", std::move(stages)}};
     if (doc.extra.is_object()) check_depth(doc.extra, "/extra");
     j["extra"] = doc.extra.is_object() ? doc.extra : Json::object();
@@ -193,9 +205,7 @@ struct Node {
     if (j.is_null()) return -1;
     return static_cast<int>(count());
   }
-  std::string str_or(const char* key, std::string fallback = {}) const {
-    return has(key) ? at(key).str() : fallback;
-  }
+  std::string str_or(const char* key, std::string fallback = {}) const { return has(key) ? at(key).str() : fallback; }
   double number_or(const char* key, double fallback) const { return has(key) ? at(key).number() : fallback; }
   int index_or(const char* key) const { return j.contains(key) ? at(key).index() : -1; }
   Extra extra() const {
@@ -362,8 +372,8 @@ namespace {
 // `taken_text`: the text already moved out of j (document_from_json(Json&&)), else it is copied.
 Document read_document(const Json& j, std::string* taken_text) {
   Node root{j, ""};
-  root.only({"id", "text", "metadata", "layers", "paragraphs", "sentences", "tokens", "entities", "quotes",
-             "claims", "provenance", "extra",
+  root.only({"id", "text", "metadata", "layers", "paragraphs", "sentences", "tokens", "entities", "quotes", "claims",
+             "provenance", "extra",
              // metadata may also stand at the top level, as in most JSONL corpora
              "title", "url", "publisher", "published", "date", "language", "authors"});
   if (!root.has("text")) root.fail("missing required field 'text'");

@@ -25,13 +25,21 @@ std::size_t sequence_length(std::string_view t, std::size_t i) {
   unsigned char c = b(i), lo = 0x80, hi = 0xBF;
   std::size_t n;
   if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c == 0xE0) { n = 3; lo = 0xA0; }
-  else if (c == 0xED) { n = 3; hi = 0x9F; }
-  else if (c >= 0xE1 && c <= 0xEF) n = 3;
-  else if (c == 0xF0) { n = 4; lo = 0x90; }
-  else if (c >= 0xF1 && c <= 0xF3) n = 4;
-  else if (c == 0xF4) { n = 4; hi = 0x8F; }
-  else return 0;
+  else if (c == 0xE0) {
+    n = 3;
+    lo = 0xA0;
+  } else if (c == 0xED) {
+    n = 3;
+    hi = 0x9F;
+  } else if (c >= 0xE1 && c <= 0xEF) n = 3;
+  else if (c == 0xF0) {
+    n = 4;
+    lo = 0x90;
+  } else if (c >= 0xF1 && c <= 0xF3) n = 4;
+  else if (c == 0xF4) {
+    n = 4;
+    hi = 0x8F;
+  } else return 0;
   if (i + n > t.size() || b(i + 1) < lo || b(i + 1) > hi) return 0;
   for (std::size_t k = 2; k < n; ++k)
     if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
@@ -101,9 +109,12 @@ class Out {
   void token(std::size_t end, std::string_view kind, std::size_t start) {
     if (indent_) {
       open('{');
-      key("end"); uint(end);
-      key("kind"); str(kind);
-      key("start"); uint(start);
+      key("end");
+      uint(end);
+      key("kind");
+      str(kind);
+      key("start");
+      uint(start);
       close('}');
       return;
     }
@@ -182,13 +193,27 @@ class Out {
       }
       s_.append(v.data() + done, i - done);
       switch (c) {
-        case '"': s_ += "\\\""; break;
-        case '\\': s_ += "\\\\"; break;
-        case '\b': s_ += "\\b"; break;
-        case '\t': s_ += "\\t"; break;
-        case '\n': s_ += "\\n"; break;
-        case '\f': s_ += "\\f"; break;
-        case '\r': s_ += "\\r"; break;
+        case '"':
+          s_ += "\\\"";
+          break;
+        case '\\':
+          s_ += "\\\\";
+          break;
+        case '\b':
+          s_ += "\\b";
+          break;
+        case '\t':
+          s_ += "\\t";
+          break;
+        case '\n':
+          s_ += "\\n";
+          break;
+        case '\f':
+          s_ += "\\f";
+          break;
+        case '\r':
+          s_ += "\\r";
+          break;
         default: {
           static constexpr char hex[] = "0123456789abcdef";
           s_ += "\\u00";
@@ -239,43 +264,66 @@ struct TextWriter {
 
   void evidence(const Evidence& e) {
     o.open('{');
-    o.key("confidence"); o.number(e.confidence);
-    o.key("date"); o.str(e.date);
+    o.key("confidence");
+    o.number(e.confidence);
+    o.key("date");
+    o.str(e.date);
     put_extra(&e.extra);
-    o.key("kind"); o.str(e.kind);
-    o.key("passage"); o.str(e.passage);
-    o.key("passage_end"); o.uint(e.passage_end);
-    o.key("passage_start"); o.uint(e.passage_start);
-    o.key("publisher"); o.str(e.publisher);
-    o.key("rating"); o.str(e.rating);
-    o.key("score"); o.number(e.score);
-    o.key("source_id"); o.str(e.source_id);
-    o.key("stance"); o.str(to_string(e.stance));
-    o.key("title"); o.str(e.title);
-    o.key("url"); o.str(e.url);
+    o.key("kind");
+    o.str(e.kind);
+    o.key("passage");
+    o.str(e.passage);
+    o.key("passage_end");
+    o.uint(e.passage_end);
+    o.key("passage_start");
+    o.uint(e.passage_start);
+    o.key("publisher");
+    o.str(e.publisher);
+    o.key("rating");
+    o.str(e.rating);
+    o.key("score");
+    o.number(e.score);
+    o.key("source_id");
+    o.str(e.source_id);
+    o.key("stance");
+    o.str(to_string(e.stance));
+    o.key("title");
+    o.str(e.title);
+    o.key("url");
+    o.str(e.url);
     o.close('}');
   }
 
   void quote(const Quote& q) {
     o.open('{');
-    o.key("confidence"); o.number(q.confidence);
-    o.key("cue"); opt_span(q.cue);
-    o.key("cue_verb"); o.str(q.cue_verb);
-    o.key("end"); o.uint(map.to_code_point(q.span.end));
+    o.key("confidence");
+    o.number(q.confidence);
+    o.key("cue");
+    opt_span(q.cue);
+    o.key("cue_verb");
+    o.str(q.cue_verb);
+    o.key("end");
+    o.uint(map.to_code_point(q.span.end));
     put_extra(&q.extra);
-    o.key("kind"); o.str(to_string(q.kind));
+    o.key("kind");
+    o.str(to_string(q.kind));
     o.key("speaker");
     if (q.speaker) {
       o.open('{');
-      o.key("entity"); o.index(q.speaker->entity);
-      o.key("mention"); opt_span(q.speaker->mention);
-      o.key("name"); o.str(q.speaker->name);
+      o.key("entity");
+      o.index(q.speaker->entity);
+      o.key("mention");
+      opt_span(q.speaker->mention);
+      o.key("name");
+      o.str(q.speaker->name);
       o.close('}');
     } else {
       o.null();
     }
-    o.key("start"); o.uint(map.to_code_point(q.span.start));
-    o.key("text"); o.str(doc.slice(q.span));
+    o.key("start");
+    o.uint(map.to_code_point(q.span.start));
+    o.key("text");
+    o.str(doc.slice(q.span));
     o.key("verification");
     if (q.verification) {
       const auto& v = *q.verification;
@@ -284,17 +332,25 @@ struct TextWriter {
       o.open('[');
       for (const auto& d : v.diff) {
         o.open('{');
-        o.key("op"); o.str(to_string(d.op));
-        o.key("text"); o.str(d.text);
+        o.key("op");
+        o.str(to_string(d.op));
+        o.key("text");
+        o.str(d.text);
         o.close('}');
       }
       o.close(']');
-      o.key("passage"); o.str(v.passage);
-      o.key("similarity"); o.number(v.similarity);
-      o.key("source_id"); o.str(v.source_id);
-      o.key("status"); o.str(v.status);
-      o.key("title"); o.str(v.title);
-      o.key("url"); o.str(v.url);
+      o.key("passage");
+      o.str(v.passage);
+      o.key("similarity");
+      o.number(v.similarity);
+      o.key("source_id");
+      o.str(v.source_id);
+      o.key("status");
+      o.str(v.status);
+      o.key("title");
+      o.str(v.title);
+      o.key("url");
+      o.str(v.url);
       o.close('}');
     } else {
       o.null();
@@ -310,10 +366,14 @@ struct TextWriter {
 
   void claim(const Claim& c) {
     o.open('{');
-    o.key("claimant"); o.str(c.claimant);
-    o.key("claimant_entity"); o.index(c.claimant_entity);
-    o.key("dates"); spans(c.dates);
-    o.key("end"); o.uint(map.to_code_point(c.span.end));
+    o.key("claimant");
+    o.str(c.claimant);
+    o.key("claimant_entity");
+    o.index(c.claimant_entity);
+    o.key("dates");
+    spans(c.dates);
+    o.key("end");
+    o.uint(map.to_code_point(c.span.end));
     o.key("entities");
     o.open('[');
     for (int e : c.entities) o.integer(e);
@@ -323,20 +383,31 @@ struct TextWriter {
     for (const auto& e : c.evidence) evidence(e);
     o.close(']');
     put_extra(&c.extra);
-    o.key("normalized"); o.str(c.normalized);
-    o.key("numbers"); spans(c.numbers);
-    o.key("quote"); o.index(c.quote);
-    o.key("score"); o.number(c.score);
-    o.key("sentence"); o.index(c.sentence);
-    o.key("start"); o.uint(map.to_code_point(c.span.start));
-    o.key("text"); o.str(c.text);
-    o.key("type"); o.str(c.type);
+    o.key("normalized");
+    o.str(c.normalized);
+    o.key("numbers");
+    spans(c.numbers);
+    o.key("quote");
+    o.index(c.quote);
+    o.key("score");
+    o.number(c.score);
+    o.key("sentence");
+    o.index(c.sentence);
+    o.key("start");
+    o.uint(map.to_code_point(c.span.start));
+    o.key("text");
+    o.str(c.text);
+    o.key("type");
+    o.str(c.type);
     o.key("verdict");
     if (c.verdict) {
       o.open('{');
-      o.key("confidence"); o.number(c.verdict->confidence);
-      o.key("explanation"); o.str(c.verdict->explanation);
-      o.key("label"); o.str(c.verdict->label);
+      o.key("confidence");
+      o.number(c.verdict->confidence);
+      o.key("explanation");
+      o.str(c.verdict->explanation);
+      o.key("label");
+      o.str(c.verdict->label);
       o.close('}');
     } else {
       o.null();
@@ -360,21 +431,28 @@ struct TextWriter {
       o.open('[');
       for (const auto& mn : en.mentions) {
         o.open('{');
-        o.key("end"); o.uint(map.to_code_point(mn.span.end));
-        o.key("kind"); o.str(to_string(mn.kind));
-        o.key("start"); o.uint(map.to_code_point(mn.span.start));
-        o.key("text"); o.str(doc.slice(mn.span));
+        o.key("end");
+        o.uint(map.to_code_point(mn.span.end));
+        o.key("kind");
+        o.str(to_string(mn.kind));
+        o.key("start");
+        o.uint(map.to_code_point(mn.span.start));
+        o.key("text");
+        o.str(doc.slice(mn.span));
         o.close('}');
       }
       o.close(']');
-      o.key("name"); o.str(en.name);
-      o.key("type"); o.str(en.type);
+      o.key("name");
+      o.str(en.name);
+      o.key("type");
+      o.str(en.type);
       o.close('}');
     }
     o.close(']');
     o.key("extra");
     doc.extra.is_object() ? o.json(doc.extra) : o.json(Json::object());
-    o.key("id"); o.str(m.id);
+    o.key("id");
+    o.str(m.id);
     o.key("layers");
     o.open('[');
     for (const auto& l : doc.layers) o.str(l);
@@ -385,12 +463,18 @@ struct TextWriter {
     o.open('[');
     for (const auto& a : m.authors) o.str(a);
     o.close(']');
-    o.key("language"); o.str(m.language);
-    o.key("published"); o.str(m.published);
-    o.key("publisher"); o.str(m.publisher);
-    o.key("source_file"); o.str(m.source_file);
-    o.key("title"); o.str(m.title);
-    o.key("url"); o.str(m.url);
+    o.key("language");
+    o.str(m.language);
+    o.key("published");
+    o.str(m.published);
+    o.key("publisher");
+    o.str(m.publisher);
+    o.key("source_file");
+    o.str(m.source_file);
+    o.key("title");
+    o.str(m.title);
+    o.key("url");
+    o.str(m.url);
     o.close('}');
     o.key("paragraphs");
     o.open('[');
@@ -398,16 +482,22 @@ struct TextWriter {
     o.close(']');
     o.key("provenance");
     o.open('{');
-    o.key("config_file"); o.str(doc.provenance.config_file);
-    o.key("pipeline"); o.str(doc.provenance.pipeline);
+    o.key("config_file");
+    o.str(doc.provenance.config_file);
+    o.key("pipeline");
+    o.str(doc.provenance.pipeline);
     o.key("stages");
     o.open('[');
     for (const auto& s : doc.provenance.stages) {
       o.open('{');
-      o.key("plugin"); o.str(s.plugin);
-      o.key("seconds"); o.number(s.seconds);
-      o.key("stage"); o.str(s.stage);
-      o.key("version"); o.str(s.version);
+      o.key("plugin");
+      o.str(s.plugin);
+      o.key("seconds");
+      o.number(s.seconds);
+      o.key("stage");
+      o.str(s.stage);
+      o.key("version");
+      o.str(s.version);
       o.close('}');
     }
     o.close(']');
@@ -422,14 +512,18 @@ struct TextWriter {
       o.open('{');
       o.key("checkworthiness");
       s.checkworthiness ? o.number(*s.checkworthiness) : o.null();
-      o.key("end"); o.uint(map.to_code_point(s.span.end));
+      o.key("end");
+      o.uint(map.to_code_point(s.span.end));
       put_extra(&s.extra);
-      o.key("paragraph"); o.index(s.paragraph);
-      o.key("start"); o.uint(map.to_code_point(s.span.start));
+      o.key("paragraph");
+      o.index(s.paragraph);
+      o.key("start");
+      o.uint(map.to_code_point(s.span.start));
       o.close('}');
     }
     o.close(']');
-    o.key("text"); o.str(doc.text);
+    o.key("text");
+    o.str(doc.text);
     o.key("tokens");
     o.open('[');
     for (const auto& t : doc.tokens)
@@ -446,8 +540,10 @@ void check_extra_depths(const Document& doc, std::size_t max_depth) {
     if (e.is_object() && !e.empty() && json_depth(e, max_depth) > max_depth)
       throw JsonError(where + "/extra", "the 'extra' value is " + json_too_deep(max_depth));
   };
-  for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) check(doc.paragraphs[i].extra, "/paragraphs/" + std::to_string(i));
-  for (std::size_t i = 0; i < doc.sentences.size(); ++i) check(doc.sentences[i].extra, "/sentences/" + std::to_string(i));
+  for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
+    check(doc.paragraphs[i].extra, "/paragraphs/" + std::to_string(i));
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i)
+    check(doc.sentences[i].extra, "/sentences/" + std::to_string(i));
   for (std::size_t i = 0; i < doc.entities.size(); ++i) check(doc.entities[i].extra, "/entities/" + std::to_string(i));
   for (std::size_t i = 0; i < doc.quotes.size(); ++i) check(doc.quotes[i].extra, "/quotes/" + std::to_string(i));
   for (std::size_t i = 0; i < doc.claims.size(); ++i) {

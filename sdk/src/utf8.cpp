@@ -13,17 +13,40 @@ std::size_t sequence_length(std::string_view t, std::size_t i, const char*& why)
   std::size_t n;
   unsigned char lo = 0x80, hi = 0xBF;
   if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c == 0xE0) { n = 3; lo = 0xA0; }
-  else if (c == 0xED) { n = 3; hi = 0x9F; }  // no UTF-16 surrogates
-  else if (c >= 0xE1 && c <= 0xEF) n = 3;
-  else if (c == 0xF0) { n = 4; lo = 0x90; }
-  else if (c >= 0xF1 && c <= 0xF3) n = 4;
-  else if (c == 0xF4) { n = 4; hi = 0x8F; }  // nothing above U+10FFFF
-  else { why = (c >= 0x80 && c <= 0xBF) ? "unexpected continuation byte" : "invalid lead byte"; return 0; }
-  if (i + n > t.size()) { why = "truncated sequence"; return 0; }
-  if (b(i + 1) < lo || b(i + 1) > hi) { why = "invalid continuation byte (or overlong / surrogate)"; return 0; }
+  else if (c == 0xE0) {
+    n = 3;
+    lo = 0xA0;
+  } else if (c == 0xED) {
+    n = 3;
+    hi = 0x9F;
+  }  // no UTF-16 surrogates
+  else if (c >= 0xE1 && c <= 0xEF)
+    n = 3;
+  else if (c == 0xF0) {
+    n = 4;
+    lo = 0x90;
+  } else if (c >= 0xF1 && c <= 0xF3) n = 4;
+  else if (c == 0xF4) {
+    n = 4;
+    hi = 0x8F;
+  }  // nothing above U+10FFFF
+  else {
+    why = (c >= 0x80 && c <= 0xBF) ? "unexpected continuation byte" : "invalid lead byte";
+    return 0;
+  }
+  if (i + n > t.size()) {
+    why = "truncated sequence";
+    return 0;
+  }
+  if (b(i + 1) < lo || b(i + 1) > hi) {
+    why = "invalid continuation byte (or overlong / surrogate)";
+    return 0;
+  }
   for (std::size_t k = 2; k < n; ++k)
-    if (b(i + k) < 0x80 || b(i + k) > 0xBF) { why = "invalid continuation byte"; return 0; }
+    if (b(i + k) < 0x80 || b(i + k) > 0xBF) {
+      why = "invalid continuation byte";
+      return 0;
+    }
   return n;
 }
 }  // namespace
@@ -60,10 +83,14 @@ std::optional<Invalid> find_invalid(std::string_view text) {
 
 char32_t decode(std::string_view t, std::size_t& i) {
   auto c = static_cast<unsigned char>(t[i]);
-  if (c < 0x80) { ++i; return c; }
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
   std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
   char32_t cp = c & (0x7F >> n);
-  for (std::size_t k = 1; k < n && i + k < t.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+  for (std::size_t k = 1; k < n && i + k < t.size(); ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
   i += n;
   return cp;
 }
@@ -94,15 +121,23 @@ std::size_t count_code_points(std::string_view text) {
 
 OffsetMap::OffsetMap(std::string_view text) : bytes_(text.size()) {
   for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) { ascii_ = false; break; }
-  if (ascii_) { code_points_ = bytes_; return; }
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii_ = false;
+      break;
+    }
+  if (ascii_) {
+    code_points_ = bytes_;
+    return;
+  }
   cp_of_byte_.resize(bytes_ + 1);
   byte_of_cp_.reserve(bytes_ + 1);
   std::uint32_t cp = 0;
   for (std::size_t i = 0; i < bytes_; ++i) {
     bool lead = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (lead) { byte_of_cp_.push_back(static_cast<std::uint32_t>(i)); cp_of_byte_[i] = cp++; }
-    else cp_of_byte_[i] = cp;  // inside a sequence: maps to the code point after its lead
+    if (lead) {
+      byte_of_cp_.push_back(static_cast<std::uint32_t>(i));
+      cp_of_byte_[i] = cp++;
+    } else cp_of_byte_[i] = cp;  // inside a sequence: maps to the code point after its lead
   }
   cp_of_byte_[bytes_] = cp;
   byte_of_cp_.push_back(static_cast<std::uint32_t>(bytes_));
@@ -110,12 +145,16 @@ OffsetMap::OffsetMap(std::string_view text) : bytes_(text.size()) {
 }
 
 std::size_t OffsetMap::to_code_point(std::size_t b) const {
-  if (b > bytes_) throw std::out_of_range("byte offset " + std::to_string(b) + " past the end of the text (" + std::to_string(bytes_) + " bytes)");
+  if (b > bytes_)
+    throw std::out_of_range("byte offset " + std::to_string(b) + " past the end of the text (" +
+                            std::to_string(bytes_) + " bytes)");
   return ascii_ ? b : cp_of_byte_[b];
 }
 
 std::size_t OffsetMap::to_byte(std::size_t c) const {
-  if (c > code_points_) throw std::out_of_range("offset " + std::to_string(c) + " past the end of the text (" + std::to_string(code_points_) + " code points)");
+  if (c > code_points_)
+    throw std::out_of_range("offset " + std::to_string(c) + " past the end of the text (" +
+                            std::to_string(code_points_) + " code points)");
   return ascii_ ? c : byte_of_cp_[c];
 }
 

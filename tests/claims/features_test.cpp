@@ -14,7 +14,8 @@ using namespace factpipe::claims;
 namespace {
 
 const FeatureExtractor& extractor() {
-  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  static const FeatureExtractor e =
+      FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
   return e;
 }
 
@@ -27,15 +28,17 @@ std::vector<std::string> lowers(std::string_view text) {
 
 std::vector<std::string> phrases(const AnalyzedSentence& s, const std::vector<WordRange>& ranges) {
   std::vector<std::string> out;
-  for (auto& r : ranges) out.emplace_back(s.text.substr(s.words[r.first].start, s.words[r.last - 1].end - s.words[r.first].start));
+  for (auto& r : ranges)
+    out.emplace_back(s.text.substr(s.words[r.first].start, s.words[r.last - 1].end - s.words[r.first].start));
   return out;
 }
 
 }  // namespace
 
 TEST(ClaimsWordScanner, SplitsCliticsNumbersAndNormalisesCurlyMarks) {
-  EXPECT_EQ(lowers("We don\xE2\x80\x99t know, it's 5.5% of $1,200."),
-            (std::vector<std::string>{"we", "do", "n't", "know", ",", "it", "'s", "5.5", "%", "of", "$", "1,200", "."}));
+  EXPECT_EQ(
+      lowers("We don\xE2\x80\x99t know, it's 5.5% of $1,200."),
+      (std::vector<std::string>{"we", "do", "n't", "know", ",", "it", "'s", "5.5", "%", "of", "$", "1,200", "."}));
   EXPECT_EQ(lowers("\xE2\x80\x9CNo\xE2\x80\x9D \xE2\x80\x93 the U.S. said"),
             (std::vector<std::string>{"\"", "no", "\"", "-", "the", "u.s.", "said"}));
   auto scanned = scan_words("Chang Ho-jin won 1990s", 100);

@@ -78,7 +78,8 @@ TEST(ClaimsSample, PhotoCreditsAreNotClaims) {
     auto pos = s.doc.text.find(text);
     ASSERT_NE(pos, std::string::npos) << text;
     Span credit{pos, pos + text.size()};
-    for (const auto& c : s.doc.claims) EXPECT_FALSE(c.span.overlaps(credit)) << "photo credit became a claim: " << c.text;
+    for (const auto& c : s.doc.claims)
+      EXPECT_FALSE(c.span.overlaps(credit)) << "photo credit became a claim: " << c.text;
   }
 }
 

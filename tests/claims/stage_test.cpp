@@ -17,7 +17,8 @@ ClaimsStage rules_stage() { return configured_stage(Json{{"threshold", 0.0}}); }
 
 const Claim* only_claim(const Document& doc, int sentence) {
   auto c = claims_of_sentence(doc, sentence);
-  EXPECT_EQ(c.size(), 1u) << "sentence " << sentence << ": " << doc.slice(doc.sentences[static_cast<std::size_t>(sentence)].span);
+  EXPECT_EQ(c.size(), 1u) << "sentence " << sentence << ": "
+                          << doc.slice(doc.sentences[static_cast<std::size_t>(sentence)].span);
   return c.empty() ? nullptr : c.front();
 }
 
@@ -106,7 +107,8 @@ TEST(ClaimsStage, TypesClaims) {
 }
 
 TEST(ClaimsStage, AppositiveGivesAnIdentityClaim) {
-  auto doc = make_doc({"Ahead of the talks, Anna Berg, the Swedish Trade Minister and a former banker, met the delegation in Oslo."});
+  auto doc = make_doc(
+      {"Ahead of the talks, Anna Berg, the Swedish Trade Minister and a former banker, met the delegation in Oslo."});
   rules_stage().process(doc);
   bool found = false;
   for (auto& c : doc.claims)
@@ -119,14 +121,14 @@ TEST(ClaimsStage, AppositiveGivesAnIdentityClaim) {
 
 TEST(ClaimsStage, NotClaims) {
   auto doc = make_doc({
-      "How many jobs did the plan create in 2020?",                // question
-      "Good evening and thank you for joining us.",                // greeting
-      "By Jane Porter and Tom Reid",                               // byline
-      "Erik Olsen, Nordic News, Pool Photo via AP",                // photo credit
-      "date 2025-03-14",                                           // dateline
-      "I think the new stadium is a beautiful building.",          // opinion
-      "The merger could possibly reshape the regional market.",    // hedged speculation
-      "Prices might rise again if the drought continues.",         // hedged speculation
+      "How many jobs did the plan create in 2020?",              // question
+      "Good evening and thank you for joining us.",              // greeting
+      "By Jane Porter and Tom Reid",                             // byline
+      "Erik Olsen, Nordic News, Pool Photo via AP",              // photo credit
+      "date 2025-03-14",                                         // dateline
+      "I think the new stadium is a beautiful building.",        // opinion
+      "The merger could possibly reshape the regional market.",  // hedged speculation
+      "Prices might rise again if the drought continues.",       // hedged speculation
   });
   rules_stage().process(doc);
   const char* reasons[] = {"question", "greeting", "byline", "photo_credit", "dateline", "opinion", "hedged", "hedged"};
@@ -163,7 +165,8 @@ TEST(ClaimsStage, SplitsTwoIndependentClaims) {
   EXPECT_EQ(texts(0), (std::vector<std::string>{"Wheat prices rose 5%", "corn prices fell 3%."}));
   EXPECT_EQ(texts(1), (std::vector<std::string>{"The ministry hired 200 nurses in March",
                                                 "the hospital closed two wards in April."}));
-  EXPECT_EQ(texts(2), (std::vector<std::string>{"Ticket sales doubled in June", "attendance fell by a third in July."}));
+  EXPECT_EQ(texts(2),
+            (std::vector<std::string>{"Ticket sales doubled in June", "attendance fell by a third in July."}));
   EXPECT_EQ(texts(3).size(), 1u);
   EXPECT_EQ(texts(4).size(), 1u);
   // Each part carries its own numbers and dates.
@@ -230,7 +233,8 @@ TEST(ClaimsStage, UnknownPublisherIsThePublication) {
 TEST(ClaimsStage, DecontextualisesALeadingPronounSpeaker) {
   auto doc = make_doc({"Tomas Varga, the Hungarian finance minister, spoke in Brussels.",
                        "He said that Hungary should cut its deficit to 3 percent by 2027."});
-  int varga = add_entity(doc, "PERSON", "Tomas Varga", {{"Tomas Varga", MentionKind::name}, {"He", MentionKind::pronoun}});
+  int varga =
+      add_entity(doc, "PERSON", "Tomas Varga", {{"Tomas Varga", MentionKind::name}, {"He", MentionKind::pronoun}});
   Quote q;
   q.span = find_span(doc, "Hungary should cut its deficit to 3 percent by 2027");
   q.kind = QuoteKind::indirect;
@@ -266,18 +270,19 @@ TEST(ClaimsStage, PronounWithoutAnyLayerIsLeftAlone) {
 }
 
 TEST(ClaimsStage, OneInstanceServesSeveralThreadsWithTheSameResults) {
-  const std::vector<std::string> sentences{
-      "Wheat prices rose 5% and corn prices fell 3%.", "Good evening and thank you for joining us.",
-      "The council approved a budget of 3.2 million euros for the new library.",
-      "Exports to Canada grew faster than imports from Mexico during the decade."};
+  const std::vector<std::string> sentences{"Wheat prices rose 5% and corn prices fell 3%.",
+                                           "Good evening and thank you for joining us.",
+                                           "The council approved a budget of 3.2 million euros for the new library.",
+                                           "Exports to Canada grew faster than imports from Mexico during the decade."};
   ClaimsStage stage = configured_stage();
   Document expected = make_doc(sentences);
   stage.process(expected);
   std::vector<Document> docs(8, make_doc(sentences));
   std::vector<std::thread> threads;
-  for (auto& d : docs) threads.emplace_back([&stage, &d] {
-    for (int k = 0; k < 20; ++k) stage.process(d);
-  });
+  for (auto& d : docs)
+    threads.emplace_back([&stage, &d] {
+      for (int k = 0; k < 20; ++k) stage.process(d);
+    });
   for (auto& t : threads) t.join();
   for (auto& d : docs) EXPECT_EQ(d, expected);
 }
@@ -298,7 +303,8 @@ TEST(ClaimsStage, AnInputMarkedAsAClaimIsOneClaimAsAWhole) {
 }
 
 TEST(ClaimsStage, AShortPostWithoutAClaimIsCheckedAsAWholeAndItsBylineNamesTheClaimant) {
-  auto doc = make_doc({"Tram fares doubled last year #Transit https://t.co/x \xE2\x80\x94 Jane Doe (@jdoe) March 1, 2020"});
+  auto doc =
+      make_doc({"Tram fares doubled last year #Transit https://t.co/x \xE2\x80\x94 Jane Doe (@jdoe) March 1, 2020"});
   // No sentence passes a threshold of 1: the post is still checked, without its byline.
   configured_stage(Json{{"threshold", 1.0}}).process(doc);
   ASSERT_EQ(doc.claims.size(), 1u);

@@ -26,7 +26,8 @@ std::set<std::string> linked_documents(const Json& doc) {
   for (const auto& claim : doc.at("claims")) {
     for (const auto& e : claim.value("evidence", Json::array())) EXPECT_NE(e.value("kind", ""), "document");
     if (claim.contains("extra") && claim["extra"].contains("crossref"))
-      for (const auto& l : claim["extra"]["crossref"].value("links", Json::array())) ids.insert(l.value("source_id", ""));
+      for (const auto& l : claim["extra"]["crossref"].value("links", Json::array()))
+        ids.insert(l.value("source_id", ""));
   }
   return ids;
 }
@@ -40,10 +41,12 @@ TEST(BatchLinking, TheSameClaimInTwoArticlesIsLinkedBothWays) {
       FAIL() << "plugin " << name << " of the default pipeline is not built";
   factpipe::crossref::TempDir dir;
   const fs::path in = dir.path() / "in";
-  factpipe::crossref::write_file(in / "a-early.txt",
+  factpipe::crossref::write_file(
+      in / "a-early.txt",
       "Library plan approved\n\nThe city council approved $45 million for the new central library on Tuesday. "
       "Construction is expected to start next spring.\n");
-  factpipe::crossref::write_file(in / "b-late.txt",
+  factpipe::crossref::write_file(
+      in / "b-late.txt",
       "Council backs library\n\nOn Tuesday the city council approved $45 million for the new central library. "
       "Residents packed the chamber for the vote.\n");
   for (const char* jobs : {"1", "2"}) {

@@ -41,10 +41,8 @@ std::vector<std::string> docs_of(const std::vector<std::shared_ptr<const BatchMe
 
 TEST(BatchMemory, FindsClaimsSharingEnoughWeightBestFirstAndNeverTheSameDocument) {
   BatchMemory memory;
-  memory.add({entry("a", "The tram extension will cost $450 million."),
-              entry("b", "The tram extension opens in May."),
-              entry("c", "Bus fares rise in May."),
-              entry("self", "The tram extension will cost $450 million.")});
+  memory.add({entry("a", "The tram extension will cost $450 million."), entry("b", "The tram extension opens in May."),
+              entry("c", "Bus fares rise in May."), entry("self", "The tram extension will cost $450 million.")});
   EXPECT_EQ(memory.size(), 4u);
   // "tram" 3, "extens" 2, "cost" 1: a holds all 6, b holds 5, c none.
   auto claim = claim_of({term("tram", 3), term("extens", 2), term("cost", 1)});

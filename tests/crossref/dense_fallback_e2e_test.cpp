@@ -77,7 +77,8 @@ TEST(DenseFallback, ThePipelineAnswersWithAndWithoutTheEncoderModel) {
   if (!std::getenv("XDG_CACHE_HOME") && fs::exists(model / "use-lite-0.2.0" / "model.json")) {
     EXPECT_EQ(with_err.find("words only"), std::string::npos) << with_err;  // the model is there: vectors used
   }
-  auto [without_model, without_err] = run("FACTPIPE_MODELS=" + quote_arg((dir.path() / "no-models").string()), "without");
+  auto [without_model, without_err] =
+      run("FACTPIPE_MODELS=" + quote_arg((dir.path() / "no-models").string()), "without");
   EXPECT_EQ(without_model, "vote");
   EXPECT_NE(without_err.find("words only"), std::string::npos) << without_err;
   EXPECT_NE(without_err.find("scripts/fetch-model.sh"), std::string::npos) << without_err;

@@ -148,7 +148,7 @@ TEST(DenseVectors, CosineFindsTheParaphraseWordsMiss) {
   Engine words(db, config, nullptr);
   auto by_words = words.rank(claim, 5);
   ASSERT_FALSE(by_words.empty());
-  EXPECT_EQ(by_words[0].sid, "chores");  // "household"
+  EXPECT_EQ(by_words[0].sid, "chores");                       // "household"
   for (const auto& r : by_words) EXPECT_NE(r.sid, "bleach");  // no word in common
   config.dense = true;
   config.dense_weight = 0.8;

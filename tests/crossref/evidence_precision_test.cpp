@@ -7,10 +7,10 @@
 
 #include "crossref_engine.hpp"
 #include "crossref_test_support.hpp"
-#include "stance_test_support.hpp"
 #include "evidence_scoring.hpp"
 #include "index_reader.hpp"
 #include "source_index.hpp"
+#include "stance_test_support.hpp"
 #include "test_paths.hpp"
 #include "text_analysis.hpp"
 #include "wordnet.hpp"
@@ -103,8 +103,8 @@ TEST(Antonym, OppositeWordAboutTheSameThingRefutes) {
 
 TEST(TitleFeature, ATopicTitleEarnsAtMostHalfTheClaim) {
   load_word_lists((test::source_dir() / "plugins/crossref/data").string());
-  ClaimProfile c = profile_claim("Famine follows volcanic winters that ruin harvests across Europe", {}, "", nullptr,
-                                 nullptr);
+  ClaimProfile c =
+      profile_claim("Famine follows volcanic winters that ruin harvests across Europe", {}, "", nullptr, nullptr);
   PassageProfile p = profile_passage("Crop failures were common in the Little Ice Age.");
   Features headline = compute_features(c, p, "Famine", "", nullptr, false);
   Features topic = compute_features(c, p, "Famine", "", nullptr, true);
@@ -126,12 +126,16 @@ TEST(FirstStage, SmallIndexQueriesEveryWordAndFindsSourcesByBm25) {
   // melting and sea ice comes first.
   std::string lines;
   for (int i = 0; i < 6; ++i)
-    lines += "{\"id\": \"w" + std::to_string(i) + "\", \"title\": \"Global warming\", \"text\": \"Warming of the "
-             "planet number " + std::to_string(i) + " is discussed here in general terms.\"}\n";
-  lines += "{\"id\": \"fox\", \"title\": \"Foxes\", \"text\": \"Arctic foxes live on the sea shore near "
-           "melting snow.\"}\n";
-  lines += "{\"id\": \"ice\", \"title\": \"Sea ice\", \"text\": \"Warming melts sea ice and the warming "
-           "speeds up as the ice melts.\"}\n";
+    lines += "{\"id\": \"w" + std::to_string(i) +
+             "\", \"title\": \"Global warming\", \"text\": \"Warming of the "
+             "planet number " +
+             std::to_string(i) + " is discussed here in general terms.\"}\n";
+  lines +=
+      "{\"id\": \"fox\", \"title\": \"Foxes\", \"text\": \"Arctic foxes live on the sea shore near "
+      "melting snow.\"}\n";
+  lines +=
+      "{\"id\": \"ice\", \"title\": \"Sea ice\", \"text\": \"Warming melts sea ice and the warming "
+      "speeds up as the ice melts.\"}\n";
   write_file(src / "s.jsonl", lines);
   fs::path db = tmp.path() / "i.sqlite";
   SourceIndex(db).update({src});
@@ -171,9 +175,9 @@ TEST(ReasonConfidence, ANegationInTheSourceOnlyRefutesWhereTheSourceRestatesTheC
   EXPECT_THAT(loose.reason, Not(HasSubstr("the source negates it")));
   StanceOptions any_negation;  // the rule before: a source negation refuted from relatedness 0.45
   any_negation.source_negation_from = 0;
-  auto before = stance("Arctic sea ice extent has declined sharply since satellite records began in the north.",
-                       "Satellite records show that the sea ice has not declined in the Antarctic winter.",
-                       any_negation);
+  auto before =
+      stance("Arctic sea ice extent has declined sharply since satellite records began in the north.",
+             "Satellite records show that the sea ice has not declined in the Antarctic winter.", any_negation);
   EXPECT_EQ(before.stance, Stance::refutes) << before.reason;
   // The source restates the claim and negates it: still a refutation.
   auto close = stance("The mayor approved the stadium deal.", "The mayor did not approve the stadium deal.");

@@ -82,8 +82,9 @@ TEST(IndexSafety, AnotherProgramsDatabaseIsRefusedAndLeftAlone) {
   {
     Database d(db.string(), Database::Mode::read_write);
     // Even with a meta(schema) row of another version, it is not ours.
-    d.exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema', '3');"
-           "CREATE TABLE precious(x); INSERT INTO precious VALUES(42);");
+    d.exec(
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema', '3');"
+        "CREATE TABLE precious(x); INSERT INTO precious VALUES(42);");
   }
   try {
     SourceIndex index(db);

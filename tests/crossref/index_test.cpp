@@ -8,13 +8,13 @@
 #include <gtest/gtest.h>
 
 #include "content_tokenizer.hpp"
+#include "crossref_test_support.hpp"
 #include "index_query.hpp"
 #include "index_reader.hpp"
 #include "source_formats.hpp"
 #include "source_index.hpp"
 #include "sqlite_handle.hpp"
 #include "test_paths.hpp"
-#include "crossref_test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace factpipe::crossref;
@@ -44,7 +44,8 @@ TEST(SourceIndex, ReadsEveryFormatInAMixedFolder) {
   write_file(src / "note.meta.json", R"({"id": "note-1", "publisher": "Ledger", "date": "2026-02-01"})");
   write_file(src / "one.json", R"({"id": "j1", "title": "Single", "text": "A single JSON document about ferries."})");
   write_file(src / "many.json", R"([{"id": "a1", "text": "First of an array."}, {"id": "a2", "text": "Second one."}])");
-  write_file(src / "docs.jsonl", "{\"id\": \"l1\", \"text\": \"Line one text.\"}\n\n{\"id\": \"l2\", \"text\": \"Line two.\"}\n");
+  write_file(src / "docs.jsonl",
+             "{\"id\": \"l1\", \"text\": \"Line one text.\"}\n\n{\"id\": \"l2\", \"text\": \"Line two.\"}\n");
   write_file(src / "sub" / "checks.jsonld", std::string("[") + kClaimReview + "]");
   write_file(src / "graph.json", std::string(R"({"@context": "https://schema.org", "@graph": [)") + kClaimReview +
                                      R"(, {"@type": "WebPage", "name": "ignored"}]})");
@@ -64,14 +65,16 @@ TEST(SourceIndex, ReadsEveryFormatInAMixedFolder) {
   EXPECT_EQ(first_text(db, "SELECT claimant FROM factchecks LIMIT 1"), "Ann Example");
   EXPECT_EQ(first_text(db, "SELECT author FROM factchecks LIMIT 1"), "Checkers");
   // Passages: a sentence with its neighbours, code point offsets into the source text.
-  EXPECT_EQ(count(db, "SELECT count(*) FROM passage_meta p JOIN sources s ON s.id = p.source WHERE s.sid = 'note-1'"), 3);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passage_meta p JOIN sources s ON s.id = p.source WHERE s.sid = 'note-1'"),
+            3);
   EXPECT_GT(count(db, "SELECT count(*) FROM passages WHERE passages MATCH 'ferries'"), 0);
 }
 
 TEST(SourceIndex, PassageOffsetsAreCodePoints) {
   TempDir tmp;
   fs::path src = tmp.path() / "c";
-  write_file(src / "d.jsonl", R"({"id": "u", "text": "Café “one” opened. The second sentence is here. Third."})" "\n");
+  write_file(src / "d.jsonl", R"({"id": "u", "text": "Café “one” opened. The second sentence is here. Third."})"
+                              "\n");
   fs::path db = tmp.path() / "i.sqlite";
   SourceIndex(db).update({src});
   Database d(db.string(), Database::Mode::read_only);
@@ -85,7 +88,8 @@ TEST(SourceIndex, PassageOffsetsAreCodePoints) {
 TEST(SourceIndex, PassageTextIsSlicedByBytesAroundMultibyteCharacters) {
   TempDir tmp;
   fs::path src = tmp.path() / "c";
-  write_file(src / "d.jsonl", R"({"id": "u", "text": "Café “one” opened. The second sentence is here. Third – naïve."})" "\n");
+  write_file(src / "d.jsonl", R"({"id": "u", "text": "Café “one” opened. The second sentence is here. Third – naïve."})"
+                              "\n");
   fs::path db = tmp.path() / "i.sqlite";
   SourceIndex(db).update({src});
   IndexReader reader(db.string(), 1.0, 1.0);
@@ -104,9 +108,11 @@ TEST(SourceIndex, Bm25ReadsPassageTextFromTheSources) {
   // FTS5's bm25() re-tokenizes matching rows (detail=column): the text must be there for it.
   TempDir tmp;
   fs::path src = tmp.path() / "c";
-  write_file(src / "d.jsonl",
-             "{\"id\": \"a\", \"title\": \"Ferry news\", \"text\": \"Buses run late. Ferries and more ferries sail at dawn.\"}\n"
-             "{\"id\": \"b\", \"text\": \"One ferry sails at noon, among many other things that happen in the long day.\"}\n");
+  write_file(
+      src / "d.jsonl",
+      "{\"id\": \"a\", \"title\": \"Ferry news\", \"text\": \"Buses run late. Ferries and more ferries sail at "
+      "dawn.\"}\n"
+      "{\"id\": \"b\", \"text\": \"One ferry sails at noon, among many other things that happen in the long day.\"}\n");
   fs::path db = tmp.path() / "i.sqlite";
   SourceIndex(db).update({src});
   IndexReader reader(db.string(), 1.0, 1.0);
@@ -128,8 +134,8 @@ TEST(SourceIndex, StopWordsAreNotIndexed) {
   fs::path db = tmp.path() / "i.sqlite";
   SourceIndex(db).update({src});
   EXPECT_EQ(count(db, "SELECT count(*) FROM passages_vocab WHERE term IN ('the', 'wa', 'and', 'it', 'at', 'of')"), 0);
-  EXPECT_EQ(count(db, "SELECT count(*) FROM passages_vocab WHERE term IN ('ferri', 'late', 'shall', 'sail', '9', 'bai')"),
-            6);
+  EXPECT_EQ(
+      count(db, "SELECT count(*) FROM passages_vocab WHERE term IN ('ferri', 'late', 'shall', 'sail', '9', 'bai')"), 6);
   EXPECT_EQ(count(db, "SELECT count(*) FROM passages WHERE passages MATCH '\"the\"'"), 0);
   IndexReader reader(db.string(), 1.0, 1.0);
   auto hits = reader.search("\"the\" OR \"ferries\"", 5);
@@ -194,8 +200,9 @@ TEST(SourceIndex, AnIndexOfAnotherSchemaVersionIsBuiltAfresh) {
   fs::path db = tmp.path() / "i.sqlite";
   {
     Database old(db.string(), Database::Mode::read_write);
-    old.exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema', '2');"
-             "CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT); CREATE TABLE sources(id INTEGER PRIMARY KEY)");
+    old.exec(
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema', '2');"
+        "CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT); CREATE TABLE sources(id INTEGER PRIMARY KEY)");
   }
   SourceIndex index(db);
   EXPECT_EQ(index.replaced_schema(), "2");

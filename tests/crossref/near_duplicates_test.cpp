@@ -26,10 +26,13 @@ TEST(NearDuplicates, OneResultForTheGroupListingTheOthers) {
   auto record = factcheck_record;
   {
     SourceIndex index(db);
-    index.add_records("mem:fc", {record("first", "Obama released 122 detainees from Guantanamo who re-engaged in terrorism."),
-                                 record("second", "Obama released \xE2\x80\x9C" "122 detainees\xE2\x80\x9D from Guantanamo who "
-                                                  "re-engaged in  terrorism"),
-                                 record("other", "Guantanamo detainees were moved to a prison in Illinois.")});
+    index.add_records("mem:fc",
+                      {record("first", "Obama released 122 detainees from Guantanamo who re-engaged in terrorism."),
+                       record("second",
+                              "Obama released \xE2\x80\x9C"
+                              "122 detainees\xE2\x80\x9D from Guantanamo who "
+                              "re-engaged in  terrorism"),
+                       record("other", "Guantanamo detainees were moved to a prison in Illinois.")});
   }
   auto groups = load_near_duplicates(db.string());
   ASSERT_EQ(groups->canonical_of.size(), 1u);

@@ -51,14 +51,15 @@ struct IndexContent {
 
 IndexContent content_of(const fs::path& db) {
   Database d(db.string(), Database::Mode::read_write);
-  d.exec("CREATE VIRTUAL TABLE temp.vi USING fts5vocab(main, passages, instance);"
-         "CREATE VIRTUAL TABLE temp.vc USING fts5vocab(main, passages, col);");
+  d.exec(
+      "CREATE VIRTUAL TABLE temp.vi USING fts5vocab(main, passages, instance);"
+      "CREATE VIRTUAL TABLE temp.vc USING fts5vocab(main, passages, col);");
   IndexContent c;
   c.instances = rows(d, "SELECT term, doc, col, offset FROM temp.vi ORDER BY term, doc, col");  // postings
   c.columns = rows(d, "SELECT term, col, doc, cnt FROM temp.vc ORDER BY term, col");
-  c.docsize = rows(d, "SELECT id, hex(sz) FROM passages_docsize ORDER BY id");  // tokens per column per row
+  c.docsize = rows(d, "SELECT id, hex(sz) FROM passages_docsize ORDER BY id");   // tokens per column per row
   c.segments = rows(d, "SELECT id, hex(block) FROM passages_data ORDER BY id");  // the segments, byte for byte
-  c.averages = rows(d, "SELECT hex(block) FROM passages_data WHERE id = 1");  // row count, tokens per column
+  c.averages = rows(d, "SELECT hex(block) FROM passages_data WHERE id = 1");     // row count, tokens per column
   return c;
 }
 
@@ -99,22 +100,27 @@ std::vector<std::string> query_results(const fs::path& db, const std::vector<std
 void write_tricky_sources(const fs::path& dir) {
   std::string long_sentence;
   for (int i = 0; i < 400; ++i) long_sentence += "word" + std::to_string(i % 37) + " Überprüfung ";
-  write_file(dir / "tricky.jsonl",
-             "{\"id\": \"a\", \"title\": \"The Ferry Crisis\", \"text\": \"THE ferry WAS late; it shall sail at 9:30. "
-             "Ferries of the bay — naïve “café” owners’ rights, co-operation and rock'n'roll.\"}\n"
-             "{\"id\": \"b\", \"title\": \"\", \"text\": \"Zürich's Straße costs 1,250.75 francs (2026). Ünïcödé ÀÉÎ.\"}\n"
-             "{\"id\": \"c\", \"text\": \"No title here and no full stop\"}\n"
-             "{\"id\": \"d\", \"title\": \"Same text.\", \"text\": \"Same text.\"}\n"
-             "{\"id\": \"e\", \"title\": \"Long\", \"text\": \"" +
-                 long_sentence + ". After the long one.\"}\n"
-                 "{\"id\": \"f\", \"title\": \"Empty\", \"text\": \"\"}\n");
-  write_file(dir / "plain.txt", "A Plain Title\n\nThe council voted 7-2 on Tuesday. Mr. Smith objected; he said "
-                                "taxes rose by 12%. Nobody answered.\n");
+  write_file(
+      dir / "tricky.jsonl",
+      "{\"id\": \"a\", \"title\": \"The Ferry Crisis\", \"text\": \"THE ferry WAS late; it shall sail at 9:30. "
+      "Ferries of the bay — naïve “café” owners’ rights, co-operation and rock'n'roll.\"}\n"
+      "{\"id\": \"b\", \"title\": \"\", \"text\": \"Zürich's Straße costs 1,250.75 francs (2026). Ünïcödé ÀÉÎ.\"}\n"
+      "{\"id\": \"c\", \"text\": \"No title here and no full stop\"}\n"
+      "{\"id\": \"d\", \"title\": \"Same text.\", \"text\": \"Same text.\"}\n"
+      "{\"id\": \"e\", \"title\": \"Long\", \"text\": \"" +
+          long_sentence +
+          ". After the long one.\"}\n"
+          "{\"id\": \"f\", \"title\": \"Empty\", \"text\": \"\"}\n");
+  write_file(dir / "plain.txt",
+             "A Plain Title\n\nThe council voted 7-2 on Tuesday. Mr. Smith objected; he said "
+             "taxes rose by 12%. Nobody answered.\n");
 }
 
-const std::vector<std::string> kQueries = {"\"ferry\"", "\"ferries\" OR \"cafe\"", "\"zurich\"", "\"the\"",
-                                           "\"uberprufung\" AND \"word3\"", "title:\"crisis\"", "\"same\" \"text\"",
-                                           "\"voted\" OR \"taxes\"", "\"sail\" NEAR \"late\"", "\"naive\""};
+const std::vector<std::string> kQueries = {
+    "\"ferry\"",         "\"ferries\" OR \"cafe\"",       "\"zurich\"",
+    "\"the\"",           "\"uberprufung\" AND \"word3\"", "title:\"crisis\"",
+    "\"same\" \"text\"", "\"voted\" OR \"taxes\"",        "\"sail\" NEAR \"late\"",
+    "\"naive\""};
 
 }  // namespace
 
@@ -188,12 +194,14 @@ TEST(PretokenizedIndex, ReindexingAChangedFileDeletesItsOldRows) {
   TempDir tmp;
   fs::path src = tmp.path() / "src";
   write_tricky_sources(src);
-  write_file(src / "changing.jsonl", "{\"id\": \"x\", \"title\": \"Trams\", \"text\": \"Alpha text about trams. "
-                                     "Second sentence on rails.\"}\n");
+  write_file(src / "changing.jsonl",
+             "{\"id\": \"x\", \"title\": \"Trams\", \"text\": \"Alpha text about trams. "
+             "Second sentence on rails.\"}\n");
   fs::path db = tmp.path() / "i.sqlite";
   SourceIndex(db).update({src});
-  write_file(src / "changing.jsonl", "{\"id\": \"x\", \"title\": \"Monorails\", \"text\": \"Alpha text about "
-                                     "monorails now.\"}\n");
+  write_file(src / "changing.jsonl",
+             "{\"id\": \"x\", \"title\": \"Monorails\", \"text\": \"Alpha text about "
+             "monorails now.\"}\n");
   fs::last_write_time(src / "changing.jsonl", fs::last_write_time(src / "changing.jsonl") + std::chrono::seconds(10));
   fs::remove(src / "plain.txt");
   {
@@ -292,8 +300,8 @@ std::vector<std::string> porter_minus_stop_words(const std::string& text) {
   porter.xTokenize(instance, &ctx, FTS5_TOKENIZE_DOCUMENT, text.data(), static_cast<int>(text.size()),
                    [](void* c, int, const char* tok, int n, int start, int end) {
                      auto* x = static_cast<Ctx*>(c);
-                     std::string surface = x->text->substr(static_cast<std::size_t>(start),
-                                                           static_cast<std::size_t>(end - start));
+                     std::string surface =
+                         x->text->substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
                      for (auto& ch : surface) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
                      if (indexed_word(surface))
                        x->out.push_back(std::to_string(start) + ":" + std::to_string(end) + ":" + std::string(tok, n));
@@ -323,8 +331,7 @@ TEST(PretokenizedIndex, StopWordsFilteredBelowTheStemmerGiveTheSameTokens) {
   std::vector<std::string> texts = {
       "THE ferry WAS late; it shall sail at 9:30. Ferries of the bay — naïve “café” owners’ rights, "
       "co-operation and rock'n'roll. Thé Ähnlich ÀÉÎ, I'm doesn't WON'T there's o'clock.",
-      "Zürich's Straße costs 1,250.75 francs (2026). Ünïcödé; A an AN aN I i Is iS",
-      ""};
+      "Zürich's Straße costs 1,250.75 francs (2026). Ünïcödé; A an AN aN I i Is iS", ""};
   fs::path polnear = factpipe::test::shared_dir() / "datasets/polnear/train/text";
   if (fs::exists(polnear)) {
     std::vector<fs::path> files;

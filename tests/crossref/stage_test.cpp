@@ -88,9 +88,7 @@ struct Corpus {
                "NORTHPORT COUNCIL - TRANSCRIPT\n\nMAYOR HOLT: The tram extension is on budget and every month we "
                "delay adds to the bill.\n\nCOUNCILLOR REYES: I will vote against this plan.\n");
   }
-  Json config() const {
-    return Json{{"sources", Json::array({sources.string()})}, {"db", db.string()}};
-  }
+  Json config() const { return Json{{"sources", Json::array({sources.string()})}, {"db", db.string()}}; }
 };
 
 }  // namespace
@@ -112,7 +110,8 @@ TEST(CrossrefStage, DescribeHasACompleteSchema) {
     EXPECT_TRUE(prop.contains("default")) << name;
     EXPECT_TRUE(prop.contains("description")) << name;
   }
-  for (auto& [name, prop] : schema["properties"]["weights"]["properties"].items()) EXPECT_TRUE(prop.contains("default")) << name;
+  for (auto& [name, prop] : schema["properties"]["weights"]["properties"].items())
+    EXPECT_TRUE(prop.contains("default")) << name;
 }
 
 TEST(CrossrefStage, EmptyConfigWorksWithoutAnIndex) {
@@ -145,9 +144,10 @@ TEST(CrossrefStage, EvidenceStancesFactChecksAndVerdicts) {
   Corpus corpus;
   CrossrefStage stage;
   factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
-  Document d = make_doc("art", "x",
-                        {"The tram extension will cost $450 million.", "Tram ridership in Northport fell 8 percent in 2025.",
-                         "The province pays 45 percent of the tram extension cost.", "Cod landings were steady in June."});
+  Document d =
+      make_doc("art", "x",
+               {"The tram extension will cost $450 million.", "Tram ridership in Northport fell 8 percent in 2025.",
+                "The province pays 45 percent of the tram extension cost.", "Cod landings were steady in June."});
   stage.process(d);
   const Claim& cost = d.claims[0];
   const Evidence* budget = find_evidence(cost, "budget");
@@ -233,7 +233,8 @@ TEST(CrossrefStage, SameClaimInTwoDocumentsOfABatchIsLinkedBothWays) {
                             {"The tram extension will cost $450 million"});
   Document second = make_doc("second", "Officials put the price of the tram extension at $450 million.",
                              {"the price of the tram extension at $450 million"});
-  Document third = make_doc("third", "The tram extension will cost $600 million.", {"The tram extension will cost $600 million."});
+  Document third =
+      make_doc("third", "The tram extension will cost $600 million.", {"The tram extension will cost $600 million."});
   stage.prepare_batch({&first, &second, &third});  // what the host does before the first document
   stage.process(first);
   stage.process(second);
@@ -262,7 +263,8 @@ TEST(CrossrefStage, WithoutPrepareBatchEarlierDocumentsAreRemembered) {
                             {"The tram extension will cost $450 million"});
   Document second = make_doc("second", "Officials put the price of the tram extension at $450 million.",
                              {"the price of the tram extension at $450 million"});
-  Document third = make_doc("third", "The tram extension will cost $600 million.", {"The tram extension will cost $600 million."});
+  Document third =
+      make_doc("third", "The tram extension will cost $600 million.", {"The tram extension will cost $600 million."});
   stage.process(first);
   stage.process(second);
   stage.process(third);
@@ -372,7 +374,8 @@ TEST(CrossrefExample, ClaimsGetTheExpectedSources) {
       }
     }
   }
-  std::printf("example: %zu of %zu expected (source, stance) pairs right; misses:\n%s", right, expected, misses.c_str());
+  std::printf("example: %zu of %zu expected (source, stance) pairs right; misses:\n%s", right, expected,
+              misses.c_str());
   // Measured 28 of 34 when this test was written; the misses are listed above (paraphrase beyond words).
   EXPECT_GE(right, 27u) << misses;
   // The refutations the example is built around (numbers that differ) and the claim without evidence.
@@ -424,17 +427,18 @@ TEST(CrossrefExample, QuotationsMatchTheTranscriptKey) {
   EXPECT_EQ(got["q08"].status, "verbatim");
   EXPECT_EQ(got["q08"].source_id, "province-harbour-link-share");
   EXPECT_EQ(got["q09"].status, "altered");
-  for (auto id : {"q02", "q06", "q13", "q15", "q16", "q20", "q21", "q22"})
-    EXPECT_EQ(got[id].status, "not_found") << id;
+  for (auto id : {"q02", "q06", "q13", "q15", "q16", "q20", "q21", "q22"}) EXPECT_EQ(got[id].status, "not_found") << id;
 }
 
 TEST(CrossrefStage, APostIsCheckedThroughItsMarkupAndItsFactChecksAreRankedApart) {
   Corpus corpus;
   CrossrefStage stage;
   factpipe::host::configure_stage(stage, corpus.config(), plugin_context());
-  std::string text = "RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc \xE2\x80\x94 "
-                     "Sam Critic (@samc) March 1, 2026";
-  Document d = make_doc("post", text, {"RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc"});
+  std::string text =
+      "RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc \xE2\x80\x94 "
+      "Sam Critic (@samc) March 1, 2026";
+  Document d = make_doc("post", text,
+                        {"RT @NorthportNews: Tram ridership in #Northport fell 8 percent in 2025!! https://t.co/abc"});
   d.claims[0].normalized.clear();  // as the claims stage leaves a whole post
   auto markup = factpipe::text::markup_of(d);
   EXPECT_EQ(CrossrefStage::query_text(d, d.claims[0], markup),
@@ -461,7 +465,8 @@ TEST(CrossrefStage, ANamedDatabaseIsUsedAsItIsWithoutTheExampleSources) {
     factpipe::host::configure_stage(build, corpus.config(), plugin_context());
   }
   TempDir other;
-  write_file(other.path() / "extra.jsonl", "{\"id\": \"bundled-example\", \"text\": \"Tram ridership in Northport fell.\"}\n");
+  write_file(other.path() / "extra.jsonl",
+             "{\"id\": \"bundled-example\", \"text\": \"Tram ridership in Northport fell.\"}\n");
   CrossrefStage stage;
   factpipe::host::configure_stage(
       stage, Json{{"db", corpus.db.string()}, {"example_sources", {(other.path() / "extra.jsonl").string()}}},

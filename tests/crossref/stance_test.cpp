@@ -46,7 +46,8 @@ TEST(Stance, ConflictingCountOfTheSameThingRefutes) {
 }
 
 TEST(Stance, NegationRefutes) {
-  auto r = stance("The mayor approved the stadium deal.", "The mayor did not approve the stadium deal, her office said.");
+  auto r =
+      stance("The mayor approved the stadium deal.", "The mayor did not approve the stadium deal, her office said.");
   EXPECT_EQ(r.stance, Stance::refutes) << r.reason;
   EXPECT_THAT(r.reason, HasSubstr("negates"));
 }
@@ -78,14 +79,15 @@ TEST(Stance, OffTopicIsUnrelated) {
 }
 
 TEST(Numbers, KindsBoundsAndUnits) {
-  auto n = extract_numbers("It cost $1.2 billion, more than 50 percent above the $780 million; council voted 7-4 on April 21, 2026.");
+  auto n = extract_numbers(
+      "It cost $1.2 billion, more than 50 percent above the $780 million; council voted 7-4 on April 21, 2026.");
   ASSERT_GE(n.size(), 5u);
   EXPECT_EQ(n[0].kind, NumberMention::Kind::money);
   EXPECT_DOUBLE_EQ(n[0].value, 1.2e9);
   EXPECT_EQ(n[1].kind, NumberMention::Kind::percent);
   EXPECT_EQ(n[1].bound, NumberMention::Bound::at_least);
   EXPECT_DOUBLE_EQ(n[2].value, 780e6);
-  EXPECT_DOUBLE_EQ(n[3].value, 7004);  // a tally
+  EXPECT_DOUBLE_EQ(n[3].value, 7004);               // a tally
   EXPECT_EQ(n[4].kind, NumberMention::Kind::year);  // a day of a month is a date
   NumberMention more = n[1], sixty = n[1];
   sixty.bound = NumberMention::Bound::exact;
@@ -108,8 +110,9 @@ TEST(FtsQuery, AwkwardClaimsSearchWithoutErrors) {
   fs::path db = tmp.path() / "i.sqlite";
   SourceIndex(db).update({src});
   Engine engine(db, EngineConfig{}, nullptr);
-  for (std::string claim : {"The \"state-of-the-art\" tram: NOT late AND NEAR the harbour OR not?",
-                            "title: \"quoted\" report", "AND OR NOT", "\"\"\"", "col:tram* ^harbour (late)", "-- ; DROP TABLE"}) {
+  for (std::string claim :
+       {"The \"state-of-the-art\" tram: NOT late AND NEAR the harbour OR not?", "title: \"quoted\" report",
+        "AND OR NOT", "\"\"\"", "col:tram* ^harbour (late)", "-- ; DROP TABLE"}) {
     EXPECT_NO_THROW(engine.rank(ClaimInput{claim, {}, ""}, 5)) << claim;
   }
   auto r = engine.rank(ClaimInput{"The \"state-of-the-art\" tram: NOT late AND NEAR the harbour", {}, ""}, 5);

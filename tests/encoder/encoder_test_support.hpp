@@ -40,8 +40,8 @@ inline std::vector<ReferenceCase> reference_cases() {
 
 inline bool model_present() { return std::filesystem::exists(default_model_dir() / "model.json"); }
 
-#define FACTPIPE_SKIP_WITHOUT_MODEL()                                                                  \
-  if (!::factpipe::encoder::testing::model_present())                                                 \
+#define FACTPIPE_SKIP_WITHOUT_MODEL()                                                               \
+  if (!::factpipe::encoder::testing::model_present())                                               \
   GTEST_SKIP() << "sentence encoder model absent from " << ::factpipe::encoder::default_model_dir() \
                << ": run scripts/fetch-model.sh"
 

@@ -17,9 +17,8 @@ using ::testing::HasSubstr;
 class EncoderModelError : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("factpipe_encoder_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("factpipe_encoder_test_" + std::to_string(::getpid()) + "_" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }
@@ -71,7 +70,8 @@ TEST_F(EncoderModelError, ShortShardIsNamed) {
 
 TEST_F(EncoderModelError, GraphWithoutTheEncoderNodesNamesTheNode) {
   write("model.json", R"({"modelTopology": {"node": []}, "weightsManifest": []})");
-  EXPECT_THAT(load_error(), HasSubstr("no node named 'module_apply_default/Encoder_en/KonaTransformer/Encode/embedding_lookup'"));
+  EXPECT_THAT(load_error(),
+              HasSubstr("no node named 'module_apply_default/Encoder_en/KonaTransformer/Encode/embedding_lookup'"));
 }
 
 // The real graph with one op changed: the port refuses a graph it does not know rather than guessing.
@@ -84,13 +84,16 @@ TEST_F(EncoderModelError, ChangedOpInTheRealGraphIsNamed) {
   in.close();
   bool changed = false;
   for (auto& node : doc["modelTopology"]["node"])
-    if (node["name"] == "module_apply_default/Encoder_en/KonaTransformer/Encode/TransformerStack/Layer_1/TransformerLayer/FFN/conv1/Relu") {
+    if (node["name"] ==
+        "module_apply_default/Encoder_en/KonaTransformer/Encode/TransformerStack/Layer_1/TransformerLayer/FFN/conv1/"
+        "Relu") {
       node["op"] = "Relu6";
       changed = true;
     }
   ASSERT_TRUE(changed);
   std::ofstream(dir_ / "model.json") << doc.dump();
-  EXPECT_THAT(load_error(), AllOf(HasSubstr("Layer_1/TransformerLayer/FFN/conv1/Relu"), HasSubstr("op is 'Relu6', expected 'Relu'")));
+  EXPECT_THAT(load_error(),
+              AllOf(HasSubstr("Layer_1/TransformerLayer/FFN/conv1/Relu"), HasSubstr("op is 'Relu6', expected 'Relu'")));
 }
 
 TEST_F(EncoderModelError, MalformedVocabularyEntryIsNamed) {

@@ -70,7 +70,8 @@ TEST(EncoderReference, EveryKernelsVectorsEqualJavaScript) {
     // Every third sentence (the longest included): the portable product is slow in the sanitizer build.
     for (std::size_t i = 0; i < cases.size(); ++i) {
       if (i % 3 != 0 && i + 1 != cases.size()) continue;
-      EXPECT_LE(max_difference(forced->encode(cases[i].text), cases[i].vector), kTolerance) << kernel << ": " << cases[i].text;
+      EXPECT_LE(max_difference(forced->encode(cases[i].text), cases[i].vector), kTolerance)
+          << kernel << ": " << cases[i].text;
     }
   }
 }
@@ -93,7 +94,8 @@ TEST(EncoderReference, BatchEqualsOneByOne) {
   texts.push_back(cases.front().text);  // a repeat
   const auto vectors = encoder().encode_batch(texts);
   ASSERT_EQ(vectors.size(), texts.size());
-  for (std::size_t i = 0; i < cases.size(); ++i) EXPECT_LE(max_difference(vectors[i], cases[i].vector), kTolerance) << texts[i];
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    EXPECT_LE(max_difference(vectors[i], cases[i].vector), kTolerance) << texts[i];
   EXPECT_EQ(vectors.back(), vectors.front());
   EXPECT_TRUE(encoder().encode_batch({}).empty());
 }

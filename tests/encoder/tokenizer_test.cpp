@@ -15,7 +15,7 @@ constexpr double kNull = std::numeric_limits<double>::quiet_NaN();
 
 Tokenizer tokenizer(std::vector<std::pair<std::string, double>> pieces) {
   std::vector<std::pair<std::string, double>> vocabulary{{"\xEF\xBF\xBD", 0}, {"<s>", 0}, {"</s>", 0},
-                                                         {"e1", 0}, {"e2", 0}, {"e3", 0}};
+                                                         {"e1", 0},           {"e2", 0},  {"e3", 0}};
   vocabulary.insert(vocabulary.end(), pieces.begin(), pieces.end());
   return Tokenizer(vocabulary);
 }
@@ -29,7 +29,9 @@ TEST(EncoderTokenizer, TiesGoToTheLaterStart) {
 
 TEST(EncoderTokenizer, UnknownSymbolsBecomeOnePieceZero) {
   const auto t = tokenizer({{"\u2581", -1}, {"\u2581a", -1}, {"ab", -1}, {"b", -1}});
-  EXPECT_EQ(t.encode("a\xF0\x9F\x98\x80\xF0\x9F\x98\x80" "b"), (Ids{6, 0, 9}));  // two emoji merge into one 0
+  EXPECT_EQ(t.encode("a\xF0\x9F\x98\x80\xF0\x9F\x98\x80"
+                     "b"),
+            (Ids{6, 0, 9}));                    // two emoji merge into one 0
   EXPECT_EQ(t.encode("a\tb"), (Ids{6, 0, 9}));  // only U+0020 becomes "▁"
   EXPECT_EQ(t.encode("b  b"), (Ids{6, 9, 6, 6, 9}));
 }
@@ -49,8 +51,8 @@ TEST(EncoderTokenizer, ARepeatedPieceKeepsItsLastIdAndScore) {
 
 TEST(EncoderTokenizer, TextIsNfkcNormalised) {
   const auto t = tokenizer({{"\u2581", -1}, {"f", -1}, {"i", -1}, {"fi", -1.5}});
-  EXPECT_EQ(t.encode("\xEF\xAC\x81"), (Ids{6, 9}));        // "ﬁ" -> "fi"
-  EXPECT_EQ(t.encode("\xEF\xBC\xA6i"), (Ids{6, 0, 8}));    // fullwidth "Ｆ" -> "F", not in the vocabulary
+  EXPECT_EQ(t.encode("\xEF\xAC\x81"), (Ids{6, 9}));      // "ﬁ" -> "fi"
+  EXPECT_EQ(t.encode("\xEF\xBC\xA6i"), (Ids{6, 0, 8}));  // fullwidth "Ｆ" -> "F", not in the vocabulary
   EXPECT_TRUE(t.encode("").empty());
 }
 

@@ -100,9 +100,9 @@ TEST_F(Entities, TitlesAndRolesAreNotPartOfTheCanonicalName) {
 }
 
 TEST_F(Entities, TitlesOfEveryKind) {
-  Document d = run(
-      "U.S. State Secretary Antony Blinken met NATO chief Jens Stoltenberg in Brussels. "
-      "Lt. Gen. Michael Flynn was not there.");
+  Document d =
+      run("U.S. State Secretary Antony Blinken met NATO chief Jens Stoltenberg in Brussels. "
+          "Lt. Gen. Michael Flynn was not there.");
   EXPECT_NE(named(d, "Antony Blinken"), nullptr);
   EXPECT_NE(named(d, "Jens Stoltenberg"), nullptr);
   EXPECT_NE(named(d, "Michael Flynn"), nullptr);
@@ -115,9 +115,9 @@ TEST_F(Entities, TitlesOfEveryKind) {
 }
 
 TEST_F(Entities, LaterShortFormsJoinTheFullName) {
-  Document d = run(
-      "Donald Trump spoke in Ohio. Mr. Trump said little.\n\n"
-      "The North Korean leader Kim Jong Un smiled. Kim waved to the crowd.");
+  Document d =
+      run("Donald Trump spoke in Ohio. Mr. Trump said little.\n\n"
+          "The North Korean leader Kim Jong Un smiled. Kim waved to the crowd.");
   const Entity* trump = named(d, "Donald Trump");
   ASSERT_NE(trump, nullptr);
   EXPECT_THAT(surfaces(d, *trump), Contains("Trump"));
@@ -128,8 +128,8 @@ TEST_F(Entities, LaterShortFormsJoinTheFullName) {
 }
 
 TEST_F(Entities, AppositiveRolesAreKept) {
-  Document d = run(
-      "Chang Ho-jin, the South Korean National Security Adviser and a former ambassador to Russia, spoke first.");
+  Document d =
+      run("Chang Ho-jin, the South Korean National Security Adviser and a former ambassador to Russia, spoke first.");
   const Entity* chang = named(d, "Chang Ho-jin");
   ASSERT_NE(chang, nullptr);
   auto roles = chang->extra["roles"].get<std::vector<std::string>>();
@@ -138,9 +138,9 @@ TEST_F(Entities, AppositiveRolesAreKept) {
 }
 
 TEST_F(Entities, NominalMentionsResolveToThePersonWithThoseRoles) {
-  Document d = run(
-      "Russian President Vladimir Putin visited Pyongyang. Republican nominee Donald Trump stayed home.\n\n"
-      "The visit was the Russian leader's first in 24 years. Reporters asked the Republican nominee about it.");
+  Document d =
+      run("Russian President Vladimir Putin visited Pyongyang. Republican nominee Donald Trump stayed home.\n\n"
+          "The visit was the Russian leader's first in 24 years. Reporters asked the Republican nominee about it.");
   const Entity* putin = named(d, "Vladimir Putin");
   const Entity* trump = named(d, "Donald Trump");
   ASSERT_NE(putin, nullptr);
@@ -151,9 +151,9 @@ TEST_F(Entities, NominalMentionsResolveToThePersonWithThoseRoles) {
 }
 
 TEST_F(Entities, PronounsFollowGenderAndRecency) {
-  Document d = run(
-      "Hillary Clinton met John Smith in Denver. She spoke first.\n\n"
-      "Smith listened. He said nothing.");
+  Document d =
+      run("Hillary Clinton met John Smith in Denver. She spoke first.\n\n"
+          "Smith listened. He said nothing.");
   const Entity* clinton = named(d, "Hillary Clinton");
   const Entity* smith = named(d, "John Smith");
   ASSERT_NE(clinton, nullptr);
@@ -175,9 +175,9 @@ TEST_F(Entities, PronounResolutionCanBeTurnedOff) {
 }
 
 TEST_F(Entities, PhotoCreditNamesAreMarked) {
-  Document d = run(
-      "Jane Doe, Sputnik, Kremlin Pool Photo via AP\n\n"
-      "Mayor Lena Ortiz opened the bridge on Monday.");
+  Document d =
+      run("Jane Doe, Sputnik, Kremlin Pool Photo via AP\n\n"
+          "Mayor Lena Ortiz opened the bridge on Monday.");
   const Entity* doe = named(d, "Jane Doe");
   ASSERT_NE(doe, nullptr);
   EXPECT_TRUE(doe->extra.value("credit", false));

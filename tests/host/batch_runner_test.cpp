@@ -43,7 +43,9 @@ TEST_P(BatchRunnerTest, KeepsInputOrderAndGoesOnAfterAFailure) {
   std::ostringstream jsonl;
   const int n = 200;
   for (int i = 0; i < n; ++i)
-    jsonl << Json{{"id", factpipe::test::cat("d", i)}, {"text", i % 17 == 5 ? factpipe::test::cat("BOOM goes ", i) : "calm"}}.dump()
+    jsonl << Json{{"id", factpipe::test::cat("d", i)},
+                  {"text", i % 17 == 5 ? factpipe::test::cat("BOOM goes ", i) : "calm"}}
+                 .dump()
           << "\n";
   dir.write("in.jsonl", jsonl.str());
 
@@ -102,7 +104,8 @@ struct BatchRun {
 BatchRun run_batch_pipeline(const std::vector<std::string>& texts, unsigned workers, std::size_t batch_size) {
   factpipe::test::TempDir dir;
   std::ostringstream jsonl;
-  for (std::size_t i = 0; i < texts.size(); ++i) jsonl << Json{{"id", factpipe::test::cat("d", i)}, {"text", texts[i]}}.dump() << "\n";
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    jsonl << Json{{"id", factpipe::test::cat("d", i)}, {"text", texts[i]}}.dump() << "\n";
   dir.write("in.jsonl", jsonl.str());
   Pipeline pipeline(pipeline_of("pipeline: t\nstages:\n  - {name: exploder, plugin: fx_boom}\n"
                                 "  - {name: batcher, plugin: fx_batch}\n  - {name: greeter, plugin: fx_good}\n",
@@ -120,7 +123,7 @@ BatchRun run_batch_pipeline(const std::vector<std::string>& texts, unsigned work
     out.errors.push_back(r.error);
     out.seen.push_back(r.failed() ? Json() : r.document->extra["fx_batch"]);
     if (!r.failed()) {
-      EXPECT_EQ(r.document->provenance.stages.size(), 3u);  // provenance of all three segments
+      EXPECT_EQ(r.document->provenance.stages.size(), 3u);           // provenance of all three segments
       EXPECT_EQ(r.document->extra["fx_good"]["greeting"], "hello");  // the stage after the batch stage ran
     }
   });
@@ -165,7 +168,8 @@ TEST_P(BatchStageTest, APrepareThatThrowsFailsItsBatchWithTheStageNameAndTheRunG
   ASSERT_EQ(run.ids.size(), 5u);
   EXPECT_EQ(run.summary.failed, 3u);
   for (int i = 0; i < 3; ++i)
-    EXPECT_THAT(run.errors[i], HasSubstr("stage 'batcher' (plugin fx_batch): prepare_batch failed: refused batch with d1"));
+    EXPECT_THAT(run.errors[i],
+                HasSubstr("stage 'batcher' (plugin fx_batch): prepare_batch failed: refused batch with d1"));
   EXPECT_EQ(run.seen[3]["batch"], (Json{"d3", "d4"}));
   EXPECT_TRUE(run.errors[4].empty());
 }

@@ -55,8 +55,8 @@ class Cli : public ::testing::Test {
   }
   // A pipeline of fixture plugins (found through plugin_paths, so no environment is needed).
   std::filesystem::path fixture_pipeline(const std::string& stages) {
-    return dir_.write("fixture.yaml", "pipeline: fixture-test\nplugin_paths: [" + factpipe::test::fixture_dir().string() +
-                                          "]\nstages:\n" + stages);
+    return dir_.write("fixture.yaml", "pipeline: fixture-test\nplugin_paths: [" +
+                                          factpipe::test::fixture_dir().string() + "]\nstages:\n" + stages);
   }
   // The real segmenter when it is built; otherwise a fixture stage (the host behaves the same).
   std::filesystem::path segmenting_pipeline() {
@@ -82,7 +82,8 @@ TEST_F(Cli, HelpDocumentsTheExitCodes) {
 }
 
 TEST_F(Cli, RunsOnATextFileAndWritesSchemaValidJson) {
-  dir_.write("article.txt", "Mayor Lee said the bridge costs $1.2 billion. \xE2\x80\x9CWe will build it,\xE2\x80\x9D she said.\n");
+  dir_.write("article.txt",
+             "Mayor Lee said the bridge costs $1.2 billion. \xE2\x80\x9CWe will build it,\xE2\x80\x9D she said.\n");
   dir_.write("article.meta.json", R"({"title": "Bridge", "publisher": "Ledger", "language": "en"})");
   auto r = run("run -q -c " + quote(segmenting_pipeline()) + " -o out article.txt");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -131,7 +132,8 @@ TEST_F(Cli, ADocumentOverMaxDocumentMbFailsAloneAndNamesTheLimit) {
   dir_.write("in/small.txt", "A sentence.");
   auto r = run("run -c " + quote(segmenting_pipeline()) + " --max-document-mb 0.002 -o out in");
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_THAT(r.err, HasSubstr("big.txt: document 'big' failed: the document is 3001 bytes, over the limit of 2000 bytes"));
+  EXPECT_THAT(r.err,
+              HasSubstr("big.txt: document 'big' failed: the document is 3001 bytes, over the limit of 2000 bytes"));
   EXPECT_THAT(r.err, HasSubstr("factpipe: 2 documents, 1 failed"));
   EXPECT_TRUE(std::filesystem::exists(dir_ / "out/small.json"));
   EXPECT_FALSE(std::filesystem::exists(dir_ / "out/big.json"));
@@ -142,7 +144,9 @@ TEST_F(Cli, ADocumentOverMaxDocumentMbFailsAloneAndNamesTheLimit) {
 TEST_F(Cli, StreamsStdinToStdoutOneLinePerDocumentInOrder) {
   std::string input;
   for (int i = 0; i < 300; ++i)
-    input += Json{{"id", factpipe::test::cat("doc", i)}, {"text", factpipe::test::cat("Sentence ", i) + ". Next."}}.dump() + "\n";
+    input +=
+        Json{{"id", factpipe::test::cat("doc", i)}, {"text", factpipe::test::cat("Sentence ", i) + ". Next."}}.dump() +
+        "\n";
   dir_.write("in.jsonl", input);
   auto r =
       run("run -q -j 2 -c " + quote(segmenting_pipeline()) + " --input-format jsonl --format jsonl -o - - < in.jsonl");
@@ -191,7 +195,8 @@ TEST_F(Cli, AStageErrorNamesStageAndDocumentAndTheBatchGoesOn) {
   dir_.write("in/c.txt", "calm again");
   auto r = run("run -j 2 -c " + quote(config) + " -o out in");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.err, HasSubstr("document 'b' failed: stage 'detonator' failed on document 'b': found BOOM in the text"));
+  EXPECT_THAT(r.err,
+              HasSubstr("document 'b' failed: stage 'detonator' failed on document 'b': found BOOM in the text"));
   EXPECT_TRUE(std::filesystem::exists(dir_ / "out/a.json"));
   EXPECT_FALSE(std::filesystem::exists(dir_ / "out/b.json"));
   EXPECT_TRUE(std::filesystem::exists(dir_ / "out/c.json"));
@@ -292,7 +297,7 @@ TEST_F(Cli, PluginsListAndInfo) {
   auto info = run("plugins info fx_good", env);
   ASSERT_EQ(info.exit_code, 0) << info.err;
   EXPECT_THAT(info.out, HasSubstr("version:     1.2.3"));
-  EXPECT_THAT(info.out, HasSubstr("\"greeting\": \"hello\""));  // the defaults
+  EXPECT_THAT(info.out, HasSubstr("\"greeting\": \"hello\""));          // the defaults
   EXPECT_THAT(info.out, HasSubstr("\"additionalProperties\": false"));  // the schema, pretty-printed
   auto missing = run("plugins info fx_nothing", env);
   EXPECT_EQ(missing.exit_code, 2);

@@ -83,8 +83,8 @@ TEST(CliSmallThings, EveryCommandsHelpHasAnExample) {
   auto script = factpipe_cmd(dir, "completion bash");
   ASSERT_EQ(script.exit_code, 0) << script.err;
   auto paths = command_paths(script.out);
-  EXPECT_THAT(paths, ::testing::IsSupersetOf({"", "run", "validate", "plugins", "plugins list", "plugins info",
-                                              "serve", "version", "completion"}));
+  EXPECT_THAT(paths, ::testing::IsSupersetOf({"", "run", "validate", "plugins", "plugins list", "plugins info", "serve",
+                                              "version", "completion"}));
   for (const auto& path : paths) {
     auto help = factpipe_cmd(dir, path + " --help");
     EXPECT_EQ(help.exit_code, 0) << path;

@@ -206,9 +206,9 @@ TEST_F(ConfigTest, ScalarsFollowYamlAndTheSchema) {
       "  - name: g\n"
       "    plugin: fx_good\n"
       "    config:\n"
-      "      greeting: 1.10\n"   // unquoted, but the schema wants a string: kept as written
+      "      greeting: 1.10\n"  // unquoted, but the schema wants a string: kept as written
       "      count: 7\n"
-      "      ratio: 2\n"         // an integer is a number
+      "      ratio: 2\n"  // an integer is a number
       "      flag: true\n");
   ASSERT_TRUE(v.ok()) << all(v);
   const Json& c = v.stages[0].config;

@@ -32,8 +32,7 @@ class TempDir {
   TempDir() {
     static std::atomic<int> counter{0};
     std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            cat("factpipe-host-test-", rd(), "-", counter++);
+    path_ = std::filesystem::temp_directory_path() / cat("factpipe-host-test-", rd(), "-", counter++);
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {

@@ -44,12 +44,12 @@ Written check_against_tree_writer(const TempDir& dir, const fs::path& input, con
   // The crossref index of the example sources goes into this test's folder, not the user's cache.
   const std::string env = "XDG_CACHE_HOME=" + quote(dir / "cache") + " ";
   auto jsonl = dir / (name + ".jsonl");
-  auto r = factpipe::test::run_shell(env + quote(kExe) + " run " + quote(input) + " --format jsonl -q -o " + quote(jsonl),
-                                     dir.path());
+  auto r = factpipe::test::run_shell(
+      env + quote(kExe) + " run " + quote(input) + " --format jsonl -q -o " + quote(jsonl), dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   auto pretty_dir = dir / (name + "-json");
-  r = factpipe::test::run_shell(env + quote(kExe) + " run " + quote(input) + " --format json -q -o " + quote(pretty_dir),
-                                dir.path());
+  r = factpipe::test::run_shell(
+      env + quote(kExe) + " run " + quote(input) + " --format json -q -o " + quote(pretty_dir), dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   for (const std::string& line : lines_of(factpipe::test::read_file(jsonl))) {
     factpipe::Document doc = factpipe::document_from_json(Json::parse(line));

@@ -59,7 +59,8 @@ TEST(JsonDepthLimit, ADeepDocumentFailsAloneInEveryInputForm) {
   EXPECT_THAT(items[3].error, HasSubstr("c.meta.json"));
   // The option raises the limit (up to its ceiling of 4096: a document is copied by recursion, and 50,000 levels
   // overflow the stack of a sanitizer build).
-  auto medium = dir.write("d.json", "{\"id\": \"medium\", \"text\": \"x\", \"extra\": {\"a\": " + nested_arrays_text(600) + "}}");
+  auto medium =
+      dir.write("d.json", "{\"id\": \"medium\", \"text\": \"x\", \"extra\": {\"a\": " + nested_arrays_text(600) + "}}");
   EXPECT_FALSE(read_everything({medium.string()}, kDefaultMaxJsonDepth)[0].document);
   auto raised = read_everything({medium.string()}, 1000);
   ASSERT_TRUE(raised[0].document) << raised[0].error;
@@ -140,7 +141,8 @@ TEST(YamlLimits, InvalidUtf8InAValueOrKeyIsAConfigErrorWithItsPlace) {
 TEST(JsonDepthLimit, ARunGoesOnPastADocumentWhosePluginWritesADeepExtra) {
   TempDir dir;
   auto pipeline = factpipe::test::hostile_pipeline(dir);
-  auto input = dir.write("in.jsonl", "{\"id\": \"bomb\", \"text\": \"DEEP-EXTRA\"}\n{\"id\": \"fine\", \"text\": \"ok\"}\n");
+  auto input =
+      dir.write("in.jsonl", "{\"id\": \"bomb\", \"text\": \"DEEP-EXTRA\"}\n{\"id\": \"fine\", \"text\": \"ok\"}\n");
   for (const char* format : {"jsonl", "json"}) {
     auto out = dir / (std::string("out.") + format);
     auto r = factpipe::test::run_shell(quote(FACTPIPE_EXE) + " run -q -c " + quote(pipeline) + " --format " + format +

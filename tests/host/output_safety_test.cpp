@@ -141,10 +141,11 @@ TEST(OutputSafety, AFullDiskKeepsTheCompleteDocumentsAndSaysWhy) {
   for (int i = 0; i < 40; ++i) lines += Json{{"id", cat("doc-", i)}, {"text", std::string(4000, 'w')}}.dump() + "\n";
   auto input = dir.write("in.jsonl", lines);
   fs::create_directories(dir / "small");
-  std::string script = "mount -t tmpfs -o size=64k tmpfs " + quote(dir / "small") + " || exit 99; " + quote(FACTPIPE_EXE) +
-                       " run -q -j 1 -c " + quote(hostile_pipeline(dir)) + " --format jsonl -o " +
+  std::string script = "mount -t tmpfs -o size=64k tmpfs " + quote(dir / "small") + " || exit 99; " +
+                       quote(FACTPIPE_EXE) + " run -q -j 1 -c " + quote(hostile_pipeline(dir)) + " --format jsonl -o " +
                        quote(dir / "small/out.jsonl") + " " + quote(input) + "; echo \"rc=$?\"; cp " +
-                       quote(dir / "small/out.jsonl") + " " + quote(dir / "kept.jsonl") + "; ls " + quote(dir / "small");
+                       quote(dir / "small/out.jsonl") + " " + quote(dir / "kept.jsonl") + "; ls " +
+                       quote(dir / "small");
   auto r = factpipe::test::run_shell("unshare -m sh -c " + quote(script), dir.path());
   if (r.exit_code == 99 || r.out.find("rc=") == std::string::npos)
     GTEST_SKIP() << "cannot mount a small tmpfs here (needs root or user namespaces): " << r.err;
@@ -169,7 +170,8 @@ TEST(OutputSafety, KillingARunKeepsWhatWasCompleteAndThePreviousFile) {
                          "{\"id\": \"hang\", \"text\": \"ENDLESS-LOOP\"}\n");
   auto target = dir.write("out.jsonl", "previous\n");
   std::string command = quote(FACTPIPE_EXE) + " run -q -j 1 --batch-size 1 -c " + quote(hostile_pipeline(dir)) +
-                        " --format jsonl -o " + quote(target) + " " + quote(input) + " </dev/null >/dev/null 2>&1 & echo $!";
+                        " --format jsonl -o " + quote(target) + " " + quote(input) +
+                        " </dev/null >/dev/null 2>&1 & echo $!";
   auto started = factpipe::test::run_shell(command, dir.path());
   pid_t pid = std::stoi(started.out);
   auto partial = dir / "out.jsonl.partial";

@@ -52,8 +52,7 @@ TEST(PluginLibrary, RejectsAnotherApiMajorNamingTheRule) {
   auto e = load_error("fx_major2");
   EXPECT_THAT(e, HasSubstr("factpipe-fx_major2.so"));
   EXPECT_THAT(e, HasSubstr("API major versions differ (plugin " + std::to_string(kApiVersion.major + 1) + "." +
-                           std::to_string(kApiVersion.minor) + ".0, host " +
-                           kApiVersion.str() + ")"));
+                           std::to_string(kApiVersion.minor) + ".0, host " + kApiVersion.str() + ")"));
 }
 
 TEST(PluginLibrary, RefusesAnApi1PluginBuiltBeforeTheDocumentHadAuthors) {

@@ -7,10 +7,15 @@
 using factpipe::html::extract_article;
 
 namespace {
-const std::string kBody = "Le ministre a d\xE9" "clar\xE9 que la r\xE9" "forme co\xFB" "terait 3 milliards d'euros, "
-                          "selon le document publi\xE9 mardi \xE0 Paris.";
-const std::string kBodyUtf8 = "Le ministre a déclaré que la réforme coûterait 3 milliards d'euros, "
-                              "selon le document publié mardi à Paris.";
+const std::string kBody =
+    "Le ministre a d\xE9"
+    "clar\xE9 que la r\xE9"
+    "forme co\xFB"
+    "terait 3 milliards d'euros, "
+    "selon le document publi\xE9 mardi \xE0 Paris.";
+const std::string kBodyUtf8 =
+    "Le ministre a déclaré que la réforme coûterait 3 milliards d'euros, "
+    "selon le document publié mardi à Paris.";
 
 std::string page(const std::string& head, const std::string& body) {
   return "<html><head>" + head + "</head><body><article><p>" + body + "</p></article></body></html>";
@@ -24,7 +29,8 @@ TEST(Charset, MetaCharsetLatin1IsDecodedAsWindows1252) {
 }
 
 TEST(Charset, HttpEquivContentType) {
-  auto a = extract_article(page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">", kBody));
+  auto a =
+      extract_article(page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">", kBody));
   EXPECT_EQ(a.text, kBodyUtf8);
 }
 

@@ -27,7 +27,8 @@ std::string news_page(const std::string& head_extra = "") {
   return R"(<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Bridge vote | The Ledger</title>
 <link rel="canonical" href="https://ledger.example/2024/bridge">
 <meta property="og:site_name" content="The Ledger">
-)" + head_extra + R"(</head><body>
+)" + head_extra +
+         R"(</head><body>
 <header class="site-header"><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
 <div id="cookie-banner">We use cookies to improve your experience, to show you ads and to measure traffic, as everyone does.</div>
 <ul class="menu"><li><a href="/a">World news and analysis from our correspondents everywhere</a></li></ul>
@@ -35,10 +36,13 @@ std::string news_page(const std::string& head_extra = "") {
 <h1>Council approves the bridge</h1>
 <div class="byline">By Ann Smith</div>
 <div class="article-body">
-<p>)" + kParagraph1 + R"(</p>
+<p>)" + kParagraph1 +
+         R"(</p>
 <div class="ad-slot">Advertisement: buy our premium subscription today, with many benefits, for less.</div>
-<p>)" + kParagraph2 + R"(</p>
-<p>)" + kParagraph3 + R"(</p>
+<p>)" + kParagraph2 +
+         R"(</p>
+<p>)" + kParagraph3 +
+         R"(</p>
 <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter, and elsewhere too</a></div>
 </div>
 </article></main>
@@ -140,8 +144,8 @@ TEST(ExtractArticle, DeepNestingAndRandomBytesNeitherCrashNorHang) {
 TEST(ExtractArticle, ScriptsStylesAndCommentsAreNeverText) {
   std::string page = "<html><head><STYLE>p { color: red }</STYLE></head><body><article><p>" + kParagraph1 +
                      "</p><script>var s = '<p>Scripted paragraph, with commas, commas, commas, in it.</p>';</script>"
-                     "<!-- <p>Commented out paragraph, with commas, commas, commas.</p> --><p>" + kParagraph2 +
-                     "</p><script type=\"text/javascript\">unterminated(";
+                     "<!-- <p>Commented out paragraph, with commas, commas, commas.</p> --><p>" +
+                     kParagraph2 + "</p><script type=\"text/javascript\">unterminated(";
   auto a = extract_article(page);
   EXPECT_EQ(a.text, kParagraph1 + "\n\n" + kParagraph2);
 }

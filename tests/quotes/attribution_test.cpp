@@ -86,9 +86,9 @@ TEST_F(Quotes, SaidSpeakerAfterTheQuotation) {
 }
 
 TEST_F(Quotes, SpeakerToldReportersAfterTheQuotation) {
-  Document d = run(
-      "“Iran has been providing weaponry to the war. It has been used against civilians,” "
-      "Antony Blinken told reporters on Tuesday.");
+  Document d =
+      run("“Iran has been providing weaponry to the war. It has been used against civilians,” "
+          "Antony Blinken told reporters on Tuesday.");
   EXPECT_EQ(speaker_of(d, "Iran has been providing weaponry to the war. It has been used against civilians,"),
             "Antony Blinken");
   EXPECT_EQ(quote_of(d, "Iran has been providing weaponry to the war. It has been used against civilians,")->cue_verb,
@@ -107,9 +107,9 @@ TEST_F(Quotes, DescribedAsPartialQuotation) {
 }
 
 TEST_F(Quotes, WarnedAgainstGoingPartialQuotation) {
-  Document d = run(
-      "Ahead of the meeting, Chang Ho-jin, the South Korean National Security Adviser and a former ambassador "
-      "to Russia warned his Russian counterpart against going “beyond a certain point” in the talks.");
+  Document d =
+      run("Ahead of the meeting, Chang Ho-jin, the South Korean National Security Adviser and a former ambassador "
+          "to Russia warned his Russian counterpart against going “beyond a certain point” in the talks.");
   EXPECT_EQ(speaker_of(d, "beyond a certain point"), "Chang Ho-jin");
   EXPECT_EQ(quote_of(d, "beyond a certain point")->kind, QuoteKind::partial);
 }
@@ -133,17 +133,17 @@ TEST_F(Quotes, TrailingDashSpeaker) {
 }
 
 TEST_F(Quotes, PronounSpeakerResolvedToThePerson) {
-  Document d = run(
-      "Councillor David Mbeki voted against the plan on Tuesday.\n\n"
-      "“We are building a monument while the buses run empty,” he said.");
+  Document d =
+      run("Councillor David Mbeki voted against the plan on Tuesday.\n\n"
+          "“We are building a monument while the buses run empty,” he said.");
   EXPECT_EQ(speaker_of(d, "We are building a monument while the buses run empty,"), "David Mbeki");
   EXPECT_EQ(mention_of(d, "We are building a monument while the buses run empty,"), "he");
 }
 
 TEST_F(Quotes, NominalSpeakerResolvedToThePerson) {
-  Document d = run(
-      "Transport Minister Hana Sato met the council.\n\n"
-      "“The province has made its offer,” the minister said.");
+  Document d =
+      run("Transport Minister Hana Sato met the council.\n\n"
+          "“The province has made its offer,” the minister said.");
   EXPECT_EQ(speaker_of(d, "The province has made its offer,"), "Hana Sato");
   EXPECT_EQ(mention_of(d, "The province has made its offer,"), "the minister");
 }
@@ -154,40 +154,41 @@ TEST_F(Quotes, SecondQuotationOfTheSameSpeaker) {
 }
 
 TEST_F(Quotes, SpeakerNamedInThePreviousSentence) {
-  Document d = run(
-      "Engineer J. R. Hale told the council on Monday that steel prices had risen. "
-      "“Every tonne costs us more than it did last spring.”");
+  Document d =
+      run("Engineer J. R. Hale told the council on Monday that steel prices had risen. "
+          "“Every tonne costs us more than it did last spring.”");
   EXPECT_EQ(speaker_of(d, "Every tonne costs us more than it did last spring."), "J. R. Hale");
 }
 
 TEST_F(Quotes, QuotationWithoutVerbAttributedFromContext) {
-  Document d = run(
-      "Mayor Lena Ortiz spoke to reporters on Monday.\n\n"
-      "“This is not a luxury project.”");
+  Document d =
+      run("Mayor Lena Ortiz spoke to reporters on Monday.\n\n"
+          "“This is not a luxury project.”");
   EXPECT_EQ(speaker_of(d, "This is not a luxury project."), "Lena Ortiz");
   EXPECT_LT(quote_of(d, "This is not a luxury project.")->confidence, 0.9);  // from context, not a cue
 }
 
 TEST_F(Quotes, ConversationalTurns) {
-  Document d = run(
-      "“I have been busy with the budget,” Councillor Priya Nandakumar said.\n\n"
-      "“Will you run again?” asked David Mbeki.\n\n"
-      "“I have not decided yet.”\n\n"
-      "“Why not?” Mbeki asked.\n\n"
-      "“My family comes first.”");
+  Document d =
+      run("“I have been busy with the budget,” Councillor Priya Nandakumar said.\n\n"
+          "“Will you run again?” asked David Mbeki.\n\n"
+          "“I have not decided yet.”\n\n"
+          "“Why not?” Mbeki asked.\n\n"
+          "“My family comes first.”");
   EXPECT_EQ(speaker_of(d, "Will you run again?"), "David Mbeki");
   EXPECT_EQ(speaker_of(d, "I have not decided yet."), "Priya Nandakumar");
   EXPECT_EQ(speaker_of(d, "My family comes first."), "Priya Nandakumar");
 }
 
 TEST_F(Quotes, MultiParagraphQuotationIsOneQuotation) {
-  Document d = run(
-      "Mbeki went further in an interview.\n\n"
-      "“When I joined this council, we ran 61 routes.\n\n"
-      "“Every one of those routes had a neighbourhood attached to it,” he said.");
+  Document d =
+      run("Mbeki went further in an interview.\n\n"
+          "“When I joined this council, we ran 61 routes.\n\n"
+          "“Every one of those routes had a neighbourhood attached to it,” he said.");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.slice(d.quotes[0].span),
-            "When I joined this council, we ran 61 routes.\n\n“Every one of those routes had a neighbourhood attached to it,");
+            "When I joined this council, we ran 61 routes.\n\n“Every one of those routes had a neighbourhood attached "
+            "to it,");
   ASSERT_TRUE(d.quotes[0].speaker.has_value());
   EXPECT_EQ(d.slice(*d.quotes[0].speaker->mention), "he");
 }
@@ -198,17 +199,17 @@ TEST_F(Quotes, QuotationClosedByTheWrongMark) {
 }
 
 TEST_F(Quotes, UnmatchedMarkIsBoundedByItsParagraph) {
-  Document d = run(
-      "The sign said \"closed for the season and nobody came back.\n\n"
-      "Ortiz was not worried. “We reopen in May,” said Ortiz.");
+  Document d =
+      run("The sign said \"closed for the season and nobody came back.\n\n"
+          "Ortiz was not worried. “We reopen in May,” said Ortiz.");
   EXPECT_EQ(speaker_of(d, "We reopen in May,"), "Ortiz");
   for (const auto& q : d.quotes) EXPECT_EQ(d.slice(q.span).find('\n'), std::string_view::npos);
 }
 
 TEST_F(Quotes, TitlesAndShowNamesAreNotQuotations) {
-  Document d = run(
-      "Ortiz appeared on \"Meet the Press\" on Sunday. She also watched the show \"Shark Tank\" and read a "
-      "report titled \"Moving Calder 2025\" before lunch.");
+  Document d =
+      run("Ortiz appeared on \"Meet the Press\" on Sunday. She also watched the show \"Shark Tank\" and read a "
+          "report titled \"Moving Calder 2025\" before lunch.");
   EXPECT_EQ(quote_of(d, "Meet the Press"), nullptr);
   EXPECT_EQ(quote_of(d, "Shark Tank"), nullptr);
   EXPECT_EQ(quote_of(d, "Moving Calder 2025"), nullptr);
@@ -297,10 +298,10 @@ TEST_F(Quotes, ChantedSloganIsAQuotationOfTheCrowd) {
 }
 
 TEST_F(Quotes, BylinesAndPhotoCreditsAreNeverSpeakers) {
-  Document d = run(
-      "By Ana Ruiz\n\n"
-      "Sam Okafor, Ledger Pool Photo via AP\n\n"
-      "“Everything must go before the bridge opens.”");
+  Document d =
+      run("By Ana Ruiz\n\n"
+          "Sam Okafor, Ledger Pool Photo via AP\n\n"
+          "“Everything must go before the bridge opens.”");
   const Quote* q = quote_of(d, "Everything must go before the bridge opens.");
   ASSERT_NE(q, nullptr);
   EXPECT_FALSE(q->speaker.has_value()) << q->speaker->name;  // nobody to attribute it to
@@ -308,10 +309,10 @@ TEST_F(Quotes, BylinesAndPhotoCreditsAreNeverSpeakers) {
 }
 
 TEST_F(Quotes, IndirectSpeech) {
-  Document d = run(
-      "Councillor David Mbeki said that the money would be better spent on buses.\n\n"
-      "Sato shared that the province would cover 40 percent of the cost.\n\n"
-      "According to the engineer J. R. Hale, the price of steel had risen by a third.");
+  Document d =
+      run("Councillor David Mbeki said that the money would be better spent on buses.\n\n"
+          "Sato shared that the province would cover 40 percent of the cost.\n\n"
+          "According to the engineer J. R. Hale, the price of steel had risen by a third.");
   const Quote* a = quote_of(d, "the money would be better spent on buses");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->kind, QuoteKind::indirect);
@@ -326,11 +327,11 @@ TEST_F(Quotes, IndirectSpeech) {
 }
 
 TEST_F(Quotes, IndirectViewsOfThinkingAndFinding) {
-  Document d = run(
-      "Councillor David Mbeki believes that the money would be better spent on buses.\n\n"
-      "A new poll shows most voters in the city want the bridge built.\n\n"
-      "The bridge was expected to cost less than the tunnel next to it.\n\n"
-      "Mbeki expects to win the vote on the bridge next month.");
+  Document d =
+      run("Councillor David Mbeki believes that the money would be better spent on buses.\n\n"
+          "A new poll shows most voters in the city want the bridge built.\n\n"
+          "The bridge was expected to cost less than the tunnel next to it.\n\n"
+          "Mbeki expects to win the vote on the bridge next month.");
   const Quote* a = quote_of(d, "the money would be better spent on buses");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->kind, QuoteKind::indirect);

@@ -25,10 +25,19 @@ std::u32string u32(const std::string& s) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     char32_t c;
     int n;
-    if (b < 0x80) { c = b; n = 1; }
-    else if (b < 0xE0) { c = b & 0x1F; n = 2; }
-    else if (b < 0xF0) { c = b & 0x0F; n = 3; }
-    else { c = b & 0x07; n = 4; }
+    if (b < 0x80) {
+      c = b;
+      n = 1;
+    } else if (b < 0xE0) {
+      c = b & 0x1F;
+      n = 2;
+    } else if (b < 0xF0) {
+      c = b & 0x0F;
+      n = 3;
+    } else {
+      c = b & 0x07;
+      n = 4;
+    }
     for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
     out.push_back(c);
     i += static_cast<std::size_t>(n);
@@ -160,8 +169,8 @@ TEST(PolnearMetric, CoverageRulesAndOneToOne) {
   Counts c1 = score_article(a, {{at(U"We will build"), 3, std::nullopt, ""}}, {}, 3);
   EXPECT_EQ(c1.matched, 0u);
   // too long: less than half of the prediction lies inside the gold quotation
-  Counts c2 = score_article(
-      a, {{CpSpan{at(U"We will").start, at(U"Critics").start + 30}, 12, std::nullopt, ""}}, {}, 3);
+  Counts c2 =
+      score_article(a, {{CpSpan{at(U"We will").start, at(U"Critics").start + 30}, 12, std::nullopt, ""}}, {}, 3);
   EXPECT_EQ(c2.matched, 0u);
   // two predictions on one gold quotation: only one matches
   CpSpan g = at(U"We will build the bridge this year,");

@@ -85,7 +85,8 @@ TEST(SpeakerRanker, EveryAttributionKeepsItsReasonAndCandidatesOnRequest) {
     EXPECT_EQ(q.speaker->name, "Jane Holt") << d.slice(q.span);
     ASSERT_TRUE(q.extra.contains("quotes"));
     std::string reason = q.extra["quotes"].value("reason", "");
-    EXPECT_TRUE(reason == "cue" || reason == "context" || reason == "ranker" || reason == "conversational turn") << reason;
+    EXPECT_TRUE(reason == "cue" || reason == "context" || reason == "ranker" || reason == "conversational turn")
+        << reason;
     ASSERT_TRUE(q.extra.contains("speaker_candidates"));
     EXPECT_GE(q.extra["speaker_candidates"].size(), 1u);
     EXPECT_EQ(q.extra["speaker_candidates"][0]["x"].size(), kSpeakerFeatureCount);

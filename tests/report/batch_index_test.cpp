@@ -47,24 +47,28 @@ TEST(BatchIndex, HtmlHasARowPerDocumentTheFailureAndTotals) {
   if (test::have_xml_parser()) {
     EXPECT_TRUE(test::parse_xml(html).parsed) << test::parse_xml(html).error;
   }
-  EXPECT_THAT(html, HasSubstr("<a class=\"doc-title\" href=\"zurich%20cafe.html\">Café owners welcome Zürich bridge plan</a>"));
+  EXPECT_THAT(
+      html, HasSubstr("<a class=\"doc-title\" href=\"zurich%20cafe.html\">Café owners welcome Zürich bridge plan</a>"));
   EXPECT_THAT(html, Not(HasSubstr("href=\"javascript")));
   EXPECT_THAT(html, HasSubstr("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"));
   EXPECT_THAT(html, HasSubstr("<tr class=\"failed\">"));
   EXPECT_THAT(html, HasSubstr("Error:</span> segmenter: invalid UTF-8 at line 3, column 7 &lt;b&gt;"));
   EXPECT_THAT(html, HasSubstr("\u2717 Failed</span>"));
   // Totals: 2 processed + 1 failed; 5 quotes (4 + 1), 6 claims (5 + 1), refuted 2 (1 + 1).
-  EXPECT_THAT(html, HasSubstr("Total (2 processed, 1 failed)</th><td></td><td class=\"num\">5</td><td class=\"num\">6</td>"
-                              "<td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">1</td>"
-                              "<td class=\"num\">1</td><td class=\"num\">1</td>"));
+  EXPECT_THAT(html,
+              HasSubstr("Total (2 processed, 1 failed)</th><td></td><td class=\"num\">5</td><td class=\"num\">6</td>"
+                        "<td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">1</td>"
+                        "<td class=\"num\">1</td><td class=\"num\">1</td>"));
 }
 
 TEST(BatchIndex, MarkdownHasTheSameRows) {
   std::ostringstream out;
   report::write_index("md", batch(), {}, out);
   std::string md = out.str();
-  EXPECT_THAT(md, HasSubstr("| [Café owners welcome Zürich bridge plan](<zurich%20cafe.html>) | 4 | 5 | 1 | 1 | 1 | 1 | 1 | ✓ Processed |"));
-  EXPECT_THAT(md, HasSubstr("| Transit fares rise | – | – | – | – | – | – | – | ✗ Failed: segmenter: invalid UTF-8 at line 3, column 7 \\<b\\> |"));
+  EXPECT_THAT(md, HasSubstr("| [Café owners welcome Zürich bridge plan](<zurich%20cafe.html>) | 4 | 5 | 1 | 1 | 1 | 1 "
+                            "| 1 | ✓ Processed |"));
+  EXPECT_THAT(md, HasSubstr("| Transit fares rise | – | – | – | – | – | – | – | ✗ Failed: segmenter: invalid UTF-8 at "
+                            "line 3, column 7 \\<b\\> |"));
   EXPECT_THAT(md, HasSubstr("| **Total** | **5** | **6** | **1** | **2** | **1** | **1** | **1** | |"));
   EXPECT_THAT(md, Not(HasSubstr("](<javascript")));
 }

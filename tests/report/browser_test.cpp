@@ -2,11 +2,11 @@
 // not installed (CI installs it: scripts/setup.sh --with-browser).
 #include <report_writers.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -57,9 +57,10 @@ int run_chromium(const fs::path& html, const std::string& mode, const fs::path& 
   std::string cmd = "timeout 120 " + kChromium.string() +
                     " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
                     " --disable-background-networking --disable-component-update --disable-sync"
-                    " --hide-scrollbars --user-data-dir=" + quote_arg(profile_template) +
-                    " --window-size=1280,2000 " + mode + " " + quote_arg("file://" + fs::absolute(html).string()) +
-                    " > " + quote_arg(stdout_file.string()) + " 2> " + quote_arg(stdout_file.string() + ".log");
+                    " --hide-scrollbars --user-data-dir=" +
+                    quote_arg(profile_template) + " --window-size=1280,2000 " + mode + " " +
+                    quote_arg("file://" + fs::absolute(html).string()) + " > " + quote_arg(stdout_file.string()) +
+                    " 2> " + quote_arg(stdout_file.string() + ".log");
   int rc = std::system(cmd.c_str());
   std::error_code ec;
   fs::remove_all(profile_template, ec);
@@ -115,13 +116,15 @@ void expect_same_elements(const std::string& written, const std::string& dom) {
 }  // namespace
 
 TEST(BrowserRender, ExampleReportIsVisibleAndItsClaimsTableIsInTheDom) {
-  if (!fs::exists(kChromium)) GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
+  if (!fs::exists(kChromium))
+    GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
   fs::path examples = test::source_dir() / "examples";
   ASSERT_TRUE(fs::exists(examples / "articles" / "harbor-bridge-2026.txt")) << "bundled example missing";
   Document d = test::example_document(examples);
   ASSERT_FALSE(d.claims.empty());
   report::Options o;
-  o.settings = {{"organisation", "Calder Verify"}, {"organisation_url", "https://example.org/calderverify"},
+  o.settings = {{"organisation", "Calder Verify"},
+                {"organisation_url", "https://example.org/calderverify"},
                 {"date", "2026-03-20"}};
   std::ostringstream html;
   report::write_document("html", d, o, html);
@@ -141,8 +144,8 @@ TEST(BrowserRender, ExampleReportIsVisibleAndItsClaimsTableIsInTheDom) {
   EXPECT_EQ(px.height, 2000u);
   EXPECT_GT(px.distinct_colours, 50u) << "a page of text, badges and highlights has many colours";
   EXPECT_GT(px.non_white, 0.01) << "too little ink: blank page?";
-  std::cout << "[ screenshot ] " << png.string() << ": " << px.distinct_colours << " colours, "
-            << px.non_white * 100 << "% ink\n";
+  std::cout << "[ screenshot ] " << png.string() << ": " << px.distinct_colours << " colours, " << px.non_white * 100
+            << "% ink\n";
 #endif
 
   fs::path dom_file = output_dir() / "harbor-bridge-2026.dom.html";
@@ -161,7 +164,8 @@ TEST(BrowserRender, ExampleReportIsVisibleAndItsClaimsTableIsInTheDom) {
 }
 
 TEST(BrowserRender, HostileTextCreatesNoElementOrHandlerInTheBrowser) {
-  if (!fs::exists(kChromium)) GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
+  if (!fs::exists(kChromium))
+    GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
   std::ostringstream html;
   report::write_document("html", test::hostile_document(), {}, html);
   fs::path page = output_dir() / "hostile.html";
@@ -181,7 +185,8 @@ TEST(BrowserRender, HostileTextCreatesNoElementOrHandlerInTheBrowser) {
 }
 
 TEST(BrowserRender, OverlappingQuotesAndClaimsNeedNoRepairByTheBrowser) {
-  if (!fs::exists(kChromium)) GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
+  if (!fs::exists(kChromium))
+    GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
   std::ostringstream html;
   report::Options o;
   o.settings = {{"date", "2026-03-20"}};
@@ -194,7 +199,8 @@ TEST(BrowserRender, OverlappingQuotesAndClaimsNeedNoRepairByTheBrowser) {
 }
 
 TEST(BrowserRender, BatchIndexShowsEveryRowAndTheFailure) {
-  if (!fs::exists(kChromium)) GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
+  if (!fs::exists(kChromium))
+    GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
   std::vector<report::BatchEntry> entries{report::summarize(test::rich_document(), "rich.html"),
                                           report::summarize(test::hostile_document(), "hostile.html")};
   fs::path examples = test::source_dir() / "examples";
@@ -228,13 +234,14 @@ TEST(BrowserRender, BatchIndexShowsEveryRowAndTheFailure) {
 // example (not a document built by the test), rendered as a person would see it.
 #if defined(FACTPIPE_EXE)
 TEST(BrowserRender, DefaultPipelineReportOfTheBundledExample) {
-  if (!fs::exists(kChromium)) GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
+  if (!fs::exists(kChromium))
+    GTEST_SKIP() << "chromium not installed at " << kChromium << " (apt-get install chromium)";
   fs::path out = output_dir() / "pipeline";
   fs::remove_all(out);
   fs::path cache = output_dir() / "pipeline-cache";  // the crossref index of the example sources
-  std::string cmd = "XDG_CACHE_HOME=" + quote_arg(cache.string()) + " " + quote_arg(FACTPIPE_EXE) +
-                    " run -q -c " + quote_arg((test::source_dir() / "config" / "default.yaml").string()) +
-                    " --format html,json -o " + quote_arg(out.string()) + " " +
+  std::string cmd = "XDG_CACHE_HOME=" + quote_arg(cache.string()) + " " + quote_arg(FACTPIPE_EXE) + " run -q -c " +
+                    quote_arg((test::source_dir() / "config" / "default.yaml").string()) + " --format html,json -o " +
+                    quote_arg(out.string()) + " " +
                     quote_arg((test::source_dir() / "examples" / "articles" / "harbor-bridge-2026.txt").string());
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   fs::path page = out / "harbor-bridge-2026.html";

@@ -35,8 +35,9 @@ TEST(ClaimReview, OneValidRecordPerClaimWithAVerdict) {
     for (const char* key : {"url", "claimReviewed", "datePublished", "author", "itemReviewed", "reviewRating"})
       EXPECT_TRUE(r.contains(key)) << key;
     EXPECT_FALSE(r["claimReviewed"].get<std::string>().empty());
-    EXPECT_EQ(r["author"], (Json{{"@type", "Organization"}, {"name", "Calder Verify"},
-                                 {"url", "https://example.org/calderverify"}}));
+    EXPECT_EQ(
+        r["author"],
+        (Json{{"@type", "Organization"}, {"name", "Calder Verify"}, {"url", "https://example.org/calderverify"}}));
     EXPECT_EQ(r["datePublished"], "2026-03-20");
     EXPECT_EQ(r["itemReviewed"]["@type"], "Claim");
     EXPECT_EQ(r["itemReviewed"]["datePublished"], "2026-03-14");
@@ -49,8 +50,11 @@ TEST(ClaimReview, OneValidRecordPerClaimWithAVerdict) {
   // Claim 1: normalized text, the speaker as a Person, rating 5 of 5, url with the claim's anchor.
   EXPECT_EQ(records[0]["claimReviewed"], "Lena Ortiz said the Zürich bridge will cost €1.2 billion.");
   EXPECT_EQ(records[0]["itemReviewed"]["author"], (Json{{"@type", "Person"}, {"name", "Lena Ortiz"}}));
-  EXPECT_EQ(records[0]["reviewRating"], (Json{{"@type", "Rating"}, {"ratingValue", 5}, {"bestRating", 5},
-                                              {"worstRating", 1}, {"alternateName", "Supported by sources"}}));
+  EXPECT_EQ(records[0]["reviewRating"], (Json{{"@type", "Rating"},
+                                              {"ratingValue", 5},
+                                              {"bestRating", 5},
+                                              {"worstRating", 1},
+                                              {"alternateName", "Supported by sources"}}));
   EXPECT_EQ(records[0]["url"], "https://example.org/calderverify/reviews/z%C3%BCrich-caf%C3%A9-vote#claim-1");
   EXPECT_EQ(records[0]["reviewBody"], "The 2026 budget gives the same figure.");
   EXPECT_EQ(records[1]["reviewRating"]["ratingValue"], 3);  // disputed
@@ -89,7 +93,7 @@ TEST(ClaimReview, DefaultsWithoutSettings) {
   ASSERT_FALSE(records.empty());
   EXPECT_EQ(records[0]["author"]["name"], "factpipe");
   EXPECT_EQ(records[0]["url"], "z%C3%BCrich-caf%C3%A9-vote.html#claim-1");  // the HTML report's anchor
-  EXPECT_EQ(records[0]["datePublished"].get<std::string>().size(), 10u);       // today, YYYY-MM-DD
+  EXPECT_EQ(records[0]["datePublished"].get<std::string>().size(), 10u);    // today, YYYY-MM-DD
 }
 
 TEST(ClaimReview, InvalidUtf8FromPluginsIsReplacedNotFatal) {
@@ -117,7 +121,7 @@ TEST(ClaimReview, IndexConcatenatesDocumentsAndSkipsFailures) {
   // Safe to paste into <script type="application/ld+json">: markup characters only as \u escapes.
   EXPECT_EQ(out.str().find_first_of("<>&"), std::string::npos);
   Json all = Json::parse(out.str());
-  ASSERT_EQ(all.size(), 5u);  // 4 + 1
+  ASSERT_EQ(all.size(), 5u);                                                      // 4 + 1
   EXPECT_EQ(all[4]["claimReviewed"], "<img src=x onerror=alert(1)> normalized");  // JSON, not HTML: kept as data
   EXPECT_EQ(all[4]["itemReviewed"]["author"]["name"], "<script>alert(4)</script>");
   // A javascript: article url is not passed on as the claim's appearance.

@@ -12,7 +12,9 @@ TEST(Escaping, HtmlEscapesAllFiveCharacters) {
 
 TEST(Escaping, CleansInvalidUtf8AndControls) {
   EXPECT_EQ(clean_text("a\xC3(b"), "a\xEF\xBF\xBD(b");
-  EXPECT_EQ(clean_text(std::string("a\0b", 3)), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(clean_text(std::string("a\0b", 3)),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(clean_text("a\r\nb\tc"), "a\nb\tc");
 }
 
@@ -37,8 +39,7 @@ TEST(Escaping, RelativeHrefsRefuseSchemesAndParents) {
 }
 
 TEST(Escaping, MarkdownSpecialsAreEscaped) {
-  EXPECT_EQ(md_escape("a | b *c* _d_ [e](f) <script> `g`"),
-            "a \\| b \\*c\\* \\_d\\_ \\[e\\](f) \\<script\\> \\`g\\`");
+  EXPECT_EQ(md_escape("a | b *c* _d_ [e](f) <script> `g`"), "a \\| b \\*c\\* \\_d\\_ \\[e\\](f) \\<script\\> \\`g\\`");
   EXPECT_EQ(md_escape("# not a heading\n- not a list\n1. not a list\n7-4 vote"),
             "\\# not a heading\n\\- not a list\n1\\. not a list\n7-4 vote");
   EXPECT_EQ(md_escape("AT&T &amp; co"), "AT&T \\&amp; co");

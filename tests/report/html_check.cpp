@@ -19,7 +19,8 @@ void walk(xmlNode* node, HtmlFacts& facts) {
       facts.elements.emplace_back(reinterpret_cast<const char*>(n->name));
       for (xmlAttr* a = n->properties; a; a = a->next) {
         xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
-        facts.attributes.emplace_back(reinterpret_cast<const char*>(a->name), v ? reinterpret_cast<const char*>(v) : "");
+        facts.attributes.emplace_back(reinterpret_cast<const char*>(a->name),
+                                      v ? reinterpret_cast<const char*>(v) : "");
         xmlFree(v);
       }
     } else if (n->type == XML_TEXT_NODE && n->content) {
@@ -121,8 +122,10 @@ std::string tag_balance(const std::string& html) {
     bool closing = tag[0] == '/';
     std::size_t name_start = closing ? 1 : 0;
     std::size_t name_end = tag.find_first_of(" \t\n/", name_start);
-    std::string name = tag.substr(name_start, name_end == std::string::npos ? std::string::npos : name_end - name_start);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string name =
+        tag.substr(name_start, name_end == std::string::npos ? std::string::npos : name_end - name_start);
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (closing) {
       if (stack.empty() || stack.back() != name)
         return "</" + name + "> closes " + (stack.empty() ? std::string("nothing") : "<" + stack.back() + ">");

@@ -28,8 +28,8 @@ std::string text_of_class(const std::string& html, const std::string& cls, const
 std::string tag_balance(const std::string& html);
 
 // Tags of an HTML serialisation (as chromium's --dump-dom prints it), read tolerantly, in order: the
-// element name and attribute names of every start tag, and end tags as "/name"; lower-cased. Text content is never mistaken for a tag
-// because a serialiser escapes '<' in text.
+// element name and attribute names of every start tag, and end tags as "/name"; lower-cased. Text content is never
+// mistaken for a tag because a serialiser escapes '<' in text.
 struct Tag {
   std::string name;
   std::vector<std::string> attributes;

@@ -1,5 +1,5 @@
-#include <report_writers.hpp>
 #include <escaping.hpp>
+#include <report_writers.hpp>
 #include <text_layout.hpp>
 
 #include <algorithm>
@@ -77,7 +77,8 @@ TEST(HtmlReport, ShowsClaimsTableRankedWithEvidenceAndVerdicts) {
   Document d = test::rich_document();
   std::string html = html_of(d);
   for (const auto& c : d.claims)
-    EXPECT_THAT(html, HasSubstr("<p class=\"said\">" + report::detail::html_escape(report::detail::squash_space(c.text))));
+    EXPECT_THAT(html,
+                HasSubstr("<p class=\"said\">" + report::detail::html_escape(report::detail::squash_space(c.text))));
   EXPECT_THAT(html, HasSubstr("Lena Ortiz said the Zürich bridge will cost €1.2 billion."));  // normalized
   // Ranked by check-worthiness: 0.91, 0.88, 0.55, 0.30, 0.20.
   auto at = [&](int claim) { return html.find("id=\"claim-" + std::to_string(claim) + "\""); };
@@ -147,7 +148,9 @@ TEST(HtmlReport, MixedSpeechIsMarkedAsReportedSpeechWithItsOwnMarks) {
 
 TEST(HtmlReport, ShowsQuoteVerificationWithWordDiff) {
   std::string html = html_of(test::rich_document());
-  EXPECT_THAT(html, HasSubstr("and every month we <del>wait</del> <ins>delay</ins> adds to <del>that</del> <ins>the</ins> bill"));
+  EXPECT_THAT(
+      html,
+      HasSubstr("and every month we <del>wait</del> <ins>delay</ins> adds to <del>that</del> <ins>the</ins> bill"));
   EXPECT_THAT(html, HasSubstr("\u2260 Altered"));
   EXPECT_THAT(html, HasSubstr("\u2713 Verbatim"));
   EXPECT_THAT(html, HasSubstr("Not found in sources"));
@@ -165,7 +168,8 @@ TEST(HtmlReport, ShowsProvenanceAndIsAccessible) {
   EXPECT_THAT(html, HasSubstr("<main>"));
   EXPECT_THAT(html, HasSubstr("<caption>"));
   EXPECT_THAT(html, HasSubstr("<th scope=\"col\">"));
-  EXPECT_EQ(occurrences(html, "<section "), occurrences(html, "<section id=\"") + occurrences(html, "<section class=\"speaker\""));
+  EXPECT_EQ(occurrences(html, "<section "),
+            occurrences(html, "<section id=\"") + occurrences(html, "<section class=\"speaker\""));
   EXPECT_EQ(occurrences(html, "<section "), occurrences(html, "aria-labelledby="));
   EXPECT_THAT(html, HasSubstr("@media print"));
   EXPECT_THAT(html, HasSubstr("a[href^=\"http\"]::after"));
@@ -268,7 +272,7 @@ TEST(ReportSettings, WrongTypesAreNamed) {
   EXPECT_THAT(message({{"date", "20 March"}}), HasSubstr("report.date"));
   EXPECT_THAT(message({{"max_evidence", 0}}), HasSubstr("report.max_evidence"));
   EXPECT_THAT(message({{"max_evidence", "many"}}), HasSubstr("report.max_evidence"));
-  EXPECT_EQ(message({{"max_evidence", "3"}}), "no error");  // YAML scalars may arrive as text
+  EXPECT_EQ(message({{"max_evidence", "3"}}), "no error");        // YAML scalars may arrive as text
   EXPECT_EQ(message({{"output_dir", "elsewhere"}}), "no error");  // the host's own keys pass
   auto schema = report::settings_schema();
   for (const auto& key : report::setting_keys()) {

@@ -2,8 +2,8 @@
 #include <report_writers.hpp>
 
 #include <filesystem>
-#include <map>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <gmock/gmock.h>
@@ -48,17 +48,21 @@ TEST(MarkdownReport, HasTheSameContentAsTheHtml) {
   std::string md = md_of(d);
   EXPECT_THAT(md, HasSubstr("# Claim report: Café owners welcome Zürich bridge plan"));
   EXPECT_THAT(md, HasSubstr("| Rank | Claim | Type | Claimant | Check-worthiness | Verdict |"));
-  EXPECT_THAT(md, HasSubstr("| 1 | the bridge will cost €1.2 billion | Quantity | Lena Ortiz | 0.91 | ✓ Supported (82%) |"));
+  EXPECT_THAT(
+      md, HasSubstr("| 1 | the bridge will cost €1.2 billion | Quantity | Lena Ortiz | 0.91 | ✓ Supported (82%) |"));
   EXPECT_THAT(md, HasSubstr("| 2 | ridership fell 14 % in 2025 | Quantity | Dávid Mbeki | 0.88 | ✗ Refuted (77%) |"));
   for (const auto& c : d.claims) EXPECT_THAT(md, HasSubstr(c.text.substr(0, 15)));
   EXPECT_THAT(md, HasSubstr("Read alone: Lena Ortiz said the Zürich bridge will cost €1.2 billion."));
-  EXPECT_THAT(md, HasSubstr("- ✓ **Supports** (88%) [City budget 2026: capital plan](<https://example.org/sources/budget>)"
-                            " — City of Port Calder, 2026-01-28, score 14.25"));
+  EXPECT_THAT(md,
+              HasSubstr("- ✓ **Supports** (88%) [City budget 2026: capital plan](<https://example.org/sources/budget>)"
+                        " — City of Port Calder, 2026-01-28, score 14.25"));
   EXPECT_THAT(md, HasSubstr("  > The bridge’s estimated cost is €1.2 billion."));
-  EXPECT_THAT(md, HasSubstr("- Earlier fact-check: **Rated Mostly true** [Does the Harbour Link really cost €1.2 billion?]"));
+  EXPECT_THAT(
+      md, HasSubstr("- Earlier fact-check: **Rated Mostly true** [Does the Harbour Link really cost €1.2 billion?]"));
   // Article excerpt: claims bold, tags after quotes and claims.
-  EXPECT_THAT(md, HasSubstr("“**the bridge will cost €1.2 billion** ‹#1 ✓ Supported›, and **every month we wait adds to "
-                            "that bill.** ‹Q1 — Lena Ortiz›**” Critics disagree** ‹#3 ± Disputed›**.**"));
+  EXPECT_THAT(md,
+              HasSubstr("“**the bridge will cost €1.2 billion** ‹#1 ✓ Supported›, and **every month we wait adds to "
+                        "that bill.** ‹Q1 — Lena Ortiz›**” Critics disagree** ‹#3 ± Disputed›**.**"));
   EXPECT_THAT(md, HasSubstr("‹Q4 — Unattributed›"));
   // Who said what, verification with the word diff, provenance.
   EXPECT_THAT(md, HasSubstr("### Dávid Mbeki (2 quotations)"));
@@ -99,7 +103,8 @@ TEST(ExampleReports, EveryFormatCarriesEveryClaim) {
   ASSERT_TRUE(fs::exists(examples / "articles" / "harbor-bridge-2026.txt")) << "bundled example missing";
   Document d = test::example_document(examples);
   report::Options o;
-  o.settings = {{"organisation", "Calder Verify"}, {"date", "2026-03-20"},
+  o.settings = {{"organisation", "Calder Verify"},
+                {"date", "2026-03-20"},
                 {"review_url_base", "https://example.org/calderverify/reviews/"}};
   fs::path dir = FACTPIPE_REPORT_OUTPUT_DIR;
   fs::create_directories(dir);

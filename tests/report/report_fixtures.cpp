@@ -53,8 +53,14 @@ Document rich_document() {
              "Critics disagree.\n\n"
              "Councillor Dávid Mbeki called the plan “reckless” and said ridership fell 14 % in 2025. "
              "Someone said “prices will never fall”.");
-  d.metadata = {"zürich-café-vote", "Café owners welcome Zürich bridge plan", "https://example.org/news/zürich-vote",
-                "Calder Ledger", "2026-03-14", "en", "examples/zurich.txt", {}};
+  d.metadata = {"zürich-café-vote",
+                "Café owners welcome Zürich bridge plan",
+                "https://example.org/news/zürich-vote",
+                "Calder Ledger",
+                "2026-03-14",
+                "en",
+                "examples/zurich.txt",
+                {}};
   auto s = [&](std::string_view n, int k = 0) { return find_span(d, n, k); };
   // Layers in pipeline order.
   d.paragraphs = {{s("Café owners welcome Zürich bridge plan"), Json::object()},
@@ -82,17 +88,19 @@ Document rich_document() {
   q0.cue = s("said");
   q0.cue_verb = "say";
   q0.confidence = 0.95;
-  q0.verification = QuoteVerification{
-      "altered", "council-transcript", "Council transcript, 10 March", "https://example.org/transcript",
-      "the bridge will cost €1.2 billion, and every month we delay adds to the bill",
-      {{DiffOp::Op::equal, "the bridge will cost €1.2 billion, and every month we"},
-       {DiffOp::Op::remove, "wait"},
-       {DiffOp::Op::insert, "delay"},
-       {DiffOp::Op::equal, "adds to"},
-       {DiffOp::Op::remove, "that"},
-       {DiffOp::Op::insert, "the"},
-       {DiffOp::Op::equal, "bill"}},
-      0.86};
+  q0.verification = QuoteVerification{"altered",
+                                      "council-transcript",
+                                      "Council transcript, 10 March",
+                                      "https://example.org/transcript",
+                                      "the bridge will cost €1.2 billion, and every month we delay adds to the bill",
+                                      {{DiffOp::Op::equal, "the bridge will cost €1.2 billion, and every month we"},
+                                       {DiffOp::Op::remove, "wait"},
+                                       {DiffOp::Op::insert, "delay"},
+                                       {DiffOp::Op::equal, "adds to"},
+                                       {DiffOp::Op::remove, "that"},
+                                       {DiffOp::Op::insert, "the"},
+                                       {DiffOp::Op::equal, "bill"}},
+                                      0.86};
   Quote q1;
   q1.span = s("reckless");
   q1.kind = QuoteKind::partial;
@@ -100,8 +108,13 @@ Document rich_document() {
   q1.cue = s("called");
   q1.cue_verb = "call";
   q1.confidence = 0.8;
-  q1.verification = QuoteVerification{"verbatim", "council-transcript", "Council transcript, 10 March",
-                                      "https://example.org/transcript", "reckless", {}, 1.0};
+  q1.verification = QuoteVerification{"verbatim",
+                                      "council-transcript",
+                                      "Council transcript, 10 March",
+                                      "https://example.org/transcript",
+                                      "reckless",
+                                      {},
+                                      1.0};
   Quote q2;
   q2.span = s("ridership fell 14 % in 2025");
   q2.kind = QuoteKind::indirect;
@@ -153,11 +166,11 @@ Document rich_document() {
   c0.verdict = Verdict{"supported", 0.82, "The 2026 budget gives the same figure."};
 
   Claim c1 = claim(s("every month we wait adds to that bill.” Critics disagree"), "causal", "Lena Ortiz", 0, 0, 0.55);
-  c1.evidence = {passage("herald-opinion", "Opinion: the cost of waiting", "https://example.org/herald/opinion",
-                         "Harbour Herald", "2026-02-14", "Delays add cost, but not every month.", 6.5,
-                         Stance::discusses, 0.6),
-                 passage("auditor-review", "Auditor’s review", "https://example.org/auditor", "City Auditor",
-                         "2025-12-03", "Inflation adds to the bill each month.", 5.0, Stance::supports, 0.55)};
+  c1.evidence = {
+      passage("herald-opinion", "Opinion: the cost of waiting", "https://example.org/herald/opinion", "Harbour Herald",
+              "2026-02-14", "Delays add cost, but not every month.", 6.5, Stance::discusses, 0.6),
+      passage("auditor-review", "Auditor’s review", "https://example.org/auditor", "City Auditor", "2025-12-03",
+              "Inflation adds to the bill each month.", 5.0, Stance::supports, 0.55)};
   c1.verdict = Verdict{"disputed", 0.5, "Sources disagree on the cost of delay."};
 
   // c2 has exactly the span of q2; c3 contains q1; c4 runs across the paragraph break.
@@ -172,8 +185,8 @@ Document rich_document() {
   c4.verdict = Verdict{"not_enough_evidence", 0.3, ""};
   d.claims = {c0, c1, c2, c3, c4};
 
-  d.layers = {"paragraphs", "sentences", "tokens", "entities", "quotes", "claims", "checkworthiness",
-              "evidence", "verdicts", "quote_verification"};
+  d.layers = {"paragraphs", "sentences",       "tokens",   "entities", "quotes",
+              "claims",     "checkworthiness", "evidence", "verdicts", "quote_verification"};
   d.provenance = {"default",
                   "config/default.yaml",
                   {{"segmenter", "segmenter", "0.1.0", 0.0012},
@@ -188,17 +201,27 @@ Document hostile_document() {
   Document d("evil<id>",
              "Breaking: <script>alert(1)</script> and \" onmouseover=\"x and 'single' & more.\n\n"
              "The spokesman said \"<b>we</b> | deny it\" today.");
-  d.metadata = {"evil<id>", "<script>alert('title')</script>\" onmouseover=\"x", "javascript:alert(1)",
-                "Pub <i>lisher</i>", "2026-01-01\" onmouseover=\"x", "en\" onload=\"x", "", {}};
+  d.metadata = {"evil<id>",
+                "<script>alert('title')</script>\" onmouseover=\"x",
+                "javascript:alert(1)",
+                "Pub <i>lisher</i>",
+                "2026-01-01\" onmouseover=\"x",
+                "en\" onload=\"x",
+                "",
+                {}};
   auto s = [&](std::string_view n) { return find_span(d, n); };
   Quote q;
   q.span = s("<b>we</b> | deny it");
   q.kind = QuoteKind::direct;
   q.speaker = Speaker{"<script>alert(2)</script>\" onmouseover=\"x", -1, s("The spokesman")};
   q.cue_verb = "say\" onmouseover=\"x";
-  q.verification = QuoteVerification{"altered", "src", "<script>alert(3)</script>", "javascript:alert(3)",
+  q.verification = QuoteVerification{"altered",
+                                     "src",
+                                     "<script>alert(3)</script>",
+                                     "javascript:alert(3)",
                                      "we deny it",
-                                     {{DiffOp::Op::equal, "<b>we</b>"}, {DiffOp::Op::remove, "| <i>"}}, 0.5};
+                                     {{DiffOp::Op::equal, "<b>we</b>"}, {DiffOp::Op::remove, "| <i>"}},
+                                     0.5};
   d.quotes = {q};
   Claim c;
   c.span = s("<script>alert(1)</script> and \" onmouseover=\"x");
@@ -209,8 +232,8 @@ Document hostile_document() {
   c.score = 0.7;
   c.evidence = {passage("s1", "<script>alert(5)</script>\" onmouseover=\"x", "javascript:alert(5)", "<b>pub</b>",
                         "2026", "passage <script>alert(6)</script> ' \" &amp;", 3.0, Stance::refutes, 0.5),
-                passage("s2", "Quote in url", "https://example.org/a?q=\"onmouseover=x&y='z'", "pub", "2026",
-                        "ok", 2.0, Stance::supports, 0.5)};
+                passage("s2", "Quote in url", "https://example.org/a?q=\"onmouseover=x&y='z'", "pub", "2026", "ok", 2.0,
+                        Stance::supports, 0.5)};
   Evidence fc;
   fc.kind = "factcheck";
   fc.title = "Fact-check <script>alert(7)</script>";
@@ -277,18 +300,26 @@ Document example_document(const std::filesystem::path& examples_dir) {
     q.cue_verb = q.kind == QuoteKind::indirect ? "say" : "";
     q.confidence = 0.9;
     if (g.contains("transcript") && g["transcript"].is_string())
-      q.verification = QuoteVerification{g["transcript"], "council-transcript-2026-03-10",
-                                         "Port Calder council meeting transcript, 10 March 2026", "", "", {},
-                                         g["transcript"] == "verbatim" ? 1.0 : (g["transcript"] == "altered" ? 0.85 : 0.0)};
+      q.verification =
+          QuoteVerification{g["transcript"],
+                            "council-transcript-2026-03-10",
+                            "Port Calder council meeting transcript, 10 March 2026",
+                            "",
+                            "",
+                            {},
+                            g["transcript"] == "verbatim" ? 1.0 : (g["transcript"] == "altered" ? 0.85 : 0.0)};
     quote_index[g.at("id").get<std::string>()] = static_cast<int>(d.quotes.size());
     d.quotes.push_back(q);
   }
   // Q01's wording differs from the transcript in two words (see examples/README.md).
   if (!d.quotes.empty() && d.quotes[0].verification && d.quotes[0].verification->status == "altered")
     d.quotes[0].verification->diff = {{DiffOp::Op::equal, "The bridge will cost $1.2 billion, and every month we"},
-                                      {DiffOp::Op::remove, "wait"}, {DiffOp::Op::insert, "delay"},
-                                      {DiffOp::Op::equal, "adds to"}, {DiffOp::Op::remove, "that"},
-                                      {DiffOp::Op::insert, "the"}, {DiffOp::Op::equal, "bill"}};
+                                      {DiffOp::Op::remove, "wait"},
+                                      {DiffOp::Op::insert, "delay"},
+                                      {DiffOp::Op::equal, "adds to"},
+                                      {DiffOp::Op::remove, "that"},
+                                      {DiffOp::Op::insert, "the"},
+                                      {DiffOp::Op::equal, "bill"}};
 
   std::size_t n = 0;
   for (const auto& g : gold.at("claims")) {
@@ -344,7 +375,8 @@ Document example_document(const std::filesystem::path& examples_dir) {
     bool refutes = !g.at("refutes").empty(), supports = !g.at("supports").empty();
     if (refutes) c.verdict = Verdict{"refuted", 0.8, "A source gives a different figure."};
     else if (supports) c.verdict = Verdict{"supported", 0.8, "Sources agree with the claim."};
-    else if (!g.at("discusses").empty()) c.verdict = Verdict{"disputed", 0.5, "Sources discuss it without settling it."};
+    else if (!g.at("discusses").empty())
+      c.verdict = Verdict{"disputed", 0.5, "Sources discuss it without settling it."};
     else c.verdict = Verdict{"not_enough_evidence", 0.3, "No source mentions it."};
     d.claims.push_back(c);
   }

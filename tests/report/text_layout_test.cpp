@@ -54,7 +54,9 @@ TEST(TextLayout, SpansAcrossBlocksContinueInTheNextBlock) {
 }
 
 TEST(TextLayout, SnapNeverSplitsACharacterOrReadsPastTheEnd) {
-  std::string t = "a\xE2\x80\x9C" "b";  // a “ b
+  std::string t =
+      "a\xE2\x80\x9C"
+      "b";  // a “ b
   EXPECT_EQ(snap(t, {2, 3}), (Span{1, 4}));
   EXPECT_EQ(snap(t, {3, 99}), (Span{1, 5}));
   EXPECT_EQ(snap(t, {9, 4}), (Span{4, 4}));

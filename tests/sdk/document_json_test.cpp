@@ -10,7 +10,8 @@ namespace {
 // A document with every layer filled, non-ASCII text so byte and code point offsets differ.
 Document rich_document() {
   Document d("doc-1", "Putin said “we stand together.” Kim agreed. Café prices rose 14% in 2025.");
-  d.metadata = {"doc-1", "Title", "https://example.org/a", "Ledger", "2024-06-19", "en", "a.txt", {"Ann Smith", "Bo Lee"}};
+  d.metadata = {"doc-1", "Title", "https://example.org/a", "Ledger", "2024-06-19",
+                "en",    "a.txt", {"Ann Smith", "Bo Lee"}};
   auto find = [&](std::string_view s) {
     auto p = d.text.find(s);
     return Span{p, p + s.size()};
@@ -28,9 +29,14 @@ Document rich_document() {
   q.cue = find("said");
   q.cue_verb = "say";
   q.confidence = 0.9;
-  q.verification = QuoteVerification{"altered", "s1", "Transcript", "https://x", "we stand side by side",
-                                     {{DiffOp::Op::equal, "we stand"}, {DiffOp::Op::remove, "together"},
-                                      {DiffOp::Op::insert, "side by side"}}, 0.6};
+  q.verification = QuoteVerification{
+      "altered",
+      "s1",
+      "Transcript",
+      "https://x",
+      "we stand side by side",
+      {{DiffOp::Op::equal, "we stand"}, {DiffOp::Op::remove, "together"}, {DiffOp::Op::insert, "side by side"}},
+      0.6};
   d.quotes.push_back(q);
   Quote unattributed;
   unattributed.span = find("Kim agreed");
@@ -104,8 +110,11 @@ TEST(DocumentJson, ErrorsNameTheField) {
   u["sentences"][0]["colour"] = "red";
   EXPECT_THAT([&] { document_from_json(u); },
               testing::ThrowsMessage<JsonError>(HasSubstr("/sentences/0: unknown field 'colour'")));
-  EXPECT_THAT([&] { document_from_json(Json{{"id", "x"}}); },
-              testing::ThrowsMessage<JsonError>(HasSubstr("missing required field 'text'")));
+  EXPECT_THAT(
+      [&] {
+        document_from_json(Json{{"id", "x"}});
+      },
+      testing::ThrowsMessage<JsonError>(HasSubstr("missing required field 'text'")));
 }
 
 TEST(DocumentJson, AcceptsPlainCorpusRecords) {
@@ -123,8 +132,11 @@ TEST(DocumentJson, AuthorsAreMetadataGivenAsAListOrOneName) {
   EXPECT_EQ(d.metadata.authors, std::vector<std::string>{"Cy Diaz"});
   d = document_from_json(Json{{"text", "Hello."}, {"metadata", {{"authors", {"A", "B"}}}}});
   EXPECT_EQ(d.metadata.authors, (std::vector<std::string>{"A", "B"}));
-  EXPECT_THAT([] { document_from_json(Json{{"text", "x"}, {"metadata", {{"authors", {"A", 3}}}}}); },
-              testing::ThrowsMessage<JsonError>(HasSubstr("/metadata/authors/1: expected a string")));
+  EXPECT_THAT(
+      [] {
+        document_from_json(Json{{"text", "x"}, {"metadata", {{"authors", {"A", 3}}}}});
+      },
+      testing::ThrowsMessage<JsonError>(HasSubstr("/metadata/authors/1: expected a string")));
 }
 
 TEST(DocumentJson, RejectsInvalidUtf8) {

@@ -18,9 +18,10 @@ namespace {
 // Every layer and optional field set, non-ASCII and control characters in text and strings, extras
 // everywhere, and numbers of every kind the writer prints.
 Document full_document() {
-  Document d("doc \"1\"\\", "Putin said “we stand together.”\tKim agreed.\r\nCafé prices rose 14% in 2025 😀.\x01\x1f\x7f");
-  d.metadata = {"doc \"1\"\\", "Tïtle\n", "https://example.org/a?b=1&c=<2>", "Ledger", "2024-06-19", "en", "dir/a.txt",
-                {"Ann \"Q\" Smith", "Bø Lee"}};
+  Document d("doc \"1\"\\",
+             "Putin said “we stand together.”\tKim agreed.\r\nCafé prices rose 14% in 2025 😀.\x01\x1f\x7f");
+  d.metadata = {"doc \"1\"\\", "Tïtle\n",   "https://example.org/a?b=1&c=<2>", "Ledger", "2024-06-19",
+                "en",          "dir/a.txt", {"Ann \"Q\" Smith", "Bø Lee"}};
   auto find = [&](std::string_view s) {
     auto p = d.text.find(s);
     return Span{p, p + s.size()};
@@ -34,7 +35,9 @@ Document full_document() {
   d.tokens.push_back({find("“"), TokenKind::punct});
   d.tokens.push_back({find("😀"), TokenKind::symbol});
   d.entities.push_back({"PERSON", "Vladimir Putin", {{find("Putin"), MentionKind::name}}, Json{{"wiki", "Q7747"}}});
-  d.entities.push_back({"PERSON", "Kim", {{find("Kim"), MentionKind::pronoun}, {find("Kim agreed"), MentionKind::nominal}},
+  d.entities.push_back({"PERSON",
+                        "Kim",
+                        {{find("Kim"), MentionKind::pronoun}, {find("Kim agreed"), MentionKind::nominal}},
                         Json::object()});
   d.entities.push_back({"ORG", "", {}, Json::object()});
   Quote q;
@@ -44,9 +47,14 @@ Document full_document() {
   q.cue = find("said");
   q.cue_verb = "say";
   q.confidence = 0.9;
-  q.verification = QuoteVerification{"altered", "s1", "Transcript", "https://x", "we stand side by side",
-                                     {{DiffOp::Op::equal, "we stand"}, {DiffOp::Op::remove, "together"},
-                                      {DiffOp::Op::insert, "side by side"}}, 0.6};
+  q.verification = QuoteVerification{
+      "altered",
+      "s1",
+      "Transcript",
+      "https://x",
+      "we stand side by side",
+      {{DiffOp::Op::equal, "we stand"}, {DiffOp::Op::remove, "together"}, {DiffOp::Op::insert, "side by side"}},
+      0.6};
   q.extra = Json{{"quotes", {{"rule", "colon"}}}};
   d.quotes.push_back(q);
   Quote unattributed;
@@ -96,7 +104,8 @@ Document full_document() {
   bare.score = std::numeric_limits<double>::quiet_NaN();  // written as null, as nlohmann does
   d.claims.push_back(bare);
   d.layers = {"sentences", "tokens", "entities", "quotes", "claims"};
-  d.provenance = {"default", "/etc/p.yaml", {{"segmenter", "segmenter", "1.0", 0.001234}, {"claims", "claims", "2", 12.0}}};
+  d.provenance = {
+      "default", "/etc/p.yaml", {{"segmenter", "segmenter", "1.0", 0.001234}, {"claims", "claims", "2", 12.0}}};
   d.extra = Json{{"input", {{"claim", true}}}, {"authors", {"A", "B"}}};
   return d;
 }

@@ -6,7 +6,9 @@ using namespace factpipe::utf8;
 
 TEST(Utf8, AcceptsValidText) {
   EXPECT_FALSE(find_invalid("plain ascii").has_value());
-  EXPECT_FALSE(find_invalid("Pyongyang \xE2\x80\x9C" "quoted\xE2\x80\x9D \xF0\x9F\x98\x80").has_value());
+  EXPECT_FALSE(find_invalid("Pyongyang \xE2\x80\x9C"
+                            "quoted\xE2\x80\x9D \xF0\x9F\x98\x80")
+                   .has_value());
 }
 
 TEST(Utf8, ReportsLineColumnAndByteOfTheFirstBadSequence) {
@@ -26,7 +28,10 @@ TEST(Utf8, RejectsOverlongsSurrogatesAndTruncation) {
 }
 
 TEST(Utf8, OffsetMapConvertsBothWays) {
-  std::string text = "a\xE2\x80\x9C" "b\xF0\x9F\x98\x80" "c";  // a “ b 😀 c
+  std::string text =
+      "a\xE2\x80\x9C"
+      "b\xF0\x9F\x98\x80"
+      "c";  // a “ b 😀 c
   OffsetMap m(text);
   EXPECT_EQ(m.size_code_points(), 5u);
   EXPECT_EQ(m.to_code_point(0), 0u);

@@ -30,12 +30,62 @@ TEST(SegmenterInvariants, SingleCharactersAndPunctuationOnly) {
 namespace {
 // Random text from pieces that stress the rules: abbreviations, quotes, dashes, non-ASCII, line breaks.
 std::string random_text(std::mt19937& rng, std::size_t pieces) {
-  static const std::vector<std::string> parts = {
-      "The", "vote", "passed", "U.S.", "Gov.", "J.", "Inc.", "a.m.", "No.", "3.5", "1,200", "$", "14%", "\"", "''",
-      "``", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99", "'", ".", "!", "?", "...", "\xE2\x80\xA6", ",", ";", "--",
-      "\xE2\x80\x94", "(", ")", "Caf\xC3\xA9", "\xC2\xA0", "\n", "\n\n", "\r\n", " ", " ", " ", "he", "said", "O'Malley",
-      "pro-Trump", "https://x.org/a.", "a@b.co", "\xF0\x9F\x98\x80", "\xE2\x80\xA8", "\xE2\x80\xA9", "\t", ". . .", "-",
-      "\xCC\x81", "\xE2\x80\x8B", "Ho-jin", "'s", "#"};
+  static const std::vector<std::string> parts = {"The",
+                                                 "vote",
+                                                 "passed",
+                                                 "U.S.",
+                                                 "Gov.",
+                                                 "J.",
+                                                 "Inc.",
+                                                 "a.m.",
+                                                 "No.",
+                                                 "3.5",
+                                                 "1,200",
+                                                 "$",
+                                                 "14%",
+                                                 "\"",
+                                                 "''",
+                                                 "``",
+                                                 "\xE2\x80\x9C",
+                                                 "\xE2\x80\x9D",
+                                                 "\xE2\x80\x99",
+                                                 "'",
+                                                 ".",
+                                                 "!",
+                                                 "?",
+                                                 "...",
+                                                 "\xE2\x80\xA6",
+                                                 ",",
+                                                 ";",
+                                                 "--",
+                                                 "\xE2\x80\x94",
+                                                 "(",
+                                                 ")",
+                                                 "Caf\xC3\xA9",
+                                                 "\xC2\xA0",
+                                                 "\n",
+                                                 "\n\n",
+                                                 "\r\n",
+                                                 " ",
+                                                 " ",
+                                                 " ",
+                                                 "he",
+                                                 "said",
+                                                 "O'Malley",
+                                                 "pro-Trump",
+                                                 "https://x.org/a.",
+                                                 "a@b.co",
+                                                 "\xF0\x9F\x98\x80",
+                                                 "\xE2\x80\xA8",
+                                                 "\xE2\x80\xA9",
+                                                 "\t",
+                                                 ". . .",
+                                                 "-",
+                                                 "\xCC\x81",
+                                                 "\xE2\x80\x8B",
+                                                 "Ho-jin",
+                                                 "'s",
+                                                 "#"};
   std::uniform_int_distribution<std::size_t> pick(0, parts.size() - 1), coin(0, 3);
   std::string out;
   for (std::size_t i = 0; i < pieces; ++i) {
@@ -98,7 +148,9 @@ TEST(SegmenterInvariants, SurvivesArbitraryBytes) {
   std::uniform_int_distribution<int> byte(0, 255), len(0, 200);
   for (int round = 0; round < 3000; ++round) {
     std::string text(static_cast<std::size_t>(len(rng)), '\0');
-    static const std::string alphabet = " .\"'\xE2\x80\x9C\x9D\xC2\xA0" "aA1\n!?";
+    static const std::string alphabet =
+        " .\"'\xE2\x80\x9C\x9D\xC2\xA0"
+        "aA1\n!?";
     for (auto& c : text)
       c = round % 2 ? static_cast<char>(byte(rng)) : alphabet[static_cast<std::size_t>(byte(rng)) % alphabet.size()];
     auto r = default_segmenter().segment(text);

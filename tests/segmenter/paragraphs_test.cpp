@@ -22,16 +22,18 @@ TEST(SegmenterParagraphs, BlankLinesSeparateAndEdgesAreTrimmed) {
 
 TEST(SegmenterParagraphs, AutoModeBreaksAtASingleNewlineBetweenBlocks) {
   // Headline + dek, photo credit line, next paragraph: each line is a block.
-  std::string text = "Jobs report gives Democrats a lift; \nSolid upturn could blunt claims.\n"
-                     "Vladimir Smirnov, Sputnik, Kremlin Pool Photo via AP\nThe vote passed.";
-  EXPECT_THAT(paragraphs(text), ElementsAre("Jobs report gives Democrats a lift;", "Solid upturn could blunt claims.",
-                                            "Vladimir Smirnov, Sputnik, Kremlin Pool Photo via AP", "The vote passed."));
+  std::string text =
+      "Jobs report gives Democrats a lift; \nSolid upturn could blunt claims.\n"
+      "Vladimir Smirnov, Sputnik, Kremlin Pool Photo via AP\nThe vote passed.";
+  EXPECT_THAT(paragraphs(text),
+              ElementsAre("Jobs report gives Democrats a lift;", "Solid upturn could blunt claims.",
+                          "Vladimir Smirnov, Sputnik, Kremlin Pool Photo via AP", "The vote passed."));
 }
 
 TEST(SegmenterParagraphs, AutoModeJoinsAHardWrappedSentence) {
   std::string text = "The council voted on the bridge plan\nafter a long debate. It passed.\n\"Good,\" he said.";
-  EXPECT_THAT(paragraphs(text),
-              ElementsAre("The council voted on the bridge plan\nafter a long debate. It passed.", "\"Good,\" he said."));
+  EXPECT_THAT(paragraphs(text), ElementsAre("The council voted on the bridge plan\nafter a long debate. It passed.",
+                                            "\"Good,\" he said."));
   // After a sentence end a lower-case line is still a new paragraph.
   EXPECT_THAT(paragraphs("It passed.\niPhone sales rose."), ElementsAre("It passed.", "iPhone sales rose."));
 }

@@ -3,8 +3,8 @@
 
 #include "segmenter_test_support.hpp"
 
-using ::testing::ElementsAre;
 using factpipe::segmenter::test::sentences;
+using ::testing::ElementsAre;
 
 TEST(SegmenterSentences, PlainTerminators) {
   EXPECT_THAT(sentences("The vote passed. Critics objected! Was it fair? Nobody knows."),
@@ -16,15 +16,17 @@ TEST(SegmenterSentences, NoTerminatorAtTheEnd) {
 }
 
 TEST(SegmenterSentences, TitlesNeverEndASentence) {
-  EXPECT_THAT(sentences("Gov. Jerry Brown signed it. Lt. Gen. Michael Flynn spoke. Sen. Ted Cruz and Rep. Ann Wagner agreed."),
-              ElementsAre("Gov. Jerry Brown signed it.", "Lt. Gen. Michael Flynn spoke.",
-                          "Sen. Ted Cruz and Rep. Ann Wagner agreed."));
+  EXPECT_THAT(
+      sentences("Gov. Jerry Brown signed it. Lt. Gen. Michael Flynn spoke. Sen. Ted Cruz and Rep. Ann Wagner agreed."),
+      ElementsAre("Gov. Jerry Brown signed it.", "Lt. Gen. Michael Flynn spoke.",
+                  "Sen. Ted Cruz and Rep. Ann Wagner agreed."));
   EXPECT_THAT(sentences("Mr. Garin added that Dr. Smith and Mrs. Jones left."),
               ElementsAre("Mr. Garin added that Dr. Smith and Mrs. Jones left."));
 }
 
 TEST(SegmenterSentences, InitialsInNames) {
-  EXPECT_THAT(sentences("Donald J. Trump won. J. R. Hale lost."), ElementsAre("Donald J. Trump won.", "J. R. Hale lost."));
+  EXPECT_THAT(sentences("Donald J. Trump won. J. R. Hale lost."),
+              ElementsAre("Donald J. Trump won.", "J. R. Hale lost."));
   EXPECT_THAT(sentences("George W. Bush and John F. Kennedy were presidents."),
               ElementsAre("George W. Bush and John F. Kennedy were presidents."));
 }
@@ -52,7 +54,8 @@ TEST(SegmenterSentences, AbbreviationsThatMayEndASentence) {
   EXPECT_THAT(sentences("He works for Apple Inc. The company declined to comment."),
               ElementsAre("He works for Apple Inc.", "The company declined to comment."));
   EXPECT_THAT(sentences("Apple Inc. said profits rose."), ElementsAre("Apple Inc. said profits rose."));
-  EXPECT_THAT(sentences("Donald Trump Jr. The son spoke first."), ElementsAre("Donald Trump Jr.", "The son spoke first."));
+  EXPECT_THAT(sentences("Donald Trump Jr. The son spoke first."),
+              ElementsAre("Donald Trump Jr.", "The son spoke first."));
   // Limitation of the heuristic: a capitalised word that is not a usual sentence starter continues.
   EXPECT_THAT(sentences("They met in Sacramento, Calif. Officials declined to comment."),
               ElementsAre("They met in Sacramento, Calif. Officials declined to comment."));
@@ -65,9 +68,9 @@ TEST(SegmenterSentences, AbbreviationsThatMayEndASentence) {
 TEST(SegmenterSentences, MonthsTimesAndNumbers) {
   EXPECT_THAT(sentences("It opened on Jan. 5 and closed Sept. 30. Sales rose 3.5 percent."),
               ElementsAre("It opened on Jan. 5 and closed Sept. 30.", "Sales rose 3.5 percent."));
-  EXPECT_THAT(sentences("The vote is at 10 a.m. Monday in Room No. 3. The hearing follows at 2 p.m. It may run late."),
-              ElementsAre("The vote is at 10 a.m. Monday in Room No. 3.", "The hearing follows at 2 p.m.",
-                          "It may run late."));
+  EXPECT_THAT(
+      sentences("The vote is at 10 a.m. Monday in Room No. 3. The hearing follows at 2 p.m. It may run late."),
+      ElementsAre("The vote is at 10 a.m. Monday in Room No. 3.", "The hearing follows at 2 p.m.", "It may run late."));
   EXPECT_THAT(sentences("The deal is worth $1.2 billion. It closes in 2025."),
               ElementsAre("The deal is worth $1.2 billion.", "It closes in 2025."));
   EXPECT_THAT(sentences("The answer was no. No one asked again."),
@@ -77,14 +80,16 @@ TEST(SegmenterSentences, MonthsTimesAndNumbers) {
 TEST(SegmenterSentences, CommonLowerCaseAbbreviations) {
   EXPECT_THAT(sentences("They sell apples, pears, etc. at the market. Trump vs. Clinton was close."),
               ElementsAre("They sell apples, pears, etc. at the market.", "Trump vs. Clinton was close."));
-  EXPECT_THAT(sentences("Bring fruit, e.g. apples. Then leave."), ElementsAre("Bring fruit, e.g. apples.", "Then leave."));
+  EXPECT_THAT(sentences("Bring fruit, e.g. apples. Then leave."),
+              ElementsAre("Bring fruit, e.g. apples.", "Then leave."));
 }
 
 TEST(SegmenterSentences, QuotationEndingTheSentence) {
   EXPECT_THAT(sentences("He said \"Go.\" Then he left."), ElementsAre("He said \"Go.\"", "Then he left."));
   EXPECT_THAT(sentences("He said \xE2\x80\x9CGo.\xE2\x80\x9D Then he left."),
               ElementsAre("He said \xE2\x80\x9CGo.\xE2\x80\x9D", "Then he left."));
-  EXPECT_THAT(sentences("He called it \"peaceful.\" Putin agreed."), ElementsAre("He called it \"peaceful.\"", "Putin agreed."));
+  EXPECT_THAT(sentences("He called it \"peaceful.\" Putin agreed."),
+              ElementsAre("He called it \"peaceful.\"", "Putin agreed."));
   EXPECT_THAT(sentences("She said 'enough.' Then she left."), ElementsAre("She said 'enough.'", "Then she left."));
 }
 
@@ -96,16 +101,18 @@ TEST(SegmenterSentences, QuotationFollowedByLowerCaseAttribution) {
 }
 
 TEST(SegmenterSentences, QuotationSpanningTwoSentences) {
-  EXPECT_THAT(sentences("\"Korea is providing munitions. Iran has been providing drones,\" Blinken told reporters."),
-              ElementsAre("\"Korea is providing munitions.", "Iran has been providing drones,\" Blinken told reporters."));
+  EXPECT_THAT(
+      sentences("\"Korea is providing munitions. Iran has been providing drones,\" Blinken told reporters."),
+      ElementsAre("\"Korea is providing munitions.", "Iran has been providing drones,\" Blinken told reporters."));
   EXPECT_THAT(sentences("He said: \xE2\x80\x9CWe will win. We will prevail.\xE2\x80\x9D Then he left."),
               ElementsAre("He said: \xE2\x80\x9CWe will win.", "We will prevail.\xE2\x80\x9D", "Then he left."));
 }
 
 TEST(SegmenterSentences, NytDoubleApostropheQuotes) {
-  EXPECT_THAT(sentences("''We finally may be seeing some wage acceleration,'' the economist wrote. ''It is big.'' He left."),
-              ElementsAre("''We finally may be seeing some wage acceleration,'' the economist wrote.", "''It is big.''",
-                          "He left."));
+  EXPECT_THAT(
+      sentences("''We finally may be seeing some wage acceleration,'' the economist wrote. ''It is big.'' He left."),
+      ElementsAre("''We finally may be seeing some wage acceleration,'' the economist wrote.", "''It is big.''",
+                  "He left."));
   EXPECT_THAT(sentences("``Hello,'' he said. ``Goodbye.'' Then silence."),
               ElementsAre("``Hello,'' he said.", "``Goodbye.''", "Then silence."));
   EXPECT_THAT(sentences("''Is it true?'' asked Mr. Garin. ''Yes!'' Nobody laughed."),
@@ -113,8 +120,10 @@ TEST(SegmenterSentences, NytDoubleApostropheQuotes) {
 }
 
 TEST(SegmenterSentences, OpeningQuoteStartsTheNextSentence) {
-  EXPECT_THAT(sentences("He paused. \"We are ready,\" he said."), ElementsAre("He paused.", "\"We are ready,\" he said."));
-  EXPECT_THAT(sentences("He paused. ''We are ready,'' he said."), ElementsAre("He paused.", "''We are ready,'' he said."));
+  EXPECT_THAT(sentences("He paused. \"We are ready,\" he said."),
+              ElementsAre("He paused.", "\"We are ready,\" he said."));
+  EXPECT_THAT(sentences("He paused. ''We are ready,'' he said."),
+              ElementsAre("He paused.", "''We are ready,'' he said."));
 }
 
 TEST(SegmenterSentences, FrenchGuillemets) {
@@ -140,27 +149,33 @@ TEST(SegmenterSentences, MultipleTerminatorsAndBrackets) {
 }
 
 TEST(SegmenterSentences, UrlsAndEmailsDoNotSplit) {
-  EXPECT_THAT(sentences("See https://example.org/a.b?c=1. Or write to press@example.org. Or visit www.example.com today."),
-              ElementsAre("See https://example.org/a.b?c=1.", "Or write to press@example.org.",
-                          "Or visit www.example.com today."));
+  EXPECT_THAT(
+      sentences("See https://example.org/a.b?c=1. Or write to press@example.org. Or visit www.example.com today."),
+      ElementsAre("See https://example.org/a.b?c=1.", "Or write to press@example.org.",
+                  "Or visit www.example.com today."));
   EXPECT_THAT(sentences("It was first reported by Breitbart.com on Monday."),
               ElementsAre("It was first reported by Breitbart.com on Monday."));
 }
 
 TEST(SegmenterSentences, NonAsciiTextAndEmDashes) {
-  std::string text = "Kim \xE2\x80\x93 the leader \xE2\x80\x94 met Putin in Pyongyang. Caf\xC3\xA9 owners in Seoul cheered. "
-                     "\xC3\x89lys\xC3\xA9" "e officials said nothing.";
+  std::string text =
+      "Kim \xE2\x80\x93 the leader \xE2\x80\x94 met Putin in Pyongyang. Caf\xC3\xA9 owners in Seoul cheered. "
+      "\xC3\x89lys\xC3\xA9"
+      "e officials said nothing.";
   EXPECT_THAT(sentences(text), ElementsAre("Kim \xE2\x80\x93 the leader \xE2\x80\x94 met Putin in Pyongyang.",
                                            "Caf\xC3\xA9 owners in Seoul cheered.",
-                                           "\xC3\x89lys\xC3\xA9" "e officials said nothing."));
+                                           "\xC3\x89lys\xC3\xA9"
+                                           "e officials said nothing."));
   // Sentence after a dash ending a quotation: the em dash keeps it together.
-  EXPECT_THAT(sentences("His act \xE2\x80\x94\xE2\x80\x9CMy plan is great!\xE2\x80\x9D\xE2\x80\x94 is wearing thin."),
-              ElementsAre("His act \xE2\x80\x94\xE2\x80\x9CMy plan is great!\xE2\x80\x9D\xE2\x80\x94 is wearing thin."));
+  EXPECT_THAT(
+      sentences("His act \xE2\x80\x94\xE2\x80\x9CMy plan is great!\xE2\x80\x9D\xE2\x80\x94 is wearing thin."),
+      ElementsAre("His act \xE2\x80\x94\xE2\x80\x9CMy plan is great!\xE2\x80\x9D\xE2\x80\x94 is wearing thin."));
 }
 
 TEST(SegmenterSentences, NeverCrossAParagraph) {
   // A multi-paragraph quotation (no closing mark at the end of the first paragraph).
-  std::string text = "\"As we have explained before, the figure is wrong\n\n\"That adds up to 185,000 over two years.\"";
+  std::string text =
+      "\"As we have explained before, the figure is wrong\n\n\"That adds up to 185,000 over two years.\"";
   auto r = factpipe::segmenter::test::default_segmenter().segment(text);
   ASSERT_EQ(r.sentences.size(), 2u);
   EXPECT_EQ(r.sentences[0].paragraph, 0);
@@ -170,8 +185,11 @@ TEST(SegmenterSentences, NeverCrossAParagraph) {
 }
 
 TEST(SegmenterSentences, ShortAttributionStaysWithTheQuotation) {
-  EXPECT_THAT(sentences("\xE2\x80\x9C" "Find the emails that are missing.\xE2\x80\x9D Trump said. Clinton disagreed."),
-              ElementsAre("\xE2\x80\x9C" "Find the emails that are missing.\xE2\x80\x9D Trump said.", "Clinton disagreed."));
+  EXPECT_THAT(sentences("\xE2\x80\x9C"
+                        "Find the emails that are missing.\xE2\x80\x9D Trump said. Clinton disagreed."),
+              ElementsAre("\xE2\x80\x9C"
+                          "Find the emails that are missing.\xE2\x80\x9D Trump said.",
+                          "Clinton disagreed."));
   EXPECT_THAT(sentences("\"Why?\" Mr. Smith asked, smiling. He left."),
               ElementsAre("\"Why?\" Mr. Smith asked, smiling.", "He left."));
   // A full sentence after the quotation is a sentence of its own.
@@ -196,6 +214,9 @@ TEST(SegmenterSentences, ListNumbersAndDatelines) {
 }
 
 TEST(SegmenterSentences, InvertedSpanishMarksDoNotEndSentences) {
-  EXPECT_THAT(sentences("Dijo \xC2\xA1" "basta! y \xC2\xBFqu\xC3\xA9? Nadie sabe."),
-              ElementsAre("Dijo \xC2\xA1" "basta! y \xC2\xBFqu\xC3\xA9?", "Nadie sabe."));
+  EXPECT_THAT(sentences("Dijo \xC2\xA1"
+                        "basta! y \xC2\xBFqu\xC3\xA9? Nadie sabe."),
+              ElementsAre("Dijo \xC2\xA1"
+                          "basta! y \xC2\xBFqu\xC3\xA9?",
+                          "Nadie sabe."));
 }

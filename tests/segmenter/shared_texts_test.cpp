@@ -42,12 +42,18 @@ TEST(SegmenterSampleArticle, AbbreviationsAndQuotes) {
   // "U.S. State Secretary Antony Blinken" does not split.
   EXPECT_THAT(sents, Contains(::testing::StartsWith("In Washington, U.S. State Secretary Antony Blinken said Putin")));
   // "the U.S. and its satellites" inside a quotation does not split either.
-  EXPECT_THAT(sents, Contains(::testing::HasSubstr("policies of the U.S. and its satellites against the Russian Federation.\"")));
+  EXPECT_THAT(
+      sents,
+      Contains(::testing::HasSubstr("policies of the U.S. and its satellites against the Russian Federation.\"")));
   // Blinken's quotation of two sentences splits into two sentences.
-  EXPECT_THAT(sents, Contains("\"North Korea is providing significant munitions to Russia and other weapons for use in Ukraine."));
+  EXPECT_THAT(
+      sents,
+      Contains("\"North Korea is providing significant munitions to Russia and other weapons for use in Ukraine."));
   EXPECT_THAT(sents, Contains(::testing::StartsWith("Iran has been providing weaponry, including drones,")));
   // A quoted sentence that ends the sentence keeps its closing mark.
-  EXPECT_THAT(sents, Contains("The North Korean leader Kim Jong Un described the agreement as \"peaceful and defensive in nature.\""));
+  EXPECT_THAT(
+      sents,
+      Contains("The North Korean leader Kim Jong Un described the agreement as \"peaceful and defensive in nature.\""));
   // The last quotation, closed by a wrong mark, stays one sentence up to that mark.
   EXPECT_THAT(sents, Contains(::testing::EndsWith("missile and nuclear programs.'")));
 }
@@ -137,8 +143,8 @@ TEST(SegmenterExampleArticles, InvariantsHold) {
 
 namespace {
 // Gold claim anchors and quotation contents (code points) must start and end on token edges, so that the
-// claims and quotes stages can map them onto our tokens. (Not inside one sentence: a comparison claim may span two, "ran 61 bus routes.
-// Today it runs 48.")
+// claims and quotes stages can map them onto our tokens. (Not inside one sentence: a comparison claim may span two,
+// "ran 61 bus routes. Today it runs 48.")
 void expect_claims_align(const std::filesystem::path& txt, const std::filesystem::path& gold_path) {
   std::string text = read_file(txt);
   auto gold = factpipe::Json::parse(read_file(gold_path));
@@ -152,14 +158,14 @@ void expect_claims_align(const std::filesystem::path& txt, const std::filesystem
   }
   std::size_t checked = 0;
   for (const char* layer : {"claims", "quotes"})
-  for (const auto& c : gold.at(layer)) {
-    factpipe::Span s{map.to_byte(c.at("start").get<std::size_t>()), map.to_byte(c.at("end").get<std::size_t>())};
-    std::string anchor = text.substr(s.start, s.size());
-    EXPECT_GE(doc.sentence_at(s.start), 0) << anchor;
-    EXPECT_TRUE(starts.count(s.start)) << layer << " span does not start on a token: " << anchor;
-    EXPECT_TRUE(ends.count(s.end)) << layer << " span does not end on a token: " << anchor;
-    ++checked;
-  }
+    for (const auto& c : gold.at(layer)) {
+      factpipe::Span s{map.to_byte(c.at("start").get<std::size_t>()), map.to_byte(c.at("end").get<std::size_t>())};
+      std::string anchor = text.substr(s.start, s.size());
+      EXPECT_GE(doc.sentence_at(s.start), 0) << anchor;
+      EXPECT_TRUE(starts.count(s.start)) << layer << " span does not start on a token: " << anchor;
+      EXPECT_TRUE(ends.count(s.end)) << layer << " span does not end on a token: " << anchor;
+      ++checked;
+    }
   EXPECT_GT(checked, 0u);
 }
 }  // namespace

@@ -51,8 +51,7 @@ TEST(SegmenterStage, EmptyConfigEqualsSchemaDefaults) {
   factpipe::host::configure_stage(a, Json::object(), plugin_context());
   Json defaults = Json::object();
   const Json schema = SegmenterStage::describe().config_schema;  // a named copy: items() does not extend lifetimes
-  for (auto& [key, prop] : schema.at("properties").items())
-    defaults[key] = prop.at("default");
+  for (auto& [key, prop] : schema.at("properties").items()) defaults[key] = prop.at("default");
   factpipe::host::configure_stage(b, defaults, plugin_context());
   Document da("a", text), db("b", text);
   a.process(da);
@@ -88,14 +87,10 @@ TEST(SegmenterStage, ConfigErrorsNameTheProblem) {
 TEST(SegmenterStage, MalformedListsNameFileAndLine) {
   auto dir = std::filesystem::temp_directory_path() / ("segmenter-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  {
-    std::ofstream(dir / "bad.txt") << "# comment\nMr. title\nGov. boss\n";
-  }
+  { std::ofstream(dir / "bad.txt") << "# comment\nMr. title\nGov. boss\n"; }
   EXPECT_THAT(error_of(Json{{"abbreviations_file", (dir / "bad.txt").string()}}),
               ::testing::AllOf(HasSubstr("bad.txt:3:"), HasSubstr("unknown class 'boss'")));
-  {
-    std::ofstream(dir / "bad2.txt") << "Mr. title\nGov\n";
-  }
+  { std::ofstream(dir / "bad2.txt") << "Mr. title\nGov\n"; }
   EXPECT_THAT(error_of(Json{{"abbreviations_file", (dir / "bad2.txt").string()}}), HasSubstr("bad2.txt:2:"));
   std::filesystem::remove_all(dir);
 }

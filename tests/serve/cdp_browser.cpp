@@ -46,9 +46,8 @@ CdpBrowser::CdpBrowser(const std::filesystem::path& log) {
     for (int fd = 5; fd < 1024; ++fd) close(fd);
     std::string user_data = "--user-data-dir=" + profile;
     execl(kChromium, kChromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--remote-debugging-pipe", "--window-size=1280,2000", user_data.c_str(), "about:blank",
-          static_cast<char*>(nullptr));
+          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--remote-debugging-pipe",
+          "--window-size=1280,2000", user_data.c_str(), "about:blank", static_cast<char*>(nullptr));
     _exit(127);
   }
   close(commands[0]);

@@ -59,9 +59,8 @@ class CheckPage : public ::testing::Test {
     auto browser = std::make_unique<test::CdpBrowser>(dir_ / "chromium.log");
     if (why_not_started_ = browser->start_failure(); !why_not_started_.empty()) return nullptr;
     browser->open("http://127.0.0.1:" + std::to_string(port) + "/");
-    EXPECT_TRUE(browser->wait_for(std::string("document.readyState === 'complete' && !!document.getElementById('") +
-                                      ready + "')",
-                                  30));
+    EXPECT_TRUE(browser->wait_for(
+        std::string("document.readyState === 'complete' && !!document.getElementById('") + ready + "')", 30));
     return browser;
   }
   std::string skip_reason() const {
@@ -94,8 +93,9 @@ std::string article_web_page(const std::string& article) {
       "\"Organization\", \"name\": \"Calder Ledger\"}}</script>\n</head><body>\n"
       "<nav class=\"site-menu\"><a href=\"/\">Home</a> <a href=\"/city\">City</a> <a href=\"/sport\">Sport</a></nav>\n"
       "<div class=\"cookie-banner\">We use cookies to give you the best experience. Accept all cookies?</div>\n"
-      "<main><article><h1>" + paragraphs[0] + "</h1><p class=\"byline\">" + paragraphs[1] + "</p>\n<div class=\"article-body\">\n" +
-      body + "</div></article>\n<aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">Ferry fares to rise "
+      "<main><article><h1>" +
+      paragraphs[0] + "</h1><p class=\"byline\">" + paragraphs[1] + "</p>\n<div class=\"article-body\">\n" + body +
+      "</div></article>\n<aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">Ferry fares to rise "
       "again next spring, the authority says</a></li><li><a href=\"/b\">Ten things to do on the waterfront this "
       "weekend</a></li></ul></aside>\n<section class=\"comments\"><p>Reader comment: the mayor is wasting our money "
       "on this bridge and everyone knows it.</p></section></main>\n<footer>Copyright 2026 Calder Ledger</footer>"
@@ -109,8 +109,11 @@ std::string article_web_page(const std::string& article) {
       continue;
     }
     std::string three = page.substr(i, 3);
-    char mapped = three == "\u2018" ? '\x91' : three == "\u2019" ? '\x92' : three == "\u201C" ? '\x93'
-                : three == "\u201D" ? '\x94' : '\0';
+    char mapped = three == "\u2018"   ? '\x91'
+                  : three == "\u2019" ? '\x92'
+                  : three == "\u201C" ? '\x93'
+                  : three == "\u201D" ? '\x94'
+                                      : '\0';
     if (!mapped) throw std::runtime_error("the example article has a character windows-1252 lacks: " + three);
     out += mapped;
     i += 2;
@@ -134,7 +137,8 @@ TEST_F(CheckPage, PasteSubmitAndTheClaimsTableAppears) {
   EXPECT_GT(browser.eval("document.getElementById('text').value.length").get<int>(), 1000);
   browser.click("#check");
   expect_claims_shown(browser, expected);
-  EXPECT_THAT(browser.eval("document.getElementById('status').textContent").get<std::string>(), HasSubstr("Checked in"));
+  EXPECT_THAT(browser.eval("document.getElementById('status').textContent").get<std::string>(),
+              HasSubstr("Checked in"));
   // Quotations and their speakers are in the report too.
   EXPECT_THAT(browser.eval("document.getElementById('report').contentDocument.body.textContent").get<std::string>(),
               HasSubstr("Lena Ortiz"));
@@ -201,8 +205,9 @@ TEST_F(CheckPage, DropAWebPageAndTheClaimsOfItsArticleAppear) {
   if (!page) GTEST_SKIP() << skip_reason();
   auto& browser = *page;
   // Drag the file from the desktop onto the text box and let go.
-  Json box = browser.eval("(() => { const r = document.getElementById('text').getBoundingClientRect();"
-                          " return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+  Json box = browser.eval(
+      "(() => { const r = document.getElementById('text').getBoundingClientRect();"
+      " return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
   Json data{{"items", Json::array()}, {"files", {file.string()}}, {"dragOperationsMask", 1}};
   for (const char* type : {"dragEnter", "dragOver", "drop"})
     browser.call("Input.dispatchDragEvent", {{"type", type}, {"x", box["x"]}, {"y", box["y"]}, {"data", data}});

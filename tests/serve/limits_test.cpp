@@ -55,7 +55,9 @@ class RawClient {
   }
   ~RawClient() { close(fd_); }
   bool connected() const { return connected_; }
-  bool send_text(const std::string& s) { return ::send(fd_, s.data(), s.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(s.size()); }
+  bool send_text(const std::string& s) {
+    return ::send(fd_, s.data(), s.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(s.size());
+  }
   // What the server sends until a whole JSON answer is in, it closes the connection, or `limit_seconds` pass.
   std::string read_answer(double limit_seconds) {
     timeval tv{static_cast<time_t>(limit_seconds), 0};
@@ -93,7 +95,8 @@ TEST_F(Limits, ABodyOverTheLimitIs413AndTheServiceGoesOn) {
   auto ok = server.client()->Post("/v1/check", R"({"text": "calm"})", "application/json");
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 200);
-  EXPECT_THAT(server.client()->Get("/metrics")->body, HasSubstr("factpipe_requests_refused_total{reason=\"too_large\"} 1\n"));
+  EXPECT_THAT(server.client()->Get("/metrics")->body,
+              HasSubstr("factpipe_requests_refused_total{reason=\"too_large\"} 1\n"));
 }
 
 TEST_F(Limits, TooManyDocumentsIs400) {
@@ -129,7 +132,8 @@ TEST_F(Limits, ARequestPastItsDeadlineIs504AtTheDeadline) {
   auto ok = server.client()->Post("/v1/check", R"({"text": "calm"})", "application/json");
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 200);
-  EXPECT_THAT(server.client()->Get("/metrics")->body, HasSubstr("factpipe_requests_refused_total{reason=\"timeout\"} 1\n"));
+  EXPECT_THAT(server.client()->Get("/metrics")->body,
+              HasSubstr("factpipe_requests_refused_total{reason=\"timeout\"} 1\n"));
 }
 
 TEST_F(Limits, BusyWorkersAndAFullQueueAre503WithRetryAfter) {
@@ -171,8 +175,9 @@ TEST_F(Limits, SlowAndOversizedClientsDoNotStallOthers) {
   for (int i = 0; i < 4; ++i) {
     slow.push_back(std::make_unique<RawClient>(server.port()));
     ASSERT_TRUE(slow.back()->connected());
-    ASSERT_TRUE(slow.back()->send_text("POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                       "Content-Length: 50000\r\n\r\n{\"text\": \"tri"));
+    ASSERT_TRUE(
+        slow.back()->send_text("POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               "Content-Length: 50000\r\n\r\n{\"text\": \"tri"));
   }
   // Oversized: keeps sending a body far over the limit.
   auto oversized = std::async(std::launch::async, [&] {

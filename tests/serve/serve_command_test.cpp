@@ -30,8 +30,8 @@ Json check(int port, const Json& body) {
 
 TEST(ServeCommand, StartsOnAFreePortAnswersAndStopsOnSigterm) {
   test::TempDir dir;
-  auto config = dir.write("p.yaml",
-                          "pipeline: cmd-test\nstages:\n  - {name: greeter, plugin: fx_good, config: {greeting: hey}}\n");
+  auto config = dir.write(
+      "p.yaml", "pipeline: cmd-test\nstages:\n  - {name: greeter, plugin: fx_good, config: {greeting: hey}}\n");
   test::ServeProcess serve(FACTPIPE_EXE, {"-c", config.string(), "--threads", "2"},
                            {{"FACTPIPE_PLUGIN_PATH", test::fixture_dir().string()}}, dir / "serve.log");
   ASSERT_TRUE(serve.started()) << test::read_file(dir / "serve.log");

@@ -13,8 +13,8 @@ namespace factpipe::test {
 class ServeProcess {
  public:
   // Runs `exe serve ARGS... --port 0`, with `env` added to the environment and stderr to `log`.
-  ServeProcess(const std::string& exe, const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-               const std::filesystem::path& log);
+  ServeProcess(const std::string& exe, const std::vector<std::string>& args,
+               const std::map<std::string, std::string>& env, const std::filesystem::path& log);
   ~ServeProcess();
   bool started() const { return port_ > 0; }
   int port() const { return port_; }

@@ -23,7 +23,9 @@ namespace {
 
 class ServiceHttp : public ::testing::Test {
  protected:
-  void SetUp() override { pipeline_ = test::load_test_pipeline(test::write_fixture_pipeline(dir_.path()), {test::fixture_dir()}); }
+  void SetUp() override {
+    pipeline_ = test::load_test_pipeline(test::write_fixture_pipeline(dir_.path()), {test::fixture_dir()});
+  }
   serve::ServiceOptions options(std::size_t workers = 2) {
     serve::ServiceOptions o;
     o.workers = workers;
@@ -59,7 +61,8 @@ std::string comparable_report(const std::string& report) {
   std::string out;
   std::istringstream in(report);
   for (std::string line; std::getline(in, line);)
-    if (line.find("Source file") == std::string::npos) out += std::regex_replace(line, std::regex(R"(\d+\.\d+)"), "N") + "\n";
+    if (line.find("Source file") == std::string::npos)
+      out += std::regex_replace(line, std::regex(R"(\d+\.\d+)"), "N") + "\n";
   return out;
 }
 
@@ -67,7 +70,8 @@ std::string comparable_report(const std::string& report) {
 
 TEST_F(ServiceHttp, OneDocumentAnswersWhatRunWrites) {
   test::LoopbackServer server(pipeline_, options());
-  Json doc{{"id", "mayor-1"}, {"text", "The mayor said the bridge cost “$2 billion”."}, {"meta", {{"title", "Bridge"}}}};
+  Json doc{
+      {"id", "mayor-1"}, {"text", "The mayor said the bridge cost “$2 billion”."}, {"meta", {{"title", "Bridge"}}}};
   auto res = server.client()->Post("/v1/check", doc.dump(), "application/json");
   ASSERT_TRUE(res) << httplib::to_string(res.error());
   ASSERT_EQ(res->status, 200) << res->body;
@@ -150,12 +154,9 @@ TEST_F(ServiceHttp, AWebPageIsReadAsRunReadsAnHtmlFile) {
 
 TEST_F(ServiceHttp, AnArrayAnswersInOrderAndABadDocumentFailsAlone) {
   test::LoopbackServer server(pipeline_, options());
-  Json batch = Json::array({Json{{"id", "ok-1"}, {"text", "calm"}},
-                            Json{{"id", "boom-2"}, {"text", "BOOM here"}},
-                            Json{{"id", "url-3"}, {"url", "https://example.org/article"}},
-                            Json(5),
-                            Json{{"id", "bad-5"}, {"text", 7}},
-                            Json{{"text", "no id, fine"}}});
+  Json batch = Json::array({Json{{"id", "ok-1"}, {"text", "calm"}}, Json{{"id", "boom-2"}, {"text", "BOOM here"}},
+                            Json{{"id", "url-3"}, {"url", "https://example.org/article"}}, Json(5),
+                            Json{{"id", "bad-5"}, {"text", 7}}, Json{{"text", "no id, fine"}}});
   auto res = server.client()->Post("/v1/check", batch.dump(), "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;

@@ -26,8 +26,8 @@ inline std::string read_file(const std::filesystem::path& p) {
 }  // namespace factpipe::test
 
 // Skips the current test when ../shared (sample article, datasets) is not beside the checkout.
-#define FACTPIPE_REQUIRE_SHARED(relative)                                                     \
-  do {                                                                                        \
-    if (!std::filesystem::exists(::factpipe::test::shared_dir() / (relative)))                \
+#define FACTPIPE_REQUIRE_SHARED(relative)                                                        \
+  do {                                                                                           \
+    if (!std::filesystem::exists(::factpipe::test::shared_dir() / (relative)))                   \
       GTEST_SKIP() << "not present: " << (::factpipe::test::shared_dir() / (relative)).string(); \
   } while (0)

@@ -6,8 +6,9 @@ using namespace factpipe;
 using namespace factpipe::text;
 
 TEST(CleanView, ReadsAsWordsAndMapsBack) {
-  std::string t = "RT @realDonaldTrump: #FakeNews media lie https://t.co/x \xE2\x80\x94 Donald J. Trump (@realDonaldTrump) "
-                  "February 25, 2016";
+  std::string t =
+      "RT @realDonaldTrump: #FakeNews media lie https://t.co/x \xE2\x80\x94 Donald J. Trump (@realDonaldTrump) "
+      "February 25, 2016";
   auto m = find_social_markup(t);
   CleanView v = clean_view(t, m);
   EXPECT_TRUE(v.changed());

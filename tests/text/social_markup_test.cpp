@@ -22,8 +22,9 @@ TEST(SplitCamelCase, WordsDigitsAndAcronyms) {
 }
 
 TEST(SocialMarkup, LinksHandlesTagsEmojiAndRetweet) {
-  std::string t = "RT @BradTrostCPC: The #FakeNews story \xF0\x9F\x98\xA1\xF0\x9F\x98\xA1 is here https://t.co/abc. "
-                  "See pic.twitter.com/0eJtwJyS1J and mail me@example.com";
+  std::string t =
+      "RT @BradTrostCPC: The #FakeNews story \xF0\x9F\x98\xA1\xF0\x9F\x98\xA1 is here https://t.co/abc. "
+      "See pic.twitter.com/0eJtwJyS1J and mail me@example.com";
   auto m = find_social_markup(t);
   ASSERT_EQ(m.size(), 6u);
   EXPECT_EQ(m[0].kind, MarkupKind::retweet);
@@ -57,8 +58,9 @@ TEST(SocialMarkup, TagGluedToALinkStopsAtTheLink) {
 }
 
 TEST(SocialMarkup, EmbeddedTweetBylineGivesNameAndDate) {
-  std::string t = "Not true. pic.twitter.com/x1 \xE2\x80\x94 Brad Trost \xF0\x9F\x87\xA8\xF0\x9F\x87\xA6 (@BradTrostCPC) "
-                  "December 26, 2019\n";
+  std::string t =
+      "Not true. pic.twitter.com/x1 \xE2\x80\x94 Brad Trost \xF0\x9F\x87\xA8\xF0\x9F\x87\xA6 (@BradTrostCPC) "
+      "December 26, 2019\n";
   auto m = find_social_markup(t);
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[0].kind, MarkupKind::url);

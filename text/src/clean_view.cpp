@@ -4,9 +4,7 @@
 
 namespace factpipe::text {
 
-std::size_t CleanView::to_original(std::size_t offset) const {
-  return origin_[std::min(offset, origin_.size() - 1)];
-}
+std::size_t CleanView::to_original(std::size_t offset) const { return origin_[std::min(offset, origin_.size() - 1)]; }
 
 CleanView clean_view(std::string_view text, const std::vector<Markup>& markup, Span range) {
   if (range.empty()) range = Span{0, text.size()};

@@ -59,8 +59,9 @@ std::size_t next_url(std::string_view t, std::size_t from, std::size_t to) {
   return to;
 }
 
-const std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",   "may",      "june",
-                                                  "july",    "august",   "september", "october", "november", "december"};
+const std::array<std::string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                  "may",       "june",     "july",     "august",
+                                                  "september", "october",  "november", "december"};
 
 // "February 25, 2016" -> "2016-02-25"; empty when it is not such a date.
 std::string iso_date(std::string_view s) {
@@ -128,12 +129,18 @@ bool find_byline(std::string_view t, Markup& out) {
 
 std::string_view to_string(MarkupKind kind) {
   switch (kind) {
-    case MarkupKind::url: return "url";
-    case MarkupKind::handle: return "handle";
-    case MarkupKind::hashtag: return "hashtag";
-    case MarkupKind::emoji: return "emoji";
-    case MarkupKind::retweet: return "retweet";
-    case MarkupKind::byline: return "byline";
+    case MarkupKind::url:
+      return "url";
+    case MarkupKind::handle:
+      return "handle";
+    case MarkupKind::hashtag:
+      return "hashtag";
+    case MarkupKind::emoji:
+      return "emoji";
+    case MarkupKind::retweet:
+      return "retweet";
+    case MarkupKind::byline:
+      return "byline";
   }
   return "url";
 }
@@ -156,9 +163,9 @@ std::string split_camel_case(std::string_view w) {
     }
     if (i > 0 && !out.empty() && out.back() != ' ') {
       char p = w[i - 1];
-      bool boundary = (upper(c) && lower(p)) ||                                       // fakeNews
+      bool boundary = (upper(c) && lower(p)) ||                                         // fakeNews
                       (upper(c) && upper(p) && i + 1 < w.size() && lower(w[i + 1])) ||  // CBCNews -> CBC News
-                      (digit(c) != digit(p) && (ascii_alnum(p) && ascii_alnum(c)));   // COVID19 -> COVID 19
+                      (digit(c) != digit(p) && (ascii_alnum(p) && ascii_alnum(c)));     // COVID19 -> COVID 19
       if (boundary) out += ' ';
     }
     out += c;
@@ -195,7 +202,8 @@ std::vector<Markup> find_social_markup(std::string_view t) {
       e = std::min(e, next_url(t, i + 1, e));  // "#DefundTheCBChttps://t.co/..."
       if (e > i + 1) {
         std::string_view name = t.substr(i + 1, e - i - 1);
-        out.push_back({Span{i, e}, c == '@' ? MarkupKind::handle : MarkupKind::hashtag, split_camel_case(name), "", ""});
+        out.push_back(
+            {Span{i, e}, c == '@' ? MarkupKind::handle : MarkupKind::hashtag, split_camel_case(name), "", ""});
         i = e;
         continue;
       }
@@ -265,7 +273,8 @@ void store_markup(Document& doc, const std::vector<Markup>& markup) {
   utf8::OffsetMap map(doc.text);
   Json list = Json::array();
   for (const auto& m : markup) {
-    Json j{{"start", map.to_code_point(m.span.start)}, {"end", map.to_code_point(m.span.end)},
+    Json j{{"start", map.to_code_point(m.span.start)},
+           {"end", map.to_code_point(m.span.end)},
            {"kind", std::string(to_string(m.kind))}};
     if (!m.words.empty()) j["words"] = m.words;
     if (!m.name.empty()) j["name"] = m.name;

@@ -17,7 +17,8 @@ bool is_credit_line(std::string_view text, Span paragraph, const AbbreviationSet
                     const WordList& credit_cues) {
   auto pieces = scan_pieces(text, paragraph, abbreviations);
   std::vector<std::string> low(pieces.size());
-  for (std::size_t k = 0; k < pieces.size(); ++k) low[k] = lower(text.substr(pieces[k].span.start, pieces[k].span.size()));
+  for (std::size_t k = 0; k < pieces.size(); ++k)
+    low[k] = lower(text.substr(pieces[k].span.start, pieces[k].span.size()));
   return is_credit_line(text, pieces, low, credit_cues);
 }
 
@@ -33,8 +34,8 @@ bool is_credit_line(std::string_view text, const std::vector<Piece>& pieces, con
   }
   if (pieces.empty() || words > 20) return false;
   const Piece& last = pieces.back();
-  bool ends_sentence = last.kind == PieceKind::punct && (last.cp == '.' || last.cp == '!' || last.cp == '?' ||
-                                                         is_quote_mark(last.cp));
+  bool ends_sentence =
+      last.kind == PieceKind::punct && (last.cp == '.' || last.cp == '!' || last.cp == '?' || is_quote_mark(last.cp));
   std::string_view first = text.substr(pieces[0].span.start, pieces[0].span.size());
   if (first == "By" && words <= 8 && !ends_sentence) return true;
   return cue && !ends_sentence;
@@ -75,7 +76,8 @@ TextView TextView::build(const Document& doc, const AbbreviationSet& abbreviatio
     if (para && para->contains(s)) {
       // a slice of the paragraph's pieces (the scanner works the same on both)
       const auto& pp = v.paragraph_pieces[static_cast<std::size_t>(sv.paragraph)];
-      auto b = std::lower_bound(pp.begin(), pp.end(), s.start, [](const Piece& x, std::size_t o) { return x.span.start < o; });
+      auto b = std::lower_bound(pp.begin(), pp.end(), s.start,
+                                [](const Piece& x, std::size_t o) { return x.span.start < o; });
       auto e = std::lower_bound(b, pp.end(), s.end, [](const Piece& x, std::size_t o) { return x.span.start < o; });
       while (e != b && std::prev(e)->span.end > s.end) --e;
       sv.pieces.assign(b, e);

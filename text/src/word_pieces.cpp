@@ -32,8 +32,8 @@ bool is_upper(char32_t c) {
 }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 || c == 0x202F ||
-         c == 0x200B || c == 0x3000 || c == 0x2028 || c == 0x2029;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x200B ||
+         c == 0x3000 || c == 0x2028 || c == 0x2029;
 }
 bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
@@ -47,8 +47,8 @@ std::string lower(std::string_view s) {
 }
 
 bool is_quote_mark(char32_t c) {
-  return c == '"' || c == '\'' || c == '`' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
-         c == 0x00AB || c == 0x00BB || c == 0x201E || c == 0x201F;
+  return c == '"' || c == '\'' || c == '`' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
+         c == 0x00BB || c == 0x201E || c == 0x201F;
 }
 bool is_dash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012 || c == 0x2015; }
 
@@ -59,7 +59,10 @@ std::vector<Piece> scan_pieces(std::string_view t, Span range, const Abbreviatio
   const std::size_t end = std::min(range.end, t.size());
   while (i < end) {
     Cp c = at(t, i);
-    if (is_space(c.c)) { i = c.next; continue; }
+    if (is_space(c.c)) {
+      i = c.next;
+      continue;
+    }
     if (is_letter(c.c)) {
       Piece p;
       p.kind = PieceKind::word;
@@ -129,8 +132,14 @@ std::vector<Piece> scan_pieces(std::string_view t, Span range, const Abbreviatio
       std::size_t j = c.next;
       while (j < end) {
         Cp d = at(t, j);
-        if (is_digit(d.c) || is_letter(d.c)) { j = d.next; continue; }
-        if ((d.c == ',' || d.c == '.') && is_digit(at(t, d.next).c)) { j = d.next; continue; }
+        if (is_digit(d.c) || is_letter(d.c)) {
+          j = d.next;
+          continue;
+        }
+        if ((d.c == ',' || d.c == '.') && is_digit(at(t, d.next).c)) {
+          j = d.next;
+          continue;
+        }
         break;
       }
       Piece p;

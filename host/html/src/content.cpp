@@ -35,8 +35,8 @@ bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) =
 
 // Elements whose content is code or markup, not text on the page.
 bool never_text(std::string_view tag) {
-  return tag == "script" || tag == "style" || tag == "noscript" || tag == "template" || tag == "svg" ||
-         tag == "math" || tag == "head" || tag == "object" || tag == "embed" || tag == "iframe" || tag == "canvas";
+  return tag == "script" || tag == "style" || tag == "noscript" || tag == "template" || tag == "svg" || tag == "math" ||
+         tag == "head" || tag == "object" || tag == "embed" || tag == "iframe" || tag == "canvas";
 }
 
 bool hidden(const xmlNode* n) {
@@ -127,9 +127,9 @@ class Walker {
       std::string names = class_and_id(n);
       std::string_view tag = name_of(n);
       bool protected_tag = tag == "html" || tag == "body" || tag == "article" || tag == "main";
-      bool boilerplate = !protected_tag && !o_.whole_page &&
-                         (boilerplate_role(lower_ascii(attr(n, "role"))) ||
-                          (o_.use_boilerplate_names && boilerplate_name(names)));
+      bool boilerplate =
+          !protected_tag && !o_.whole_page &&
+          (boilerplate_role(lower_ascii(attr(n, "role"))) || (o_.use_boilerplate_names && boilerplate_name(names)));
       bool link = in_link || tag == "a";
       // A table's rows are its lines: cells joined by spaces (layout tables keep their <p> as blocks).
       if (kind == TagKind::cell && !boilerplate) {
@@ -142,7 +142,8 @@ class Walker {
         visit(n->children, parent, depth + 1, link);
         continue;
       }
-      if (kind == TagKind::inline_text || kind == TagKind::cell) kind = TagKind::container;  // a boilerplate <span> is its own block
+      if (kind == TagKind::inline_text || kind == TagKind::cell)
+        kind = TagKind::container;  // a boilerplate <span> is its own block
       flush();
       Elem e;
       e.parent = parent;

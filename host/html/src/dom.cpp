@@ -6,8 +6,8 @@ namespace factpipe::html {
 
 DocPtr parse_html(std::string_view utf8) {
   if (utf8.empty() || utf8.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
-  int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT |
+                HTML_PARSE_IGNORE_ENC;
   return DocPtr(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));
 }
 

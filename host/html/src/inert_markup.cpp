@@ -28,9 +28,11 @@ std::string without_inert_markup(std::string_view s) {
       if (close != std::string_view::npos) end = close + 3;
     } else {
       std::string_view close_tag;
-      if (ascii_starts_with_ci(s, at, "<script") && (at + 7 == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + 7]))))
+      if (ascii_starts_with_ci(s, at, "<script") &&
+          (at + 7 == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + 7]))))
         close_tag = "</script";
-      else if (ascii_starts_with_ci(s, at, "<style") && (at + 6 == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + 6]))))
+      else if (ascii_starts_with_ci(s, at, "<style") &&
+               (at + 6 == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + 6]))))
         close_tag = "</style";
       if (close_tag.empty()) continue;
       std::size_t tag_end = s.find('>', at);

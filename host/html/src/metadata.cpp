@@ -11,10 +11,20 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::array kArticleTypes = {"NewsArticle",  "Article",         "ReportageNewsArticle", "AnalysisNewsArticle",
-                                      "BlogPosting",  "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
-                                      "LiveBlogPosting", "TechArticle",  "ScholarlyArticle",     "SocialMediaPosting",
-                                      "Report",       "WebPage"};
+constexpr std::array kArticleTypes = {"NewsArticle",
+                                      "Article",
+                                      "ReportageNewsArticle",
+                                      "AnalysisNewsArticle",
+                                      "BlogPosting",
+                                      "OpinionNewsArticle",
+                                      "ReviewNewsArticle",
+                                      "BackgroundNewsArticle",
+                                      "LiveBlogPosting",
+                                      "TechArticle",
+                                      "ScholarlyArticle",
+                                      "SocialMediaPosting",
+                                      "Report",
+                                      "WebPage"};
 
 int type_rank(const Json& o) {  // lower is better; kArticleTypes.size() when not an article
   auto rank = [](const std::string& t) {
@@ -50,8 +60,7 @@ std::vector<std::string> names(const Json& v) {
   };
   if (v.is_array())
     for (const auto& e : v) add(e);
-  else
-    add(v);
+  else add(v);
   return out;
 }
 
@@ -100,12 +109,9 @@ void walk(const xmlNode* n, std::vector<const xmlNode*>& metas, std::vector<cons
     else if (name == "script") {
       if (lower_ascii(attr(c, "type")) == "application/ld+json") scripts.push_back(c);
       continue;
-    } else if (name == "link" && !canonical && lower_ascii(attr(c, "rel")) == "canonical")
-      canonical = c;
-    else if (name == "title" && !title)
-      title = c;
-    else if (name == "svg" || name == "style")
-      continue;
+    } else if (name == "link" && !canonical && lower_ascii(attr(c, "rel")) == "canonical") canonical = c;
+    else if (name == "title" && !title) title = c;
+    else if (name == "svg" || name == "style") continue;
     walk(c->children, metas, scripts, canonical, title, depth + 1);
   }
 }
@@ -167,20 +173,20 @@ void read_metadata(const xmlDoc* doc, ExtractedArticle& out) {
     else if (key == "og:locale") set_if_empty(og_locale, content);
     else if (key == "article:published_time" || key == "og:published_time" || key == "datepublished")
       set_if_empty(og_time, content);
-    else if (key == "date" || key == "pubdate" || key == "publish-date" || key == "publishdate" ||
-             key == "dc.date" || key == "dc.date.issued" || key == "dcterms.date" || key == "parsely-pub-date" ||
-             key == "sailthru.date" || key == "article.published" || key == "citation_publication_date")
+    else if (key == "date" || key == "pubdate" || key == "publish-date" || key == "publishdate" || key == "dc.date" ||
+             key == "dc.date.issued" || key == "dcterms.date" || key == "parsely-pub-date" || key == "sailthru.date" ||
+             key == "article.published" || key == "citation_publication_date")
       set_if_empty(name_date, content);
     else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "parsely-author" ||
              key == "sailthru.author" || key == "byl" || key == "citation_author") {
       std::string a = collapse_space(content);
       if (a.starts_with("By ") || a.starts_with("by ")) a = a.substr(3);
-      if (!a.empty() && !a.starts_with("http") && std::find(meta_authors.begin(), meta_authors.end(), a) == meta_authors.end())
+      if (!a.empty() && !a.starts_with("http") &&
+          std::find(meta_authors.begin(), meta_authors.end(), a) == meta_authors.end())
         meta_authors.push_back(a);
     } else if (key == "twitter:title" || key == "title" || key == "dc.title" || key == "headline")
       set_if_empty(name_title, content);
-    else if (key == "dc.language" || key == "language" || key == "content-language")
-      set_if_empty(dc_lang, content);
+    else if (key == "dc.language" || key == "language" || key == "content-language") set_if_empty(dc_lang, content);
   }
   set_if_empty(out.title, og_title);
   set_if_empty(out.title, name_title);

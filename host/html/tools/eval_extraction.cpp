@@ -88,9 +88,10 @@ constexpr std::size_t kMaxHtml = std::size_t(256) << 20;
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Article extraction benchmark: 4-word shingle precision/recall/F1 of the text `factpipe run` "
-               "reads from each page, the whole page's text beside it, and k-fold cross-validation of the "
-               "extractor's thresholds"};
+  CLI::App app{
+      "Article extraction benchmark: 4-word shingle precision/recall/F1 of the text `factpipe run` "
+      "reads from each page, the whole page's text beside it, and k-fold cross-validation of the "
+      "extractor's thresholds"};
   std::string datasets = FACTPIPE_DEFAULT_DATASETS;
   std::size_t folds = 5, worst = 10;
   std::string dump;
@@ -98,8 +99,10 @@ int main(int argc, char** argv) {
   app.add_option("--folds", folds, "cross-validation folds by page (0: none)")->capture_default_str();
   app.add_option("--worst", worst, "list this many worst pages")->capture_default_str();
   app.add_option("--dump", dump, "write each page's extracted text to this folder");
-  app.footer("\nExamples:\n  factpipe eval extraction                 # precision, recall and F1, then 5-fold cross-validation\n"
-             "  factpipe eval extraction --folds 0 --worst 20 --dump /tmp/extracted");
+  app.footer(
+      "\nExamples:\n  factpipe eval extraction                 # precision, recall and F1, then 5-fold "
+      "cross-validation\n"
+      "  factpipe eval extraction --folds 0 --worst 20 --dump /tmp/extracted");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -174,8 +177,8 @@ int main(int argc, char** argv) {
         }
         auto test = html::eval::benchmark_scores(subset(best, true));
         fold_f1.push_back(test.f1);
-        std::printf("fold %zu: train F1 %.4f, held-out P %.4f R %.4f F1 %.4f  (%s)\n", f + 1, best_f1,
-                    test.precision, test.recall, test.f1, describe(grid[best]).c_str());
+        std::printf("fold %zu: train F1 %.4f, held-out P %.4f R %.4f F1 %.4f  (%s)\n", f + 1, best_f1, test.precision,
+                    test.recall, test.f1, describe(grid[best]).c_str());
       }
       double mean = 0;
       for (double v : fold_f1) mean += v;

@@ -17,12 +17,16 @@ void add_entities(const AnalyzedSentence& s, FeatureVector& f) {
       bool name = w.kind == WordKind::word && w.capitalized && !sentence_start && w.lower != "i" &&
                   (s.tags[i] & (kMonth | kWeekday | kFirstSingular)) == 0;
       if (name && !in_run) ++names;
-      in_run = name || (in_run && (w.lower == "of" || w.lower == "de") && i + 1 < s.words.size() && s.words[i + 1].capitalized);
+      in_run = name ||
+               (in_run && (w.lower == "of" || w.lower == "de") && i + 1 < s.words.size() && s.words[i + 1].capitalized);
     }
   }
   f.add("ent:count", bucket(names));
   for (const auto& w : s.words)
-    if (w.all_caps && w.lower.size() >= 2 && w.lower.size() <= 5) { f.add("ent:acronym"); break; }
+    if (w.all_caps && w.lower.size() >= 2 && w.lower.size() <= 5) {
+      f.add("ent:acronym");
+      break;
+    }
 }
 
 }  // namespace factpipe::claims::features

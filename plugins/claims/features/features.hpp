@@ -11,8 +11,8 @@ namespace factpipe::claims::features {
 
 std::string_view bucket(std::size_t count);  // "0", "1", "2", "3+"
 
-void add_ngrams(const AnalyzedSentence& s, FeatureVector& f);          // word uni- and bigrams
-void add_word_trigrams(const AnalyzedSentence& s, FeatureVector& f);   // word trigrams
+void add_ngrams(const AnalyzedSentence& s, FeatureVector& f);         // word uni- and bigrams
+void add_word_trigrams(const AnalyzedSentence& s, FeatureVector& f);  // word trigrams
 void add_char_ngrams(const AnalyzedSentence& s, unsigned min_n, unsigned max_n, FeatureVector& f);  // inside words
 void add_numbers(const AnalyzedSentence& s, FeatureVector& f);         // quantities, percentages, money
 void add_dates(const AnalyzedSentence& s, FeatureVector& f);           // dates, years, time expressions

@@ -17,7 +17,10 @@ void add_hedges_opinion(const AnalyzedSentence& s, FeatureVector& f) {
   if (negations) f.add("neg:count", bucket(negations));
   // "I think", "I believe", "we feel": opinion framed as such.
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i)
-    if ((s.tags[i] & (kFirstSingular | kFirstPlural)) && (s.tags[i + 1] & kOpinion)) { f.add("opinion:i_think"); break; }
+    if ((s.tags[i] & (kFirstSingular | kFirstPlural)) && (s.tags[i + 1] & kOpinion)) {
+      f.add("opinion:i_think");
+      break;
+    }
 }
 
 }  // namespace factpipe::claims::features

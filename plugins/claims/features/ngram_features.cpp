@@ -13,7 +13,10 @@ std::string_view normalized(const Word& w) {
 // A crude stem (plural, -ing, -ed, -ly stripped) so that inflections share a feature.
 std::string_view stem(std::string_view w) {
   auto strip = [&](std::string_view suffix, std::size_t min_left) {
-    if (w.size() >= suffix.size() + min_left && w.ends_with(suffix)) { w.remove_suffix(suffix.size()); return true; }
+    if (w.size() >= suffix.size() + min_left && w.ends_with(suffix)) {
+      w.remove_suffix(suffix.size());
+      return true;
+    }
     return false;
   };
   strip("ies", 3) || strip("ing", 3) || strip("ed", 3) || strip("ly", 4) || strip("es", 3) || strip("s", 3);

@@ -13,7 +13,8 @@ void add_tense(const AnalyzedSentence& s, FeatureVector& f) {
     if ((t & kPastIrregular) || ed) past = true;
     if ((t & kPerfectAux) && i + 1 < s.words.size()) {
       const auto& next = s.words[i + 1];
-      if (next.lower == "been" || (next.lower.size() > 4 && next.lower.ends_with("ed")) || (s.tags[i + 1] & kPastIrregular))
+      if (next.lower == "been" || (next.lower.size() > 4 && next.lower.ends_with("ed")) ||
+          (s.tags[i + 1] & kPastIrregular))
         perfect = true;
     }
     if ((t & kFuture) && !(t & kReporting)) future = true;

@@ -117,8 +117,8 @@ std::string clean_tweet(std::string t) {
   return out;
 }
 
-
-Metrics score_ranking(const std::vector<std::vector<std::string>>& ranked, const std::vector<std::set<std::string>>& gold) {
+Metrics score_ranking(const std::vector<std::vector<std::string>>& ranked,
+                      const std::vector<std::set<std::string>>& gold) {
   Metrics m;
   for (std::size_t q = 0; q < ranked.size(); ++q) {
     if (gold[q].empty()) continue;
@@ -140,7 +140,6 @@ Metrics score_ranking(const std::vector<std::vector<std::string>>& ranked, const
   }
   return m;
 }
-
 
 std::string tweet_author(const std::string& t) {
   auto sig = t.rfind("\xE2\x80\x94 ");  // "— Name (@handle) January 6, 2020"

@@ -29,12 +29,12 @@ struct RunQuery {
 RunQuery run_query(const std::string& post);
 
 struct ClefSplit {
-  std::vector<std::string> ids;                // tweet ids
-  std::vector<std::string> raw;                // the tweets as posted (what `factpipe run` is given)
-  std::vector<std::string> tweets;             // cleaned
-  std::vector<std::string> authors;            // from the signature (the claimant), may be empty
-  std::vector<RunQuery> run_queries;           // as `factpipe run` reads them
-  std::vector<std::set<std::string>> gold;     // vclaim ids per tweet
+  std::vector<std::string> ids;             // tweet ids
+  std::vector<std::string> raw;             // the tweets as posted (what `factpipe run` is given)
+  std::vector<std::string> tweets;          // cleaned
+  std::vector<std::string> authors;         // from the signature (the claimant), may be empty
+  std::vector<RunQuery> run_queries;        // as `factpipe run` reads them
+  std::vector<std::set<std::string>> gold;  // vclaim ids per tweet
 };
 ClefSplit read_clef_split(const std::filesystem::path& dir);
 
@@ -46,7 +46,8 @@ struct Metrics {
   std::size_t n = 0;
 };
 // MAP@5 (official: average precision over the top 5, / min(#gold, 5)), MRR and P@1 over tweets with gold.
-Metrics score_ranking(const std::vector<std::vector<std::string>>& ranked, const std::vector<std::set<std::string>>& gold);
+Metrics score_ranking(const std::vector<std::vector<std::string>>& ranked,
+                      const std::vector<std::set<std::string>>& gold);
 
 // Writes the records as JSON lines under `work` and indexes them into work/NAME.sqlite (reused when unchanged).
 std::filesystem::path build_index(const std::filesystem::path& work, const std::string& name,

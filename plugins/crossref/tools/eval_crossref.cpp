@@ -15,9 +15,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -34,8 +34,8 @@
 #include <factpipe/text/wordnet_files.hpp>
 
 #include "clef2020.hpp"
-#include "pipeline_run.hpp"
 #include "crossref_engine.hpp"
+#include "pipeline_run.hpp"
 #include "source_index.hpp"
 #include "wordnet.hpp"
 
@@ -45,7 +45,6 @@ using namespace factpipe::crossref;
 using namespace factpipe::crossref::eval;
 
 namespace {
-
 
 double thread_cpu_ms() {
   timespec ts{};
@@ -75,7 +74,6 @@ void print_metrics(const char* name, const char* split, const Metrics& m) {
   std::printf("  %-38s %-5s n=%-4zu MAP@5 %.4f  MRR %.4f  P@1 %.4f\n", name, split, m.n, m.map5, m.mrr, m.p1);
 }
 
-
 // Coordinate ascent over the re-ranking weights, on cached features of the train candidates.
 Weights tune(Engine& engine, const ClefSplit& train) {
   struct Cand {
@@ -85,7 +83,8 @@ Weights tune(Engine& engine, const ClefSplit& train) {
   std::vector<std::vector<Cand>> cache;
   for (std::size_t i = 0; i < train.tweets.size(); ++i) {
     std::vector<Cand> c;
-    for (auto& r : engine.rank(ClaimInput{train.tweets[i], {}, train.authors[i]}, engine.config().candidates)) c.push_back({r.features, r.sid});
+    for (auto& r : engine.rank(ClaimInput{train.tweets[i], {}, train.authors[i]}, engine.config().candidates))
+      c.push_back({r.features, r.sid});
     cache.push_back(std::move(c));
   }
   auto eval = [&](const Weights& w) {
@@ -103,11 +102,11 @@ Weights tune(Engine& engine, const ClefSplit& train) {
   Weights w = engine.config().weights;
   double best = eval(w);
   std::printf("  tuning on train: start MAP@5 %.4f\n", best);
-  double Weights::*fields[] = {&Weights::bm25,      &Weights::coverage, &Weights::passage_coverage,
+  double Weights::*fields[] = {&Weights::bm25,           &Weights::coverage,  &Weights::passage_coverage,
                                &Weights::title_coverage, &Weights::proximity, &Weights::entities,
-                               &Weights::numbers,   &Weights::dates,    &Weights::claimant};
-  const char* names[] = {"bm25", "coverage", "passage_coverage", "title_coverage", "proximity",
-                         "entities", "numbers", "dates", "claimant"};
+                               &Weights::numbers,        &Weights::dates,     &Weights::claimant};
+  const char* names[] = {"bm25",    "coverage", "passage_coverage", "title_coverage", "proximity", "entities",
+                         "numbers", "dates",    "claimant"};
   const double grid[] = {0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0};
   for (int round = 0; round < 3; ++round) {
     for (std::size_t k = 0; k < std::size(fields); ++k) {
@@ -129,15 +128,16 @@ Weights tune(Engine& engine, const ClefSplit& train) {
   return w;
 }
 
-EngineConfig g_overrides;  // --max-terms, --candidates, --title-weight
+EngineConfig g_overrides;                     // --max-terms, --candidates, --title-weight
 std::shared_ptr<const RankerModel> g_ranker;  // --ranker: the learned re-ranker the stage loads by default
 
 std::vector<std::pair<std::string, double>> g_weight_overrides;  // --weights name=value,...
-double g_bm25_support_from = StanceOptions{}.support_from;  // --bm25-support-from: the baseline's support bar
+double g_bm25_support_from = StanceOptions{}.support_from;       // --bm25-support-from: the baseline's support bar
 std::string g_half = "all";
 // The pipeline the evaluation runs through `factpipe run` (the same binary and config a user runs).
 factpipe::crossref::eval::PipelineRunOptions g_run;
-bool g_engine_only = false;  // --engine-only: skip the `factpipe run` rows  // --half: Climate-FEVER claims evaluated (all, even or odd positions in the file)
+bool g_engine_only = false;  // --engine-only: skip the `factpipe run` rows  // --half: Climate-FEVER claims evaluated
+                             // (all, even or odd positions in the file)
 
 void apply_weight_overrides(Weights& w) {
   for (const auto& [k, v] : g_weight_overrides) {
@@ -172,11 +172,13 @@ void apply_overrides(EngineConfig& c) {
 // matches of each output record ranked by score, top 5, scored. Every tweet must get its row.
 Metrics clef_through_run(const ClefSplit& split, const char* name, const fs::path& db, const fs::path& work,
                          bool vectors) {
-  fs::path in = work / (std::string("clef-") + name + ".jsonl"), out = work / (std::string("clef-") + name + ".out.jsonl");
+  fs::path in = work / (std::string("clef-") + name + ".jsonl"),
+           out = work / (std::string("clef-") + name + ".out.jsonl");
   {
     std::ofstream f(in);
     for (std::size_t i = 0; i < split.raw.size(); ++i)
-      f << Json{{"id", split.ids[i]}, {"text", split.raw[i]}}.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+      f << Json{{"id", split.ids[i]}, {"text", split.raw[i]}}.dump(-1, ' ', false, Json::error_handler_t::replace)
+        << '\n';
   }
   PipelineRunOptions opt = g_run;
   opt.sets.push_back("crossref.db=" + db.string());
@@ -241,7 +243,7 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
   learned_config.dense = false;
   Engine learned_words(db, learned_config, wn);
   std::printf("  sentence vectors: %s\n", learned.dense() ? "in use (the encoder's model and the index's vectors)"
-                                                           : "NOT in use (no encoder model or no vectors in the index)");
+                                                          : "NOT in use (no encoder model or no vectors in the index)");
   for (auto* split : {&train, &dev}) {
     const char* name = split == &train ? "train" : "dev";
     if (!g_engine_only) {
@@ -262,7 +264,8 @@ void eval_clef(const fs::path& datasets, const fs::path& work, std::shared_ptr<c
     print_metrics("engine only, bm25", name, score_ranking(run_ranking(bm25, *split, 5), split->gold));
     std::vector<double> lat, cpu;
     auto m = score_ranking(run_ranking(tuned, *split, 5, &lat, &cpu), split->gold);
-    print_metrics(do_tune ? "engine only, weighted sum (tuned now)" : "engine only, weighted sum (the stage's)", name, m);
+    print_metrics(do_tune ? "engine only, weighted sum (tuned now)" : "engine only, weighted sum (the stage's)", name,
+                  m);
     if (g_ranker) {
       lat.clear();
       cpu.clear();
@@ -290,7 +293,8 @@ using Confusion = std::map<std::string, std::map<std::string, int>>;
 const char* const kLabels[] = {"SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"};
 
 // Verdict accuracy (all claims; without DISPUTED gold), macro-F1 over the three labels, the confusion matrix.
-void print_verdict_metrics(Confusion& confusion, std::size_t correct, std::size_t correct3, std::size_t n, std::size_t n3) {
+void print_verdict_metrics(Confusion& confusion, std::size_t correct, std::size_t correct3, std::size_t n,
+                           std::size_t n3) {
   double f1sum = 0;
   std::string per;
   for (int c = 0; c < 3; ++c) {
@@ -307,7 +311,8 @@ void print_verdict_metrics(Confusion& confusion, std::size_t correct, std::size_
     per += buf;
   }
   std::printf("  %-34s verdict accuracy %.4f (all %zu, DISPUTED gold always wrong), %.4f (%zu without DISPUTED)\n", "",
-              static_cast<double>(correct) / static_cast<double>(n), n, static_cast<double>(correct3) / static_cast<double>(n3), n3);
+              static_cast<double>(correct) / static_cast<double>(n), n,
+              static_cast<double>(correct3) / static_cast<double>(n3), n3);
   std::printf("  %-34s macro-F1 (3 labels) %.4f; F1%s\n", "", f1sum / 3, per.c_str());
   std::printf("  %-34s gold \\ predicted:", "");
   for (auto p : kLabels) std::printf(" %s", p);
@@ -395,8 +400,8 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
       std::string pred = label_of(decide_verdict(ev, engine.config().verdict).label);
       if (variant > 0 && std::getenv("CROSSREF_DEBUG"))  // gold, predicted, and why each piece of evidence
         for (auto& e : ev)
-          std::printf("    debug %zu %s %s %s %.2f %s\n", static_cast<std::size_t>(&it - items.data()), it.label.c_str(), pred.c_str(),
-                      std::string(factpipe::to_string(e.stance)).c_str(), e.confidence,
+          std::printf("    debug %zu %s %s %s %.2f %s\n", static_cast<std::size_t>(&it - items.data()),
+                      it.label.c_str(), pred.c_str(), std::string(factpipe::to_string(e.stance)).c_str(), e.confidence,
                       e.extra["crossref"]["reason"].get<std::string>().c_str());
       confusion[it.label][pred]++;
       correct += pred == it.label;
@@ -406,16 +411,22 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
       }
     }
     std::printf("  %-34s recall@5 %.4f (%zu claims with gold evidence)\n",
-                variant == 0 ? "bm25-only variant" : variant == 1 ? "crossref stage (weighted sum)" : "crossref stage (learned ranker)", recall / static_cast<double>(with_gold), with_gold);
+                variant == 0   ? "bm25-only variant"
+                : variant == 1 ? "crossref stage (weighted sum)"
+                               : "crossref stage (learned ranker)",
+                recall / static_cast<double>(with_gold), with_gold);
     print_verdict_metrics(confusion, correct, correct3, items.size(), n3);
   }
   if (g_engine_only) return;
   // The same claims through `factpipe run` (each input one claim): the evidence it writes, the verdict it writes.
-  fs::path run_in = work / ("climate-fever-" + g_half + ".jsonl"), run_out = work / ("climate-fever-" + g_half + ".out.jsonl");
+  fs::path run_in = work / ("climate-fever-" + g_half + ".jsonl"),
+           run_out = work / ("climate-fever-" + g_half + ".out.jsonl");
   {
     std::ofstream f(run_in);
     for (std::size_t i = 0; i < items.size(); ++i)
-      f << Json{{"id", "cf-" + std::to_string(i)}, {"text", items[i].claim}}.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+      f << Json{{"id", "cf-" + std::to_string(i)}, {"text", items[i].claim}}.dump(-1, ' ', false,
+                                                                                  Json::error_handler_t::replace)
+        << '\n';
   }
   PipelineRunOptions opt = g_run;
   opt.sets.push_back("crossref.db=" + db.string());
@@ -527,7 +538,8 @@ void eval_example(const fs::path& examples, const fs::path& claims_file, const f
     }
     for (auto& q : gold["quotes"]) {
       if (q["kind"] == "indirect") continue;
-      auto r = engine.verify_quote(q["text"], q["speaker"].is_string() ? q["speaker"].get<std::string>() : "", "2026-03-14");
+      auto r =
+          engine.verify_quote(q["text"], q["speaker"].is_string() ? q["speaker"].get<std::string>() : "", "2026-03-14");
       std::string got = r ? r->status + " " + r->source_id : "(no candidate source)";
       std::string want = q.value("transcript", std::string("-"));
       std::printf("  quote %s want %-10s got %s %.2f\n", q["id"].get<std::string>().c_str(), want.c_str(), got.c_str(),
@@ -570,8 +582,7 @@ int main(int argc, char** argv) {
     else if (a == "--half") {
       g_half = next();
       if (g_half != "all" && g_half != "even" && g_half != "odd") throw std::runtime_error("--half: all, even or odd");
-    }
-    else if (a == "--ranker") ranker_file = next();
+    } else if (a == "--ranker") ranker_file = next();
     else if (a == "--max-terms") g_overrides.max_query_terms = std::stoi(next());
     else if (a == "--candidates") g_overrides.candidates = std::stoi(next());
     else if (a == "--max-postings") g_overrides.max_postings = std::stoll(next());
@@ -592,8 +603,7 @@ int main(int argc, char** argv) {
         if (eq == std::string::npos) throw std::runtime_error("--weights: expected name=value, got " + item);
         g_weight_overrides.emplace_back(item.substr(0, eq), std::stod(item.substr(eq + 1)));
       }
-    }
-    else if (a == "-h" || a == "--help") {
+    } else if (a == "-h" || a == "--help") {
       std::printf(
           "usage: factpipe eval crossref [--datasets DIR] [--work DIR] [--only clef|climate|example] [--tune]\n"
           "  --datasets  folder with clef2020-claimretrieval/ and climate-fever/ (default %s)\n"
@@ -609,7 +619,8 @@ int main(int argc, char** argv) {
           "  --max-terms N, --max-postings N, --exact-postings N, --candidates N, --title-weight W: query settings\n"
           "  --support-from X, --unrelated-below X, --verdict-threshold X: stance and verdict settings\n"
           "  --checked-support-from X, --dispute-threshold X: the stage's support bar after the refutation checks,\n"
-          "      the strength both sides need for disputed; --bm25-support-from X: the bm25-only variant's support bar\n"
+          "      the strength both sides need for disputed; --bm25-support-from X: the bm25-only variant's support "
+          "bar\n"
           "  --weights name=value,...  override re-ranking weights (ablations)\n"
           "  --ranker FILE  learned re-ranking model for the learned rows (default: the plugin's data/ranker.json);\n"
           "                none: no learned rows\n"

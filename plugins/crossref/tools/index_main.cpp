@@ -2,8 +2,8 @@
 // Builds or updates the crossref source index and prints what it did.
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -14,13 +14,14 @@
 
 namespace {
 void usage(std::FILE* to) {
-  std::fprintf(to,
-               "usage: factpipe index SOURCES... --db FILE\n"
-               "  SOURCES  files or folders of .txt, .json, .jsonl documents and ClaimReview .jsonld\n"
-               "  --db     the SQLite index to build or update (created when missing)\n"
-               "\nExample:\n"
-               "  factpipe index examples/sources /data/factchecks --db /srv/factpipe/crossref.sqlite\n"
-               "  factpipe run --set crossref.sources=[] --set crossref.db=/srv/factpipe/crossref.sqlite article.txt\n");
+  std::fprintf(
+      to,
+      "usage: factpipe index SOURCES... --db FILE\n"
+      "  SOURCES  files or folders of .txt, .json, .jsonl documents and ClaimReview .jsonld\n"
+      "  --db     the SQLite index to build or update (created when missing)\n"
+      "\nExample:\n"
+      "  factpipe index examples/sources /data/factchecks --db /srv/factpipe/crossref.sqlite\n"
+      "  factpipe run --set crossref.sources=[] --set crossref.db=/srv/factpipe/crossref.sqlite article.txt\n");
 }
 }  // namespace
 

@@ -44,7 +44,8 @@ PipelineRunResult run_pipeline(const PipelineRunOptions& options, const fs::path
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   // Exit code 1: some documents failed; the others are written and scored (a failed one scores nothing).
-  if (r.exit_code != 0 && r.exit_code != 1) throw std::runtime_error("`" + cmd + "` failed with exit code " + std::to_string(r.exit_code));
+  if (r.exit_code != 0 && r.exit_code != 1)
+    throw std::runtime_error("`" + cmd + "` failed with exit code " + std::to_string(r.exit_code));
   std::ifstream in(output);
   if (!in) throw std::runtime_error("`" + cmd + "` wrote no " + output.string());
   std::string line;
@@ -66,7 +67,8 @@ std::vector<OutputMatch> ranked_matches(const Json& document) {
         m.duplicates = e["extra"]["crossref"].value("duplicates", std::vector<std::string>{});
       all.push_back(std::move(m));
     }
-  std::stable_sort(all.begin(), all.end(), [](const OutputMatch& a, const OutputMatch& b) { return a.score > b.score; });
+  std::stable_sort(all.begin(), all.end(),
+                   [](const OutputMatch& a, const OutputMatch& b) { return a.score > b.score; });
   std::vector<OutputMatch> out;
   std::unordered_set<std::string> seen;
   for (auto& m : all)

@@ -11,10 +11,10 @@
 namespace factpipe::crossref::eval {
 
 struct PipelineRunOptions {
-  std::filesystem::path factpipe;            // the `factpipe` binary
-  std::filesystem::path config;              // -c; empty: factpipe's default pipeline
-  std::vector<std::string> sets;             // --set STAGE.KEY=VALUE
-  bool claims = true;                        // --claims: every input is one claim or post
+  std::filesystem::path factpipe;  // the `factpipe` binary
+  std::filesystem::path config;    // -c; empty: factpipe's default pipeline
+  std::vector<std::string> sets;   // --set STAGE.KEY=VALUE
+  bool claims = true;              // --claims: every input is one claim or post
 };
 
 struct PipelineRunResult {

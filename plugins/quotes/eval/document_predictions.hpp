@@ -11,7 +11,7 @@
 namespace factpipe::quotes::eval {
 
 struct DocumentPredictions {
-  std::vector<Predicted> direct;   // direct and partial
+  std::vector<Predicted> direct;  // direct and partial
   std::vector<CpSpan> indirect;
   std::vector<CpSpan> mixed;  // reported speech holding a quotation (kind mixed)
 };

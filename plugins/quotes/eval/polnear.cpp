@@ -36,7 +36,6 @@ bool letter(char32_t c) {
   return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') || c > 0x7F;
 }
 
-
 }  // namespace
 
 std::vector<GoldAttribution> parse_brat(const std::string& ann, std::size_t n, const std::string& file) {
@@ -70,7 +69,8 @@ std::vector<GoldAttribution> parse_brat(const std::string& ann, std::size_t n, c
         std::istringstream fs2(fr);
         long long a = -1, b = -1;
         if (!(fs2 >> a >> b) || a < 0 || b < a) fail("bad offsets '" + fr + "'");
-        if (static_cast<std::size_t>(b) > n) fail("offset " + std::to_string(b) + " past the end of the text (" + std::to_string(n) + " code points)");
+        if (static_cast<std::size_t>(b) > n)
+          fail("offset " + std::to_string(b) + " past the end of the text (" + std::to_string(n) + " code points)");
         frs.push_back({static_cast<std::size_t>(a), static_cast<std::size_t>(b)});
       }
       spans[id] = {kind, frs};
@@ -93,7 +93,8 @@ std::vector<GoldAttribution> parse_brat(const std::string& ann, std::size_t n, c
       auto it = spans.find(id);
       if (it == spans.end()) fail("unknown span id '" + id + "'");
       auto& dst = r == "Content" ? g.content : r == "Source" ? g.source : r == "Cue" ? g.cue : g.cue;
-      if (r == "Content" || r == "Source" || r == "Cue") dst.insert(dst.end(), it->second.second.begin(), it->second.second.end());
+      if (r == "Content" || r == "Source" || r == "Cue")
+        dst.insert(dst.end(), it->second.second.begin(), it->second.second.end());
     }
     if (!g.content.empty()) out.push_back(std::move(g));
   }
@@ -149,7 +150,11 @@ std::vector<CpSpan> mark_segments(const std::u32string& t) {
   while (ls < t.size()) {
     std::size_t le = ls;
     while (le < t.size() && t[le] != U'\n') ++le;
-    struct M { std::size_t pos, len; bool open; bool single; };
+    struct M {
+      std::size_t pos, len;
+      bool open;
+      bool single;
+    };
     std::vector<M> marks;
     for (std::size_t i = ls; i < le; ++i) {
       char32_t c = t[i];
@@ -170,7 +175,7 @@ std::vector<CpSpan> mark_segments(const std::u32string& t) {
         marks.push_back({i, 1, true, true});
       } else if (c == U'’' || c == U'\'') {
         bool lb = letter(prev), la = letter(next);
-        if (lb && la) continue;                      // apostrophe
+        if (lb && la) continue;  // apostrophe
         if (after_space && la && c == U'\'') marks.push_back({i, 1, true, true});
         else if (!after_space && !la) marks.push_back({i, 1, false, true});
       }
@@ -234,7 +239,10 @@ std::vector<GoldQuote> gold_quotes(const Article& a) {
           covered[i - seg.start] = 1;
         }
       }
-      if (mine > best) { best = mine; best_attr = static_cast<int>(ai); }
+      if (mine > best) {
+        best = mine;
+        best_attr = static_cast<int>(ai);
+      }
     }
     for (char c : covered) inside += c;
     if (best_attr < 0 || inside * 10 < seg.size() * 8) continue;
@@ -265,10 +273,11 @@ std::vector<CpSpan> gold_indirect(const Article& a) {
       char32_t c = a.cps[i];
       return is_double_mark(c) || c == U'‘' || c == U'’' || c == U'\'' || c == U'`';
     };
-    for (std::size_t k = 1; k <= 2 && !marks && lo >= k; ++k) marks = mark_at(lo - k) && mark_at(lo - 1) == mark_at(lo - k);
+    for (std::size_t k = 1; k <= 2 && !marks && lo >= k; ++k)
+      marks = mark_at(lo - k) && mark_at(lo - 1) == mark_at(lo - k);
     if (!marks && lo >= 1) marks = mark_at(lo - 1);
-    if (!marks && hi < a.cps.size()) marks = mark_at(hi) || (hi + 1 < a.cps.size() && mark_at(hi + 1) &&
-                                                             (a.cps[hi] == U',' || a.cps[hi] == U'.'));
+    if (!marks && hi < a.cps.size())
+      marks = mark_at(hi) || (hi + 1 < a.cps.size() && mark_at(hi + 1) && (a.cps[hi] == U',' || a.cps[hi] == U'.'));
     if (!marks && hi > lo) out.push_back({lo, hi});
   }
   return out;

@@ -19,8 +19,8 @@ struct GoldAttribution {
 
 struct Article {
   std::string id;
-  std::string text;              // UTF-8
-  std::u32string cps;            // the text as code points
+  std::string text;    // UTF-8
+  std::u32string cps;  // the text as code points
   std::vector<GoldAttribution> attributions;
 };
 

@@ -100,27 +100,33 @@ Counts score_article(const Article& a, const std::vector<Predicted>& direct, con
       std::string src;
       for (const auto& s : ga.source) src += (src.empty() ? "" : " | ") + text_of(a, s);
       std::string said = pred[pr.p]->mention ? text_of(a, *pred[pr.p]->mention) : std::string("(none)");
-      mismatches->push_back("SPEAKER " + a.id + " @" + std::to_string(gold[pr.g].span.start) + " gold='" + src +
-                            "' predicted='" + said + "' name='" + pred[pr.p]->name + "' quote='" +
-                            text_of(a, {gold[pr.g].span.start, std::min(gold[pr.g].span.end, gold[pr.g].span.start + 80)}) + "'");
+      mismatches->push_back(
+          "SPEAKER " + a.id + " @" + std::to_string(gold[pr.g].span.start) + " gold='" + src + "' predicted='" + said +
+          "' name='" + pred[pr.p]->name + "' quote='" +
+          text_of(a, {gold[pr.g].span.start, std::min(gold[pr.g].span.end, gold[pr.g].span.start + 80)}) + "'");
     }
   }
   if (mismatches) {
     for (std::size_t gi = 0; gi < gold.size(); ++gi)
       if (p_of[gi] < 0)
-        mismatches->push_back("MISSED " + a.id + " @" + std::to_string(gold[gi].span.start) + " '" +
-                              text_of(a, {gold[gi].span.start, std::min(gold[gi].span.end, gold[gi].span.start + 100)}) + "'");
+        mismatches->push_back(
+            "MISSED " + a.id + " @" + std::to_string(gold[gi].span.start) + " '" +
+            text_of(a, {gold[gi].span.start, std::min(gold[gi].span.end, gold[gi].span.start + 100)}) + "'");
     for (std::size_t pi = 0; pi < pred.size(); ++pi)
       if (g_of[pi] < 0)
-        mismatches->push_back("EXTRA " + a.id + " @" + std::to_string(pred[pi]->span.start) + " '" +
-                              text_of(a, {pred[pi]->span.start, std::min(pred[pi]->span.end, pred[pi]->span.start + 100)}) + "'");
+        mismatches->push_back(
+            "EXTRA " + a.id + " @" + std::to_string(pred[pi]->span.start) + " '" +
+            text_of(a, {pred[pi]->span.start, std::min(pred[pi]->span.end, pred[pi]->span.start + 100)}) + "'");
   }
   std::vector<CpSpan> gold_ind = gold_indirect(a);
   for (const auto& p : indirect) {
     ++c.indirect_predicted;
     bool right = false;
     for (const auto& g : gold_ind)
-      if (overlap(g, p) * 2 >= g.size() || overlap(g, p) * 2 >= p.size()) { right = true; break; }
+      if (overlap(g, p) * 2 >= g.size() || overlap(g, p) * 2 >= p.size()) {
+        right = true;
+        break;
+      }
     if (right) ++c.indirect_right;
     else if (mismatches)
       mismatches->push_back("EXTRA-INDIRECT " + a.id + " @" + std::to_string(p.start) + " '" +
@@ -130,7 +136,10 @@ Counts score_article(const Article& a, const std::vector<Predicted>& direct, con
     ++c.indirect_gold;
     bool found = false;
     for (const auto& p : indirect)
-      if (overlap(g, p) * 2 >= g.size()) { found = true; break; }
+      if (overlap(g, p) * 2 >= g.size()) {
+        found = true;
+        break;
+      }
     if (found) ++c.indirect_found;
     else if (mismatches)
       mismatches->push_back("MISSED-INDIRECT " + a.id + " @" + std::to_string(g.start) + " '" +

@@ -32,7 +32,10 @@ struct Counts {
   Counts& operator+=(const Counts& o);
   double precision() const { return predicted ? double(matched) / double(predicted) : 0.0; }
   double recall() const { return gold ? double(matched) / double(gold) : 0.0; }
-  double f1() const { double p = precision(), r = recall(); return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
   double speaker_accuracy() const { return matched ? double(speaker_correct) / double(matched) : 0.0; }
   double attribution_precision() const { return predicted ? double(speaker_correct) / double(predicted) : 0.0; }
   double attribution_recall() const { return gold ? double(speaker_correct) / double(gold) : 0.0; }

@@ -15,6 +15,7 @@
 
 #include <factpipe/document_json.hpp>
 
+#include <unistd.h>
 #include "eval/document_predictions.hpp"
 #include "eval/folds.hpp"
 #include "eval/polnear.hpp"
@@ -22,7 +23,6 @@
 #include "product_pipeline.hpp"
 #include "ranker_folds.hpp"
 #include "training/speaker_training.hpp"
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace factpipe;
@@ -73,7 +73,8 @@ void print_stat(const Stat& s) {
 
 int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned long long seed, const std::string& config,
                    const std::vector<std::string>& overrides, bool print_folds,
-                   const factpipe::quotes::training::TrainOptions& train_options, std::vector<std::string>* mismatches) {
+                   const factpipe::quotes::training::TrainOptions& train_options,
+                   std::vector<std::string>* mismatches) {
   auto fold = assign_folds(articles.size(), k, seed);
   std::printf("PolNeAR train + dev: %zu articles, %u folds by article, seed %llu (mt19937_64)\n", articles.size(), k,
               seed);
@@ -100,8 +101,7 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
     std::printf("fold %u: %zu articles", f, held_out.size());
     if (print_folds)
       for (const Article* a : held_out) std::printf(" %s", a->id.c_str());
-    else
-      std::printf(" (%s, %s, ...)", held_out[0]->id.c_str(), held_out[1 % held_out.size()]->id.c_str());
+    else std::printf(" (%s, %s, ...)", held_out[0]->id.c_str(), held_out[1 % held_out.size()]->id.c_str());
     std::printf("\n");
     std::vector<std::string> fold_overrides = overrides;
     fs::path model_file;
@@ -151,8 +151,9 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Quote attribution on PolNeAR: direct-quote P/R/F1, speaker accuracy, attribution F1, indirect "
-               "recall and precision, on one split or by cross-validation"};
+  CLI::App app{
+      "Quote attribution on PolNeAR: direct-quote P/R/F1, speaker accuracy, attribution F1, indirect "
+      "recall and precision, on one split or by cross-validation"};
   std::string polnear = FACTPIPE_DEFAULT_POLNEAR;
   std::string split = "dev";
   std::string config;
@@ -163,19 +164,24 @@ int main(int argc, char** argv) {
   bool print_folds = false, rules_only = false;
   factpipe::quotes::training::TrainOptions train_options;
   app.add_option("--polnear", polnear, "PolNeAR folder (with train/ and dev/)")->capture_default_str();
-  app.add_option("--split", split, "dev or train (without --cv)")->check(CLI::IsMember({"dev", "train"}))->capture_default_str();
+  app.add_option("--split", split, "dev or train (without --cv)")
+      ->check(CLI::IsMember({"dev", "train"}))
+      ->capture_default_str();
   app.add_option("--cv", cv, "K-fold cross-validation by article over train + dev");
   app.add_option("--seed", seed, "Seed of the fold assignment")->capture_default_str();
   app.add_flag("--print-folds", print_folds, "Print every article id of every fold");
   app.add_flag("--rules-only", rules_only, "Without the learned speaker ranker (--set quotes.speaker_model=\"\")");
-  app.add_option("--ranker-l2", train_options.l2, "Under --cv: L2 penalty of the per-fold speaker rankers")->capture_default_str();
-  app.add_option("--ranker-iterations", train_options.iterations, "Under --cv: their Adam steps")->capture_default_str();
+  app.add_option("--ranker-l2", train_options.l2, "Under --cv: L2 penalty of the per-fold speaker rankers")
+      ->capture_default_str();
+  app.add_option("--ranker-iterations", train_options.iterations, "Under --cv: their Adam steps")
+      ->capture_default_str();
   app.add_option("-c,--config", config, "Pipeline file (default: the one `factpipe run` uses)");
   app.add_option("--set", overrides, "STAGE.KEY=VALUE, as for `factpipe run`");
   app.add_option("--errors", errors, "Write every missed / extra / wrongly attributed quotation to this file");
   app.add_option("--dump", dump, "Run on one text file and print the document JSON instead");
-  app.footer("\nExamples:\n  factpipe eval quotes                 # PolNeAR dev\n"
-             "  factpipe eval quotes --cv 5 --errors /tmp/quote-errors.txt");
+  app.footer(
+      "\nExamples:\n  factpipe eval quotes                 # PolNeAR dev\n"
+      "  factpipe eval quotes --cv 5 --errors /tmp/quote-errors.txt");
   CLI11_PARSE(app, argc, argv);
 
   if (rules_only) overrides.push_back("quotes.speaker_model=\"\"");
@@ -193,7 +199,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (!fs::is_directory(polnear))
-      throw std::runtime_error("PolNeAR not found at '" + polnear + "' (give --polnear DIR; see ../shared/datasets/README.md)");
+      throw std::runtime_error("PolNeAR not found at '" + polnear +
+                               "' (give --polnear DIR; see ../shared/datasets/README.md)");
     std::vector<std::string> mismatches;
     auto* mm = errors.empty() ? nullptr : &mismatches;
     int rc = 0;
@@ -212,11 +219,12 @@ int main(int argc, char** argv) {
       std::printf("PolNeAR %s: %zu articles, %.2f MB\n", split.c_str(), articles.size(), double(s.bytes) / 1e6);
       print_counts("direct quotes >= 3 words", s.three);
       print_counts("direct quotes all lengths", s.all);
-      std::printf("indirect attributions   recall %.4f (%zu/%zu)  precision %.4f (%zu/%zu)\n", s.three.indirect_recall(),
-                  s.three.indirect_found, s.three.indirect_gold, s.three.indirect_precision(), s.three.indirect_right,
-                  s.three.indirect_predicted);
-      std::printf("throughput entities+quotes: %.2f MB/s (stage wall time %.3f s, shared machine; quotes_bench measures CPU)\n",
-                  double(s.bytes) / 1e6 / s.seconds, s.seconds);
+      std::printf("indirect attributions   recall %.4f (%zu/%zu)  precision %.4f (%zu/%zu)\n",
+                  s.three.indirect_recall(), s.three.indirect_found, s.three.indirect_gold,
+                  s.three.indirect_precision(), s.three.indirect_right, s.three.indirect_predicted);
+      std::printf(
+          "throughput entities+quotes: %.2f MB/s (stage wall time %.3f s, shared machine; quotes_bench measures CPU)\n",
+          double(s.bytes) / 1e6 / s.seconds, s.seconds);
     }
     if (!errors.empty()) {
       std::ofstream out(errors);

@@ -22,8 +22,9 @@ std::vector<std::vector<training::RankExample>> collect_rank_examples(const std:
       for (std::size_t c = 0; c < e.x.size(); ++c) rule_right += e.x[c][0] > 0 && e.right[c];
     }
   }
-  std::printf("speaker ranker data: %zu matched quotations, right speaker among the candidates for %.4f, rules right %.4f\n",
-              quotes, quotes ? double(covered) / double(quotes) : 0.0, quotes ? double(rule_right) / double(quotes) : 0.0);
+  std::printf(
+      "speaker ranker data: %zu matched quotations, right speaker among the candidates for %.4f, rules right %.4f\n",
+      quotes, quotes ? double(covered) / double(quotes) : 0.0, quotes ? double(rule_right) / double(quotes) : 0.0);
   return out;
 }
 

@@ -28,11 +28,14 @@ int main(int argc, char** argv) {
   app.add_option("--set", overrides, "STAGE.KEY=VALUE, as for `factpipe run`");
   app.add_option("--l2", opt.l2, "L2 penalty per example")->capture_default_str();
   app.add_option("--iterations", opt.iterations, "Full-batch Adam steps")->capture_default_str();
-  app.footer("\nExample:\n  factpipe train-quotes --out /tmp/speaker_ranker.tsv   # then --set quotes.speaker_model=/tmp/speaker_ranker.tsv");
+  app.footer(
+      "\nExample:\n  factpipe train-quotes --out /tmp/speaker_ranker.tsv   # then --set "
+      "quotes.speaker_model=/tmp/speaker_ranker.tsv");
   CLI11_PARSE(app, argc, argv);
   try {
     if (!fs::is_directory(polnear))
-      throw std::runtime_error("PolNeAR not found at '" + polnear + "' (give --polnear DIR; see ../shared/datasets/README.md)");
+      throw std::runtime_error("PolNeAR not found at '" + polnear +
+                               "' (give --polnear DIR; see ../shared/datasets/README.md)");
     auto articles = eval::read_split(polnear, "train");
     auto dev = eval::read_split(polnear, "dev");
     articles.insert(articles.end(), std::make_move_iterator(dev.begin()), std::make_move_iterator(dev.end()));

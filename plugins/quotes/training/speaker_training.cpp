@@ -9,7 +9,9 @@
 
 namespace factpipe::quotes::training {
 
-bool RankExample::any_right() const { return std::any_of(right.begin(), right.end(), [](char r) { return r != 0; }); }
+bool RankExample::any_right() const {
+  return std::any_of(right.begin(), right.end(), [](char r) { return r != 0; });
+}
 
 std::vector<RankExample> rank_examples(const Document& doc, const eval::Article& a) {
   std::vector<RankExample> out;
@@ -24,7 +26,10 @@ std::vector<RankExample> rank_examples(const Document& doc, const eval::Article&
     for (const auto& gq : gold) {
       std::size_t s = std::max(gq.span.start, span.start), e = std::min(gq.span.end, span.end);
       std::size_t ov = e > s ? e - s : 0;
-      if (ov > 0 && ov * 10 >= gq.span.size() * 8 && ov * 2 >= span.size()) { g = &gq; break; }
+      if (ov > 0 && ov * 10 >= gq.span.size() * 8 && ov * 2 >= span.size()) {
+        g = &gq;
+        break;
+      }
     }
     if (!g) continue;
     const auto& attribution = a.attributions[static_cast<std::size_t>(g->attribution)];
@@ -32,7 +37,8 @@ std::vector<RankExample> rank_examples(const Document& doc, const eval::Article&
     for (const auto& c : q.extra["speaker_candidates"]) {
       SpeakerFeatures x{};
       const auto& xs = c.at("x");
-      if (xs.size() != kSpeakerFeatureCount) throw std::runtime_error(a.id + ": candidate with " + std::to_string(xs.size()) + " features");
+      if (xs.size() != kSpeakerFeatureCount)
+        throw std::runtime_error(a.id + ": candidate with " + std::to_string(xs.size()) + " features");
       for (std::size_t i = 0; i < kSpeakerFeatureCount; ++i) x[i] = xs[i].get<float>();
       eval::Predicted p;
       p.mention = cp(c.at("start").get<std::size_t>(), c.at("end").get<std::size_t>());

@@ -22,7 +22,7 @@ struct RankExample {
 std::vector<RankExample> rank_examples(const Document& doc, const eval::Article& a);
 
 struct TrainOptions {
-  double l2 = 1e-5;      // per example (chosen by --cv 5 among 1e-2 .. 1e-5)
+  double l2 = 1e-5;  // per example (chosen by --cv 5 among 1e-2 .. 1e-5)
   int iterations = 2000;
   double learning_rate = 0.05;
 };

@@ -50,7 +50,10 @@ void add_structure(const AnalyzedSentence& s, FeatureVector& f) {
   }
   if (!s.words.empty() && (s.tags[0] & kThirdPronoun) && words <= 10) f.add("x:short_pronoun_start");
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i)
-    if (s.words[i].lower == "there" && is_be(s.words[i + 1].lower)) { f.add("x:there_is"); break; }
+    if (s.words[i].lower == "there" && is_be(s.words[i + 1].lower)) {
+      f.add("x:there_is");
+      break;
+    }
 }
 
 }  // namespace factpipe::claims::features

@@ -1,11 +1,12 @@
 // factpipe-eval-claims (`factpipe eval claims`): measures the check-worthiness model the way issue 4 asks, with
 // the training setup of the shipped model (ClaimBuster + CLEF; --claimbuster-only leaves the CLEF debates out).
 //  1. CLEF-2019 CheckThat! task 1 over the 19 training debates: for each debate, train on ClaimBuster + the
-//     other 18 debates (ClaimBuster alone with --claimbuster-only), rank the debate's sentences by probability; MAP over debates (official
-//     measure), mean R-precision, P@5, P@10 (the scorer's definitions, see training/metrics.hpp).
+//     other 18 debates (ClaimBuster alone with --claimbuster-only), rank the debate's sentences by probability; MAP
+//     over debates (official measure), mean R-precision, P@5, P@10 (the scorer's definitions, see
+//     training/metrics.hpp).
 //  2. ClaimBuster train.json, 5-fold cross-validation (folds stratified by label, fixed seed): train on 4 folds
-//     + all 19 CLEF debates (not with --claimbuster-only), with the threshold chosen by inner cross-validation on those 4
-//     folds only; precision, recall and F1 of label 1 on the held-out fold, pooled over the 5 folds (micro) and
+//     + all 19 CLEF debates (not with --claimbuster-only), with the threshold chosen by inner cross-validation on those
+//     4 folds only; precision, recall and F1 of label 1 on the held-out fold, pooled over the 5 folds (micro) and
 //     averaged (macro).
 //  3. Throughput of the claims stage on the PolNeAR texts, when present.
 #include <algorithm>
@@ -35,23 +36,34 @@ using namespace factpipe::claims;
 namespace {
 
 void usage() {
-  std::cout << "usage: factpipe-eval-claims [--datasets DIR] [--data-dir DIR] [--only clef|claimbuster|speed]\n"
-               "                            [--solver L2R_LR|L2R_L2LOSS_SVC_DUAL|L2R_L2LOSS_SVC|L1R_LR] [--C X] [--positive-weight X]\n"
-               "                            [--claimbuster-copies N] [--seed N] [--quiet] [--claimbuster-only] [--unstratified]\n"
-               "                            [--member \"FLAGS\"]...   (ClaimBuster CV of an averaged-probability ensemble: this model +\n"
-               "                             one per --member, e.g. --member \"--char-ngrams 0 --C 1\"; weights and threshold from inner folds)\n"
-               "                            [--blend probability|logit]   (ensemble average of probabilities (default) or of decision values)\n"
-               "                            [--dump-predictions FILE]   (held-out ClaimBuster: fold, label, probability, threshold, text; keep it out of the repo)\n"
-               "                            [--nb 0|1] [--nb-alpha X] [--nb-beta X]   (NBSVM log-count-ratio scaling)\n"
-               "                            [--domain-adapt 0|1|2|3]   (shared + per-dataset feature copies; keeps 1: shared + ClaimBuster, 2: shared, 3: shared + CLEF)\n"
-               "                            [--trees 0|1] [--tree-rounds N] [--tree-depth N] [--tree-eta X] [--tree-min-child-weight X]\n"
-               "                            [--stack-folds N]   (XGBoost trees stacked on the linear decision + hand features)\n"
-               "  feature experiments (the stage only accepts a model trained with the defaults):\n"
-               "                            [--char-ngrams 0|1] [--char-min N] [--char-max N] [--word-trigrams 0|1] [--structure 0|1] [--word-classes 0|1] [--log-tf 0|1] [--idf 0|1]\n"
-               "                            [--scale-words X] [--scale-chars X] [--scale-hand X]\n"
-               "\nExamples:\n"
-               "  factpipe eval claims                    # CLEF-2019 and ClaimBuster by cross-validation, and the speed\n"
-               "  factpipe eval claims --only claimbuster --C 0.5\n";
+  std::cout
+      << "usage: factpipe-eval-claims [--datasets DIR] [--data-dir DIR] [--only clef|claimbuster|speed]\n"
+         "                            [--solver L2R_LR|L2R_L2LOSS_SVC_DUAL|L2R_L2LOSS_SVC|L1R_LR] [--C X] "
+         "[--positive-weight X]\n"
+         "                            [--claimbuster-copies N] [--seed N] [--quiet] [--claimbuster-only] "
+         "[--unstratified]\n"
+         "                            [--member \"FLAGS\"]...   (ClaimBuster CV of an averaged-probability ensemble: "
+         "this model +\n"
+         "                             one per --member, e.g. --member \"--char-ngrams 0 --C 1\"; weights and "
+         "threshold from inner folds)\n"
+         "                            [--blend probability|logit]   (ensemble average of probabilities (default) or of "
+         "decision values)\n"
+         "                            [--dump-predictions FILE]   (held-out ClaimBuster: fold, label, probability, "
+         "threshold, text; keep it out of the repo)\n"
+         "                            [--nb 0|1] [--nb-alpha X] [--nb-beta X]   (NBSVM log-count-ratio scaling)\n"
+         "                            [--domain-adapt 0|1|2|3]   (shared + per-dataset feature copies; keeps 1: shared "
+         "+ ClaimBuster, 2: shared, 3: shared + CLEF)\n"
+         "                            [--trees 0|1] [--tree-rounds N] [--tree-depth N] [--tree-eta X] "
+         "[--tree-min-child-weight X]\n"
+         "                            [--stack-folds N]   (XGBoost trees stacked on the linear decision + hand "
+         "features)\n"
+         "  feature experiments (the stage only accepts a model trained with the defaults):\n"
+         "                            [--char-ngrams 0|1] [--char-min N] [--char-max N] [--word-trigrams 0|1] "
+         "[--structure 0|1] [--word-classes 0|1] [--log-tf 0|1] [--idf 0|1]\n"
+         "                            [--scale-words X] [--scale-chars X] [--scale-hand X]\n"
+         "\nExamples:\n"
+         "  factpipe eval claims                    # CLEF-2019 and ClaimBuster by cross-validation, and the speed\n"
+         "  factpipe eval claims --only claimbuster --C 0.5\n";
 }
 
 // "--C 1 --domain-adapt 1" -> the base options with those flags applied.
@@ -65,7 +77,8 @@ std::pair<TrainOptions, ExperimentFeatures> member_options(const std::string& sp
 
 }  // namespace
 
-// ClaimBuster 5-fold CV of an ensemble averaging probabilities (or, logit_space, decision values): member 0 = the command line's model, then one per
+// ClaimBuster 5-fold CV of an ensemble averaging probabilities (or, logit_space, decision values): member 0 = the
+// command line's model, then one per
 // --member. In each outer fold every member gives out-of-fold probabilities on the training part's ClaimBuster
 // rows (the inner folds of train()); the weights (grid 0.1) and the threshold are chosen there, then applied to
 // the held-out fold. Nothing of the held-out fold is used but for scoring.
@@ -142,7 +155,8 @@ void ensemble_claimbuster_cv(const std::filesystem::path& datasets, const std::f
     }
   }
   for (std::size_t m = 0; m < members.size(); ++m)
-    std::printf("  member %zu alone: precision=%.4f  recall=%.4f  F1=%.4f\n", m, single[m].precision(), single[m].recall(), single[m].f1());
+    std::printf("  member %zu alone: precision=%.4f  recall=%.4f  F1=%.4f\n", m, single[m].precision(),
+                single[m].recall(), single[m].f1());
   std::printf("  ensemble, label 1 (pooled over folds): precision=%.4f  recall=%.4f  F1=%.4f  (tp=%zu fp=%zu fn=%zu)\n",
               micro.precision(), micro.recall(), micro.f1(), micro.tp, micro.fp, micro.fn);
 }
@@ -162,22 +176,30 @@ int main(int argc, char** argv) try {
       if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
       return argv[++i];
     };
-    if (a == "--help" || a == "-h") { usage(); return 0; }
+    if (a == "--help" || a == "-h") {
+      usage();
+      return 0;
+    }
     if (a == "--datasets") datasets = value();
     else if (a == "--data-dir") data_dir = value();
     else if (a == "--only") only = value();
     else if (a == "--unstratified") stratified = false;
-    else if (i + 1 < argc && (apply_training_flag(a, argv[i + 1], options) || apply_feature_flag(a, argv[i + 1], features))) ++i;
+    else if (i + 1 < argc &&
+             (apply_training_flag(a, argv[i + 1], options) || apply_feature_flag(a, argv[i + 1], features)))
+      ++i;
     else if (a == "--member") members.push_back(value());
     else if (a == "--blend") {
       auto v = value();
-      if (v != "logit" && v != "probability") throw std::runtime_error("--blend is logit or probability, not '" + v + "'");
+      if (v != "logit" && v != "probability")
+        throw std::runtime_error("--blend is logit or probability, not '" + v + "'");
       blend_logits = v == "logit";
-    }
-    else if (a == "--quiet") quiet = true;
+    } else if (a == "--quiet") quiet = true;
     else if (a == "--dump-predictions") dump = value();
     else if (a == "--claimbuster-only") claimbuster_with_clef = false;
-    else { usage(); throw std::runtime_error("unknown argument '" + a + "'"); }
+    else {
+      usage();
+      throw std::runtime_error("unknown argument '" + a + "'");
+    }
   }
   for (double scale : features.options.weighting.scale)
     if (!(scale > 0)) throw std::runtime_error("feature group scales must be > 0");
@@ -186,14 +208,15 @@ int main(int argc, char** argv) try {
   if (!members.empty()) {
     std::vector<std::pair<TrainOptions, ExperimentFeatures>> all{{options, features}};
     for (auto& spec : members) all.push_back(member_options(spec, options, features));
-    std::printf("factpipe claims evaluation: %s ensemble, ClaimBuster 5-fold CV%s\n", blend_logits ? "averaged-logit" : "averaged-probability",
+    std::printf("factpipe claims evaluation: %s ensemble, ClaimBuster 5-fold CV%s\n",
+                blend_logits ? "averaged-logit" : "averaged-probability",
                 claimbuster_with_clef ? " (train: 4 folds + all 19 CLEF debates)" : " (train: 4 folds)");
     ensemble_claimbuster_cv(datasets, data_dir, all, claimbuster_with_clef, stratified, quiet, blend_logits);
     return 0;
   }
   auto extractor = features.extractor(data_dir);
-  std::printf("factpipe claims evaluation\nfeature set: %s\nsolver: %s\ndatasets: %s\n\n", extractor.signature().c_str(),
-              describe(options).c_str(), datasets.string().c_str());
+  std::printf("factpipe claims evaluation\nfeature set: %s\nsolver: %s\ndatasets: %s\n\n",
+              extractor.signature().c_str(), describe(options).c_str(), datasets.string().c_str());
   bool need_corpus = only.empty() || only == "clef" || only == "claimbuster";
   Corpus corpus;
   if (need_corpus) corpus = load_corpus(datasets, extractor);
@@ -231,14 +254,17 @@ int main(int argc, char** argv) try {
     }
     double n = static_cast<double>(corpus.debates.size());
     std::printf("  MAP=%.4f  mean R-precision=%.4f  mean P@5=%.4f  mean P@10=%.4f  (%zu debates)\n\n",
-                mean.average_precision / n, mean.r_precision / n, mean.p_at_5 / n, mean.p_at_10 / n, corpus.debates.size());
+                mean.average_precision / n, mean.r_precision / n, mean.p_at_5 / n, mean.p_at_10 / n,
+                corpus.debates.size());
   }
 
   if (only.empty() || only == "claimbuster") {
     constexpr unsigned kFolds = 5;
-    std::printf("ClaimBuster train.json, %u-fold %scross-validation (seed %u; train: 4 folds%s;\n"
-                "threshold: max F1 by inner %u-fold CV on the 4 training folds)\n", kFolds, stratified ? "stratified " : "", options.seed,
-                claimbuster_with_clef ? " + all 19 CLEF debates" : " only", options.threshold_folds);
+    std::printf(
+        "ClaimBuster train.json, %u-fold %scross-validation (seed %u; train: 4 folds%s;\n"
+        "threshold: max F1 by inner %u-fold CV on the 4 training folds)\n",
+        kFolds, stratified ? "stratified " : "", options.seed,
+        claimbuster_with_clef ? " + all 19 CLEF debates" : " only", options.threshold_folds);
     std::vector<int> labels;
     for (auto& e : corpus.claimbuster) labels.push_back(e.label);
     auto folds = stratified ? assign_stratified_folds(labels, kFolds, options.seed)
@@ -269,20 +295,26 @@ int main(int argc, char** argv) try {
           fold.add(predicted, corpus.claimbuster[i].label);
           micro.add(predicted, corpus.claimbuster[i].label);
           micro_recall.add(p >= model.recall_threshold(), corpus.claimbuster[i].label);
-          if (dump_out.is_open()) dump_out << k << '\t' << e.label << '\t' << p << '\t' << model.threshold() << '\t' << texts.at(i) << '\n';
+          if (dump_out.is_open())
+            dump_out << k << '\t' << e.label << '\t' << p << '\t' << model.threshold() << '\t' << texts.at(i) << '\n';
         }
       if (!quiet)
-        std::printf("  fold %u: threshold=%.3f  P=%.4f  R=%.4f  F1=%.4f  (recall_threshold=%.3f)\n", k, model.threshold(),
-                    fold.precision(), fold.recall(), fold.f1(), model.recall_threshold());
+        std::printf("  fold %u: threshold=%.3f  P=%.4f  R=%.4f  F1=%.4f  (recall_threshold=%.3f)\n", k,
+                    model.threshold(), fold.precision(), fold.recall(), fold.f1(), model.recall_threshold());
       macro_p += fold.precision();
       macro_r += fold.recall();
       macro_f += fold.f1();
     }
-    std::printf("  label 1 at the model's threshold (max F1): precision=%.4f  recall=%.4f  F1=%.4f  (pooled over folds; tp=%zu fp=%zu fn=%zu)\n",
-                micro.precision(), micro.recall(), micro.f1(), micro.tp, micro.fp, micro.fn);
-    std::printf("  mean over folds: precision=%.4f  recall=%.4f  F1=%.4f\n", macro_p / kFolds, macro_r / kFolds, macro_f / kFolds);
-    std::printf("  at the stage's default operating point (recall_threshold, %.0f%% recall target): precision=%.4f  recall=%.4f  F1=%.4f\n\n",
-                100 * options.recall_target, micro_recall.precision(), micro_recall.recall(), micro_recall.f1());
+    std::printf(
+        "  label 1 at the model's threshold (max F1): precision=%.4f  recall=%.4f  F1=%.4f  (pooled over folds; tp=%zu "
+        "fp=%zu fn=%zu)\n",
+        micro.precision(), micro.recall(), micro.f1(), micro.tp, micro.fp, micro.fn);
+    std::printf("  mean over folds: precision=%.4f  recall=%.4f  F1=%.4f\n", macro_p / kFolds, macro_r / kFolds,
+                macro_f / kFolds);
+    std::printf(
+        "  at the stage's default operating point (recall_threshold, %.0f%% recall target): precision=%.4f  "
+        "recall=%.4f  F1=%.4f\n\n",
+        100 * options.recall_target, micro_recall.precision(), micro_recall.recall(), micro_recall.f1());
   }
 
   if (only.empty() || only == "speed") print_stage_throughput(datasets / "polnear", data_dir);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -57,11 +57,12 @@ void print_stage_throughput(const std::filesystem::path& polnear, const std::fil
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
   } while (cpu < 2.0);
-  std::printf("Claims stage throughput on PolNeAR (%zu texts, %.1f MB, plain full-stop sentences, one thread):\n"
-              "  %.1f MB/s per core (CPU time; %.1f MB/s wall clock), %.0f sentences/s, %.1f claims per text\n",
-              docs.size(), double(bytes) / 1e6, double(bytes) * double(rounds) / cpu / 1e6,
-              double(bytes) * double(rounds) / seconds / 1e6, double(sentences) / cpu,
-              double(claims) / double(rounds) / double(docs.size()));
+  std::printf(
+      "Claims stage throughput on PolNeAR (%zu texts, %.1f MB, plain full-stop sentences, one thread):\n"
+      "  %.1f MB/s per core (CPU time; %.1f MB/s wall clock), %.0f sentences/s, %.1f claims per text\n",
+      docs.size(), double(bytes) / 1e6, double(bytes) * double(rounds) / cpu / 1e6,
+      double(bytes) * double(rounds) / seconds / 1e6, double(sentences) / cpu,
+      double(claims) / double(rounds) / double(docs.size()));
 }
 
 }  // namespace factpipe::claims

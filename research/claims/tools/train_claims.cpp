@@ -1,14 +1,15 @@
 // factpipe-train-claims: trains the check-worthiness model of the claims stage from ClaimBuster train.json
-// and the 19 CLEF-2019 training debates (not with --claimbuster-only) and writes plugins/claims/data/checkworthiness.model.
-// Deterministic: liblinear's L2R_LR solver is deterministic and folds use a fixed seed.
+// and the 19 CLEF-2019 training debates (not with --claimbuster-only) and writes
+// plugins/claims/data/checkworthiness.model. Deterministic: liblinear's L2R_LR solver is deterministic and folds use a
+// fixed seed.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
 #include <sstream>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "../training/corpus.hpp"
 #include "../training/model_flags.hpp"
@@ -21,19 +22,26 @@ using namespace factpipe::claims;
 namespace {
 
 void usage() {
-  std::cout << "usage: factpipe-train-claims [--datasets DIR] [--data-dir DIR] [--out FILE] [--claimbuster-only] [--solver NAME] [--C X]\n"
-               "                             [--positive-weight X] [--claimbuster-copies N] [--threshold-folds N] [--seed N]\n"
-               "                             [--nb 0|1] [--nb-alpha X] [--nb-beta X]\n"
-               "                             [--member \"FLAGS\"]...  (one linear model blending this model's decision values with\n"
-               "                              those of models trained with FLAGS on top of the others; weights from inner folds)\n"
-               "                             [--domain-adapt 0|1|2|3] [--trees 0|1] [--tree-rounds N] [--tree-depth N] [--tree-eta X] [--tree-min-child-weight X] [--stack-folds N]\n"
-               "  --datasets DIR     ../shared/datasets (claimbuster/train.json, clef2019-checkworthiness/training)\n"
-               "  --data-dir DIR     the plugin's data dir holding lexicon.txt (default: the source tree's)\n"
-               "  --out FILE         model file (default: <data-dir>/checkworthiness.model)\n"
-               "  --claimbuster-only leave out the 19 CLEF-2019 debates (+2 F1 points on ClaimBuster, but misses a gold\n"
-               "                     claim of examples/articles/transit-fares-2026 at the recall operating point)\n"
-               "\nExample:\n"
-               "  factpipe train-claims --out /tmp/checkworthiness.model   # then --set claims.model=/tmp/checkworthiness.model\n";
+  std::cout
+      << "usage: factpipe-train-claims [--datasets DIR] [--data-dir DIR] [--out FILE] [--claimbuster-only] [--solver "
+         "NAME] [--C X]\n"
+         "                             [--positive-weight X] [--claimbuster-copies N] [--threshold-folds N] [--seed "
+         "N]\n"
+         "                             [--nb 0|1] [--nb-alpha X] [--nb-beta X]\n"
+         "                             [--member \"FLAGS\"]...  (one linear model blending this model's decision "
+         "values with\n"
+         "                              those of models trained with FLAGS on top of the others; weights from inner "
+         "folds)\n"
+         "                             [--domain-adapt 0|1|2|3] [--trees 0|1] [--tree-rounds N] [--tree-depth N] "
+         "[--tree-eta X] [--tree-min-child-weight X] [--stack-folds N]\n"
+         "  --datasets DIR     ../shared/datasets (claimbuster/train.json, clef2019-checkworthiness/training)\n"
+         "  --data-dir DIR     the plugin's data dir holding lexicon.txt (default: the source tree's)\n"
+         "  --out FILE         model file (default: <data-dir>/checkworthiness.model)\n"
+         "  --claimbuster-only leave out the 19 CLEF-2019 debates (+2 F1 points on ClaimBuster, but misses a gold\n"
+         "                     claim of examples/articles/transit-fares-2026 at the recall operating point)\n"
+         "\nExample:\n"
+         "  factpipe train-claims --out /tmp/checkworthiness.model   # then --set "
+         "claims.model=/tmp/checkworthiness.model\n";
 }
 
 // "--domain-adapt 0 --nb 1" -> the main options with those flags applied.
@@ -58,14 +66,24 @@ int main(int argc, char** argv) try {
       if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
       return argv[++i];
     };
-    if (a == "--help" || a == "-h") { usage(); return 0; }
+    if (a == "--help" || a == "-h") {
+      usage();
+      return 0;
+    }
     if (a == "--datasets") datasets = value();
     else if (a == "--data-dir") data_dir = value();
     else if (a == "--out") out = value();
-    else if (a == "--claimbuster-only") { with_clef = false; command += " --claimbuster-only"; }
-    else if (i + 1 < argc && apply_training_flag(a, argv[i + 1], options)) command += " " + a + " " + argv[++i];
-    else if (a == "--member") { members.push_back(value()); command += " --member '" + members.back() + "'"; }
-    else { usage(); throw std::runtime_error("unknown argument '" + a + "'"); }
+    else if (a == "--claimbuster-only") {
+      with_clef = false;
+      command += " --claimbuster-only";
+    } else if (i + 1 < argc && apply_training_flag(a, argv[i + 1], options)) command += " " + a + " " + argv[++i];
+    else if (a == "--member") {
+      members.push_back(value());
+      command += " --member '" + members.back() + "'";
+    } else {
+      usage();
+      throw std::runtime_error("unknown argument '" + a + "'");
+    }
   }
   if (out.empty()) out = data_dir / "checkworthiness.model";
   auto extractor = FeatureExtractor::from_data_dir(data_dir);
@@ -88,7 +106,8 @@ int main(int argc, char** argv) try {
   for (auto& spec : members) blend.push_back(member_options(spec, options));
   std::vector<double> blend_weights;
   auto model = members.empty() ? train(all, options, info) : train_blend(all, blend, info, &blend_weights);
-  for (std::size_t m = 0; m < blend_weights.size(); ++m) std::cerr << "blend weight of member " << m << ": " << blend_weights[m] << "\n";
+  for (std::size_t m = 0; m < blend_weights.size(); ++m)
+    std::cerr << "blend weight of member " << m << ": " << blend_weights[m] << "\n";
   model.save(out);
   std::size_t nonzero = 0;
   for (float w : model.weights()) nonzero += w != 0.0f;

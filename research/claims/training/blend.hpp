@@ -8,7 +8,7 @@ namespace factpipe::claims {
 struct Blend {
   std::vector<double> weights;  // one per member, summing to 1
   double threshold = 0.5;
-  double f1 = 0.0;              // on the scores it was chosen on
+  double f1 = 0.0;  // on the scores it was chosen on
 };
 
 // members[m][i]: probability of item i by member m; weights on a grid of `step` over the simplex (ties keep

@@ -21,11 +21,15 @@ void check(int rc, const char* what) {
 
 struct Matrix {
   DMatrixHandle h = nullptr;
-  ~Matrix() { if (h) XGDMatrixFree(h); }
+  ~Matrix() {
+    if (h) XGDMatrixFree(h);
+  }
 };
 struct Booster {
   BoosterHandle h = nullptr;
-  ~Booster() { if (h) XGBoosterFree(h); }
+  ~Booster() {
+    if (h) XGBoosterFree(h);
+  }
 };
 
 // Column 0: the linear decision value; column i >= 1: hashed hand feature i (absent = missing).
@@ -60,11 +64,18 @@ void train_booster(const std::vector<const TrainingExample*>& data, const std::v
   check(XGDMatrixSetFloatInfo(m.h, "label", labels.data(), labels.size()), "labels");
   check(XGDMatrixSetFloatInfo(m.h, "weight", weights.data(), weights.size()), "weights");
   check(XGBoosterCreate(&m.h, 1, &b.h), "booster");
-  const std::string params[][2] = {
-      {"objective", "binary:logistic"}, {"tree_method", "exact"}, {"nthread", "1"}, {"seed", "0"},
-      {"verbosity", "0"}, {"base_score", "0.5"}, {"eta", std::to_string(o.tree_eta)},
-      {"max_depth", std::to_string(o.tree_depth)}, {"min_child_weight", std::to_string(o.tree_min_child_weight)},
-      {"lambda", "1"}, {"subsample", "1"}, {"colsample_bytree", "1"}};
+  const std::string params[][2] = {{"objective", "binary:logistic"},
+                                   {"tree_method", "exact"},
+                                   {"nthread", "1"},
+                                   {"seed", "0"},
+                                   {"verbosity", "0"},
+                                   {"base_score", "0.5"},
+                                   {"eta", std::to_string(o.tree_eta)},
+                                   {"max_depth", std::to_string(o.tree_depth)},
+                                   {"min_child_weight", std::to_string(o.tree_min_child_weight)},
+                                   {"lambda", "1"},
+                                   {"subsample", "1"},
+                                   {"colsample_bytree", "1"}};
   for (auto& p : params) check(XGBoosterSetParam(b.h, p[0].c_str(), p[1].c_str()), p[0].c_str());
   for (unsigned i = 0; i < o.tree_rounds; ++i) check(XGBoosterUpdateOneIter(b.h, static_cast<int>(i), m.h), "update");
 }
@@ -90,7 +101,8 @@ TreeEnsemble trees_from_xgboost_json(const std::string& text) {
   try {
     const auto& learner = j.at("learner");
     const std::string objective = learner.at("objective").at("name").get<std::string>();
-    if (objective != "binary:logistic") throw std::runtime_error("objective " + objective + ", expected binary:logistic");
+    if (objective != "binary:logistic")
+      throw std::runtime_error("objective " + objective + ", expected binary:logistic");
     const double base_score = std::stod(learner.at("learner_model_param").at("base_score").get<std::string>());
     if (!(base_score > 0.0 && base_score < 1.0)) throw std::runtime_error("base_score out of (0,1)");
     std::vector<std::vector<TreeNode>> trees;
@@ -112,7 +124,8 @@ TreeEnsemble trees_from_xgboost_json(const std::string& text) {
         } else {
           n.feature = feature.at(i).get<int>();
           n.threshold = c;
-          n.default_left = default_left.at(i).is_boolean() ? default_left.at(i).get<bool>() : default_left.at(i).get<int>() != 0;
+          n.default_left =
+              default_left.at(i).is_boolean() ? default_left.at(i).get<bool>() : default_left.at(i).get<int>() != 0;
         }
       }
       trees.push_back(std::move(nodes));
@@ -135,8 +148,8 @@ TreeEnsemble fit_trees(const std::vector<const TrainingExample*>& data, const st
   return trees_from_xgboost_json(std::string(buf, len));
 }
 
-std::vector<double> xgboost_margins_for_test(const std::vector<const TrainingExample*>& data, const std::vector<double>& linear,
-                                             const TrainOptions& options) {
+std::vector<double> xgboost_margins_for_test(const std::vector<const TrainingExample*>& data,
+                                             const std::vector<double>& linear, const TrainOptions& options) {
   Matrix m;
   Booster b;
   train_booster(data, linear, options, m, b);
@@ -149,14 +162,17 @@ std::vector<double> xgboost_margins_for_test(const std::vector<const TrainingExa
 #else
 namespace {
 [[noreturn]] void missing() {
-  throw std::runtime_error("claims: boosted trees need XGBoost, which this build did not find: apt-get install "
-                           "libxgboost-dev, then reconfigure with cmake");
+  throw std::runtime_error(
+      "claims: boosted trees need XGBoost, which this build did not find: apt-get install "
+      "libxgboost-dev, then reconfigure with cmake");
 }
 }  // namespace
 
 bool have_xgboost() { return false; }
 std::string xgboost_version() { return "none"; }
-TreeEnsemble fit_trees(const std::vector<const TrainingExample*>&, const std::vector<double>&, const TrainOptions&) { missing(); }
+TreeEnsemble fit_trees(const std::vector<const TrainingExample*>&, const std::vector<double>&, const TrainOptions&) {
+  missing();
+}
 std::vector<double> xgboost_margins_for_test(const std::vector<const TrainingExample*>&, const std::vector<double>&,
                                              const TrainOptions&) {
   missing();

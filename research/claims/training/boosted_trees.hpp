@@ -20,8 +20,8 @@ TreeEnsemble fit_trees(const std::vector<const TrainingExample*>& data, const st
                        const TrainOptions& options);
 
 // XGBoost's own prediction (margins) for the same inputs: the tests check TreeEnsemble::margin against it.
-std::vector<double> xgboost_margins_for_test(const std::vector<const TrainingExample*>& data, const std::vector<double>& linear,
-                                             const TrainOptions& options);
+std::vector<double> xgboost_margins_for_test(const std::vector<const TrainingExample*>& data,
+                                             const std::vector<double>& linear, const TrainOptions& options);
 
 // The JSON model of XGBoost 1.x (XGBoosterSaveModelToBuffer with format json) as a TreeEnsemble; throws on a
 // document it does not understand.

@@ -10,7 +10,7 @@
 namespace factpipe::claims {
 
 struct Corpus {
-  std::vector<TrainingExample> claimbuster;           // calibrate = true
+  std::vector<TrainingExample> claimbuster;  // calibrate = true
   std::vector<std::string> debate_names;
   std::vector<std::vector<TrainingExample>> debates;  // CLEF-2019 training debates, calibrate = false
   std::size_t clef_sentences() const;

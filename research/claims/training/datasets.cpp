@@ -23,8 +23,10 @@ std::vector<LabeledSentence> read_claimbuster(const std::filesystem::path& file)
   out.reserve(j.size());
   for (std::size_t i = 0; i < j.size(); ++i) {
     const auto& e = j[i];
-    if (!e.is_object() || !e.contains("text") || !e["text"].is_string() || !e.contains("label") || !e["label"].is_number_integer())
-      throw std::runtime_error(file.string() + ": element " + std::to_string(i) + " needs string 'text' and integer 'label'");
+    if (!e.is_object() || !e.contains("text") || !e["text"].is_string() || !e.contains("label") ||
+        !e["label"].is_number_integer())
+      throw std::runtime_error(file.string() + ": element " + std::to_string(i) +
+                               " needs string 'text' and integer 'label'");
     int label = e["label"].get<int>();
     if (label != 0 && label != 1)
       throw std::runtime_error(file.string() + ": element " + std::to_string(i) + ": label must be 0 or 1");
@@ -53,9 +55,12 @@ Debate read_clef_debate(const std::filesystem::path& file) {
       pos = tab + 1;
     }
     if (cols.size() != 4)
-      throw std::runtime_error(file.string() + ":" + std::to_string(line_no) + ": expected 4 tab-separated columns (line, speaker, text, label), got " + std::to_string(cols.size()));
+      throw std::runtime_error(file.string() + ":" + std::to_string(line_no) +
+                               ": expected 4 tab-separated columns (line, speaker, text, label), got " +
+                               std::to_string(cols.size()));
     if (cols[3] != "0" && cols[3] != "1")
-      throw std::runtime_error(file.string() + ":" + std::to_string(line_no) + ": label must be 0 or 1, got '" + cols[3] + "'");
+      throw std::runtime_error(file.string() + ":" + std::to_string(line_no) + ": label must be 0 or 1, got '" +
+                               cols[3] + "'");
     d.sentences.push_back({cols[2], cols[3] == "1" ? 1 : 0, d.name, cols[1]});
   }
   if (d.sentences.empty()) throw std::runtime_error(file.string() + ": no sentences");

@@ -10,9 +10,9 @@ namespace factpipe::claims {
 
 struct LabeledSentence {
   std::string text;
-  int label = 0;       // 1 = check-worthy
-  std::string group;   // "claimbuster" or the debate's file stem
-  std::string speaker; // CLEF only (not used as a feature: the stage has no such column)
+  int label = 0;        // 1 = check-worthy
+  std::string group;    // "claimbuster" or the debate's file stem
+  std::string speaker;  // CLEF only (not used as a feature: the stage has no such column)
 };
 
 struct Debate {

@@ -17,7 +17,10 @@ struct BinaryScores {
   std::size_t tp = 0, fp = 0, fn = 0, tn = 0;
   double precision() const { return tp + fp ? double(tp) / double(tp + fp) : 0.0; }
   double recall() const { return tp + fn ? double(tp) / double(tp + fn) : 0.0; }
-  double f1() const { double p = precision(), r = recall(); return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
   void add(bool predicted, int label) {
     if (predicted) (label ? tp : fp)++;
     else (label ? fn : tn)++;

@@ -21,7 +21,8 @@ void quiet(const char*) {}
 // r_i = log((p_i/|p|_1) / (q_i/|q|_1)) with p_i = alpha + label-1 rows holding feature i (q: label 0); the norms
 // run over the features present in `data` (hashed buckets no row uses would only add alpha to both). 0 for
 // absent features, which get no weight anyway.
-std::vector<double> log_count_ratios(const std::vector<const TrainingExample*>& data, int n_features, const TrainOptions& o) {
+std::vector<double> log_count_ratios(const std::vector<const TrainingExample*>& data, int n_features,
+                                     const TrainOptions& o) {
   std::vector<double> pos(static_cast<std::size_t>(n_features) + 1, 0.0), neg(pos.size(), 0.0);
   std::vector<char> seen(pos.size(), 0);
   for (auto* e : data) {
@@ -29,12 +30,18 @@ std::vector<double> log_count_ratios(const std::vector<const TrainingExample*>& 
     auto& count = e->label == 1 ? pos : neg;
     for (auto& f : e->x) {
       const auto i = static_cast<std::size_t>(f.index);
-      if (f.value != 0.0) { count[i] += rows; seen[i] = 1; }
+      if (f.value != 0.0) {
+        count[i] += rows;
+        seen[i] = 1;
+      }
     }
   }
   double pos_norm = 0.0, neg_norm = 0.0;
   for (std::size_t i = 1; i < pos.size(); ++i)
-    if (seen[i]) { pos_norm += pos[i] + o.nb_alpha; neg_norm += neg[i] + o.nb_alpha; }
+    if (seen[i]) {
+      pos_norm += pos[i] + o.nb_alpha;
+      neg_norm += neg[i] + o.nb_alpha;
+    }
   std::vector<double> r(pos.size(), 0.0);
   for (std::size_t i = 1; i < pos.size(); ++i)
     if (seen[i]) r[i] = std::log(((pos[i] + o.nb_alpha) / pos_norm) / ((neg[i] + o.nb_alpha) / neg_norm));
@@ -45,10 +52,14 @@ std::vector<double> log_count_ratios(const std::vector<const TrainingExample*>& 
 
 std::string_view solver_name(Solver s) {
   switch (s) {
-    case Solver::l2r_lr: return "L2R_LR";
-    case Solver::l2r_l2loss_svc_dual: return "L2R_L2LOSS_SVC_DUAL";
-    case Solver::l2r_l2loss_svc: return "L2R_L2LOSS_SVC";
-    case Solver::l1r_lr: return "L1R_LR";
+    case Solver::l2r_lr:
+      return "L2R_LR";
+    case Solver::l2r_l2loss_svc_dual:
+      return "L2R_L2LOSS_SVC_DUAL";
+    case Solver::l2r_l2loss_svc:
+      return "L2R_L2LOSS_SVC";
+    case Solver::l1r_lr:
+      return "L1R_LR";
   }
   return "?";
 }
@@ -56,7 +67,8 @@ std::string_view solver_name(Solver s) {
 Solver parse_solver(std::string_view name) {
   for (Solver s : {Solver::l2r_lr, Solver::l2r_l2loss_svc_dual, Solver::l2r_l2loss_svc, Solver::l1r_lr})
     if (solver_name(s) == name) return s;
-  throw std::invalid_argument("unknown solver '" + std::string(name) + "' (L2R_LR, L2R_L2LOSS_SVC_DUAL, L2R_L2LOSS_SVC, L1R_LR)");
+  throw std::invalid_argument("unknown solver '" + std::string(name) +
+                              "' (L2R_LR, L2R_L2LOSS_SVC_DUAL, L2R_L2LOSS_SVC, L1R_LR)");
 }
 
 std::string describe(const TrainOptions& o) {
@@ -64,11 +76,21 @@ std::string describe(const TrainOptions& o) {
   if (o.nb) std::snprintf(nb, sizeof nb, " nb=train-rows nb_alpha=%g nb_beta=%g", o.nb_alpha, o.nb_beta);
   char trees[200] = "";
   if (o.trees)
-    std::snprintf(trees, sizeof trees, " + xgboost %s trees rounds=%u depth=%u eta=%g min_child_weight=%g stack_folds=%u exact one-thread",
-                  xgboost_version().c_str(), o.tree_rounds, o.tree_depth, o.tree_eta, o.tree_min_child_weight, o.stack_folds);
+    std::snprintf(trees, sizeof trees,
+                  " + xgboost %s trees rounds=%u depth=%u eta=%g min_child_weight=%g stack_folds=%u exact one-thread",
+                  xgboost_version().c_str(), o.tree_rounds, o.tree_depth, o.tree_eta, o.tree_min_child_weight,
+                  o.stack_folds);
   char buf[640];
-  std::snprintf(buf, sizeof buf, "liblinear %d %s C=%g eps=%g positive_weight=%g claimbuster_copies=%u bias=1 threshold_folds=%u recall_target=%g seed=%u%s%s%s%s",
-                liblinear_version, std::string(solver_name(o.solver)).c_str(), o.C, o.eps, o.positive_weight, o.claimbuster_copies, o.threshold_folds, o.recall_target, o.seed, o.idf ? " idf=train-rows" : "", nb, o.domain_adapt == 1 ? " domain_adapt=shared+claimbuster" : o.domain_adapt == 2 ? " domain_adapt=shared" : o.domain_adapt == 3 ? " domain_adapt=shared+clef" : "", trees);
+  std::snprintf(buf, sizeof buf,
+                "liblinear %d %s C=%g eps=%g positive_weight=%g claimbuster_copies=%u bias=1 threshold_folds=%u "
+                "recall_target=%g seed=%u%s%s%s%s",
+                liblinear_version, std::string(solver_name(o.solver)).c_str(), o.C, o.eps, o.positive_weight,
+                o.claimbuster_copies, o.threshold_folds, o.recall_target, o.seed, o.idf ? " idf=train-rows" : "", nb,
+                o.domain_adapt == 1   ? " domain_adapt=shared+claimbuster"
+                : o.domain_adapt == 2 ? " domain_adapt=shared"
+                : o.domain_adapt == 3 ? " domain_adapt=shared+clef"
+                                      : "",
+                trees);
   return buf;
 }
 
@@ -176,13 +198,17 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
   double sign = labels[0] == 1 ? 1.0 : -1.0;
   std::vector<double> raw(static_cast<std::size_t>(n_features) + 1, 0.0);
   for (int i = 1; i <= n_features; ++i)
-    raw[static_cast<std::size_t>(i)] = sign * (get_decfun_coef(m, i, 0) + (kept_domain ? get_decfun_coef(m, i + kept_domain * n_features, 0) : 0.0));
+    raw[static_cast<std::size_t>(i)] =
+        sign * (get_decfun_coef(m, i, 0) + (kept_domain ? get_decfun_coef(m, i + kept_domain * n_features, 0) : 0.0));
   if (!nb_ratio.empty() && options.nb_beta != 1.0) {
     // interpolation over the features seen in training (the NBSVM paper's vocabulary)
     double sum = 0.0;
     std::size_t seen = 0;
     for (std::size_t i = 1; i < raw.size(); ++i)
-      if (nb_ratio[i] != 0.0) { sum += std::fabs(raw[i]); ++seen; }
+      if (nb_ratio[i] != 0.0) {
+        sum += std::fabs(raw[i]);
+        ++seen;
+      }
     const double mean = seen ? sum / static_cast<double>(seen) : 0.0;
     for (std::size_t i = 1; i < raw.size(); ++i)
       if (nb_ratio[i] != 0.0) raw[i] = (1.0 - options.nb_beta) * mean + options.nb_beta * raw[i];
@@ -193,7 +219,8 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
     if (!nb_ratio.empty()) scale *= nb_ratio[i];
     w[i] = static_cast<float>(raw[i] * scale);
   }
-  double bias = sign * (get_decfun_bias(m, 0) + (kept_domain ? get_decfun_coef(m, 3 * n_features + kept_domain, 0) : 0.0));
+  double bias =
+      sign * (get_decfun_bias(m, 0) + (kept_domain ? get_decfun_coef(m, 3 * n_features + kept_domain, 0) : 0.0));
   free_and_destroy_model(&m);
   info.solver = describe(options);
   info.threshold = 0.5;
@@ -228,7 +255,8 @@ StackedModel fit_model(const std::vector<const TrainingExample*>& data, const Tr
   return StackedModel(fit(data, options, std::move(info)), fit_trees(data, linear, options));
 }
 
-OutOfFold out_of_fold(const std::vector<const TrainingExample*>& data, const TrainOptions& options, const ModelInfo& info) {
+OutOfFold out_of_fold(const std::vector<const TrainingExample*>& data, const TrainOptions& options,
+                      const ModelInfo& info) {
   OutOfFold out;
   if (options.threshold_folds < 2) return out;
   auto folds = assign_stratified_folds(strata_of(data), options.threshold_folds, options.seed ^ 0x9e3779b9u);
@@ -259,8 +287,9 @@ StackedModel train(const std::vector<const TrainingExample*>& data, const TrainO
   return model;
 }
 
-CheckworthinessModel train_blend(const std::vector<const TrainingExample*>& data, const std::vector<TrainOptions>& members,
-                                 ModelInfo info, std::vector<double>* weights_out) {
+CheckworthinessModel train_blend(const std::vector<const TrainingExample*>& data,
+                                 const std::vector<TrainOptions>& members, ModelInfo info,
+                                 std::vector<double>* weights_out) {
   if (members.empty()) throw std::invalid_argument("claims trainer: a blend needs members");
   std::vector<std::vector<double>> logits;
   std::vector<int> labels;

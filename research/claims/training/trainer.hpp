@@ -15,7 +15,7 @@ namespace factpipe::claims {
 struct TrainingExample {
   std::vector<SparseFeature> x;
   int label = 0;
-  bool calibrate = false;  // used to choose the threshold (ClaimBuster sentences: its labels define "a claim")
+  bool calibrate = false;           // used to choose the threshold (ClaimBuster sentences: its labels define "a claim")
   std::vector<SparseFeature> hand;  // hand_features() (inputs of the stacked trees)
 };
 
@@ -51,11 +51,11 @@ struct TrainOptions {
   unsigned tree_depth = 4;
   double tree_eta = 0.1;
   double tree_min_child_weight = 1.0;
-  unsigned threshold_folds = 3;  // inner folds for the thresholds; 0 = keep 0.5
+  unsigned threshold_folds = 3;     // inner folds for the thresholds; 0 = keep 0.5
   unsigned claimbuster_copies = 3;  // rows per `calibrate` (ClaimBuster) example: an integer instance weight
                                     // (on ClaimBuster alone it just multiplies C)
-  double recall_target = 0.9;    // recall of the stage's default operating point (ModelInfo::recall_threshold)
-  std::uint32_t seed = 20190509; // fold shuffling (inner folds: seed mixed with a constant per use)
+  double recall_target = 0.9;       // recall of the stage's default operating point (ModelInfo::recall_threshold)
+  std::uint32_t seed = 20190509;    // fold shuffling (inner folds: seed mixed with a constant per use)
 };
 
 std::string describe(const TrainOptions& o);
@@ -74,7 +74,8 @@ struct OutOfFold {
   std::vector<double> scores;
   std::vector<int> labels;
 };
-OutOfFold out_of_fold(const std::vector<const TrainingExample*>& data, const TrainOptions& options, const ModelInfo& info);
+OutOfFold out_of_fold(const std::vector<const TrainingExample*>& data, const TrainOptions& options,
+                      const ModelInfo& info);
 
 // fit_model() plus, from the out-of-fold probabilities of the `calibrate` examples, the threshold maximising F1
 // and the threshold reaching `recall_target`.
@@ -85,8 +86,9 @@ StackedModel train(const std::vector<const TrainingExample*>& data, const TrainO
 // blend weights (grid 0.1, summing to 1) and both thresholds are chosen on their weighted sum, and the saved
 // model is w = sum a_m w_m, bias = sum a_m b_m: its decision is exactly the blended decision. Members must be
 // linear (no trees) and threshold_folds >= 2. `weights_out`, when given, receives the blend weights.
-CheckworthinessModel train_blend(const std::vector<const TrainingExample*>& data, const std::vector<TrainOptions>& members,
-                                 ModelInfo info, std::vector<double>* weights_out = nullptr);
+CheckworthinessModel train_blend(const std::vector<const TrainingExample*>& data,
+                                 const std::vector<TrainOptions>& members, ModelInfo info,
+                                 std::vector<double>* weights_out = nullptr);
 
 // Deterministic fold of each of n items (Fisher-Yates over std::mt19937, whose output the standard fixes).
 std::vector<unsigned> assign_folds(std::size_t n, unsigned folds, std::uint32_t seed);

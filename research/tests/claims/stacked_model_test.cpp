@@ -1,5 +1,6 @@
-// The NBSVM scaling, the domain adaptation and the boosted trees stacked on the linear model: the stage's own tree evaluation gives
-// XGBoost's margins, a model with trees survives the file round trip, and a broken trees section names the file.
+// The NBSVM scaling, the domain adaptation and the boosted trees stacked on the linear model: the stage's own tree
+// evaluation gives XGBoost's margins, a model with trees survives the file round trip, and a broken trees section names
+// the file.
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -20,7 +21,8 @@ using namespace factpipe::claims;
 namespace {
 
 const FeatureExtractor& extractor() {
-  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  static const FeatureExtractor e =
+      FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
   return e;
 }
 
@@ -31,13 +33,22 @@ TrainingExample example(const char* text, int label) {
 
 // Sentences written for the test: statistics and past events are check-worthy, small talk and plans are not.
 std::vector<TrainingExample> synthetic() {
-  const char* positive[] = {"Unemployment fell to 4 percent in 2019.", "The state cut school funding by $2 billion.",
-                            "Taxes rose 12 percent under the last government.", "We lost 300,000 factory jobs in 2008.",
-                            "The deficit doubled between 2001 and 2009.", "Crime dropped 20 percent in the city last year.",
-                            "Exports grew by a third since 2015.", "The senator voted against the bill twice."};
-  const char* negative[] = {"Thank you very much.", "Good evening, everyone.", "I am glad to be here tonight.",
-                            "Let me say this.", "What would you do?", "That is a great question.",
-                            "We need to do better for our children.", "I will fight for you every day."};
+  const char* positive[] = {"Unemployment fell to 4 percent in 2019.",
+                            "The state cut school funding by $2 billion.",
+                            "Taxes rose 12 percent under the last government.",
+                            "We lost 300,000 factory jobs in 2008.",
+                            "The deficit doubled between 2001 and 2009.",
+                            "Crime dropped 20 percent in the city last year.",
+                            "Exports grew by a third since 2015.",
+                            "The senator voted against the bill twice."};
+  const char* negative[] = {"Thank you very much.",
+                            "Good evening, everyone.",
+                            "I am glad to be here tonight.",
+                            "Let me say this.",
+                            "What would you do?",
+                            "That is a great question.",
+                            "We need to do better for our children.",
+                            "I will fight for you every day."};
   std::vector<TrainingExample> out;
   for (int round = 0; round < 3; ++round) {
     for (auto* p : positive) out.push_back(example(p, 1));
@@ -126,8 +137,11 @@ TEST(ClaimsDomainAdaptation, KeepsSharedPlusClaimBusterWeightsDeterministicallyA
 TEST(ClaimsTrees, HandBuiltTreeFollowsThresholdsAndMissingValues) {
   // root: linear decision (feature 0) < 0.5 ? node 1 : node 2; node 1: feature 77 < 2 ? leaf -1 : leaf 1,
   // a sentence without feature 77 goes right (default_left false); node 2: leaf 3.
-  std::vector<TreeNode> tree{{1, 2, 0, 0.5f, true, 0.0f},  {3, 4, 77, 2.0f, false, 0.0f}, {-1, -1, 0, 0.0f, true, 3.0f},
-                             {-1, -1, 0, 0.0f, true, -1.0f}, {-1, -1, 0, 0.0f, true, 1.0f}};
+  std::vector<TreeNode> tree{{1, 2, 0, 0.5f, true, 0.0f},
+                             {3, 4, 77, 2.0f, false, 0.0f},
+                             {-1, -1, 0, 0.0f, true, 3.0f},
+                             {-1, -1, 0, 0.0f, true, -1.0f},
+                             {-1, -1, 0, 0.0f, true, 1.0f}};
   TreeEnsemble trees({tree}, 0.25);
   EXPECT_DOUBLE_EQ(trees.margin(0.0, {{77, 1.0}}), 0.25 - 1.0);
   EXPECT_DOUBLE_EQ(trees.margin(0.0, {{77, 2.0}}), 0.25 + 1.0);  // not < 2
@@ -142,7 +156,8 @@ TEST(ClaimsTrees, OwnEvaluationGivesXgboostsMargins) {
   auto data = synthetic();
   auto rows = pointers(data);
   std::vector<double> linear;
-  for (std::size_t i = 0; i < data.size(); ++i) linear.push_back(data[i].label ? 1.0 + 0.1 * double(i % 5) : -1.0 + 0.1 * double(i % 7));
+  for (std::size_t i = 0; i < data.size(); ++i)
+    linear.push_back(data[i].label ? 1.0 + 0.1 * double(i % 5) : -1.0 + 0.1 * double(i % 7));
   const auto o = stacked_options();
   TreeEnsemble trees = fit_trees(rows, linear, o);
   ASSERT_EQ(trees.size(), o.tree_rounds);

@@ -15,12 +15,14 @@ namespace {
 
 // A small synthetic set written for the test: statistics are check-worthy, chit-chat is not.
 std::vector<TrainingExample> synthetic() {
-  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
-  const char* positive[] = {"Unemployment fell to 4 percent in 2019.", "The state cut school funding by $2 billion.",
-                            "Taxes rose 12 percent under the last government.", "We lost 300,000 factory jobs in 2008.",
-                            "The deficit doubled between 2001 and 2009.", "Crime dropped 20 percent in the city last year."};
+  static const FeatureExtractor e =
+      FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  const char* positive[] = {
+      "Unemployment fell to 4 percent in 2019.",          "The state cut school funding by $2 billion.",
+      "Taxes rose 12 percent under the last government.", "We lost 300,000 factory jobs in 2008.",
+      "The deficit doubled between 2001 and 2009.",       "Crime dropped 20 percent in the city last year."};
   const char* negative[] = {"Thank you very much.", "Good evening, everyone.", "I am glad to be here tonight.",
-                            "Let me say this.", "What would you do?", "That is a great question."};
+                            "Let me say this.",     "What would you do?",      "That is a great question."};
   std::vector<TrainingExample> out;
   for (int round = 0; round < 3; ++round) {
     for (auto* p : positive) out.push_back({e.extract(p), 1, true, hand_features(e, p)});
@@ -42,8 +44,10 @@ TEST(ClaimsTraining, TwoRunsGiveTheSameModelFile) {
   auto b = train(ptrs, o, info);
   EXPECT_EQ(a.to_text(), b.to_text());
   // And it learned something: a held-out statistic scores above held-out small talk.
-  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
-  EXPECT_GT(a.probability(e.extract("Prices rose 7 percent in 2021.")), a.probability(e.extract("Thank you, everyone.")));
+  static const FeatureExtractor e =
+      FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  EXPECT_GT(a.probability(e.extract("Prices rose 7 percent in 2021.")),
+            a.probability(e.extract("Thank you, everyone.")));
 }
 
 TEST(ClaimsTraining, FoldsAreDeterministicAndBalanced) {
@@ -114,8 +118,10 @@ TEST(ClaimsTraining, IdfWeightingIsDeterministicAndStillLearns) {
   auto a = fit(ptrs, o, info), b = fit(ptrs, o, info);
   EXPECT_EQ(a.to_text(), b.to_text());
   EXPECT_NE(a.to_text(), fit(ptrs, TrainOptions{}, info).to_text());
-  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
-  EXPECT_GT(a.probability(e.extract("Prices rose 7 percent in 2021.")), a.probability(e.extract("Thank you, everyone.")));
+  static const FeatureExtractor e =
+      FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  EXPECT_GT(a.probability(e.extract("Prices rose 7 percent in 2021.")),
+            a.probability(e.extract("Thank you, everyone.")));
 }
 
 TEST(ClaimsMetrics, RankingMeasuresFollowTheCheckThatScorer) {
@@ -178,7 +184,10 @@ TEST(ClaimsTraining, DomainAdaptationKeepsTheChosenDatasetsCopy) {
   // flipped: the ClaimBuster copy (1) must still rank the statistic first, the CLEF copy (3) the other way round.
   auto data = synthetic();
   auto clef = synthetic();
-  for (auto& e : clef) { e.calibrate = false; e.label = 1 - e.label; }
+  for (auto& e : clef) {
+    e.calibrate = false;
+    e.label = 1 - e.label;
+  }
   std::vector<const TrainingExample*> ptrs;
   for (auto& d : data) ptrs.push_back(&d);
   for (auto& d : clef) ptrs.push_back(&d);
@@ -186,7 +195,8 @@ TEST(ClaimsTraining, DomainAdaptationKeepsTheChosenDatasetsCopy) {
   info.feature_set = "test";
   TrainOptions o;
   o.threshold_folds = 0;
-  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  static const FeatureExtractor e =
+      FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
   auto stat = e.extract("Prices rose 7 percent in 2021."), chat = e.extract("Thank you, everyone.");
   o.domain_adapt = 1;
   auto claimbuster = fit(ptrs, o, info);
@@ -213,7 +223,8 @@ TEST(ClaimsTraining, BlendIsOneLinearModelWhoseDecisionIsTheWeightedSum) {
   EXPECT_NEAR(weights[0] + weights[1], 1.0, 1e-12);
   EXPECT_EQ(blend.to_text(), train_blend(ptrs, {a, b}, info).to_text());  // deterministic
   auto fa = fit(ptrs, a, info), fb = fit(ptrs, b, info);
-  static const FeatureExtractor e = FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
+  static const FeatureExtractor e =
+      FeatureExtractor::from_data_dir(factpipe::test::source_dir() / "plugins/claims/data");
   for (const char* text : {"Prices rose 7 percent in 2021.", "Thank you, everyone.", "We will win."}) {
     auto x = e.extract(text);
     EXPECT_NEAR(blend.decision(x), weights[0] * fa.decision(x) + weights[1] * fb.decision(x), 1e-4) << text;

@@ -51,8 +51,8 @@ struct Paragraph {
 
 struct Sentence {
   Span span;
-  int paragraph = -1;                        // index into paragraphs, -1 when there are none
-  std::optional<double> checkworthiness;     // [0,1], set by the claims stage
+  int paragraph = -1;                     // index into paragraphs, -1 when there are none
+  std::optional<double> checkworthiness;  // [0,1], set by the claims stage
   Extra extra = Json::object();
   bool operator==(const Sentence&) const = default;
 };
@@ -91,9 +91,9 @@ enum class QuoteKind : std::uint8_t { direct, partial, indirect, mixed };
 inline bool quoted_verbatim(QuoteKind k) { return k == QuoteKind::direct || k == QuoteKind::partial; }
 
 struct Speaker {
-  std::string name;              // canonical name, or the surface text when no entity is known
-  int entity = -1;               // index into entities, -1 when unresolved
-  std::optional<Span> mention;   // the span in this document that attributes the quote, e.g. "He"
+  std::string name;             // canonical name, or the surface text when no entity is known
+  int entity = -1;              // index into entities, -1 when unresolved
+  std::optional<Span> mention;  // the span in this document that attributes the quote, e.g. "He"
   bool operator==(const Speaker&) const = default;
 };
 
@@ -108,14 +108,14 @@ struct DiffOp {
 struct QuoteVerification {
   std::string status;  // verbatim | altered | not_found
   std::string source_id, title, url;
-  std::string passage;          // the source's wording, when found
-  std::vector<DiffOp> diff;     // quote -> source, word level; empty when verbatim or not found
+  std::string passage;       // the source's wording, when found
+  std::vector<DiffOp> diff;  // quote -> source, word level; empty when verbatim or not found
   double similarity = 0.0;
   bool operator==(const QuoteVerification&) const = default;
 };
 
 struct Quote {
-  Span span;                     // the quoted content, inside the marks for direct/partial
+  Span span;  // the quoted content, inside the marks for direct/partial
   QuoteKind kind = QuoteKind::direct;
   std::optional<Speaker> speaker;  // nullopt when nobody can be found: never a guess dressed as certain
   std::optional<Span> cue;         // e.g. "said", "told reporters", "according to"
@@ -156,8 +156,8 @@ struct Claim {
   std::string type;        // quantity | comparison | event | position | causal | prediction | identity
   std::string claimant;    // the quote's speaker, or the publication
   int claimant_entity = -1;
-  int quote = -1;          // index into quotes, -1 when not from a quote
-  int sentence = -1;       // index into sentences
+  int quote = -1;                  // index into quotes, -1 when not from a quote
+  int sentence = -1;               // index into sentences
   std::vector<int> entities;       // indices into entities
   std::vector<Span> numbers;       // numbers and quantities inside the claim
   std::vector<Span> dates;         // dates and times inside the claim
@@ -174,7 +174,7 @@ struct StageRun {
 };
 
 struct Provenance {
-  std::string pipeline;       // pipeline name
+  std::string pipeline;  // pipeline name
   std::string config_file;
   std::vector<StageRun> stages;
   bool operator==(const Provenance&) const = default;

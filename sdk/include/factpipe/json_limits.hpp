@@ -13,7 +13,7 @@
 
 namespace factpipe {
 
-inline constexpr std::size_t kDefaultMaxJsonDepth = 256;  // --max-json-depth
+inline constexpr std::size_t kDefaultMaxJsonDepth = 256;   // --max-json-depth
 inline constexpr std::size_t kMaxJsonDepthCeiling = 4096;  // the option cannot go higher: stack safety
 
 struct FACTPIPE_SDK_API JsonLimitError : std::runtime_error {

@@ -37,9 +37,9 @@ struct factpipe_host {
   std::uint32_t struct_size;  // sizeof(factpipe_host) as the host knows it; fields are only ever appended
   void* context;
   void (*log)(void* context, int level, const char* message);  // level: 0 trace .. 4 error
-  const char* stage_name;    // instance name in the pipeline
-  const char* library_path;  // this plugin's shared library
-  const char* config_dir;    // directory of the pipeline file, for relative paths in the config
+  const char* stage_name;                                      // instance name in the pipeline
+  const char* library_path;                                    // this plugin's shared library
+  const char* config_dir;  // directory of the pipeline file, for relative paths in the config
 };
 }
 
@@ -80,8 +80,8 @@ class FACTPIPE_SDK_API Context {
 
 // A stage's description of itself; needs no running (no configure, no document).
 struct PluginInfo {
-  std::string name;          // what the pipeline file calls it: `plugin: quotes`
-  std::string version;       // the plugin's own semver
+  std::string name;     // what the pipeline file calls it: `plugin: quotes`
+  std::string version;  // the plugin's own semver
   std::string description;
   std::string license = "";
   // What process() reads and writes (layers.hpp), for the default config; a stage whose layers follow its
@@ -152,9 +152,15 @@ int guarded(F&& f) noexcept {
     f();
     return 0;
   } catch (const std::exception& e) {
-    try { last_error() = e.what(); } catch (...) {}
+    try {
+      last_error() = e.what();
+    } catch (...) {
+    }
   } catch (...) {
-    try { last_error() = "unknown exception (not derived from std::exception)"; } catch (...) {}
+    try {
+      last_error() = "unknown exception (not derived from std::exception)";
+    } catch (...) {
+    }
   }
   return 1;
 }
@@ -183,14 +189,14 @@ inline const std::string& abi_layout() {
 #if FACTPIPE_PLUGIN_API_MAJOR == 1 && FACTPIPE_PLUGIN_API_MINOR < 1
 #define FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)
 #else
-#define FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)                                                  \
-  FACTPIPE_EXPORT int factpipe_stage_prepare_batch(void* stage, const void* const* documents,           \
-                                                   std::size_t count) noexcept {                        \
-    return ::factpipe::bridge::guarded([&] {                                                             \
-      std::vector<const ::factpipe::Document*> docs(count);                                              \
+#define FACTPIPE_DETAIL_PREPARE_BATCH_ENTRY(StageClass)                                                         \
+  FACTPIPE_EXPORT int factpipe_stage_prepare_batch(void* stage, const void* const* documents,                   \
+                                                   std::size_t count) noexcept {                                \
+    return ::factpipe::bridge::guarded([&] {                                                                    \
+      std::vector<const ::factpipe::Document*> docs(count);                                                     \
       for (std::size_t i = 0; i < count; ++i) docs[i] = static_cast<const ::factpipe::Document*>(documents[i]); \
-      static_cast<::factpipe::Stage*>(stage)->prepare_batch(docs);                                       \
-    });                                                                                                  \
+      static_cast<::factpipe::Stage*>(stage)->prepare_batch(docs);                                              \
+    });                                                                                                         \
   }
 #endif
 

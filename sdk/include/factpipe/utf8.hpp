@@ -33,8 +33,8 @@ FACTPIPE_SDK_API std::size_t count_code_points(std::string_view text);
 class FACTPIPE_SDK_API OffsetMap {
  public:
   explicit OffsetMap(std::string_view text);
-  std::size_t to_code_point(std::size_t byte_offset) const;   // byte offset must be on a boundary
-  std::size_t to_byte(std::size_t code_point_offset) const;   // throws std::out_of_range past the end
+  std::size_t to_code_point(std::size_t byte_offset) const;  // byte offset must be on a boundary
+  std::size_t to_byte(std::size_t code_point_offset) const;  // throws std::out_of_range past the end
   std::size_t size_bytes() const { return bytes_; }
   std::size_t size_code_points() const { return code_points_; }
 

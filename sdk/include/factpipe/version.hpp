@@ -24,9 +24,7 @@ namespace factpipe {
 
 struct ApiVersion {
   std::uint32_t major = 0, minor = 0, patch = 0;
-  std::string str() const {
-    return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
-  }
+  std::string str() const { return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch); }
 };
 
 inline constexpr ApiVersion kApiVersion{FACTPIPE_API_VERSION_MAJOR, FACTPIPE_API_VERSION_MINOR,

@@ -37,7 +37,7 @@ struct RunOptions {
   // formatting runs in parallel too; the sink then only writes.
   std::function<std::string(const Document&)> render;
   IsolationOptions isolation;  // --isolate: the stages run in worker processes (isolated_run.hpp)
-  std::size_t threads = 0;  // threads of the pool, at most the pipeline's workers; 0 = the pipeline's workers
+  std::size_t threads = 0;     // threads of the pool, at most the pipeline's workers; 0 = the pipeline's workers
 };
 
 // Hands out the next input, or nullopt at the end (InputReader::next, or documents from memory).

@@ -29,8 +29,8 @@
 namespace factpipe::host {
 
 struct InputItem {
-  std::string id;      // the document's id, or where it came from when it could not be read
-  std::string origin;  // "file" or "file:line", for messages
+  std::string id;                    // the document's id, or where it came from when it could not be read
+  std::string origin;                // "file" or "file:line", for messages
   std::optional<Document> document;  // empty when reading failed
   std::string error;                 // why reading failed
   std::size_t bytes = 0;             // input size, for MB/s
@@ -102,8 +102,7 @@ class InputReader {
 
 // One .txt file as a document (reads the .meta.json sidecar). Throws std::runtime_error on I/O errors
 // and std::invalid_argument (line, column) for invalid UTF-8.
-Document read_text_document(const std::filesystem::path& file,
-                            std::size_t max_json_depth = kDefaultMaxJsonDepth);
+Document read_text_document(const std::filesystem::path& file, std::size_t max_json_depth = kDefaultMaxJsonDepth);
 // One web page (.html, .htm, gzip-compressed or not) as a document: its article body and metadata.
 // Throws on I/O errors, corrupt gzip data, or a page over `max_html_bytes` (inflated).
 // `options`: the extractor's thresholds (the evaluation's cross-validation varies them).

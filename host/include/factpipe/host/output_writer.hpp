@@ -23,7 +23,7 @@
 namespace factpipe::host {
 
 struct OutputOptions {
-  std::string target = "out";         // "-" for stdout
+  std::string target = "out";  // "-" for stdout
   std::vector<std::string> formats{"json"};
   Json report_settings = Json::object();  // the pipeline's `report:` section
   std::string pipeline_file;
@@ -46,7 +46,7 @@ class OutputWriter {
   // The serialisation write() can take pre-made, or null when the output needs the document itself.
   std::function<std::string(const Document&)> renderer() const;
   void record_failure(const std::string& id, const std::string& reason);
-  void finish();                                                    // indexes, closing brackets
+  void finish();  // indexes, closing brackets
   std::vector<std::filesystem::path> files_written() const { return written_; }
 
  private:

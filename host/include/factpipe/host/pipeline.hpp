@@ -7,9 +7,9 @@
 #include <vector>
 
 #include <factpipe/document.hpp>
-#include <factpipe/json_limits.hpp>
 #include <factpipe/host/pipeline_validator.hpp>
 #include <factpipe/host/stage_instance.hpp>
+#include <factpipe/json_limits.hpp>
 
 namespace factpipe::host {
 

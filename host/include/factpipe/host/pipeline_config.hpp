@@ -45,7 +45,7 @@ struct PipelineFile {
 // laughs") would grow exponentially: the node count stops it.
 struct YamlLimits {
   std::size_t max_depth = kDefaultMaxJsonDepth;  // --max-json-depth
-  std::size_t max_nodes = 100'000;                // --max-config-nodes: values after alias expansion
+  std::size_t max_nodes = 100'000;               // --max-config-nodes: values after alias expansion
 };
 
 // Reads and converts a pipeline file. Throws ConfigError for an unreadable file or malformed YAML

@@ -15,8 +15,8 @@
 namespace factpipe::host {
 
 struct ConfigIssue {
-  std::string where;    // "file:line:column" (or "--set ...")
-  std::string message;  // names the stage and key path
+  std::string where;         // "file:line:column" (or "--set ...")
+  std::string message;       // names the stage and key path
   bool plugin_load = false;  // the plugin exists as a file but could not be loaded
   std::string str() const { return where.empty() ? message : where + ": " + message; }
 };

@@ -33,7 +33,7 @@ void absolutize_command_line_paths(Json& instance, const Json& schema,
 
 // Where the schema expects a string and the instance has a number/bool that was written unquoted,
 // puts back the text as written (raw: instance pointer -> YAML text).
-void coerce_scalars_to_schema(Json& instance, const Json& schema,
-                              const std::map<std::string, std::string>& raw, const std::string& pointer);
+void coerce_scalars_to_schema(Json& instance, const Json& schema, const std::map<std::string, std::string>& raw,
+                              const std::string& pointer);
 
 }  // namespace factpipe::host

@@ -15,8 +15,7 @@ namespace factpipe::host {
 class StageInstance {
  public:
   // Creates the plugin's object; throws PluginError when the plugin cannot create one.
-  StageInstance(std::shared_ptr<const PluginLibrary> library, std::string stage_name,
-                std::filesystem::path config_dir);
+  StageInstance(std::shared_ptr<const PluginLibrary> library, std::string stage_name, std::filesystem::path config_dir);
   ~StageInstance();  // destroys the object before the library can go
   StageInstance(const StageInstance&) = delete;
   StageInstance& operator=(const StageInstance&) = delete;

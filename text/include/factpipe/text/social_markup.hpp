@@ -16,11 +16,11 @@ std::string_view to_string(MarkupKind kind);
 MarkupKind markup_kind_from(std::string_view name);  // throws std::invalid_argument naming the kinds
 
 struct Markup {
-  Span span;              // byte offsets into the text
+  Span span;  // byte offsets into the text
   MarkupKind kind = MarkupKind::url;
-  std::string words;      // what it reads as: a tag's or handle's words, a byline's name; empty: nothing
-  std::string name;       // byline: the display name ("Donald J. Trump")
-  std::string date;       // byline: the date, ISO 8601 ("2016-02-25"), empty when unreadable
+  std::string words;  // what it reads as: a tag's or handle's words, a byline's name; empty: nothing
+  std::string name;   // byline: the display name ("Donald J. Trump")
+  std::string date;   // byline: the date, ISO 8601 ("2016-02-25"), empty when unreadable
   bool operator==(const Markup&) const = default;
 };
 

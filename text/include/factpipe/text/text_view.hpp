@@ -21,7 +21,7 @@ struct SentenceView {
 struct TextView {
   std::string_view text;
   std::vector<Span> paragraphs;
-  std::vector<bool> credit_paragraph;  // photo credit or byline, never a speaker's sentence
+  std::vector<bool> credit_paragraph;                     // photo credit or byline, never a speaker's sentence
   std::vector<std::vector<Piece>> paragraph_pieces;       // each paragraph scanned once
   std::vector<std::vector<std::string>> paragraph_lower;  // lower-case text of each word piece ("" otherwise)
   std::vector<std::string> extra_lower;                   // for sentences that cross paragraphs

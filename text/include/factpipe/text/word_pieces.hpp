@@ -3,9 +3,9 @@
 // text so both stages agree on word boundaries whatever tokenizer ran before them, and it keeps
 // abbreviations with their period ("Mr.", "U.S.") and splits possessives ("Clinton" + "’s").
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <unordered_set>
-#include <string>
 #include <vector>
 
 #include <factpipe/document.hpp>
@@ -17,10 +17,10 @@ enum class PieceKind : std::uint8_t { word, number, punct };
 struct Piece {
   Span span;
   PieceKind kind = PieceKind::word;
-  bool cap = false;        // first letter upper case
-  bool all_caps = false;   // every letter upper case (acronyms: NATO, FBI)
-  bool possessive = false; // the "'s" / "’s" split off a word
-  char32_t cp = 0;         // the code point of a one-code-point punctuation piece
+  bool cap = false;         // first letter upper case
+  bool all_caps = false;    // every letter upper case (acronyms: NATO, FBI)
+  bool possessive = false;  // the "'s" / "’s" split off a word
+  char32_t cp = 0;          // the code point of a one-code-point punctuation piece
 };
 
 // Abbreviations that keep their period, lower-cased with the period ("mr.", "sen.").

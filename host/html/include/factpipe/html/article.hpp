@@ -21,16 +21,16 @@ struct ExtractedArticle {
 
 // Thresholds of the body extraction, chosen by cross-validation over the benchmark (see README.md).
 struct ExtractOptions {
-  double min_block_chars = 25;       // a block shorter than this adds nothing to its container's score
-  double max_link_density = 0.5;     // blocks with more of their text in links are navigation
-  double climb_paragraph_share = 1.01; // the best container grows to its parent when what that adds is
-  double free_climb_chars = 0;        // mostly paragraphs, or at most this many characters
-  double sibling_share = 0.3;        // a sibling of the best container joins it above this share of its score
-  double name_weight = 0.25;         // a container named like an article (or like boilerplate) scores this share more (less)
-  double short_block_chars = 60;     // at the edges of the body, blocks shorter than this need punctuation
-  bool use_boilerplate_names = true; // skip elements whose class/id say menu, share, comment, related ...
-  double boilerplate_share = 0.3;    // ... unless it holds more than this share of the page's text
-  bool whole_page = false;           // every visible text block instead (the benchmark's baseline)
+  double min_block_chars = 25;          // a block shorter than this adds nothing to its container's score
+  double max_link_density = 0.5;        // blocks with more of their text in links are navigation
+  double climb_paragraph_share = 1.01;  // the best container grows to its parent when what that adds is
+  double free_climb_chars = 0;          // mostly paragraphs, or at most this many characters
+  double sibling_share = 0.3;           // a sibling of the best container joins it above this share of its score
+  double name_weight = 0.25;  // a container named like an article (or like boilerplate) scores this share more (less)
+  double short_block_chars = 60;      // at the edges of the body, blocks shorter than this need punctuation
+  bool use_boilerplate_names = true;  // skip elements whose class/id say menu, share, comment, related ...
+  double boilerplate_share = 0.3;     // ... unless it holds more than this share of the page's text
+  bool whole_page = false;            // every visible text block instead (the benchmark's baseline)
   // Limits for hostile input: bytes parsed and element depth considered (deeper content is ignored).
   std::size_t max_bytes = 64u << 20;
   std::size_t max_depth = 256;

@@ -14,7 +14,7 @@ class Metrics {
  public:
   // Upper bounds of the latency histogram's buckets, in seconds (+Inf is implied).
   static constexpr std::array<double, 14> kLatencyBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                                         0.25,  0.5,    1.0,   2.5,  5.0,   10.0, 30.0};
+                                                          0.25,  0.5,    1.0,   2.5,  5.0,   10.0, 30.0};
 
   // seconds < 0: unknown (the request was refused before a handler ran); counted, not timed.
   void request(const std::string& route, int status, double seconds);
