@@ -449,7 +449,7 @@ TEST_F(Quotes, ThousandsOfQuotationsInOneParagraph) {
   Document d = run(t);
   std::size_t direct = 0, smith = 0;
   for (const auto& q : d.quotes) {
-    if (q.kind == QuoteKind::indirect) continue;
+    if (!quoted_verbatim(q.kind)) continue;
     ++direct;
     smith += q.speaker && q.speaker->name == "Jane Smith";
   }
