@@ -189,14 +189,14 @@ def timeline(parts, run_started, run_ended, cluster, loads):
     return out
 
 
-def dask_run(cluster, config, overrides, inputs, out, batch):
+def dask_run(cluster, config, overrides, inputs, out, batch, extra=()):
     """One `python3 -m factpipe.dask` run on `cluster`: wall and CPU seconds of the run (client, scheduler and
     each worker apart), the partition manifests' sums and the workers' timeline."""
     before = cluster.cpu_s()
     client_cpu = children_cpu_s()
     start = time.time()
     proc = subprocess.run([sys.executable, "-m", "factpipe.dask", "--scheduler", cluster.address, "-c", config,
-                           *sets(overrides), str(inputs), "-o", str(out), "--partition-records", str(batch)],
+                           *sets(overrides), str(inputs), "-o", str(out), "--partition-records", str(batch), *extra],
                           capture_output=True, text=True, env=cluster.env)
     ended = time.time()
     after = cluster.cpu_s()
@@ -238,6 +238,8 @@ def main():
     parser.add_argument("--workers", type=int, choices=(1, 2), action="append",
                         help="only these worker counts (repeatable; default both): each compared with -j as many")
     parser.add_argument("--repeats", type=int, default=3, help="rounds; each runs every configuration once, in turn")
+    parser.add_argument("--all-at-once", action="store_true", help="also a cold run that submits every partition at "
+                        "once (--in-flight 0, the scheduler places them) against the default (as many as threads)")
     args = parser.parse_args()
     workers = sorted(set(args.workers or (1, 2)))
     exe = os.environ.get("FACTPIPE_EXE", str(SOURCE / "build" / "bin" / "factpipe"))
@@ -274,6 +276,11 @@ def main():
                     rnd[f"{d}_warm"].pop("_window")
                     rss = cluster.client.run(lambda: __import__("psutil").Process().memory_info().rss)
                     rnd[f"{d}_warm"]["worker_rss_mb"] = sorted(round(v / 1e6) for v in rss.values())
+                if args.all_at_once:
+                    with Cluster(n, env) as cluster:
+                        rnd[f"{d}_cold_all_at_once"] = dask_run(cluster, config, overrides, data,
+                                                                work / f"d{n}-{r}-all", batch, ["--in-flight", "0"])
+                        rnd[f"{d}_cold_all_at_once"].pop("_window")
                 with Cluster(n, env, preload) as cluster:  # cold, the pipeline preloaded while the workers start
                     rnd[f"{d}_preload"] = dask_run(cluster, config, overrides, data, work / f"d{n}-{r}-pre", batch)
                     rnd[f"{d}_preload_with_startup"] = with_startup(rnd[f"{d}_preload"], cluster)
@@ -286,7 +293,8 @@ def main():
         # time says it all on a free machine, CPU seconds are what the run itself cost on a shared one.
         summary = {}
         for n in workers:
-            for kind in ("cold", "cold_with_startup", "warm", "preload", "preload_with_startup"):
+            kinds = ["cold", "cold_with_startup", "warm", "preload", "preload_with_startup"]
+            for kind in kinds + (["cold_all_at_once"] if args.all_at_once else []):
                 key = f"{names[n]}_{kind}"
                 for unit in ("wall", "cpu"):
                     summary[f"overhead_{n}_{kind}_{unit}"] = spread(

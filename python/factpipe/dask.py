@@ -3,9 +3,10 @@
     python3 -m factpipe.dask --scheduler tcp://HOST:8786 [--config FILE] INPUT.jsonl... -o OUTDIR
 
 The client splits every input (a local path or any fsspec URL) into partitions of whole lines (at most
---partition-records records and --partition-mb MB each) and submits one task per partition, largest first. A
-worker loads the pipeline once (models, the fact-check index; on its first partition, or while it starts with
-`--preload factpipe.dask_preload`) and keeps it for every partition it is given. Each partition's
+--partition-records records and --partition-mb MB each) and submits one task per partition, largest first and as
+many at a time as the workers have threads (--in-flight). A worker loads the pipeline once (models, the fact-check
+index; on its first partition, or while it starts with `--preload factpipe.dask_preload`) and keeps it for every
+partition it is given. Each partition's
 output is written under a temporary name and renamed into place, then its manifest (OUTDIR/part-*.manifest.json)
 the same way: a re-run skips every partition whose manifest is there and matches (same input range, same
 pipeline), so an interrupted run resumes where it stopped. The run ends with OUTDIR/manifest.json.
@@ -207,9 +208,13 @@ def _finished(fs, fs_outdir, spec, fingerprint):
 
 
 def run(client, inputs, outdir, config=None, overrides=(), partition_records=200, partition_mb=64.0, threads=1,
-        max_document_mb=32.0, log=None):
+        max_document_mb=32.0, log=None, in_flight=None):
     """Runs the pipeline over `inputs` on the cluster of `client` (a distributed.Client or a scheduler address)
-    into `outdir`; returns the run's manifest (also written to OUTDIR/manifest.json)."""
+    into `outdir`; returns the run's manifest (also written to OUTDIR/manifest.json).
+
+    `in_flight`: partitions handed to the scheduler at a time. None (the default) keeps as many as the workers have
+    threads, so each next-largest partition goes to whichever worker frees first; 0 submits every partition at once
+    and leaves the placing to the scheduler."""
     import distributed
 
     log = log or (lambda message: print(f"factpipe.dask: {message}", file=sys.stderr, flush=True))
@@ -232,17 +237,31 @@ def run(client, inputs, outdir, config=None, overrides=(), partition_records=200
         log(f"{len(specs)} partitions, {len(done)} already done, {len(todo)} to run")
         started = time.time()
         token = uuid.uuid4().hex[:8]
-        # Largest partitions first (bytes stand for cost): the last tasks are the small ones, so the workers
-        # finish close together instead of one idling while another runs a large partition to the end.
-        by_size = sorted(todo, key=lambda s: s["end"] - s["start"], reverse=True)
-        futures = [client.submit(run_partition, spec, key=f"factpipe-{spec['name']}-{token}", outdir=outdir,
-                                 config=config, overrides=overrides, threads=threads,
-                                 max_document_mb=max_document_mb, fingerprint=fingerprint, retries=2, pure=False,
-                                 priority=len(by_size) - rank)
-                   for rank, spec in enumerate(by_size)]
+        # Largest partitions first (bytes stand for cost), and no more at a time than the workers can run: the
+        # scheduler would otherwise queue a second partition on a worker while another worker goes idle at the end
+        # (Dask 2022.12 assigns up to ceil(1.1 x threads) tasks per worker), and the last ones are the small ones,
+        # so the workers finish close together.
+        pending = sorted(todo, key=lambda s: s["end"] - s["start"], reverse=True)
+        running = distributed.as_completed()
+
+        def limit():
+            if in_flight == 0:
+                return len(pending) + running.count()
+            return in_flight or max(1, sum(client.nthreads().values()))
+
+        def submit_more():
+            while pending and running.count() < limit():
+                spec = pending.pop(0)
+                running.add(client.submit(run_partition, spec, key=f"factpipe-{spec['name']}-{token}", outdir=outdir,
+                                          config=config, overrides=overrides, threads=threads,
+                                          max_document_mb=max_document_mb, fingerprint=fingerprint, retries=2,
+                                          pure=False, priority=len(pending)))
+
+        submit_more()
         documents = 0
-        for n, future in enumerate(distributed.as_completed(futures), 1):
+        for n, future in enumerate(running, 1):
             manifest = future.result()
+            submit_more()
             done[manifest["partition"]["name"]] = manifest
             documents += manifest["documents"] + len(manifest["failed"])
             seconds = time.time() - started
@@ -293,12 +312,16 @@ def main(argv=None):
     parser.add_argument("--threads", type=int, default=1, help="pipeline threads per task (default 1; run workers "
                         "with --nthreads 1 and give the cores here or to more workers)")
     parser.add_argument("--max-document-mb", type=float, default=32.0)
+    parser.add_argument("--in-flight", type=int, default=None, metavar="N", help="partitions handed to the scheduler "
+                        "at a time (default: as many as the workers have threads, largest first; 0: all at once)")
     args = parser.parse_args(argv)
     if args.partition_records < 1 or args.threads < 1:
         parser.error("--partition-records and --threads must be at least 1")
+    if args.in_flight is not None and args.in_flight < 0:
+        parser.error("--in-flight must be 0 or more")
     try:
         manifest = run(args.scheduler, args.inputs, args.output, args.config, args.overrides, args.partition_records,
-                       args.partition_mb, args.threads, args.max_document_mb)
+                       args.partition_mb, args.threads, args.max_document_mb, in_flight=args.in_flight)
     except (OSError, ValueError) as e:  # an input or the output folder
         print(f"factpipe.dask: error: {e}", file=sys.stderr)
         return 2

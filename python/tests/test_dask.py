@@ -118,6 +118,33 @@ def test_a_rerun_skips_finished_partitions_and_resumes_the_rest(corpus, tmp_path
             assert other["partitions_this_run"] == 7
 
 
+def partition_manifests(outdir):
+    return [json.load(open(p)) for p in sorted(glob.glob(os.path.join(outdir, "part-*.manifest.json")))]
+
+
+def test_partitions_go_largest_first_and_no_more_at_a_time_than_in_flight(corpus, tmp_path):
+    """Two workers, one partition in flight: they run one after another, largest first (so with as many in flight
+    as threads, the next largest goes to whichever worker frees first). All at once, both workers run together."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            one = str(tmp_path / "one")
+            fdask.run(client, [str(corpus["path"])], one, DEFAULT_CONFIG, corpus["overrides"],
+                      partition_records=PARTITION, in_flight=1)
+            check_complete(one, corpus)
+            parts = sorted(partition_manifests(one), key=lambda m: m["started_at"])
+            assert len(parts) == 7
+            for before, after in zip(parts, parts[1:]):
+                assert after["started_at"] >= before["finished_at"], (before["partition"], after["partition"])
+            sizes = [m["partition"]["end"] - m["partition"]["start"] for m in parts]
+            assert sizes == sorted(sizes, reverse=True)
+            every = str(tmp_path / "all")
+            fdask.run(client, [str(corpus["path"])], every, DEFAULT_CONFIG, corpus["overrides"],
+                      partition_records=PARTITION, in_flight=0)
+            check_complete(every, corpus)
+            spans = sorted((m["started_at"], m["finished_at"]) for m in partition_manifests(every))
+            assert any(b[0] < a[1] for a, b in zip(spans, spans[1:])), "no two partitions ran at the same time"
+
+
 def comparable_lines(data):
     return [comparable(line) for line in data.decode().split("\n") if line]
 
