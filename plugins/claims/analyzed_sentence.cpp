@@ -109,15 +109,48 @@ void find_numbers(AnalyzedSentence& s) {
   }
 }
 
+// Two or more letters, all upper case: "NATO", "U.S." (the scanner's own flag leaves out initialisms and
+// counts "I" and "A", which the rules and the acronym feature must not).
+bool all_caps(std::string_view word) {
+  int letters = 0, uppers = 0;
+  for (char c : word) {
+    letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    uppers += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2 && uppers == letters;
+}
+
+// The sentence's pieces with their plain lower-case forms. No abbreviation list: the scanner keeps a listed
+// period wherever it stands, and a sentence ending in "no." or "miss." would lose the word's lexicon tags.
+void scan_words(AnalyzedSentence& s) {
+  static const text::AbbreviationSet kNoAbbreviations;
+  auto pieces = text::scan_pieces(s.text, Span{0, s.text.size()}, kNoAbbreviations, kWordScan);
+  // One buffer for every form, reserved up front so the views stay valid (no form is longer than its piece).
+  auto storage = std::make_shared<std::string>();
+  storage->reserve(s.text.size());
+  s.words.reserve(pieces.size());
+  for (const auto& p : pieces) {
+    Word w;
+    w.start = p.span.start + s.base;
+    w.end = p.span.end + s.base;
+    w.kind = p.kind;
+    std::size_t at = storage->size();
+    text::append_plain_lower(s.text.substr(p.span.start, p.span.size()), *storage);
+    w.lower = std::string_view(storage->data() + at, storage->size() - at);
+    w.capitalized = p.cap;
+    w.all_caps = p.kind == WordKind::word && all_caps(s.text.substr(p.span.start, p.span.size()));
+    s.words.push_back(w);
+  }
+  s.storage = std::move(storage);
+}
+
 }  // namespace
 
 AnalyzedSentence analyze(std::string_view text, const CheckworthinessLexicon& lexicon, std::size_t base) {
   AnalyzedSentence s;
   s.text = text;
   s.base = base;
-  ScannedWords scanned = scan_words(text, base);
-  s.words = std::move(scanned.words);
-  s.storage = std::move(scanned.storage);
+  scan_words(s);
   s.tags.reserve(s.words.size());
   for (auto& w : s.words) s.tags.push_back(w.kind == WordKind::punct ? 0u : lexicon.tags(w.lower));
   find_dates(s);

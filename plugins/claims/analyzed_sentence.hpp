@@ -2,13 +2,33 @@
 // A sentence scanned once: its words, each word's lexicon tags, and the number and date phrases found in
 // it. Built for training (from raw dataset text) and in the stage (from the document) the same way.
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include <factpipe/text/word_pieces.hpp>
+
 #include "checkworthiness_lexicon.hpp"
-#include "word_scanner.hpp"
 
 namespace factpipe::claims {
+
+using WordKind = text::PieceKind;
+
+// A word, number or punctuation mark of the sentence: a piece of the shared scanner (text::scan_pieces with
+// kWordScan) and its plain lower-case form, which the lexicon and the hashed features read.
+struct Word {
+  std::size_t start = 0, end = 0;  // byte offsets into the document (the sentence's plus `base`)
+  WordKind kind = WordKind::word;
+  bool capitalized = false;  // first letter upper case
+  bool all_caps = false;     // two or more letters, all upper case ("NATO", "U.S.", not "I")
+  std::string_view lower;    // text::plain_lower of the piece (points into AnalyzedSentence::storage)
+};
+
+// How the stage scans: every clitic split ("do" + "n't": the lexicon lists "n't", "'re", "'ll"), dates and
+// times one number, "COVID-19" one word, "..." one mark (the model is trained on these words).
+inline constexpr text::ScanOptions kWordScan{
+    .split_clitics = true, .dates_and_times = true, .digits_after_hyphen = true, .ellipsis_as_one = true};
 
 struct WordRange {
   std::size_t first = 0, last = 0;  // word indices, inclusive first, exclusive last

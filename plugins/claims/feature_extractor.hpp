@@ -14,7 +14,7 @@
 
 namespace factpipe::claims {
 
-inline constexpr std::string_view kFeatureSetVersion = "claims-features-2";
+inline constexpr std::string_view kFeatureSetVersion = "claims-features-3";  // 3: words from text::scan_pieces
 
 // Which feature groups are on and how they are weighed. The defaults are what the shipped model is trained
 // with (the stage always uses them); the other settings exist for the experiments of research/claims, and

@@ -2,69 +2,27 @@
 
 #include <algorithm>
 
+#include <factpipe/text/word_pieces.hpp>
+
 namespace factpipe::crossref {
 
-namespace {
-
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Strips punctuation at both ends (ASCII and the common UTF-8 quotes, dashes and ellipsis).
-std::string_view strip(std::string_view w) {
-  static const std::string_view multi[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99",
-                                           "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6"};
-  auto punct = [](char c) {
-    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\'' || c == '(' ||
-           c == ')' || c == '[' || c == ']' || c == '-' || c == '*' || c == '_';
-  };
-  bool changed = true;
-  while (changed && !w.empty()) {
-    changed = false;
-    if (punct(w.front())) {
-      w.remove_prefix(1);
-      changed = true;
-    } else if (punct(w.back())) {
-      w.remove_suffix(1);
-      changed = true;
-    }
-    for (auto m : multi) {
-      if (w.size() >= m.size() && w.substr(0, m.size()) == m) {
-        w.remove_prefix(m.size());
-        changed = true;
-      }
-      if (w.size() >= m.size() && w.substr(w.size() - m.size()) == m) {
-        w.remove_suffix(m.size());
-        changed = true;
-      }
-    }
-  }
-  return w;
-}
-
-}  // namespace
-
 std::vector<Word> split_words(std::string_view text) {
+  // No abbreviation list: a quotation and its source are split alike, and a listed period ("no.") would make a
+  // quote's last word differ from the same word mid-sentence in the source.
+  static const text::AbbreviationSet kNoAbbreviations;
   std::vector<Word> out;
-  std::size_t i = 0, n = text.size();
-  while (i < n) {
-    while (i < n && is_space(static_cast<unsigned char>(text[i]))) ++i;
-    std::size_t s = i;
-    while (i < n && !is_space(static_cast<unsigned char>(text[i]))) ++i;
-    if (i == s) break;
-    std::string_view raw = text.substr(s, i - s);
-    std::string_view w = strip(raw);
-    if (w.empty()) continue;
-    Word word;
-    word.start = s + static_cast<std::size_t>(w.data() - raw.data());
-    word.end = word.start + w.size();
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      char c = w[k];
-      if (w.substr(k, 3) == "\xE2\x80\x99" || w.substr(k, 3) == "\xE2\x80\x98") {
-        word.norm += '\'';
-        k += 2;
-        continue;
-      }
-      word.norm += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (const auto& p : text::scan_pieces(text, Span{0, text.size()}, kNoAbbreviations)) {
+    if (p.kind == text::PieceKind::punct) continue;
+    // "today’s" stays one word, as written (a diff shows "today's", not "today 's").
+    if (p.possessive && !out.empty() && out.back().end == p.span.start) {
+      text::append_plain_lower(text.substr(p.span.start, p.span.size()), out.back().norm);
+      out.back().end = p.span.end;
+      continue;
     }
+    Word word;
+    word.start = p.span.start;
+    word.end = p.span.end;
+    word.norm = text::plain_lower(text.substr(p.span.start, p.span.size()));
     out.push_back(std::move(word));
   }
   return out;

@@ -10,9 +10,10 @@
 namespace factpipe::crossref {
 
 struct Word {
-  std::string norm;                // lower case, outer punctuation removed, curly apostrophes made straight
+  std::string norm;                // text::plain_lower of the word: lower case, curly apostrophes made straight
   std::size_t start = 0, end = 0;  // byte offsets of the word as written
 };
+// The words and numbers of text::scan_pieces, punctuation left out, a possessive kept on its word ("city's").
 std::vector<Word> split_words(std::string_view text);
 
 // quote -> source diff (equal / remove = only in the quote / insert = only in the source), runs merged.

@@ -7,7 +7,6 @@
 #include "analyzed_sentence.hpp"
 #include "feature_extractor.hpp"
 #include "test_paths.hpp"
-#include "word_scanner.hpp"
 
 using namespace factpipe::claims;
 
@@ -21,8 +20,8 @@ const FeatureExtractor& extractor() {
 
 std::vector<std::string> lowers(std::string_view text) {
   std::vector<std::string> out;
-  auto scanned = scan_words(text);
-  for (auto& w : scanned.words) out.emplace_back(w.lower);
+  auto s = extractor().analyze(text);
+  for (auto& w : s.words) out.emplace_back(w.lower);
   return out;
 }
 
@@ -35,28 +34,39 @@ std::vector<std::string> phrases(const AnalyzedSentence& s, const std::vector<Wo
 
 }  // namespace
 
-TEST(ClaimsWordScanner, SplitsCliticsNumbersAndNormalisesCurlyMarks) {
+TEST(ClaimsWords, SplitsCliticsNumbersAndNormalisesCurlyMarks) {
   EXPECT_EQ(
       lowers("We don\xE2\x80\x99t know, it's 5.5% of $1,200."),
       (std::vector<std::string>{"we", "do", "n't", "know", ",", "it", "'s", "5.5", "%", "of", "$", "1,200", "."}));
   EXPECT_EQ(lowers("\xE2\x80\x9CNo\xE2\x80\x9D \xE2\x80\x93 the U.S. said"),
             (std::vector<std::string>{"\"", "no", "\"", "-", "the", "u.s.", "said"}));
-  auto scanned = scan_words("Chang Ho-jin won 1990s", 100);
-  auto& words = scanned.words;
+  EXPECT_EQ(lowers("I can't, we're sure they'll say I'd won\xE2\x80\xA6 Mr. Smith..."),
+            (std::vector<std::string>{"i", "can't", ",", "we", "'re", "sure", "they", "'ll", "say", "i", "'d", "won",
+                                      "...", "mr", ".", "smith", "..."}));
+  EXPECT_EQ(lowers("On 10/12/2016 at 10:30, .5 of COVID-19 cases"),
+            (std::vector<std::string>{"on", "10/12/2016", "at", "10:30", ",", ".5", "of", "covid-19", "cases"}));
+  auto s = extractor().analyze("Chang Ho-jin won 1990s", 100);
+  auto& words = s.words;
   ASSERT_EQ(words.size(), 4u);
   EXPECT_EQ(words[1].lower, "ho-jin");
   EXPECT_TRUE(words[1].capitalized);
   EXPECT_EQ(words[1].start, 106u);
   EXPECT_EQ(words[3].kind, WordKind::number);
+  auto caps = extractor().analyze("I saw NATO and the U.S. in A");
+  EXPECT_FALSE(caps.words[0].all_caps);
+  EXPECT_TRUE(caps.words[2].all_caps);
+  EXPECT_TRUE(caps.words[5].all_caps);
+  EXPECT_FALSE(caps.words[7].all_caps);
 }
 
-TEST(ClaimsWordScanner, OffsetsOfACurlyApostropheClitic) {
+TEST(ClaimsWords, OffsetsOfACurlyApostropheClitic) {
   std::string text = "It\xE2\x80\x99s here";
-  auto scanned = scan_words(text);
-  auto& words = scanned.words;
+  auto s = extractor().analyze(text);
+  auto& words = s.words;
   ASSERT_GE(words.size(), 2u);
   EXPECT_EQ(text.substr(words[0].start, words[0].end - words[0].start), "It");
   EXPECT_EQ(text.substr(words[1].start, words[1].end - words[1].start), "\xE2\x80\x99s");
+  EXPECT_EQ(words[1].lower, "'s");
 }
 
 TEST(ClaimsAnalyzedSentence, FindsQuantitiesAndDates) {

@@ -14,9 +14,10 @@ using namespace factpipe::text;
 
 namespace {
 
-std::vector<std::string> words_of(std::string_view t, const AbbreviationSet& abbreviations) {
+std::vector<std::string> words_of(std::string_view t, const AbbreviationSet& abbreviations,
+                                  const ScanOptions& options = {}) {
   std::vector<std::string> out;
-  for (const auto& p : scan_pieces(t, Span{0, t.size()}, abbreviations))
+  for (const auto& p : scan_pieces(t, Span{0, t.size()}, abbreviations, options))
     out.emplace_back(t.substr(p.span.start, p.span.size()));
   return out;
 }
@@ -43,6 +44,48 @@ TEST(WordPieces, KeepsAbbreviationsInitialismsAndSplitsPossessives) {
   EXPECT_TRUE(is_quote_mark(pieces[1].cp));
   EXPECT_TRUE(pieces[2].cap);
   EXPECT_FALSE(pieces[2].all_caps);
+}
+
+TEST(WordPieces, OptionsSplitEveryCliticAndKeepDatesHyphenatedNumbersAndEllipses) {
+  const std::string_view t = "We don\xE2\x80\x99t can't, they'll I'd we're it's on 10/12/2016 at 10:30 .5 COVID-19...";
+  // The default (entities, quotes): only the possessive-like "'s" is split; '/' ':' and "-19" split numbers.
+  EXPECT_EQ(words_of(t, {}), (std::vector<std::string>{"We",      "don\xE2\x80\x99t",
+                                                       "can't",   ",",
+                                                       "they'll", "I'd",
+                                                       "we're",   "it",
+                                                       "'s",      "on",
+                                                       "10",      "/",
+                                                       "12",      "/",
+                                                       "2016",    "at",
+                                                       "10",      ":",
+                                                       "30",      ".",
+                                                       "5",       "COVID",
+                                                       "-",       "19",
+                                                       ".",       ".",
+                                                       "."}));
+  ScanOptions all{.split_clitics = true, .dates_and_times = true, .digits_after_hyphen = true, .ellipsis_as_one = true};
+  EXPECT_EQ(words_of(t, {}, all),
+            (std::vector<std::string>{
+                "We", "do", "n\xE2\x80\x99t", "can't", ",",     "they", "'ll",      "I",  "'d", "we", "'re", "it",
+                "'s", "on", "10/12/2016",     "at",    "10:30", ".5",   "COVID-19", "..."}));
+  auto pieces = scan_pieces(t, Span{0, t.size()}, {}, all);
+  EXPECT_EQ(pieces[2].kind, PieceKind::word);
+  EXPECT_FALSE(pieces[2].possessive);  // n't
+  EXPECT_TRUE(pieces[12].possessive);  // 's
+  EXPECT_EQ(pieces[14].kind, PieceKind::number);
+  EXPECT_EQ(pieces[17].kind, PieceKind::number);
+  EXPECT_EQ(pieces.back().kind, PieceKind::punct);
+  // A word that ends in "n" keeps it when no "'t" follows; a clitic needs a non-letter after it.
+  EXPECT_EQ(words_of("Clinton's rock'n'roll we'red", {}, all),
+            (std::vector<std::string>{"Clinton", "'s", "rock'n'roll", "we'red"}));
+}
+
+TEST(WordPieces, PlainLowerSpellsTypographicMarksInAscii) {
+  EXPECT_EQ(
+      plain_lower(
+          "Don\xE2\x80\x99t \xE2\x80\x9CNo\xE2\x80\x9D \xC2\xABOui\xC2\xBB \xE2\x80\x94 \xE2\x80\xA6 \xE2\x80\xA2 "
+          "Caf\xC3\xA9 \xC2\xA3"),
+      "don't \"no\" \"oui\" - ... * caf\xC3\xA9 \xC2\xA3");
 }
 
 TEST(WordPieces, SentencesWithoutASentenceLayerArePlainTextSentencesOfEachParagraph) {

@@ -1,6 +1,6 @@
 #pragma once
-// A small, fast word scanner shared by the entities and quotes stages. It works on the original UTF-8
-// text so both stages agree on word boundaries whatever tokenizer ran before them, and it keeps
+// A small, fast word scanner shared by the entities, quotes and claims stages. It works on the original UTF-8
+// text so the stages agree on word boundaries whatever tokenizer ran before them, and it keeps
 // abbreviations with their period ("Mr.", "U.S.") and splits possessives ("Clinton" + "’s").
 #include <cstdint>
 #include <string>
@@ -26,8 +26,28 @@ struct Piece {
 // Abbreviations that keep their period, lower-cased with the period ("mr.", "sen.").
 using AbbreviationSet = std::unordered_set<std::string>;
 
+// What a stage's word lists or trained model expect beyond the default pieces (entities and quotes use the
+// default; the claims stage's check-worthiness model and lexicon are built on all of these).
+struct ScanOptions {
+  // Every English clitic is a piece of its own, not only the possessive "'s": "don't" -> "do" + "n't",
+  // "we're" -> "we" + "'re", "I'd" -> "I" + "'d" ("can't" stays whole).
+  bool split_clitics = false;
+  // Numbers keep '/' and ':' between digits ("10/12/2016", "10:30") and may start with a period (".5").
+  bool dates_and_times = false;
+  // A hyphen followed by a digit stays inside a word: "COVID-19", "F-16", "mid-1990s".
+  bool digits_after_hyphen = false;
+  // A run of periods ("...") is one punctuation piece.
+  bool ellipsis_as_one = false;
+};
+
 // Pieces of text[range]; whitespace is dropped.
-std::vector<Piece> scan_pieces(std::string_view text, Span range, const AbbreviationSet& abbreviations);
+std::vector<Piece> scan_pieces(std::string_view text, Span range, const AbbreviationSet& abbreviations,
+                               const ScanOptions& options = {});
+
+// A piece's text as word lists spell it: ASCII lower case, typographic marks as their ASCII stand-ins
+// (’ ‘ ‚ ‛ -> ', “ ” „ ‟ « » -> ", dashes -> -, … -> ..., • -> *), so "Don’t" and "don't" are one word.
+std::string plain_lower(std::string_view piece_text);
+void append_plain_lower(std::string_view piece_text, std::string& out);
 
 // Lower-case ASCII copy (non-ASCII bytes are kept as they are).
 std::string lower(std::string_view s);
