@@ -43,6 +43,8 @@ bool Attributor::noun_after_adjective(std::size_t k, const std::string& lemma) c
   // the base form after an article and one lower-case word that is no plural ("the last claim"), while a
   // plural subject keeps its verb ("the senators claim", "many people say")
   if (k < 2 || lw[k] != lemma || !det(k - 2) || !word(k - 1) || ps[k - 1].cap || ps[k - 1].possessive) return false;
+  // "read" is its own past: "“…,” the statement read." ends a clause, "a closer read of" goes on
+  if (lw[k] == "read" && (k + 1 >= ps.size() || !word(k + 1))) return false;
   const std::string& w = lw[k - 1];
   if (w.ends_with("s") || w == "people" || w == "police" || w == "public" || w == "media" || w == "crowd" ||
       w == "men" || w == "women" || w == "children")

@@ -284,6 +284,14 @@ TEST_F(Quotes, SpeechNounAfterAnAdjectiveIsNoCue) {
   EXPECT_EQ(speaker_of(d, "before the end of the year."), "Lena Ortiz");
 }
 
+// ... but "read" is its own past: "“…,” the statement read." is a cue, and a document is its speaker.
+TEST_F(Quotes, DocumentThatReadIsTheSpeaker) {
+  Document d = run("Lena Ortiz met the mayor on Friday.\n\n\u201CThe meeting took place at City Hall this morning,\u201D "
+                   "the statement read. \u201CWe can open the bridge,\u201D the email read.");
+  EXPECT_EQ(mention_of(d, "The meeting took place at City Hall this morning,"), "the statement");
+  EXPECT_EQ(mention_of(d, "We can open the bridge,"), "the email");
+}
+
 // ", he said, “…”" right before the quotation is its cue, not a reporting verb further out.
 TEST_F(Quotes, CueSetOffByCommasBeforeTheQuotation) {
   Document d =
