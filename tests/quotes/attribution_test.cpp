@@ -292,6 +292,14 @@ TEST_F(Quotes, DocumentThatReadIsTheSpeaker) {
   EXPECT_EQ(mention_of(d, "We can open the bridge,"), "the email");
 }
 
+// "states" is a verb after an article and a noun where its clause ends, a noun elsewhere ("in swing states").
+TEST_F(Quotes, DocumentThatStatesIsTheSpeaker) {
+  Document d = run("Lena Ortiz visited three swing states on Friday.\n\n\u201CThe bridge opens in May,\u201D the "
+                   "document states, and \u201Ctolls start in June.\u201D");
+  EXPECT_EQ(mention_of(d, "The bridge opens in May,"), "the document");
+  for (const auto& q : d.quotes) EXPECT_GT(q.span.start, d.text.find("\n\n")) << d.slice(q.span);  // "states on Friday"
+}
+
 // ", he said, “…”" right before the quotation is its cue, not a reporting verb further out.
 TEST_F(Quotes, CueSetOffByCommasBeforeTheQuotation) {
   Document d =
