@@ -24,6 +24,8 @@ const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
   if (!l) return nullptr;
   if (lw[k] == "according") return word(k + 1) && lw[k + 1] == "to" ? l : nullptr;
   if (k > 0 && (det(k - 1) || ps[k - 1].possessive)) return nullptr;  // "the report", "his remarks"
+  // "as a memo put it, “…”": "put" reports speech only as "put it" before a comma, colon or stop
+  if (lw[k] == "put" && !(word(k + 1) && lw[k + 1] == "it" && k + 2 < ps.size() && !word(k + 2))) return nullptr;
   // "swing states like", "in 11 states.": "states" is a verb only after an article and a noun, where its
   // clause ends ("…," the document states, …)
   if (lw[k] == "states" && (k + 1 >= ps.size() || word(k + 1) || k < 2 || !det(k - 2))) return nullptr;

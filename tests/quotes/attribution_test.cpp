@@ -292,6 +292,14 @@ TEST_F(Quotes, DocumentThatReadIsTheSpeaker) {
   EXPECT_EQ(mention_of(d, "We can open the bridge,"), "the email");
 }
 
+// "put it" before a comma, colon or stop reports speech; "put" elsewhere does not.
+TEST_F(Quotes, WhoPutItIsTheSpeaker) {
+  Document d = run("The rule needs a \"lawful source of income,\" as a city memo put it.\n\nAs Vulture put it, "
+                   "\u201CHello, the bridge is open.\u201D Lena Ortiz put the \u201Cnew bridge plan\u201D on hold.");
+  EXPECT_EQ(mention_of(d, "lawful source of income,"), "a city memo");
+  EXPECT_EQ(mention_of(d, "Hello, the bridge is open."), "Vulture");
+}
+
 // "states" is a verb after an article and a noun where its clause ends, a noun elsewhere ("in swing states").
 TEST_F(Quotes, DocumentThatStatesIsTheSpeaker) {
   Document d = run("Lena Ortiz visited three swing states on Friday.\n\n\u201CThe bridge opens in May,\u201D the "
