@@ -300,6 +300,12 @@ TEST_F(Quotes, WhoPutItIsTheSpeaker) {
   EXPECT_EQ(mention_of(d, "Hello, the bridge is open."), "Vulture");
 }
 
+// An adverb set off by commas between the subject and its speech verb is no speaker.
+TEST_F(Quotes, AdverbBetweenCommasIsNoSpeaker) {
+  Document d = run("The council voted on Friday. The two engineers, however, argue that \u201Cthe bridge is unsafe.\u201D");
+  EXPECT_EQ(mention_of(d, "the bridge is unsafe."), "two engineers");
+}
+
 // "states" is a verb after an article and a noun where its clause ends, a noun elsewhere ("in swing states").
 TEST_F(Quotes, DocumentThatStatesIsTheSpeaker) {
   Document d = run("Lena Ortiz visited three swing states on Friday.\n\n\u201CThe bridge opens in May,\u201D the "
