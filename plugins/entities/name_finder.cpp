@@ -202,18 +202,20 @@ struct Finder {
     if (j <= i || ps[j].all_caps || !is_name_word(ps[j - 1]) || ps[j - 1].all_caps ||
         lx.not_names.contains(low(ps[j - 1])) || v.str(ps[j - 1]).ends_with('.'))
       return false;
-    if (j + 1 < ps.size() && (is_name_word(ps[j + 1]) || (ps[j + 1].kind == text::PieceKind::punct &&
-                                                          text::is_quote_mark(ps[j + 1].cp))))
+    if (j + 1 < ps.size() &&
+        (is_name_word(ps[j + 1]) || (ps[j + 1].kind == text::PieceKind::punct && text::is_quote_mark(ps[j + 1].cp))))
       return false;  // "Guns Are ‘The Ultimate …’"
     static const text::WordList never = [] {
       text::WordList l;
-      for (std::string_view w : {"he", "she", "it", "they", "we", "i", "you", "him", "her", "his", "them", "us", "me",
-                                 "its", "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "be", "been", "has",
-                                 "have", "had", "do", "does", "did", "this", "that", "not", "no", "all", "more",
-                                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                 "january", "february", "march", "april", "june", "july", "august", "september",
-                                 "october", "november", "december", "today", "tonight", "yesterday", "tomorrow",
-                                 "now", "later", "earlier", "meanwhile", "mr", "said", "says", "asked", "according"})
+      for (std::string_view w :
+           {"he",        "she",      "it",     "they",    "we",        "i",        "you",    "him",       "her",
+            "his",       "them",     "us",     "me",      "its",       "the",      "a",      "an",        "and",
+            "or",        "but",      "is",     "are",     "was",       "were",     "be",     "been",      "has",
+            "have",      "had",      "do",     "does",    "did",       "this",     "that",   "not",       "no",
+            "all",       "more",     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",
+            "january",   "february", "march",  "april",   "june",      "july",     "august", "september", "october",
+            "november",  "december", "today",  "tonight", "yesterday", "tomorrow", "now",    "later",     "earlier",
+            "meanwhile", "mr",       "said",   "says",    "asked",     "according"})
         l.add(w);
       return l;
     }();
@@ -233,7 +235,7 @@ struct Finder {
       const bool opens_quotation = k > 0 && ps[k - 1].kind == text::PieceKind::punct &&
                                    text::is_quote_mark(ps[k - 1].cp) && ps[k - 1].span.end == p.span.start;
       if (opens_quotation || (k > 0 && (is_name_word(ps[k - 1]) || (ps[k - 1].kind == text::PieceKind::punct &&
-                                                                   (ps[k - 1].cp == '(' || ps[k - 1].cp == ':')))))
+                                                                    (ps[k - 1].cp == '(' || ps[k - 1].cp == ':')))))
         continue;
       std::string_view next = low(n);
       if (k == 0 && !next.ends_with("ed") && !next.ends_with("s") && next != "said" && next != "told" &&

@@ -29,7 +29,7 @@ const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
   // "swing states like", "in 11 states.": "states" is a verb only after an article and a noun, where its
   // clause ends ("…," the document states, …)
   if (lw[k] == "states" && (k + 1 >= ps.size() || word(k + 1) || k < 2 || !det(k - 2))) return nullptr;
-  if (noun_after_adjective(k, *l)) return nullptr;                    // "a nervous call", "In a subsequent tweet"
+  if (noun_after_adjective(k, *l)) return nullptr;  // "a nervous call", "In a subsequent tweet"
   if (k > 0 && is_class(k - 1, "prep") && lw[k - 1] != "to" && !lw[k].ends_with("ing"))
     return nullptr;  // "in states like", "of claims" (but "by saying")
   if (k > 0 && lw[k - 1] == "to" && lw[k] != "say" && lw[k] != "tell") return nullptr;  // "to state"
