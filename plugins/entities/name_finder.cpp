@@ -1,5 +1,8 @@
 #include "name_finder.hpp"
 
+#include <algorithm>
+#include <set>
+
 namespace factpipe::entities {
 namespace {
 
@@ -192,6 +195,56 @@ struct Finder {
     }
   }
 
+  // "Al From", "Ian Read", "George Will": a name word, then a capitalised word that is usually no name and
+  // ends the run (in a title-case headline the next word is capitalised or a quotation opens: "Bernie Will
+  // Win"). Pronouns, articles, forms of be / have / do, days and months never are one ("said Hillary Tuesday").
+  bool word_surname(const std::vector<text::Piece>& ps, std::size_t i, std::size_t j) const {
+    if (j <= i || ps[j].all_caps || !is_name_word(ps[j - 1]) || ps[j - 1].all_caps ||
+        lx.not_names.contains(low(ps[j - 1])) || v.str(ps[j - 1]).ends_with('.'))
+      return false;
+    if (j + 1 < ps.size() &&
+        (is_name_word(ps[j + 1]) || (ps[j + 1].kind == text::PieceKind::punct && text::is_quote_mark(ps[j + 1].cp))))
+      return false;  // "Guns Are ‘The Ultimate …’"
+    static const text::WordList never = [] {
+      text::WordList l;
+      for (std::string_view w :
+           {"he",        "she",      "it",     "they",    "we",        "i",        "you",    "him",       "her",
+            "his",       "them",     "us",     "me",      "its",       "the",      "a",      "an",        "and",
+            "or",        "but",      "is",     "are",     "was",       "were",     "be",     "been",      "has",
+            "have",      "had",      "do",     "does",    "did",       "this",     "that",   "not",       "no",
+            "all",       "more",     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",
+            "january",   "february", "march",  "april",   "june",      "july",     "august", "september", "october",
+            "november",  "december", "today",  "tonight", "yesterday", "tomorrow", "now",    "later",     "earlier",
+            "meanwhile", "mr",       "said",   "says",    "asked",     "according"})
+        l.add(w);
+      return l;
+    }();
+    return !never.contains(low(ps[j]));
+  }
+
+  // Such a surname alone later on ("…," From said. Will urged …): a name, where a lower-case word follows it
+  // and it opens no quotation; opening a sentence, only before a verb-like word ("From agreed").
+  void lone_word_surnames(int s, const std::set<std::string, std::less<>>& surnames) {
+    cur = &v.sentences[static_cast<std::size_t>(s)];
+    const auto& ps = cur->pieces;
+    for (std::size_t k = 0; k + 1 < ps.size(); ++k) {
+      const text::Piece& p = ps[k];
+      if (!is_name_word(p) || p.all_caps || !surnames.contains(low(p))) continue;
+      const text::Piece& n = ps[k + 1];
+      if (n.kind != text::PieceKind::word || n.cap || n.all_caps || n.possessive) continue;
+      const bool opens_quotation = k > 0 && ps[k - 1].kind == text::PieceKind::punct &&
+                                   text::is_quote_mark(ps[k - 1].cp) && ps[k - 1].span.end == p.span.start;
+      if (opens_quotation || (k > 0 && (is_name_word(ps[k - 1]) || (ps[k - 1].kind == text::PieceKind::punct &&
+                                                                    (ps[k - 1].cp == '(' || ps[k - 1].cp == ':')))))
+        continue;
+      std::string_view next = low(n);
+      if (k == 0 && !next.ends_with("ed") && !next.ends_with("s") && next != "said" && next != "told" &&
+          next != "wrote")
+        continue;
+      emit(s, ps, k, k + 1, "", {}, 'u', false);
+    }
+  }
+
   void sentence(int s) {
     cur = &v.sentences[static_cast<std::size_t>(s)];
     const auto& ps = cur->pieces;
@@ -212,7 +265,7 @@ struct Finder {
         const text::Piece& q = ps[j];
         if (q.kind != text::PieceKind::word || q.possessive) break;
         if (is_name_word(q)) {
-          if (lx.not_names.contains(low(q)) && !lx.titles.find(low(q))) break;
+          if (lx.not_names.contains(low(q)) && !lx.titles.find(low(q)) && !word_surname(ps, i, j)) break;
           ++j;
           continue;
         }
@@ -240,6 +293,16 @@ std::vector<NameMention> find_names(const text::TextView& view, const NameLexico
   std::vector<NameMention> out;
   Finder f{view, lx, out, nullptr};
   for (std::size_t s = 0; s < view.sentences.size(); ++s) f.sentence(static_cast<int>(s));
+  std::set<std::string, std::less<>> surnames;
+  for (const auto& m : out)
+    if (m.type == "PERSON" && m.words.size() >= 2 && lx.not_names.contains(text::lower(m.words.back())))
+      surnames.insert(text::lower(m.words.back()));
+  if (surnames.empty()) return out;
+  std::size_t found = out.size();
+  for (std::size_t s = 0; s < view.sentences.size(); ++s) f.lone_word_surnames(static_cast<int>(s), surnames);
+  if (out.size() > found)
+    std::stable_sort(out.begin(), out.end(),
+                     [](const NameMention& a, const NameMention& b) { return a.span.start < b.span.start; });
   return out;
 }
 

@@ -24,7 +24,12 @@ const std::string* Attributor::verb_lemma(std::size_t k, bool cognition) const {
   if (!l) return nullptr;
   if (lw[k] == "according") return word(k + 1) && lw[k + 1] == "to" ? l : nullptr;
   if (k > 0 && (det(k - 1) || ps[k - 1].possessive)) return nullptr;  // "the report", "his remarks"
-  if (noun_after_adjective(k, *l)) return nullptr;                    // "a nervous call", "In a subsequent tweet"
+  // "as a memo put it, “…”": "put" reports speech only as "put it" before a comma, colon or stop
+  if (lw[k] == "put" && !(word(k + 1) && lw[k + 1] == "it" && k + 2 < ps.size() && !word(k + 2))) return nullptr;
+  // "swing states like", "in 11 states.": "states" is a verb only after an article and a noun, where its
+  // clause ends ("…," the document states, …)
+  if (lw[k] == "states" && (k + 1 >= ps.size() || word(k + 1) || k < 2 || !det(k - 2))) return nullptr;
+  if (noun_after_adjective(k, *l)) return nullptr;  // "a nervous call", "In a subsequent tweet"
   if (k > 0 && is_class(k - 1, "prep") && lw[k - 1] != "to" && !lw[k].ends_with("ing"))
     return nullptr;  // "in states like", "of claims" (but "by saying")
   if (k > 0 && lw[k - 1] == "to" && lw[k] != "say" && lw[k] != "tell") return nullptr;  // "to state"
@@ -43,6 +48,8 @@ bool Attributor::noun_after_adjective(std::size_t k, const std::string& lemma) c
   // the base form after an article and one lower-case word that is no plural ("the last claim"), while a
   // plural subject keeps its verb ("the senators claim", "many people say")
   if (k < 2 || lw[k] != lemma || !det(k - 2) || !word(k - 1) || ps[k - 1].cap || ps[k - 1].possessive) return false;
+  // "read" is its own past: "“…,” the statement read." ends a clause, "a closer read of" goes on
+  if (lw[k] == "read" && (k + 1 >= ps.size() || !word(k + 1))) return false;
   const std::string& w = lw[k - 1];
   if (w.ends_with("s") || w == "people" || w == "police" || w == "public" || w == "media" || w == "crowd" ||
       w == "men" || w == "women" || w == "children")

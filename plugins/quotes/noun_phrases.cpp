@@ -31,6 +31,10 @@ std::optional<Span> Attributor::np_before(std::size_t lo, std::size_t v, Why& wh
     if (j <= lo || j + 8 < k || !punct(j, '(')) return std::nullopt;
     k = j - 1;
   }
+  // "The two lawmakers, however, argue": step over an adverb set off by commas
+  if (punct(k, ',') && k >= lo + 3 && word(k - 1) && !ps[k - 1].cap && (adverb(k - 1) || lw[k - 1] == "though") &&
+      punct(k - 2, ','))
+    k -= 3;
   if (punct(k, ',')) {
     why = Why::comma;
     return std::nullopt;

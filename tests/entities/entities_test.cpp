@@ -127,6 +127,24 @@ TEST_F(Entities, LaterShortFormsJoinTheFullName) {
   EXPECT_THAT(surfaces(d, *kim), Contains("Kim"));
 }
 
+// A surname that is usually no name ("From", "Will", "Read") is one after a name word, and alone later on,
+// but not in a title-case headline, not as a time after a name, and not opening a quotation.
+TEST_F(Entities, SurnamesThatAreCommonWords) {
+  Document d =
+      run("Democrats Will Win, He Says.\n\n\u201CIt was a big change,\u201D said Al From, who founded the council. "
+          "\u201COur challenge was big,\u201D From said. From agreed that the mood changed. Columnist George Will "
+          "wrote a column, and Will urged voters to wait. From there, the race changed. \u201CWill it work?\u201D "
+          "asked Lena Ortiz Tuesday in Iowa.");
+  const Entity* from = named(d, "Al From");
+  ASSERT_NE(from, nullptr);
+  EXPECT_THAT(surfaces(d, *from), ElementsAre("Al From", "From", "From"));
+  const Entity* will = named(d, "George Will");
+  ASSERT_NE(will, nullptr);
+  EXPECT_THAT(surfaces(d, *will), ElementsAre("George Will", "Will"));
+  EXPECT_EQ(named(d, "Democrats Will"), nullptr);
+  EXPECT_NE(named(d, "Lena Ortiz"), nullptr);
+}
+
 TEST_F(Entities, AppositiveRolesAreKept) {
   Document d =
       run("Chang Ho-jin, the South Korean National Security Adviser and a former ambassador to Russia, spoke first.");

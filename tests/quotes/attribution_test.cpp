@@ -284,6 +284,40 @@ TEST_F(Quotes, SpeechNounAfterAnAdjectiveIsNoCue) {
   EXPECT_EQ(speaker_of(d, "before the end of the year."), "Lena Ortiz");
 }
 
+// ... but "read" is its own past: "“…,” the statement read." is a cue, and a document is its speaker.
+TEST_F(Quotes, DocumentThatReadIsTheSpeaker) {
+  Document d =
+      run("Lena Ortiz met the mayor on Friday.\n\n\u201CThe meeting took place at City Hall this morning,\u201D "
+          "the statement read. \u201CWe can open the bridge,\u201D the email read.");
+  EXPECT_EQ(mention_of(d, "The meeting took place at City Hall this morning,"), "the statement");
+  EXPECT_EQ(mention_of(d, "We can open the bridge,"), "the email");
+}
+
+// "put it" before a comma, colon or stop reports speech; "put" elsewhere does not.
+TEST_F(Quotes, WhoPutItIsTheSpeaker) {
+  Document d =
+      run("The rule needs a \"lawful source of income,\" as a city memo put it.\n\nAs Vulture put it, "
+          "\u201CHello, the bridge is open.\u201D Lena Ortiz put the \u201Cnew bridge plan\u201D on hold.");
+  EXPECT_EQ(mention_of(d, "lawful source of income,"), "a city memo");
+  EXPECT_EQ(mention_of(d, "Hello, the bridge is open."), "Vulture");
+}
+
+// An adverb set off by commas between the subject and its speech verb is no speaker.
+TEST_F(Quotes, AdverbBetweenCommasIsNoSpeaker) {
+  Document d =
+      run("The council voted on Friday. The two engineers, however, argue that \u201Cthe bridge is unsafe.\u201D");
+  EXPECT_EQ(mention_of(d, "the bridge is unsafe."), "two engineers");
+}
+
+// "states" is a verb after an article and a noun where its clause ends, a noun elsewhere ("in swing states").
+TEST_F(Quotes, DocumentThatStatesIsTheSpeaker) {
+  Document d =
+      run("Lena Ortiz visited three swing states on Friday.\n\n\u201CThe bridge opens in May,\u201D the "
+          "document states, and \u201Ctolls start in June.\u201D");
+  EXPECT_EQ(mention_of(d, "The bridge opens in May,"), "the document");
+  for (const auto& q : d.quotes) EXPECT_GT(q.span.start, d.text.find("\n\n")) << d.slice(q.span);  // "states on Friday"
+}
+
 // ", he said, “…”" right before the quotation is its cue, not a reporting verb further out.
 TEST_F(Quotes, CueSetOffByCommasBeforeTheQuotation) {
   Document d =
