@@ -244,13 +244,13 @@ def run(client, inputs, outdir, config=None, overrides=(), partition_records=200
         pending = sorted(todo, key=lambda s: s["end"] - s["start"], reverse=True)
         running = distributed.as_completed()
 
-        def limit():
-            if in_flight == 0:
-                return len(pending) + running.count()
-            return in_flight or max(1, sum(client.nthreads().values()))
-
         def submit_more():
-            while pending and running.count() < limit():
+            # The workers' threads are asked once per call (a round trip to the scheduler), not once per partition.
+            if in_flight == 0:
+                limit = len(pending) + running.count()
+            else:
+                limit = in_flight or max(1, sum(client.nthreads().values()))
+            while pending and running.count() < limit:
                 spec = pending.pop(0)
                 running.add(client.submit(run_partition, spec, key=f"factpipe-{spec['name']}-{token}", outdir=outdir,
                                           config=config, overrides=overrides, threads=threads,
