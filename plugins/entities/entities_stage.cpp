@@ -54,6 +54,9 @@ PluginInfo EntitiesStage::describe() {
         {"organization_cues", file_property(f.organization_cues, "Words that make a name an organisation")},
         {"first_names", file_property(f.first_names, "First names with gender (m, f, u)")},
         {"not_names", file_property(f.not_names, "Capitalised words that never are names")},
+        {"never_surnames",
+         file_property(f.never_surnames,
+                       "Words that never are a one-word surname after a name word (he, the, was, Tuesday, said)")},
         {"nominal_heads",
          file_property(f.nominal_heads, "Nominal heads ('leader') with the role words they stand for")},
         {"name_connectors", file_property(f.name_connectors, "Lower-case words inside names (of, de, bin)")},
@@ -73,6 +76,7 @@ void EntitiesStage::configure(const Json& config, const Context& ctx) {
   str("organization_cues", f.organization_cues);
   str("first_names", f.first_names);
   str("not_names", f.not_names);
+  str("never_surnames", f.never_surnames);
   str("nominal_heads", f.nominal_heads);
   str("name_connectors", f.name_connectors);
   str("credit_cues", f.credit_cues);

@@ -197,7 +197,8 @@ struct Finder {
 
   // "Al From", "Ian Read", "George Will": a name word, then a capitalised word that is usually no name and
   // ends the run (in a title-case headline the next word is capitalised or a quotation opens: "Bernie Will
-  // Win"). Pronouns, articles, forms of be / have / do, days and months never are one ("said Hillary Tuesday").
+  // Win"). The words of never_surnames (pronouns, articles, be / have / do, days, months) never are one ("said
+  // Hillary Tuesday").
   bool word_surname(const std::vector<text::Piece>& ps, std::size_t i, std::size_t j) const {
     if (j <= i || ps[j].all_caps || !is_name_word(ps[j - 1]) || ps[j - 1].all_caps ||
         lx.not_names.contains(low(ps[j - 1])) || v.str(ps[j - 1]).ends_with('.'))
@@ -205,21 +206,7 @@ struct Finder {
     if (j + 1 < ps.size() &&
         (is_name_word(ps[j + 1]) || (ps[j + 1].kind == text::PieceKind::punct && text::is_quote_mark(ps[j + 1].cp))))
       return false;  // "Guns Are ‘The Ultimate …’"
-    static const text::WordList never = [] {
-      text::WordList l;
-      for (std::string_view w :
-           {"he",        "she",      "it",     "they",    "we",        "i",        "you",    "him",       "her",
-            "his",       "them",     "us",     "me",      "its",       "the",      "a",      "an",        "and",
-            "or",        "but",      "is",     "are",     "was",       "were",     "be",     "been",      "has",
-            "have",      "had",      "do",     "does",    "did",       "this",     "that",   "not",       "no",
-            "all",       "more",     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",
-            "january",   "february", "march",  "april",   "june",      "july",     "august", "september", "october",
-            "november",  "december", "today",  "tonight", "yesterday", "tomorrow", "now",    "later",     "earlier",
-            "meanwhile", "mr",       "said",   "says",    "asked",     "according"})
-        l.add(w);
-      return l;
-    }();
-    return !never.contains(low(ps[j]));
+    return !lx.never_surnames.contains(low(ps[j]));
   }
 
   // Such a surname alone later on ("…," From said. Will urged …): a name, where a lower-case word follows it

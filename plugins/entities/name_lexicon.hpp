@@ -19,6 +19,7 @@ struct NameLexiconFiles {
   std::string organization_cues = "organization_cues.txt";
   std::string first_names = "first_names.tsv";
   std::string not_names = "not_names.txt";
+  std::string never_surnames = "never_surnames.txt";
   std::string nominal_heads = "nominal_heads.tsv";
   std::string name_connectors = "name_connectors.txt";
   std::string credit_cues = "credit_cues.txt";
@@ -33,6 +34,7 @@ struct NameLexicon {
   text::WordList organization_cues;     // words that make a name an organisation: party, committee
   text::WordMap first_names;            // first name -> "m" | "f" | "u"
   text::WordList not_names;             // capitalised words that are not names (sentence starters, days, months)
+  text::WordList never_surnames;        // ... and of those, never a one-word surname: he, the, was, Tuesday, said
   text::WordMap nominal_heads;          // "leader" -> role words it can stand for ("president prime minister ...")
   text::WordList connectors;            // lower-case words inside names: of, de, van, bin
   text::WordList credit_cues;           // words of photo credits and bylines: photo, getty, via
@@ -49,6 +51,7 @@ struct NameLexicon {
     lx.organization_cues = text::WordList::load(resolve(files.organization_cues));
     lx.first_names = text::WordMap::load(resolve(files.first_names));
     lx.not_names = text::WordList::load(resolve(files.not_names));
+    lx.never_surnames = text::WordList::load(resolve(files.never_surnames));
     lx.nominal_heads = text::WordMap::load(resolve(files.nominal_heads));
     lx.connectors = text::WordList::load(resolve(files.name_connectors));
     lx.credit_cues = text::WordList::load(resolve(files.credit_cues));

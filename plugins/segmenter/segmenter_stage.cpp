@@ -84,7 +84,7 @@ StageLayers SegmenterStage::layers(const Json& config) {
 void SegmenterStage::configure(const Json& config, const Context& ctx) {
   // The host has validated the config against the schema and filled in its defaults.
   Options options;
-  options.paragraph_breaks = paragraph_breaks_from(config.at("paragraph_breaks").get<std::string>());
+  options.paragraph_breaks = text::paragraph_breaks_from(config.at("paragraph_breaks").get<std::string>());
   options.tokens = config.at("tokens").get<bool>();
   options.max_sentence_tokens = config.at("max_sentence_tokens").get<std::size_t>();
   auto abbreviations = ctx.resolve(config.at("abbreviations_file").get<std::string>());

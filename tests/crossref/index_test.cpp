@@ -212,6 +212,34 @@ TEST(SourceIndex, AnIndexOfAnotherSchemaVersionIsBuiltAfresh) {
   EXPECT_EQ(SourceIndex(db).replaced_schema(), "");
 }
 
+TEST(SourceIndex, AnIndexOfThePreviousVersionIsSplitAgainNotSkipped) {
+  // Schema 8 split passages by the segmenter's rules (text::split_sentences); a schema-7 index holds the old
+  // plain splitter's passages. Its unchanged files must not be skipped, or old and new splits would mix.
+  TempDir tmp;
+  fs::path src = tmp.path() / "c";
+  write_file(src / "a.jsonl",
+             "{\"id\": \"a\", \"text\": \"Troops left the U.S. The next day they landed in Bonn.\"}\n");
+  fs::path db = tmp.path() / "i.sqlite";
+  {
+    SourceIndex index(db);
+    index.update({src});
+    EXPECT_EQ(index.passage_count(), 2u);  // "... the U.S." | "The next day ..." (the old splitter kept one)
+  }
+  {
+    Database d(db.string(), Database::Mode::read_write);
+    d.exec("UPDATE meta SET value = '" + std::to_string(kSchemaVersion - 1) + "' WHERE key = 'schema'");
+    d.exec("DELETE FROM passage_meta WHERE id = (SELECT max(id) FROM passage_meta)");  // as if split otherwise
+  }
+  SourceIndex index(db);
+  EXPECT_EQ(index.replaced_schema(), std::to_string(kSchemaVersion - 1));
+  auto s = index.update({src});
+  EXPECT_EQ(s.files_indexed, 1u);
+  EXPECT_EQ(s.files_skipped, 0u);
+  EXPECT_EQ(index.passage_count(), 2u);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM passage_meta"), 2);
+  EXPECT_EQ(first_text(db, "SELECT value FROM meta WHERE key = 'schema'"), std::to_string(kSchemaVersion));
+}
+
 TEST(SourceIndex, ManyFilesArriveInOrderThroughThePipeline) {
   TempDir tmp;
   fs::path src = tmp.path() / "c";

@@ -7,11 +7,14 @@
 
 #include <gtest/gtest.h>
 
-#include "char_class.hpp"
+#include <factpipe/text/char_class.hpp>
 #include "segmenter.hpp"
 #include "test_paths.hpp"
 
 namespace factpipe::segmenter::test {
+
+using text::char_at;
+using text::CharClass;
 
 inline std::filesystem::path data_dir() { return factpipe::test::plugin_dir() / "factpipe-segmenter.data"; }
 

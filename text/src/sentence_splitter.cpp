@@ -1,91 +1,130 @@
 #include <factpipe/text/sentence_splitter.hpp>
 
-#include <array>
-
-#include <factpipe/text/abbreviations.hpp>
-
 namespace factpipe::text {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_terminal(const RawToken& t) {
+  return t.role == Role::period || t.role == Role::terminator || t.role == Role::ellipsis ||
+         (t.role == Role::word && t.abbrev != AbbreviationClass::none);
+}
 
-// Starts a new sentence: an upper-case letter, digit, or opening quote / bracket (ASCII or UTF-8 curly).
-bool opens_sentence(std::string_view t, std::size_t i) {
-  if (i >= t.size()) return false;
-  char c = t[i];
-  if (is_upper(c) || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c == '(' || c == '[') return true;
-  return t.substr(i, 3) == "\xE2\x80\x9C" || t.substr(i, 3) == "\xE2\x80\x98";  // “ ‘
+// Glued after a terminator, these close what it ends: ” » ) ] " '' ' ’
+bool is_closer(const RawToken& t) {
+  return t.role == Role::close_quote || t.role == Role::close_bracket || t.role == Role::ambiguous_quote;
+}
+
+bool is_quote(const RawToken& t) { return t.role == Role::close_quote || t.role == Role::ambiguous_quote; }
+
+// Opening material before the first word of a sentence: “ ( `` and unglued " '
+bool is_opener(const RawToken& t) {
+  return t.role == Role::open_quote || t.role == Role::open_bracket || t.role == Role::ambiguous_quote;
+}
+
+// "<up to 4 capitalised words or titles> <verb of saying>" then . , or the paragraph's end, starting at j:
+// the attribution of the quotation just closed (“... missing.” Trump said.).
+bool is_short_attribution(std::string_view text, const std::vector<RawToken>& tokens, std::size_t j, std::size_t end,
+                          const BoundaryLexicon& lexicon) {
+  std::size_t names = 0;
+  while (j < end && names < 4 && tokens[j].role == Role::word &&
+         (tokens[j].first == CharClass::upper || tokens[j].abbrev == AbbreviationClass::title)) {
+    ++names;
+    ++j;
+  }
+  if (names == 0 || j >= end || tokens[j].role != Role::word || tokens[j].first != CharClass::lower ||
+      !lexicon.is_attribution_verb(text.substr(tokens[j].start, tokens[j].end - tokens[j].start)))
+    return false;
+  ++j;
+  if (j >= end || tokens[j].role == Role::period) return true;
+  // `, smiling.` still attributes; `, “In a campaign ...` introduces the next quotation instead.
+  if (tokens[j].role != Role::comma || text[tokens[j].start] != ',') return false;
+  return j + 1 >= end || (tokens[j + 1].role != Role::open_quote && tokens[j + 1].role != Role::ambiguous_quote);
+}
+
+enum class Strength { ellipsis, abbreviation, title, full };  // what kind of mark ends the candidate
+
+Strength strength_of(const RawToken& t) {
+  switch (t.role) {
+    case Role::period:
+    case Role::terminator:
+      return Strength::full;
+    case Role::ellipsis:
+      return Strength::ellipsis;
+    default:
+      return t.abbrev == AbbreviationClass::general ? Strength::abbreviation : Strength::title;
+  }
 }
 
 }  // namespace
 
-std::vector<Span> split_sentences(std::string_view text) {
-  std::vector<Span> out;
-  std::size_t n = text.size(), start = 0;
-  auto emit = [&](std::size_t end) {
-    std::size_t s = start, e = end;
-    while (s < e && is_space(text[s])) ++s;
-    while (e > s && is_space(text[e - 1])) --e;
-    if (e > s) out.push_back(Span{s, e});
-    start = end;
-  };
-  // Only these bytes can end a sentence: the scan skips the others with one table look-up each (every byte of
-  // every indexed source passes here).
-  static constexpr auto kMayEnd = [] {
-    std::array<bool, 256> t{};
-    t['.'] = t['!'] = t['?'] = t['\n'] = true;
-    return t;
-  }();
-  for (std::size_t i = 0; i < n; ++i) {
-    while (i < n && !kMayEnd[static_cast<unsigned char>(text[i])]) ++i;
-    if (i >= n) break;
-    char c = text[i];
-    if (c == '\n' && i + 1 < n) {
-      // A blank line ends a paragraph and so a sentence.
-      std::size_t j = i + 1;
-      while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
-      if (j < n && text[j] == '\n') {
-        emit(i);
-        i = j;
-        continue;
+void split_sentences(std::string_view text, const std::vector<RawToken>& tokens, std::size_t begin, std::size_t end,
+                     const BoundaryLexicon& lexicon, std::vector<SentenceRange>& out) {
+  std::size_t first = begin;
+  std::size_t k = begin;
+  while (k < end) {
+    if (!is_terminal(tokens[k])) {
+      ++k;
+      continue;
+    }
+    Strength strength = strength_of(tokens[k]);
+    bool closed_quote = false;
+    std::size_t j = k + 1;
+    // Unambiguous closers (” ») count even after a space (French spacing: « Non. »).
+    while (j < end && (tokens[j].attached || tokens[j].role == Role::close_quote) &&
+           (is_terminal(tokens[j]) || is_closer(tokens[j]))) {
+      if (is_terminal(tokens[j])) {
+        Strength s = strength_of(tokens[j]);  // "etc.!" ends like "!", "U.S..." like an ellipsis
+        if (s == Strength::full) strength = Strength::full;
+        else if (s == Strength::ellipsis && strength != Strength::full) strength = Strength::ellipsis;
+      }
+      if (is_quote(tokens[j])) closed_quote = true;
+      ++j;
+    }
+    if (j >= end) break;  // the paragraph's end closes the sentence
+
+    // The next token, and the first word after any opening quotes / brackets.
+    const RawToken& next = tokens[j];
+    std::size_t w = j;
+    while (w < end && is_opener(tokens[w])) ++w;
+    const RawToken* word = w < end ? &tokens[w] : nullptr;
+    bool opened_quote = false;  // `the U.S. "We ...`: an opening quotation mark (not a bracket: "N.H. (AP)")
+    for (std::size_t q = j; q < w; ++q) opened_quote |= tokens[q].role != Role::open_bracket;
+    // "1. FIREWORKS FLY": a list number or letter alone before the period is not a sentence.
+    bool enumerator = (k == first + 1 && tokens[k].role == Role::period && tokens[first].role == Role::number) ||
+                      (k == first && tokens[k].abbrev == AbbreviationClass::general &&
+                       tokens[k].end - tokens[k].start == 2);  // "A. The first point"
+
+    bool boundary = false;
+    if (next.role == Role::comma || next.role == Role::dash || next.first == CharClass::lower ||
+        (word && word->first == CharClass::lower) || enumerator) {
+      boundary = false;
+    } else if (closed_quote && strength == Strength::full && is_short_attribution(text, tokens, j, end, lexicon)) {
+      boundary = false;
+    } else {
+      switch (strength) {
+        case Strength::full:
+          boundary = true;
+          break;
+        case Strength::ellipsis:
+          boundary = word && word->first == CharClass::upper;
+          break;
+        case Strength::title:
+          boundary = false;
+          break;
+        case Strength::abbreviation:
+          boundary = word && word->first == CharClass::upper &&
+                     (closed_quote || opened_quote ||
+                      lexicon.is_sentence_starter(text.substr(word->start, word->end - word->start)));
+          break;
       }
     }
-    if (c != '.' && c != '!' && c != '?') continue;
-    std::size_t j = i + 1;
-    // Closing quotes and brackets stay with the sentence.
-    while (j < n) {
-      if (text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == ']' || text[j] == '.') {
-        ++j;
-      } else if (text.substr(j, 3) == "\xE2\x80\x9D" || text.substr(j, 3) == "\xE2\x80\x99") {
-        j += 3;
-      } else {
-        break;
-      }
+    if (boundary) {
+      out.push_back({first, j - 1});
+      first = j;
     }
-    if (j < n && !is_space(text[j])) continue;
-    std::size_t k = j;
-    while (k < n && is_space(text[k])) ++k;
-    if (k < n && !opens_sentence(text, k)) continue;
-    if (c == '.') {
-      // The word before the dot: an abbreviation or a single initial does not end a sentence. Abbreviations
-      // are text/data/abbreviations.txt's, as the segmenter reads them (case-sensitive; "No." only before a
-      // number).
-      std::size_t w = i;
-      while (w > 0 && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"') --w;
-      std::string_view word = text.substr(w, i - w);
-      if (word.size() == 1 && is_upper(text[w])) continue;  // J. R. Hale
-      AbbreviationClass cls = AbbreviationList::builtin().find(text.substr(w, i + 1 - w));
-      if (cls == AbbreviationClass::title || cls == AbbreviationClass::general) continue;
-      if (cls == AbbreviationClass::number && k < n && text[k] >= '0' && text[k] <= '9') continue;
-      if (word.find('.') != std::string::npos && word.size() <= 4) continue;  // U.S, e.g
-    }
-    emit(j);
-    i = j - 1;
+    k = j;
   }
-  emit(n);
-  return out;
+  if (first < end) out.push_back({first, end - 1});
 }
 
 }  // namespace factpipe::text

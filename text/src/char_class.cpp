@@ -1,8 +1,8 @@
-#include "char_class.hpp"
+#include <factpipe/text/char_class.hpp>
 
 #include <unicode/uchar.h>
 
-namespace factpipe::segmenter::detail {
+namespace factpipe::text::detail {
 
 namespace {
 constexpr CharClass S = CharClass::space, U = CharClass::upper, L = CharClass::lower, D = CharClass::digit,
@@ -148,4 +148,4 @@ CodePoint classify_non_ascii(std::string_view text, std::size_t i) {
   return {cp, len, classify(cp)};
 }
 
-}  // namespace factpipe::segmenter::detail
+}  // namespace factpipe::text::detail

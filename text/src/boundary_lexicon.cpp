@@ -1,4 +1,4 @@
-#include "boundary_lexicon.hpp"
+#include <factpipe/text/boundary_lexicon.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -8,7 +8,7 @@
 #include <factpipe/text/word_lists.hpp>
 #include <factpipe/text/word_pieces.hpp>
 
-namespace factpipe::segmenter {
+namespace factpipe::text {
 
 namespace {
 
@@ -21,7 +21,7 @@ void for_each_entry(std::string_view text, F&& f) {
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
     ++line_no;
-    line = text::trim(line);
+    line = trim(line);
     if (line.empty() || line.front() == '#') continue;
     f(line_no, line);
   }
@@ -29,7 +29,7 @@ void for_each_entry(std::string_view text, F&& f) {
 
 std::string read_whole(const std::filesystem::path& p, std::string_view what) {
   std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error("segmenter: cannot read " + std::string(what) + " file " + p.string());
+  if (!in) throw std::runtime_error("cannot read " + std::string(what) + " file " + p.string());
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -41,13 +41,13 @@ BoundaryLexicon BoundaryLexicon::parse(std::string_view abbreviations, std::stri
                                        std::string_view starters, std::string_view starters_name,
                                        std::string_view attribution_verbs, std::string_view attribution_verbs_name) {
   BoundaryLexicon lex;
-  lex.abbreviations_ = text::AbbreviationList::parse(abbreviations, abbreviations_name);
+  lex.abbreviations_ = AbbreviationList::parse(abbreviations, abbreviations_name);
   auto word_list = [&](std::string_view text, std::string_view name, auto& set) {
     for_each_entry(text, [&](std::size_t line_no, std::string_view line) {
       if (line.find_first_of(" \t") != std::string_view::npos)
         throw std::runtime_error(std::string(name) + ":" + std::to_string(line_no) +
                                  ": expected one word per line, got '" + std::string(line) + "'");
-      set.insert(text::lower(line));
+      set.insert(lower(line));
       lex.longest_word_ = std::max(lex.longest_word_, line.size());
     });
   };
@@ -88,4 +88,4 @@ bool BoundaryLexicon::contains_lower(const std::unordered_set<std::string, Hash,
   return set.find(std::string_view(buf, word.size())) != set.end();
 }
 
-}  // namespace factpipe::segmenter
+}  // namespace factpipe::text

@@ -1,5 +1,5 @@
 #pragma once
-// Tokens of one paragraph: a hand-written scanner over UTF-8 (see segmenter.hpp for why not ICU's
+// Tokens of one paragraph: a hand-written scanner over UTF-8 (see segmentation.hpp for why not ICU's
 // BreakIterator). Besides the public Token (span + kind) each token carries what the sentence splitter
 // needs: its role, its abbreviation class and whether white space precedes it.
 #include <cstddef>
@@ -9,10 +9,10 @@
 
 #include <factpipe/document.hpp>
 
-#include "boundary_lexicon.hpp"
-#include "char_class.hpp"
+#include <factpipe/text/boundary_lexicon.hpp>
+#include <factpipe/text/char_class.hpp>
 
-namespace factpipe::segmenter {
+namespace factpipe::text {
 
 enum class Role : std::uint8_t {
   word,  // letters, possibly with a kept abbreviation period ("Gov.", "U.S.")
@@ -36,9 +36,9 @@ struct RawToken {
   std::size_t start = 0, end = 0;  // bytes
   TokenKind kind = TokenKind::word;
   Role role = Role::word;
-  AbbrevClass abbrev = AbbrevClass::none;  // words that kept a period
-  CharClass first = CharClass::other;      // class of the first character (upper / lower / digit ...)
-  bool attached = false;                   // no white space between the previous token and this one
+  AbbreviationClass abbrev = AbbreviationClass::none;  // words that kept a period
+  CharClass first = CharClass::other;                  // class of the first character (upper / lower / digit ...)
+  bool attached = false;                               // no white space between the previous token and this one
 };
 
 class Tokenizer {
@@ -51,4 +51,4 @@ class Tokenizer {
   const BoundaryLexicon* lexicon_;
 };
 
-}  // namespace factpipe::segmenter
+}  // namespace factpipe::text

@@ -6,7 +6,7 @@
 
 #include <factpipe/document.hpp>
 
-namespace factpipe::segmenter {
+namespace factpipe::text {
 
 // How line breaks map to paragraphs. A line break is \n, \r\n, \r, NEL, U+2028; U+2029 always ends a
 // paragraph, and so does a blank line (one holding only white space) in every mode.
@@ -26,4 +26,4 @@ std::string_view to_string(ParagraphBreaks mode);
 
 void find_paragraphs(std::string_view text, ParagraphBreaks mode, std::vector<Span>& out);
 
-}  // namespace factpipe::segmenter
+}  // namespace factpipe::text

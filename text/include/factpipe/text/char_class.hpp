@@ -1,11 +1,11 @@
 #pragma once
-// What the segmenter needs to know about a character, from one table lookup for ASCII and ICU's
+// What the tokenizer and paragraph rules need to know about a character, from one table lookup for ASCII and ICU's
 // character properties (u_charType, a compact trie) for everything else.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-namespace factpipe::segmenter {
+namespace factpipe::text {
 
 enum class CharClass : std::uint8_t {
   space,           // any white space, including NBSP, U+2000..U+200A, zero-width and bidi format marks
@@ -58,4 +58,4 @@ inline bool is_alnum(CharClass c) {
 }
 inline bool is_letter(CharClass c) { return c == CharClass::upper || c == CharClass::lower || c == CharClass::letter; }
 
-}  // namespace factpipe::segmenter
+}  // namespace factpipe::text

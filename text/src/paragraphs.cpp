@@ -1,11 +1,11 @@
-#include "paragraphs.hpp"
+#include <factpipe/text/paragraphs.hpp>
 
 #include <stdexcept>
 #include <string>
 
-#include "char_class.hpp"
+#include <factpipe/text/char_class.hpp>
 
-namespace factpipe::segmenter {
+namespace factpipe::text {
 
 ParagraphBreaks paragraph_breaks_from(std::string_view name) {
   if (name == "auto") return ParagraphBreaks::automatic;
@@ -128,4 +128,4 @@ void find_paragraphs(std::string_view text, ParagraphBreaks mode, std::vector<Sp
   close();
 }
 
-}  // namespace factpipe::segmenter
+}  // namespace factpipe::text

@@ -1,4 +1,4 @@
-#include "tokenizer.hpp"
+#include <factpipe/text/tokenizer.hpp>
 
 #include <array>
 
@@ -21,7 +21,7 @@
 //  - Quotation marks are single tokens, `` and '' (PTB / NYT style) are one token of two characters;
 //    runs of ! and ? are one token; "...", "…" and ". . ." are one ellipsis token; "--" is one dash.
 
-namespace factpipe::segmenter {
+namespace factpipe::text {
 
 namespace {
 
@@ -38,7 +38,7 @@ struct Scanner {
   char byte_at(std::size_t i) const { return i < end ? t[i] : '\0'; }
 
   void push(std::size_t s, std::size_t e, TokenKind kind, Role role, bool attached,
-            AbbrevClass abbrev = AbbrevClass::none) {
+            AbbreviationClass abbrev = AbbreviationClass::none) {
     out.push_back(RawToken{s, e, kind, role, abbrev, at(s).cls, attached});
   }
 
@@ -182,17 +182,17 @@ struct Scanner {
     }
 
     // Keep the final period of abbreviations, initials and initialisms.
-    AbbrevClass abbrev = AbbrevClass::none;
+    AbbreviationClass abbrev = AbbreviationClass::none;
     if (i < end && t[i] == '.' && !digit_start && !email) {
       std::string_view last_part = t.substr(part_start, i - part_start);
       CodePoint lp = at(part_start);
       if (is_initialism(last_part) || (lp.length == last_part.size() && lp.cls == CharClass::upper)) {
-        abbrev = AbbrevClass::general;
+        abbrev = AbbreviationClass::general;
       } else {
         abbrev = lex.abbreviation(t.substr(part_start, i + 1 - part_start));
-        if (abbrev == AbbrevClass::number && !digit_follows(i + 1)) abbrev = AbbrevClass::none;
+        if (abbrev == AbbreviationClass::number && !digit_follows(i + 1)) abbrev = AbbreviationClass::none;
       }
-      if (abbrev != AbbrevClass::none) ++i;
+      if (abbrev != AbbreviationClass::none) ++i;
     }
 
     if (email) {
@@ -344,4 +344,4 @@ void Tokenizer::tokenize(std::string_view text, std::size_t begin, std::size_t e
   sc.run(begin);
 }
 
-}  // namespace factpipe::segmenter
+}  // namespace factpipe::text
