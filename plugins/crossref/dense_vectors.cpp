@@ -81,7 +81,13 @@ std::shared_ptr<const DenseIndex> load_dense_index(const std::string& path) {
   auto has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'factcheck_vectors'");
   if (!has.step()) return nullptr;
   auto out = std::make_shared<DenseIndex>();
-  auto rows = db.prepare("SELECT source, vector, title_vector FROM factcheck_vectors ORDER BY source");
+  // An index written before titles had vectors (schema 7, opened as `db` without sources, so not rebuilt):
+  // no title vectors, the title features stay 0 (rebuild it with `factpipe index` to have them).
+  bool title_column = false;
+  auto columns = db.prepare("SELECT name FROM pragma_table_info('factcheck_vectors')");
+  while (columns.step()) title_column = title_column || columns.text(0) == "title_vector";
+  auto rows = db.prepare(std::string("SELECT source, vector, ") + (title_column ? "title_vector" : "NULL") +
+                         " FROM factcheck_vectors ORDER BY source");
   while (rows.step()) {
     auto blob = rows.blob(1);
     int dim = static_cast<int>(blob.size() / sizeof(float));

@@ -126,6 +126,18 @@ TEST(DenseVectors, WrittenAndReadBack) {
   EXPECT_EQ(titled, 4u);
   EXPECT_FALSE(title_cosine(*dense, dense->size(), title));      // no such row
   EXPECT_FALSE(title_cosine(*dense, 0, std::vector<float>(3)));  // a query of the wrong width
+  {
+    // An index written before titles had vectors (schema 7) still loads: the text vectors, no title vectors.
+    const fs::path old_db = tmp.path() / "old.sqlite";
+    fs::copy_file(db, old_db);
+    Database(old_db.string(), Database::Mode::read_write)
+        .exec("ALTER TABLE factcheck_vectors DROP COLUMN title_vector");
+    auto old = load_dense_index(old_db.string());
+    ASSERT_TRUE(old);
+    EXPECT_EQ(old->size(), 5u);
+    EXPECT_EQ(old->vectors, dense->vectors);
+    for (std::size_t r = 0; r < old->size(); ++r) EXPECT_FALSE(title_cosine(*old, r, title)) << "row " << r;
+  }
   // Removing the records drops their vectors.
   {
     SourceIndex index(db);
