@@ -107,16 +107,19 @@ ClaimProfile Engine::profile(const ClaimInput& claim) {
       config_.synonyms ? wordnet_.get() : nullptr);
 }
 
-std::vector<std::vector<float>> Engine::claim_cosines(const std::vector<std::string>& texts) const {
+std::vector<ClaimVector> Engine::claim_vectors(const std::vector<std::string>& texts) const {
   if (!dense_ || !config_.rerank || texts.empty()) return {};
   auto t0 = std::chrono::steady_clock::now();
-  auto cos = cosines(*dense_, encoder_->encode_batch(texts));
+  auto vectors = encoder_->encode_batch(texts);
+  auto cos = cosines(*dense_, vectors);
+  std::vector<ClaimVector> out(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) out[i] = ClaimVector{std::move(vectors[i]), std::move(cos[i])};
   dense_micros_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
-  return cos;
+  return out;
 }
 
 std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out,
-                                        const std::vector<float>* claim_cos) {
+                                        const ClaimVector* claim_vector) {
   std::vector<RankedPassage> out;
   if (!has_index()) return out;
   Lease reader(*this);
@@ -199,10 +202,17 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
     });
   }
   // The fact-checks nearest the claim's sentence vector join the pool (scored by the same summed idf).
-  std::vector<float> cos;
+  const std::size_t word_candidates = cands.size();
+  ClaimVector vec;
+  const std::vector<float>& cos = vec.cosines;
   if (dense_ && config_.rerank) {
     auto t0 = std::chrono::steady_clock::now();
-    cos = claim_cos && !claim_cos->empty() ? *claim_cos : cosines(*dense_, encoder_->encode(claim.text));
+    if (claim_vector && !claim_vector->cosines.empty()) {
+      vec = *claim_vector;
+    } else {
+      vec.vector = encoder_->encode(claim.text);
+      vec.cosines = cosines(*dense_, vec.vector);
+    }
     auto top = top_rows(cos, static_cast<std::size_t>(std::max(config_.dense_candidates, 0)));
     dense_micros_ +=
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
@@ -309,12 +319,19 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   // The learned re-ranker scores each candidate against the claim and the other candidates (a logistic of
   // the linear score, so scores stay in (0, 1) like the weighted sum's and min_score keeps its meaning).
   // The claim's cosine with a fact-check's vector (none for other sources).
-  auto view_of = [&](const RankedPassage& p) {
+  // `i`: the candidate's place in `cands` (the same as in `ranked` whenever a learned model scores: only the
+  // weighted sum's two phases drop candidates).
+  auto view_of = [&](const RankedPassage& p, std::size_t i) {
     CandidateView v{&p.profile, &p.title, &p.features, p.features.bm25, p.kind == "factcheck"};
+    v.word_candidate = i < word_candidates;
     if (!cos.empty())
       if (auto it = dense_->row_of.find(p.source); it != dense_->row_of.end()) {
         v.dense = true;
         v.cosine = static_cast<double>(cos[it->second]);
+        if (auto t = title_cosine(*dense_, it->second, vec.vector)) {
+          v.dense_title = true;
+          v.title_cosine = static_cast<double>(*t);
+        }
       }
     return v;
   };
@@ -322,7 +339,7 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
     const RankerModel& model = *config_.ranker->for_vectors(!cos.empty());
     std::vector<CandidateView> views;
     views.reserve(ranked.size());
-    for (const auto& p : ranked) views.push_back(view_of(p));
+    for (std::size_t i = 0; i < ranked.size(); ++i) views.push_back(view_of(ranked[i], i));
     auto xs = ranking_features(prof, views, [&](const std::string& s) { return reader->idf(s); });
     for (std::size_t i = 0; i < ranked.size(); ++i) {
       ranked[i].score = 1.0 / (1.0 + std::exp(-model.score(xs[i])));
@@ -337,7 +354,7 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
       const auto& p = ranked[i];
       if (p.kind != "factcheck") continue;
       which.push_back(i);
-      views.push_back(view_of(p));
+      views.push_back(view_of(p, i));
     }
     auto xs = ranking_features(prof, views, [&](const std::string& s) { return reader->idf(s); });
     for (std::size_t k = 0; k < which.size(); ++k) {

@@ -18,6 +18,7 @@ namespace factpipe::encoder {
 class SentenceEncoder;
 }
 
+#include "dense_vectors.hpp"
 #include "evidence_scoring.hpp"
 #include "learned_ranker.hpp"
 #include "verdict.hpp"
@@ -26,7 +27,6 @@ namespace factpipe::crossref {
 
 class IndexReader;
 struct NearDuplicates;
-struct DenseIndex;
 using DocFreqMap = std::unordered_map<std::string, std::int64_t>;
 class WordNet;
 
@@ -94,15 +94,16 @@ class Engine {
   bool dense() const { return dense_ != nullptr; }
 
   ClaimProfile profile(const ClaimInput& claim);
-  // The cosines rank() would compute for these claim texts (each claim's sentence vector with every
-  // fact-check's), for all of them at once: one encoder call (it groups sentences by length and runs their
-  // pieces through the dense layers together) and one pass over the fact-check vectors per 8 claims. The same
-  // numbers bit for bit as claim by claim. Empty when rank() reads no vectors (dense matching or re-ranking off).
-  std::vector<std::vector<float>> claim_cosines(const std::vector<std::string>& texts) const;
-  // Candidates re-ranked, best passage per source, best first (at most `limit`). `cosines`: the claim's from
-  // claim_cosines() (null or empty: rank() encodes the claim and scans the vectors itself).
+  // The sentence vectors and cosines rank() would compute for these claim texts (each claim's vector, and its
+  // cosine with every fact-check's), for all of them at once: one encoder call (it groups sentences by length
+  // and runs their pieces through the dense layers together) and one pass over the fact-check vectors per 8
+  // claims. The same numbers bit for bit as claim by claim. Empty when rank() reads no vectors (dense matching
+  // or re-ranking off).
+  std::vector<ClaimVector> claim_vectors(const std::vector<std::string>& texts) const;
+  // Candidates re-ranked, best passage per source, best first (at most `limit`). `vector`: the claim's from
+  // claim_vectors() (null or empty: rank() encodes the claim and scans the vectors itself).
   std::vector<RankedPassage> rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out = nullptr,
-                                  const std::vector<float>* cosines = nullptr);
+                                  const ClaimVector* vector = nullptr);
   // Ranked evidence with stances, top_k, unrelated passages dropped.
   std::vector<Evidence> evidence(const ClaimInput& claim);
   Evidence to_evidence(const ClaimProfile& profile, const RankedPassage& p) const;

@@ -436,13 +436,13 @@ void CrossrefStage::process(Document& doc) {
   }
   // Every claim of the document encoded in one call and scanned against the fact-check vectors together (the
   // same cosines as claim by claim, for less).
-  const auto claim_cosines = engine_->claim_cosines(texts);
+  const auto claim_vectors = engine_->claim_vectors(texts);
   for (std::size_t i = 0; i < doc.claims.size(); ++i) {
     Claim& claim = doc.claims[i];
     const ClaimInput& in = inputs[i];
     ClaimProfile profile;
     // Source passages and earlier fact-checks are ranked apart: each kind keeps top_k of its own.
-    auto ranked = engine_->rank(in, cfg.top_k * 4, &profile, claim_cosines.empty() ? nullptr : &claim_cosines[i]);
+    auto ranked = engine_->rank(in, cfg.top_k * 4, &profile, claim_vectors.empty() ? nullptr : &claim_vectors[i]);
     if (ranked.empty()) profile = engine_->profile(in);
     claim.evidence.clear();
     const bool whole_text = claim.extra.contains("claims") && claim.extra["claims"].is_object() &&

@@ -26,30 +26,44 @@ std::shared_ptr<const encoder::SentenceEncoder> load_encoder_or_warn(const std::
 std::size_t store_factcheck_vectors(Database& db,
                                     const std::function<std::shared_ptr<const encoder::SentenceEncoder>()>& encoder) {
   db.exec(
-      "CREATE TABLE IF NOT EXISTS factcheck_vectors(source INTEGER PRIMARY KEY, vector BLOB NOT NULL);"
+      "CREATE TABLE IF NOT EXISTS factcheck_vectors(source INTEGER PRIMARY KEY, vector BLOB NOT NULL, title_vector "
+      "BLOB);"
       "DELETE FROM factcheck_vectors WHERE source NOT IN (SELECT id FROM sources WHERE kind = 'factcheck');");
   auto list = db.prepare(
-      "SELECT id, text FROM sources WHERE kind = 'factcheck' AND id NOT IN (SELECT source FROM factcheck_vectors) "
-      "ORDER BY id");
-  auto add = db.prepare("INSERT INTO factcheck_vectors(source, vector) VALUES(?1, ?2)");
+      "SELECT id, text, title FROM sources WHERE kind = 'factcheck' AND id NOT IN (SELECT source FROM "
+      "factcheck_vectors) ORDER BY id");
+  auto add = db.prepare("INSERT INTO factcheck_vectors(source, vector, title_vector) VALUES(?1, ?2, ?3)");
   std::size_t written = 0;
   std::vector<std::int64_t> ids;
-  std::vector<std::string> texts;
+  std::vector<std::string> texts, titles;
   std::shared_ptr<const encoder::SentenceEncoder> enc;
   auto flush = [&] {
+    // Titles are encoded on their own (a title is not the claim: the learned ranker reads both cosines).
+    std::vector<std::string> titled;
+    for (const auto& t : titles)
+      if (!t.empty()) titled.push_back(t);
     auto vs = enc->encode_batch(texts);
+    auto ts = enc->encode_batch(titled);
+    std::size_t k = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
       add.bind(1, ids[i]).bind_blob(2, vs[i].data(), vs[i].size() * sizeof(float));
+      if (titles[i].empty()) add.bind_null(3);
+      else {
+        add.bind_blob(3, ts[k].data(), ts[k].size() * sizeof(float));
+        ++k;
+      }
       add.run();
     }
     written += ids.size();
     ids.clear();
     texts.clear();
+    titles.clear();
   };
   while (list.step()) {
     if (!enc && !(enc = encoder())) return 0;
     ids.push_back(list.int64(0));
     texts.push_back(list.text(1));
+    titles.push_back(list.text(2));
     if (ids.size() >= 256) flush();
   }
   if (!ids.empty()) flush();
@@ -67,7 +81,13 @@ std::shared_ptr<const DenseIndex> load_dense_index(const std::string& path) {
   auto has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'factcheck_vectors'");
   if (!has.step()) return nullptr;
   auto out = std::make_shared<DenseIndex>();
-  auto rows = db.prepare("SELECT source, vector FROM factcheck_vectors ORDER BY source");
+  // An index written before titles had vectors (schema 7, opened as `db` without sources, so not rebuilt):
+  // no title vectors, the title features stay 0 (rebuild it with `factpipe index` to have them).
+  bool title_column = false;
+  auto columns = db.prepare("SELECT name FROM pragma_table_info('factcheck_vectors')");
+  while (columns.step()) title_column = title_column || columns.text(0) == "title_vector";
+  auto rows = db.prepare(std::string("SELECT source, vector, ") + (title_column ? "title_vector" : "NULL") +
+                         " FROM factcheck_vectors ORDER BY source");
   while (rows.step()) {
     auto blob = rows.blob(1);
     int dim = static_cast<int>(blob.size() / sizeof(float));
@@ -79,6 +99,11 @@ std::shared_ptr<const DenseIndex> load_dense_index(const std::string& path) {
     std::size_t at = out->vectors.size();
     out->vectors.resize(at + static_cast<std::size_t>(dim));
     std::memcpy(out->vectors.data() + at, blob.data(), blob.size());
+    auto title = rows.blob(2);
+    out->title_vectors.resize(at + static_cast<std::size_t>(dim), 0.0f);
+    const bool titled = title.size() == blob.size();
+    if (titled) std::memcpy(out->title_vectors.data() + at, title.data(), title.size());
+    out->has_title.push_back(titled ? 1 : 0);
   }
   if (out->sources.empty()) return nullptr;
   // Each fact-check's first passage, in one pass over the passages in id order (the first seen is the least
@@ -148,6 +173,11 @@ std::vector<std::vector<float>> cosines(const DenseIndex& index, const std::vect
     }
   }
   return out;
+}
+
+std::optional<float> title_cosine(const DenseIndex& index, std::size_t row, const std::vector<float>& query) {
+  if (row >= index.size() || !index.has_title[row] || static_cast<int>(query.size()) != index.dim) return std::nullopt;
+  return dot(index.title_vectors.data() + row * query.size(), query.data(), query.size());
 }
 
 std::vector<std::size_t> top_rows(const std::vector<float>& cos, std::size_t k) {

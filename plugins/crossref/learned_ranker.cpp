@@ -48,7 +48,11 @@ const std::vector<std::string> kNames = {
     "cosine_rank_inv",  // 1 / (1 + rank by cosine among the candidates)
     "cosine_z",         // cosine standardised over the candidates with vectors (how far it stands out)
     "cosine_coverage",  // cosine x coverage: close in meaning and in words
-    "cosine_title_words",  // cosine x title_claim_coverage: close in meaning, the title restating the claim's words
+    "cosine_title_words",     // cosine x title_claim_coverage: close in meaning, the title restating the claim's words
+    "cosine_title",           // fact-checks: cosine of the claim's vector and the fact-check's title's
+    "cosine_title_rank_inv",  // 1 / (1 + rank by cosine_title among the candidates)
+    "cosine_best",            // the higher of cosine and cosine_title
+    "cosine_word_candidate",  // 1 when the word first stage found it, 0 when only the nearest vectors did
 };
 
 enum Index : std::size_t {
@@ -85,6 +89,10 @@ enum Index : std::size_t {
   kCosineZ,
   kCosineCoverage,
   kCosineTitleWords,
+  kCosineTitle,
+  kCosineTitleRankInv,
+  kCosineBest,
+  kCosineWordCandidate,
   kCount
 };
 
@@ -300,6 +308,17 @@ std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, con
     out[i][kCosineZ] = sd_cos > 1e-6 ? (cands[i].cosine - mean_cos) / sd_cos : 0.0;
     out[i][kCosineCoverage] = cands[i].cosine * out[i][kCoverage];
     out[i][kCosineTitleWords] = cands[i].cosine * out[i][kTitleClaimCoverage];
+    out[i][kCosineBest] = cands[i].cosine;
+    out[i][kCosineWordCandidate] = cands[i].word_candidate ? 1.0 : 0.0;
+  }
+  // The title's own vector (a Snopes headline is not the claim it reviews): its cosine and rank.
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    if (!cands[i].dense_title) continue;
+    std::size_t above = 0;
+    for (const auto& o : cands) above += o.dense_title && o.title_cosine > cands[i].title_cosine;
+    out[i][kCosineTitle] = cands[i].title_cosine;
+    out[i][kCosineTitleRankInv] = 1.0 / (1.0 + static_cast<double>(above));
+    out[i][kCosineBest] = std::max(out[i][kCosineBest], cands[i].title_cosine);
   }
   return out;
 }

@@ -25,6 +25,9 @@ struct CandidateView {
   bool factcheck = false;  // a fact-check's title restates the claim; another source's title names a topic
   bool dense = false;      // `cosine` is known (the claim's and the fact-check's sentence vectors)
   double cosine = 0;
+  bool dense_title = false;  // `title_cosine` is known (the fact-check's title has its own vector)
+  double title_cosine = 0;
+  bool word_candidate = true;  // found by the word first stage (false: only among the nearest by vector)
 };
 
 // Names of the features, in vector order. A model names the ones it reads (any of them, each once).

@@ -15,9 +15,9 @@ namespace factpipe::crossref {
 // PRAGMA application_id of every index ("FPSI"): a database without it is never changed.
 inline constexpr std::int32_t kApplicationId = 0x46505349;
 inline constexpr int kSchemaVersion =
-    8;  // 8: passages split by the segmenter's sentence rules (text::split_sentences, issue #18); 7: factcheck_vectors
-        // (dense_vectors.hpp); 6: near_duplicates (near_duplicates.hpp); 5: stop words not indexed
-        // (content_tokenizer.hpp); 4: external content
+    8;  // 8: passages split by the segmenter's sentence rules (text::split_sentences, issue #18) and fact-check
+        // title vectors (dense_vectors.hpp); 7: factcheck_vectors; 6: near_duplicates (near_duplicates.hpp); 5: stop
+        // words not indexed (content_tokenizer.hpp); 4: external content
 
 struct IndexStats {
   std::size_t files_seen = 0, files_indexed = 0, files_skipped = 0, files_removed = 0;

@@ -1,5 +1,5 @@
 // factpipe-train-crossref-ranker [--datasets DIR] [--work DIR] [--out FILE] [--candidates N] [--dense-candidates N]
-//                                [--folds K] [--more-features]
+//                                [--folds K] [--more-features] [--ranksvm]
 // Fits the learned re-ranker (data/ranker.json) on CLEF-2020 CheckThat! task 2 TRAIN only (dev is never read):
 //   1. index the verified claims as fact-checks (with their sentence vectors: the encoder's model must be
 //      present), take each train tweet as `factpipe run --claims` queries it (tools/clef2020.hpp, run_query) and
@@ -12,7 +12,9 @@
 //      cross-validation over tweets (fold = tweet number mod K: deterministic), mean MAP@5 of the held-out
 //      tweets (the worst fold printed too); the best is refitted on all of train. The words-only model is chosen
 //      the same way on the words-only candidates and written as the model's "without_dense". --more-features
-//      adds the sets tried and not kept (cosine_z, cosine x coverage products) to the choice.
+//      adds the sets tried and not kept (cosine_z, cosine x coverage products, whether the word first stage found
+//      the candidate) to the choice; --ranksvm adds RankSVM (liblinear L2R_L2LOSS_SVC on the same pairs) as an
+//      objective.
 // Deterministic: the same data, model and build give the same file.
 #include <linear.h>
 
@@ -54,9 +56,13 @@ struct Query {
 
 void quiet(const char*) {}
 
-// Pairwise logistic regression on the given queries; returns the weights.
+// The pairwise objectives: logistic regression, or RankSVM (squared hinge loss on the same pairs).
+enum class Objective { logistic, ranksvm };
+const char* name_of(Objective o) { return o == Objective::logistic ? "pairwise-LR" : "RankSVM"; }
+
+// A pairwise linear model on the given queries; returns the weights.
 std::vector<double> fit(const std::vector<Query>& queries, const std::vector<std::size_t>& use, double C,
-                        std::size_t dims) {
+                        std::size_t dims, Objective objective) {
   std::vector<std::vector<feature_node>> rows;
   std::vector<double> y;
   for (std::size_t q : use) {
@@ -88,7 +94,7 @@ std::vector<double> fit(const std::vector<Query>& queries, const std::vector<std
   prob.x = xs.data();
   prob.bias = -1;
   parameter param{};
-  param.solver_type = L2R_LR;
+  param.solver_type = objective == Objective::logistic ? L2R_LR : L2R_L2LOSS_SVC;
   param.eps = 0.001;
   param.C = C;
   param.nr_weight = 0;
@@ -190,49 +196,53 @@ std::vector<Query> columns_of(const std::vector<Query>& queries, const std::vect
 struct Choice {
   std::string set;
   std::vector<std::size_t> cols;
+  Objective objective = Objective::logistic;
   double C = 0, cv = -1, worst = 0;
   std::vector<double> weights;
 };
 
-// Every (feature set, C) by K-fold CV over tweets; the best refitted on all of the pool.
+// Every (feature set, objective, C) by K-fold CV over tweets; the best refitted on all of the pool.
 Choice choose(const Pool& pool, const std::vector<std::pair<std::string, std::vector<std::size_t>>>& sets,
-              std::size_t folds, const char* label) {
+              const std::vector<Objective>& objectives, std::size_t folds, const char* label) {
   const double grid[] = {0.001, 0.01, 0.1, 1.0, 10.0};
   Choice best;
   for (const auto& [name, cols] : sets) {
     auto queries = columns_of(pool.queries, cols);
-    for (double C : grid) {
-      double sum = 0, worst = 1;
-      std::string per;
-      for (std::size_t f = 0; f < folds; ++f) {
-        std::vector<std::size_t> fit_on, held;
-        for (std::size_t q = 0; q < queries.size(); ++q) (q % folds == f ? held : fit_on).push_back(q);
-        auto w = fit(queries, fit_on, C, cols.size());
-        double m = map5(queries, held, w);
-        worst = std::min(worst, m);
-        sum += m * static_cast<double>(held.size());
-        char buf[16];
-        std::snprintf(buf, sizeof buf, " %.4f", m);
-        per += buf;
+    for (Objective objective : objectives)
+      for (double C : grid) {
+        double sum = 0, worst = 1;
+        std::string per;
+        for (std::size_t f = 0; f < folds; ++f) {
+          std::vector<std::size_t> fit_on, held;
+          for (std::size_t q = 0; q < queries.size(); ++q) (q % folds == f ? held : fit_on).push_back(q);
+          auto w = fit(queries, fit_on, C, cols.size(), objective);
+          double m = map5(queries, held, w);
+          worst = std::min(worst, m);
+          sum += m * static_cast<double>(held.size());
+          char buf[16];
+          std::snprintf(buf, sizeof buf, " %.4f", m);
+          per += buf;
+        }
+        double cv = sum / static_cast<double>(queries.size());
+        std::printf("  %-6s %-32s %-11s C=%-6g %zu-fold CV MAP@5 %.4f (worst fold %.4f; folds%s)\n", label,
+                    name.c_str(), name_of(objective), C, folds, cv, worst, per.c_str());
+        std::fflush(stdout);
+        if (cv > best.cv + 1e-9) {
+          best.set = name;
+          best.cols = cols;
+          best.objective = objective;
+          best.C = C;
+          best.cv = cv;
+          best.worst = worst;
+        }
       }
-      double cv = sum / static_cast<double>(queries.size());
-      std::printf("  %-6s %-24s C=%-6g %zu-fold CV MAP@5 %.4f (worst fold %.4f; folds%s)\n", label, name.c_str(), C,
-                  folds, cv, worst, per.c_str());
-      if (cv > best.cv + 1e-9) {
-        best.set = name;
-        best.cols = cols;
-        best.C = C;
-        best.cv = cv;
-        best.worst = worst;
-      }
-    }
   }
   auto queries = columns_of(pool.queries, best.cols);
   std::vector<std::size_t> all(queries.size());
   for (std::size_t q = 0; q < all.size(); ++q) all[q] = q;
-  best.weights = fit(queries, all, best.C, best.cols.size());
-  std::printf("  %-6s chosen: %s, C=%g (CV MAP@5 %.4f, worst fold %.4f); train MAP@5 fitted on it %.4f\n", label,
-              best.set.c_str(), best.C, best.cv, best.worst, map5(queries, all, best.weights));
+  best.weights = fit(queries, all, best.C, best.cols.size(), best.objective);
+  std::printf("  %-6s chosen: %s, %s, C=%g (CV MAP@5 %.4f, worst fold %.4f); train MAP@5 fitted on it %.4f\n", label,
+              best.set.c_str(), name_of(best.objective), best.C, best.cv, best.worst, map5(queries, all, best.weights));
   return best;
 }
 
@@ -253,12 +263,13 @@ RankerModel model_of(const Pool& pool, const Choice& c, const std::string& about
 std::string about_of(const Choice& c, const Pool& pool, std::size_t folds, const char* pool_name) {
   char about[768];
   std::snprintf(about, sizeof about,
-                "pairwise logistic regression (liblinear %d L2R_LR, no bias) on CLEF-2020 CheckThat! task 2 train "
+                "pairwise %s (liblinear %d %s, no bias) on CLEF-2020 CheckThat! task 2 train "
                 "(%zu tweets as `factpipe run --claims` reads them, %s; %zu with a gold fact-check among them); "
                 "features \"%s\" and C=%g by %zu-fold CV over tweets: mean MAP@5 %.4f, worst fold %.4f; written by "
                 "factpipe-train-crossref-ranker",
-                liblinear_version, pool.queries.size(), pool_name, pool.with_gold, c.set.c_str(), c.C, folds, c.cv,
-                c.worst);
+                c.objective == Objective::logistic ? "logistic regression" : "RankSVM", liblinear_version,
+                c.objective == Objective::logistic ? "L2R_LR" : "L2R_L2LOSS_SVC", pool.queries.size(), pool_name,
+                pool.with_gold, c.set.c_str(), c.C, folds, c.cv, c.worst);
   return about;
 }
 
@@ -271,7 +282,7 @@ int main(int argc, char** argv) {
   int candidates = EngineConfig{}.candidates;
   int dense_candidates = EngineConfig{}.dense_candidates;
   std::size_t folds = 5;
-  bool more_features = false;
+  bool more_features = false, ranksvm = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -288,10 +299,12 @@ int main(int argc, char** argv) {
     else if (a == "--dense-candidates") dense_candidates = std::stoi(next());
     else if (a == "--folds") folds = static_cast<std::size_t>(std::stoul(next()));
     else if (a == "--more-features") more_features = true;
+    else if (a == "--ranksvm") ranksvm = true;
     else {
       std::printf(
           "usage: factpipe-train-crossref-ranker [--datasets DIR] [--work DIR] [--out FILE] [--candidates N] "
-          "[--dense-candidates N] [--folds K] [--more-features]\n  fits the learned re-ranker on CLEF-2020 task 2 "
+          "[--dense-candidates N] [--folds K] [--more-features] [--ranksvm]\n  fits the learned re-ranker on CLEF-2020 "
+          "task 2 "
           "train (default out: %s)\n"
           "\nExample:\n  factpipe train-crossref-ranker --folds 5 --out /tmp/ranker.json\n",
           out.string().c_str());
@@ -334,23 +347,35 @@ int main(int argc, char** argv) {
       for (const char* n : extra) cols.push_back(col(n));
       return cols;
     };
-    Choice words_choice = choose(words, {{"words", base}}, folds, "words");
+    std::vector<Objective> objectives = {Objective::logistic};
+    if (ranksvm) objectives.push_back(Objective::ranksvm);
+    Choice words_choice = choose(words, {{"words", base}}, objectives, folds, "words");
     std::vector<std::pair<std::string, std::vector<std::size_t>>> dense_sets = {
         {"words", base},
         {"words+cosine", with({"cosine"})},
         {"words+cosine+gap", with({"cosine", "cosine_gap"})},
         {"words+cosine+rank", with({"cosine", "cosine_rank_inv"})},
-        {"words+cosine+gap+rank", with({"cosine", "cosine_gap", "cosine_rank_inv"})}};
-    // Tried 2026-12-07 (README, "Variants tried"): within fold noise of the sets above, so not among the
-    // default choices; --more-features prints them again.
+        {"words+cosine+gap+rank", with({"cosine", "cosine_gap", "cosine_rank_inv"})},
+        // The title's own vector (2026-12-07 session 11; README, "Variants tried").
+        {"words+cosine+rank+title", with({"cosine", "cosine_rank_inv", "cosine_title", "cosine_title_rank_inv"})},
+        {"words+cosine+rank+best", with({"cosine", "cosine_rank_inv", "cosine_best"})},
+        {"words+cosine+rank+title+best",
+         with({"cosine", "cosine_rank_inv", "cosine_title", "cosine_title_rank_inv", "cosine_best"})}};
+    // Tried 2026-12-07 (README, "Variants tried"): below the sets above or within fold noise of them, so not
+    // among the default choices; --more-features prints them again (with --ranksvm, RankSVM too).
     if (more_features) {
       dense_sets.push_back({"words+cosine+rank+z", with({"cosine", "cosine_rank_inv", "cosine_z"})});
       dense_sets.push_back(
           {"words+cosine+rank+products", with({"cosine", "cosine_rank_inv", "cosine_coverage", "cosine_title_words"})});
       dense_sets.push_back({"words+cosine+rank+z+products",
                             with({"cosine", "cosine_rank_inv", "cosine_z", "cosine_coverage", "cosine_title_words"})});
+      dense_sets.push_back(
+          {"words+cosine+rank+wordcand", with({"cosine", "cosine_rank_inv", "cosine_word_candidate"})});
+      dense_sets.push_back(
+          {"words+cosine+rank+title+wordcand",
+           with({"cosine", "cosine_rank_inv", "cosine_title", "cosine_title_rank_inv", "cosine_word_candidate"})});
     }
-    Choice dense_choice = choose(dense, dense_sets, folds, "dense");
+    Choice dense_choice = choose(dense, dense_sets, objectives, folds, "dense");
     const std::string dense_pool = std::to_string(candidates) + " word candidates and the " +
                                    std::to_string(dense_candidates) + " fact-checks nearest its sentence vector";
     const std::string words_pool = std::to_string(candidates) + " word candidates only";

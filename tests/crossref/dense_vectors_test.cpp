@@ -1,6 +1,7 @@
 // Fact-check sentence vectors (issue #13): written at index time when the encoder's model is present, read
 // back by the engine, and mixed into fact-check matching; without the model the index and the stage work on
 // words alone.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -93,6 +94,7 @@ TEST(DenseVectors, WrittenAndReadBack) {
   {
     SourceIndex index(db);
     auto records = corpus();
+    records[1].title = "";  // "gum": no title, so no title vector
     SourceRecord article;
     article.id = "news";
     article.title = "News";
@@ -111,6 +113,31 @@ TEST(DenseVectors, WrittenAndReadBack) {
   ASSERT_EQ(best.size(), 1u);
   EXPECT_NEAR(cos[best[0]], 1.0, 1e-5);  // the stored vector is the record's own
   for (std::size_t r = 0; r < dense->size(); ++r) EXPECT_GT(dense->passages[r], 0);
+  // A title has its own vector: the title's encoding (cosine 1 with it), none for the untitled record.
+  const auto title = encoder->encode("Fact check");
+  std::size_t titled = 0;
+  for (std::size_t r = 0; r < dense->size(); ++r) {
+    const auto t = title_cosine(*dense, r, title);
+    if (!t) continue;
+    ++titled;
+    EXPECT_NEAR(*t, 1.0, 1e-5) << "row " << r;
+    EXPECT_LT(*title_cosine(*dense, r, expected), 0.9) << "row " << r;  // the title's vector, not the text's
+  }
+  EXPECT_EQ(titled, 4u);
+  EXPECT_FALSE(title_cosine(*dense, dense->size(), title));      // no such row
+  EXPECT_FALSE(title_cosine(*dense, 0, std::vector<float>(3)));  // a query of the wrong width
+  {
+    // An index written before titles had vectors (schema 7) still loads: the text vectors, no title vectors.
+    const fs::path old_db = tmp.path() / "old.sqlite";
+    fs::copy_file(db, old_db);
+    Database(old_db.string(), Database::Mode::read_write)
+        .exec("ALTER TABLE factcheck_vectors DROP COLUMN title_vector");
+    auto old = load_dense_index(old_db.string());
+    ASSERT_TRUE(old);
+    EXPECT_EQ(old->size(), 5u);
+    EXPECT_EQ(old->vectors, dense->vectors);
+    for (std::size_t r = 0; r < old->size(); ++r) EXPECT_FALSE(title_cosine(*old, r, title)) << "row " << r;
+  }
   // Removing the records drops their vectors.
   {
     SourceIndex index(db);
@@ -176,6 +203,16 @@ TEST(DenseVectors, TheCommittedRankerReadsTheCosineAndFallsBackWithoutTheModel) 
   EXPECT_EQ(ranked[0].sid, "vote");
   EXPECT_GT(feature(ranked[0].ranking_features, "cosine"), 0.3);
   EXPECT_DOUBLE_EQ(feature(ranked[0].ranking_features, "cosine_rank_inv"), 1.0);
+  // Every record here is titled "Fact check": the same title cosine for all (tied first), below the text's.
+  for (const auto& r : ranked) {
+    const double title = feature(r.ranking_features, "cosine_title");
+    EXPECT_NE(title, 0.0) << r.sid;
+    EXPECT_DOUBLE_EQ(title, feature(ranked[0].ranking_features, "cosine_title")) << r.sid;
+    EXPECT_DOUBLE_EQ(feature(r.ranking_features, "cosine_title_rank_inv"), 1.0) << r.sid;
+    EXPECT_DOUBLE_EQ(feature(r.ranking_features, "cosine_best"), std::max(title, feature(r.ranking_features, "cosine")))
+        << r.sid;
+  }
+  EXPECT_LT(feature(ranked[0].ranking_features, "cosine_title"), feature(ranked[0].ranking_features, "cosine"));
   // The dense pool: every fact-check of this small index is among the candidates, "household" or not.
   EXPECT_EQ(with_vectors.rank(claim, 50).size(), corpus().size());
 
@@ -215,7 +252,7 @@ TEST(DenseVectors, AVectorOnlyModelWithoutVectorsFailsAtStart) {
 }
 
 // The stage encodes all of a document's claims in one encoder call and scans the fact-check vectors for all
-// of them in one pass (Engine::claim_cosines): each claim's vector is bit for bit the one encode() gives it
+// of them in one pass (Engine::claim_vectors): each claim's vector is bit for bit the one encode() gives it
 // alone (claims of every length, a repeat, one too long to keep whole, an empty one), each cosine the one
 // cosines() gives, so ranking with them changes nothing: the same sources, scores and features.
 TEST(DenseVectors, ClaimCosinesOfADocumentAreTheOneByOneCosines) {
@@ -246,16 +283,17 @@ TEST(DenseVectors, ClaimCosinesOfADocumentAreTheOneByOneCosines) {
   const auto dense = load_dense_index(db.string());
   ASSERT_TRUE(dense);
   const auto batched_cosines = cosines(*dense, vectors);
-  const auto claim_cos = engine.claim_cosines(texts);
-  ASSERT_EQ(claim_cos.size(), texts.size());
+  const auto claim_vec = engine.claim_vectors(texts);
+  ASSERT_EQ(claim_vec.size(), texts.size());
   for (std::size_t i = 0; i < texts.size(); ++i) {
     const auto alone_vector = encoder->encode(texts[i]);
     EXPECT_EQ(vectors[i], alone_vector) << "claim " << i;
     EXPECT_EQ(batched_cosines[i], cosines(*dense, alone_vector)) << "claim " << i;
-    EXPECT_EQ(claim_cos[i], batched_cosines[i]) << "claim " << i;
+    EXPECT_EQ(claim_vec[i].vector, alone_vector) << "claim " << i;
+    EXPECT_EQ(claim_vec[i].cosines, batched_cosines[i]) << "claim " << i;
     const ClaimInput claim{texts[i], {}, ""};
     const auto alone = engine.rank(claim, 5);
-    const auto batched = engine.rank(claim, 5, nullptr, &claim_cos[i]);
+    const auto batched = engine.rank(claim, 5, nullptr, &claim_vec[i]);
     ASSERT_EQ(batched.size(), alone.size()) << "claim " << i;
     for (std::size_t k = 0; k < alone.size(); ++k) {
       EXPECT_EQ(batched[k].sid, alone[k].sid) << "claim " << i;
@@ -270,5 +308,5 @@ TEST(DenseVectors, ClaimCosinesOfADocumentAreTheOneByOneCosines) {
   EXPECT_EQ(odd[1], std::vector<float>(dense->size(), 0.0f));
   // Without vectors in use there is nothing to encode.
   config.dense = false;
-  EXPECT_TRUE(Engine(db, config, nullptr).claim_cosines(texts).empty());
+  EXPECT_TRUE(Engine(db, config, nullptr).claim_vectors(texts).empty());
 }
