@@ -15,12 +15,22 @@ const CueCount* IndirectModel::cue_word(std::string_view word) const {
   return &it->second;
 }
 
+std::string indirect_feature_name(std::size_t i) {
+  constexpr std::size_t n = kIndirectBaseFeatures;
+  std::string name = kIndirectFeatureNames[i % n];
+  if (i < n) return name;
+  return kIndirectFeatureNames[kIndirectCrosses[i / n - 1]] + ("*" + name);
+}
+
 IndirectFeatures IndirectModel::features(const IndirectStageFeatures& x, const CueCount& c) {
+  constexpr std::size_t n = kIndirectBaseFeatures;
   IndirectFeatures f{};
   for (std::size_t i = 0; i < kIndirectStageFeatures; ++i) f[i] = x[i];
   double r = rate(c);
   f[kIndirectStageFeatures] = std::log(r / (1 - std::min(r, 0.999)));
   f[kIndirectStageFeatures + 1] = std::log1p(c.seen);
+  for (std::size_t k = 0; k < std::size(kIndirectCrosses); ++k)
+    for (std::size_t i = 0; i < n; ++i) f[(k + 1) * n + i] = f[i] * f[kIndirectCrosses[k]];
   return f;
 }
 
@@ -62,11 +72,11 @@ IndirectModel IndirectModel::load(const std::filesystem::path& file) {
       (kind == "threshold" ? m.threshold : kind == "min_rate" ? m.min_rate : m.min_count) = num(f[1]);
     } else if (kind == "w" && f.size() == 3) {
       if (n >= kIndirectFeatureCount) fail("more features than this build knows; retrain the model");
-      if (f[1] != kIndirectFeatureNames[n]) {
+      if (f[1] != indirect_feature_name(n)) {
         std::string why = "feature '";
         why += f[1];
         why += "' where this build expects '";
-        why += kIndirectFeatureNames[n];
+        why += indirect_feature_name(n);
         why += "'; retrain the model";
         fail(why);
       }
@@ -92,7 +102,7 @@ void IndirectModel::save(const std::filesystem::path& file, const std::vector<st
   for (const auto& h : header) out << "# " << h << "\n";
   out.precision(9);
   out << "threshold\t" << threshold << "\nmin_rate\t" << min_rate << "\nmin_count\t" << min_count << "\n";
-  for (std::size_t i = 0; i < kIndirectFeatureCount; ++i) out << "w\t" << kIndirectFeatureNames[i] << "\t" << weights[i] << "\n";
+  for (std::size_t i = 0; i < kIndirectFeatureCount; ++i) out << "w\t" << indirect_feature_name(i) << "\t" << weights[i] << "\n";
   // sorted, so that a retrained file differs from the last one only where the model does
   std::vector<std::string> words;
   for (const auto& [w, _] : word_weights) words.push_back(w);

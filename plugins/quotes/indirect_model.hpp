@@ -53,8 +53,16 @@ inline constexpr const char* kIndirectFeatureNames[] = {
     "cue_log_count",
 };
 inline constexpr std::size_t kIndirectStageFeatures = 28;  // the ones above the lexicon's
-inline constexpr std::size_t kIndirectFeatureCount = std::size(kIndirectFeatureNames);
-static_assert(kIndirectFeatureCount == kIndirectStageFeatures + 2);
+inline constexpr std::size_t kIndirectBaseFeatures = std::size(kIndirectFeatureNames);
+static_assert(kIndirectBaseFeatures == kIndirectStageFeatures + 2);
+// The classifier sees each feature alone and times each of kIndirectCrosses: the clause after the cue and the
+// one before it behave apart, and how a frame counts depends on how surely the word is a cue (inner CV on train +
+// dev at precision 0.81: recall 0.5119 without the crosses, 0.5466 with them; with content length and
+// cue_near_end crossed too, 0.5315).
+inline constexpr std::size_t kIndirectCrosses[] = {1, kIndirectStageFeatures};
+inline constexpr std::size_t kIndirectFeatureCount = (1 + std::size(kIndirectCrosses)) * kIndirectBaseFeatures;
+// "that_after", "content_after*that_after", "cue_logit*that_after", ...
+std::string indirect_feature_name(std::size_t i);
 
 using IndirectStageFeatures = std::array<float, kIndirectStageFeatures>;
 using IndirectFeatures = std::array<double, kIndirectFeatureCount>;

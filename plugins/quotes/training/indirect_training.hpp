@@ -47,7 +47,7 @@ struct IndirectTrainOptions {
   double target_precision = 0.81;  // of rules + learned on inner CV: 0.80 and a point for the folds' spread
   unsigned inner_folds = 3;
   double word_min_seen = 30;  // words seen this often get their own weights
-  double min_rate = 0.02, min_count = 3;
+  double min_rate = 0.05, min_count = 3;  // 0.02 proposed more and found less (inner CV R 0.5048 vs 0.5119)
   unsigned long long seed = 7;  // of the inner folds
 };
 
