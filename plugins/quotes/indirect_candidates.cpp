@@ -29,11 +29,20 @@ void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vect
       if (out[i].span.start < b && a < out[i].span.end) return false;
     return true;
   };
+  // counts over the sentence's pieces [s0, s0 + i), so that no proposal walks its content: words, marks or
+  // quoted pieces, commas
+  std::vector<std::size_t> words_to(e - s0 + 1, 0), quoted_to(e - s0 + 1, 0), commas_to(e - s0 + 1, 0);
+  for (std::size_t k = s0; k < e; ++k) {
+    words_to[k - s0 + 1] = words_to[k - s0] + word(k);
+    quoted_to[k - s0 + 1] = quoted_to[k - s0] + (mark(k) || in_quote[k]);
+    commas_to[k - s0 + 1] = commas_to[k - s0] + punct(k, ',');
+  }
+  auto count = [&](const std::vector<std::size_t>& to, std::size_t a, std::size_t b) {
+    return to[std::min(b, e) - s0] - to[std::min(a, e) - s0];
+  };
   // content [a, b) of pieces: no marks, no quotation, some words, outside the rules' spans
   auto content_ok = [&](std::size_t a, std::size_t b) {
-    if (a >= b || words_in(a, b) == 0) return false;
-    for (std::size_t k = a; k < b; ++k)
-      if (mark(k) || in_quote[k]) return false;
+    if (a >= b || count(words_to, a, b) == 0 || count(quoted_to, a, b) > 0) return false;
     return outside_rules(ps[a].span.start, ps[b - 1].span.end);
   };
   for (std::size_t v = s0; v < e; ++v) {
@@ -67,8 +76,8 @@ void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vect
       const std::string* lemma = verb_lemma(v, /*cognition=*/true);
       x[14] = lemma && (qlx.indirect_verbs.contains(*lemma) || !speech_lemma(v));
       x[15] = qlx.stance_verbs.find(lw[v]) != nullptr;
-      x[18] = words_in(v + 1, e) <= 5;
-      x[19] = words_in(s0, v) <= 1;
+      x[18] = count(words_to, v + 1, e) <= 5;
+      x[19] = count(words_to, s0, v) <= 1;
       x[20] = ps[v].cap;
       x[21] = lw[v].ends_with("ed");
       x[22] = lw[v].ends_with("s");
@@ -87,25 +96,26 @@ void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vect
         p.after = is_after;
         p.x = x;
         p.x[1] = is_after;
-        std::size_t n = words_in(a, b);
+        std::size_t n = count(words_to, a, b);
         p.x[16] = float(std::log1p(double(n)));
         p.x[17] = n < 4;
-        bool comma = false;
-        for (std::size_t k = a; k < b && !comma; ++k) comma = punct(k, ',');
-        p.x[25] = comma;
+        p.x[25] = count(commas_to, a, b) > 0;
         p.who = cue_found(np, v, 0.6);
         if (dump) record.push_back(proposal_json(p));
         if (known) proposals.push_back(std::move(p));
       };
+      // the speaker: a subject before the cue that is a name, pronoun or mention, else one right after it
+      std::optional<Span> speaker = x[11] ? before : std::nullopt;
+      if (!speaker && after && mention_start(piece_at(after->start))) speaker = after;
       // the clause after the cue, to the sentence's end
-      propose(c, e, true, before ? before : after);
+      propose(c, e, true, speaker);
       // the clause before a comma shortly before the cue
       for (std::size_t k = v; k-- > s0 && k + kBeforeReach + 1 > v;) {
         if (!punct(k, ',')) continue;
-        if (words_in(s0, k) >= 2) {
+        if (count(words_to, s0, k) >= 2) {
           Why w2;
           auto np = np_before(k + 1, v, w2);
-          propose(s0, k, false, np ? np : after);
+          propose(s0, k, false, np && mention_start(piece_at(np->start)) ? np : speaker);
         }
         break;
       }

@@ -10,7 +10,7 @@
 namespace factpipe::quotes {
 
 const CueCount* IndirectModel::cue_word(std::string_view word) const {
-  auto it = lexicon.find(std::string(word));
+  auto it = lexicon.find(word);
   if (it == lexicon.end() || it->second.seen < min_count || rate(it->second) < min_rate) return nullptr;
   return &it->second;
 }
@@ -37,7 +37,7 @@ IndirectFeatures IndirectModel::features(const IndirectStageFeatures& x, const C
 double IndirectModel::probability(const IndirectFeatures& x, std::string_view word, bool after) const {
   double s = 0;
   for (std::size_t i = 0; i < kIndirectFeatureCount; ++i) s += weights[i] * x[i];
-  if (auto it = word_weights.find(std::string(word)); it != word_weights.end()) s += it->second[after ? 1 : 0];
+  if (auto it = word_weights.find(word); it != word_weights.end()) s += it->second[after ? 1 : 0];
   return 1 / (1 + std::exp(-s));
 }
 

@@ -71,10 +71,18 @@ struct CueCount {
   double cue = 0, seen = 0;  // times inside a Cue span, times seen (outside quotations)
 };
 
+// looked up by string_view without making a string (every word of a text is looked up)
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class T>
+using WordMap = std::unordered_map<std::string, T, WordHash, std::equal_to<>>;
+
 struct IndirectModel {
   std::array<double, kIndirectFeatureCount> weights{};
-  std::unordered_map<std::string, std::array<double, 2>> word_weights;  // word -> {before, after}
-  std::unordered_map<std::string, CueCount> lexicon;
+  WordMap<std::array<double, 2>> word_weights;  // word -> {before, after}
+  WordMap<CueCount> lexicon;
   double threshold = 0.5;  // probability at or above which a proposal is reported
   double min_rate = 0.02;  // words with a lower smoothed cue rate propose nothing
   double min_count = 3;    // nor words seen fewer times
