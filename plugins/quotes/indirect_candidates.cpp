@@ -20,8 +20,8 @@ Json proposal_json(const Attributor::Proposal& p) {
 
 }  // namespace
 
-void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vector<Quote>& out,
-                                  std::size_t rules_from, Json* dump) {
+void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vector<Quote>& out, std::size_t rules_from,
+                                  Json* dump) {
   e = std::min(e, ps.size());
   bool rule_in_sentence = out.size() > rules_from;
   auto outside_rules = [&](std::size_t a, std::size_t b) {

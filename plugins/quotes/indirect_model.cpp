@@ -102,12 +102,14 @@ void IndirectModel::save(const std::filesystem::path& file, const std::vector<st
   for (const auto& h : header) out << "# " << h << "\n";
   out.precision(9);
   out << "threshold\t" << threshold << "\nmin_rate\t" << min_rate << "\nmin_count\t" << min_count << "\n";
-  for (std::size_t i = 0; i < kIndirectFeatureCount; ++i) out << "w\t" << indirect_feature_name(i) << "\t" << weights[i] << "\n";
+  for (std::size_t i = 0; i < kIndirectFeatureCount; ++i)
+    out << "w\t" << indirect_feature_name(i) << "\t" << weights[i] << "\n";
   // sorted, so that a retrained file differs from the last one only where the model does
   std::vector<std::string> words;
   for (const auto& [w, _] : word_weights) words.push_back(w);
   std::sort(words.begin(), words.end());
-  for (const auto& w : words) out << "ws\t" << w << "\t" << word_weights.at(w)[0] << "\t" << word_weights.at(w)[1] << "\n";
+  for (const auto& w : words)
+    out << "ws\t" << w << "\t" << word_weights.at(w)[0] << "\t" << word_weights.at(w)[1] << "\n";
   words.clear();
   for (const auto& [w, c] : lexicon)
     if (c.seen >= min_count && rate(c) >= min_rate) words.push_back(w);
@@ -119,7 +121,8 @@ void IndirectModel::save(const std::filesystem::path& file, const std::vector<st
 std::vector<std::size_t> select_indirect(const std::vector<ScoredSpan>& proposals, double threshold) {
   std::vector<std::size_t> order(proposals.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return proposals[a].p > proposals[b].p; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return proposals[a].p > proposals[b].p; });
   std::vector<std::size_t> taken;
   std::map<std::size_t, std::size_t> used;  // start -> end of the spans taken (they never overlap)
   for (std::size_t i : order) {

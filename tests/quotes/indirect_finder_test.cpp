@@ -102,6 +102,7 @@ TEST(IndirectTraining, LearnsTheCueWordsAndAThresholdThatKeepsPrecision) {
     }
   }
   std::vector<const training::IndirectArticle*> ptrs;
+  ptrs.reserve(arts.size());
   for (const auto& a : arts) ptrs.push_back(&a);
   training::IndirectTrainOptions opt;
   opt.target_precision = 0.95;

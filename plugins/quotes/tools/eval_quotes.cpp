@@ -20,8 +20,8 @@
 #include "eval/folds.hpp"
 #include "eval/polnear.hpp"
 #include "eval/quote_metric.hpp"
-#include "product_pipeline.hpp"
 #include "indirect_folds.hpp"
+#include "product_pipeline.hpp"
 #include "ranker_folds.hpp"
 #include "training/speaker_training.hpp"
 
@@ -102,11 +102,13 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
   std::vector<factpipe::quotes::training::IndirectArticle> indirect_examples;
   if (indirect_model) {
     std::vector<const Article*> all;
+    all.reserve(articles.size());
     for (const auto& a : articles) all.push_back(&a);
     indirect_examples = factpipe::quotes::tools::collect_indirect_examples(all, config, overrides);
-    std::printf("indirect finder: trained per fold on the other folds, its threshold by inner %u-fold CV there for "
-                "precision >= %.2f\n",
-                indirect_options.inner_folds, indirect_options.target_precision);
+    std::printf(
+        "indirect finder: trained per fold on the other folds, its threshold by inner %u-fold CV there for "
+        "precision >= %.2f\n",
+        indirect_options.inner_folds, indirect_options.target_precision);
   } else {
     std::printf("indirect finder: none (quotes.indirect_model is empty): the rules alone\n");
   }

@@ -10,8 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include "eval/polnear.hpp"
-#include "product_pipeline.hpp"
 #include "indirect_folds.hpp"
+#include "product_pipeline.hpp"
 #include "ranker_folds.hpp"
 #include "training/speaker_training.hpp"
 
@@ -63,16 +63,18 @@ int main(int argc, char** argv) {
       for (const auto& per : examples)
         for (const auto& e : per) train.push_back(&e);
       SpeakerModel model = training::train_ranker(train, opt);
-      model.save(out, {"factpipe quotes speaker ranker: conditional logit over candidate speakers (speaker_features.hpp)",
-                       "trained on PolNeAR train + dev (" + std::to_string(articles.size()) + " articles, " +
-                           std::to_string(train.size()) + " matched quotations) by:",
-                       "  build/bin/factpipe-train-quotes --l2 " + std::to_string(opt.l2) + " --iterations " +
-                           std::to_string(opt.iterations) + " --out plugins/quotes/data/speaker_ranker.tsv"});
+      model.save(out,
+                 {"factpipe quotes speaker ranker: conditional logit over candidate speakers (speaker_features.hpp)",
+                  "trained on PolNeAR train + dev (" + std::to_string(articles.size()) + " articles, " +
+                      std::to_string(train.size()) + " matched quotations) by:",
+                  "  build/bin/factpipe-train-quotes --l2 " + std::to_string(opt.l2) + " --iterations " +
+                      std::to_string(opt.iterations) + " --out plugins/quotes/data/speaker_ranker.tsv"});
       std::printf("wrote %s\n", out.c_str());
     }
     if (!indirect_out.empty()) {
       auto per_article = tools::collect_indirect_examples(all, config, overrides);
       std::vector<const training::IndirectArticle*> arts;
+      arts.reserve(per_article.size());
       for (const auto& a : per_article) arts.push_back(&a);
       std::string log;
       IndirectModel finder = training::train_indirect(arts, indirect, &log);

@@ -32,8 +32,8 @@ struct IndirectToken {
 
 struct IndirectArticle {
   std::vector<IndirectToken> tokens;
-  std::size_t gold = 0;                // gold indirect spans (Content without marks)
-  std::vector<char> found_by_rules;    // per gold span
+  std::size_t gold = 0;              // gold indirect spans (Content without marks)
+  std::vector<char> found_by_rules;  // per gold span
   std::size_t rule_predicted = 0, rule_right = 0;
 };
 
@@ -46,9 +46,9 @@ struct IndirectTrainOptions {
   double learning_rate = 0.05;
   double target_precision = 0.81;  // of rules + learned on inner CV: 0.80 and a point for the folds' spread
   unsigned inner_folds = 3;
-  double word_min_seen = 30;  // words seen this often get their own weights
+  double word_min_seen = 30;              // words seen this often get their own weights
   double min_rate = 0.05, min_count = 3;  // 0.02 proposed more and found less (inner CV R 0.5048 vs 0.5119)
-  unsigned long long seed = 7;  // of the inner folds
+  unsigned long long seed = 7;            // of the inner folds
 };
 
 // Lexicon, weights and (by inner CV) threshold; `log` gets a line per inner fold and the threshold chosen.
