@@ -58,7 +58,7 @@ static_assert(kIndirectBaseFeatures == kIndirectStageFeatures + 2);
 // The classifier sees each feature alone and times each of kIndirectCrosses: the clause after the cue and the
 // one before it behave apart, and how a frame counts depends on how surely the word is a cue (inner CV on train +
 // dev at precision 0.81: recall 0.5119 without the crosses, 0.5466 with them; with content length and
-// cue_near_end crossed too, 0.5315).
+// cue_near_end crossed too, 0.5315: README).
 inline constexpr std::size_t kIndirectCrosses[] = {1, kIndirectStageFeatures};
 inline constexpr std::size_t kIndirectFeatureCount = (1 + std::size(kIndirectCrosses)) * kIndirectBaseFeatures;
 // "that_after", "content_after*that_after", "cue_logit*that_after", ...
