@@ -65,13 +65,6 @@ void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vect
       x[7] = v > s0 && (det(v - 1) || ps[v - 1].possessive || (v > s0 + 1 && (det(v - 2) || ps[v - 2].possessive)));
       x[8] = (v > s0 && is_class(v - 1, "prep")) || (v > s0 + 1 && is_class(v - 2, "prep") && det(v - 1));
       x[9] = v > s0 && not_active(v - 1);
-      Why why;
-      auto before = np_before(s0, v, why);
-      x[10] = before.has_value();
-      x[11] = before && mention_start(piece_at(before->start));
-      std::size_t after_from = lw[v] == "according" ? v + 2 : v + 1;
-      auto after = np_after(after_from, e);
-      x[12] = after.has_value();
       x[13] = speech_lemma(v) != nullptr;
       const std::string* lemma = verb_lemma(v, /*cognition=*/true);
       x[14] = lemma && (qlx.indirect_verbs.contains(*lemma) || !speech_lemma(v));
@@ -85,6 +78,46 @@ void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vect
       x[24] = rule_in_sentence;
       x[26] = s0 == 0;
       x[27] = e < ps.size() && punct(e, '?');
+      // the clause before a comma shortly before the cue (none: k == v)
+      std::size_t comma = v;
+      for (std::size_t k = v; k-- > s0 && k + kBeforeReach + 1 > v;) {
+        if (!punct(k, ',')) continue;
+        if (count(words_to, s0, k) >= 2) comma = k;
+        break;
+      }
+      auto content_features = [&](IndirectStageFeatures& f, std::size_t a, std::size_t b, bool is_after) {
+        f[1] = is_after;
+        std::size_t n = count(words_to, a, b);
+        f[16] = float(std::log1p(double(n)));
+        f[17] = n < 4;
+        f[25] = count(commas_to, a, b) > 0;
+      };
+      // The noun-phrase walks below are most of the finder's time: a word whose proposals stay under the
+      // threshold whatever the three subject features turn out to be proposes nothing, and skips them.
+      if (!dump) {
+        double best = 0;
+        for (int side = 0; side < 2; ++side) {
+          std::size_t a = side ? c : s0, b = side ? e : comma;
+          if ((!side && comma == v) || !content_ok(a, b)) continue;
+          IndirectStageFeatures f = x;
+          content_features(f, a, b, side == 1);
+          for (int bits = 0; bits < 8; ++bits) {
+            if ((bits & 2) && !(bits & 1)) continue;  // a mention subject is a subject
+            f[10] = float(bits & 1);
+            f[11] = float((bits >> 1) & 1);
+            f[12] = float((bits >> 2) & 1);
+            best = std::max(best, opt.indirect_model->probability(IndirectModel::features(f, *known), lw[v], side == 1));
+          }
+        }
+        if (best < opt.indirect_model->threshold) continue;
+      }
+      Why why;
+      auto before = np_before(s0, v, why);
+      x[10] = before.has_value();
+      x[11] = before && mention_start(piece_at(before->start));
+      std::size_t after_from = lw[v] == "according" ? v + 2 : v + 1;
+      auto after = np_after(after_from, e);
+      x[12] = after.has_value();
       auto propose = [&](std::size_t a, std::size_t b, bool is_after, std::optional<Span> np) {
         if (!content_ok(a, b)) return;
         Proposal p;
@@ -95,11 +128,7 @@ void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vect
         p.word = lw[v];
         p.after = is_after;
         p.x = x;
-        p.x[1] = is_after;
-        std::size_t n = count(words_to, a, b);
-        p.x[16] = float(std::log1p(double(n)));
-        p.x[17] = n < 4;
-        p.x[25] = count(commas_to, a, b) > 0;
+        content_features(p.x, a, b, is_after);
         p.who = cue_found(np, v, 0.6);
         if (dump) record.push_back(proposal_json(p));
         if (known) proposals.push_back(std::move(p));
@@ -109,19 +138,15 @@ void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vect
       if (!speaker && after && mention_start(piece_at(after->start))) speaker = after;
       // the clause after the cue, to the sentence's end
       propose(c, e, true, speaker);
-      // the clause before a comma shortly before the cue
-      for (std::size_t k = v; k-- > s0 && k + kBeforeReach + 1 > v;) {
-        if (!punct(k, ',')) continue;
-        if (count(words_to, s0, k) >= 2) {
-          Why w2;
-          auto np = np_before(k + 1, v, w2);
-          propose(s0, k, false, np && mention_start(piece_at(np->start)) ? np : speaker);
-        }
-        break;
+      if (comma != v) {
+        Why w2;
+        auto np = np_before(comma + 1, v, w2);
+        propose(s0, comma, false, np && mention_start(piece_at(np->start)) ? np : speaker);
       }
     }
     if (dump) dump->push_back(std::move(record));
   }
+  last_refers_to.reset();  // what a walk above left is no one's to read
 }
 
 void Attributor::report_learned(std::vector<Quote>& out) const {
