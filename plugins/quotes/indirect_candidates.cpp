@@ -106,7 +106,8 @@ void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vect
             f[10] = float(bits & 1);
             f[11] = float((bits >> 1) & 1);
             f[12] = float((bits >> 2) & 1);
-            best = std::max(best, opt.indirect_model->probability(IndirectModel::features(f, *known), lw[v], side == 1));
+            best =
+                std::max(best, opt.indirect_model->probability(IndirectModel::features(f, *known), lw[v], side == 1));
           }
         }
         if (best < opt.indirect_model->threshold) continue;
