@@ -102,7 +102,9 @@ void BM_QuotesManyQuotations(benchmark::State& state) {
 
 void BM_EntitiesAndQuotes(benchmark::State& state) { run(state, true, true); }
 // the rules alone, without the learned speaker ranker: what the ranker costs
-void BM_EntitiesAndQuotesRulesOnly(benchmark::State& state) { run(state, true, true, Json{{"speaker_model", ""}}); }
+void BM_EntitiesAndQuotesRulesOnly(benchmark::State& state) {
+  run(state, true, true, Json{{"speaker_model", ""}, {"indirect_model", ""}});
+}
 void BM_EntitiesOnly(benchmark::State& state) { run(state, true, false); }
 void BM_QuotesOnly(benchmark::State& state) { run(state, false, true); }
 

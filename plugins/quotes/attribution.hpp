@@ -11,6 +11,7 @@
 
 #include <factpipe/text/mention_index.hpp>
 #include <factpipe/text/text_view.hpp>
+#include "indirect_model.hpp"
 #include "quote_lexicon.hpp"
 #include "speaker_model.hpp"
 
@@ -25,6 +26,8 @@ struct AttributionOptions {
   // Reported speech whose content holds a quotation ("X said the plan was 'a disaster'") is reported too, as
   // kind mixed (the stage's mixed_speech key).
   bool mixed = true;
+  // The learned indirect-speech finder (indirect_model.hpp); nullptr: the rules alone.
+  const IndirectModel* indirect_model = nullptr;
 };
 
 // Direct and partial quotations (from their marks) with speakers.
@@ -32,9 +35,12 @@ std::vector<Quote> find_direct_quotes(const Document& doc, const text::TextView&
                                       const text::MentionIndex& mentions, const QuoteLexicon& qlx,
                                       const AttributionOptions& opt);
 
-// Indirect speech in sentences without quotation marks (indirect_speech.cpp), outside the `direct` ones.
+// Indirect speech in sentences without quotation marks (indirect_speech.cpp), outside the `direct` ones: the
+// rules', then the learned finder's (opt.indirect_model). `proposals`: when given, every word outside
+// quotations is written there with the learned finder's proposals and their features (training).
 std::vector<Quote> find_indirect_quotes(const Document& doc, const text::TextView& view,
                                         const text::MentionIndex& mentions, const QuoteLexicon& qlx,
-                                        const std::vector<Quote>& direct, const AttributionOptions& opt);
+                                        const std::vector<Quote>& direct, const AttributionOptions& opt,
+                                        Json* proposals = nullptr);
 
 }  // namespace factpipe::quotes

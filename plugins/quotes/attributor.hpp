@@ -12,6 +12,7 @@
 #include <factpipe/document.hpp>
 
 #include "attribution.hpp"
+#include "indirect_model.hpp"
 #include "quote_marks.hpp"
 
 namespace factpipe::quotes::detail {
@@ -204,7 +205,7 @@ struct Attributor {
 
   // ---- indirect speech: "X said (that) …", "…, X said.", "according to X, …"
   // `quoted`: the direct quotations' spans, by start; their words report no indirect speech
-  void indirect_paragraph(std::size_t p, const std::vector<Span>& quoted, std::vector<Quote>& out);
+  void indirect_paragraph(std::size_t p, const std::vector<Span>& quoted, std::vector<Quote>& out, Json* dump);
 
   std::size_t words_in(std::size_t a, std::size_t b) const {
     std::size_t n = 0;
@@ -225,6 +226,26 @@ struct Attributor {
   std::size_t stance_object(std::size_t s0, std::size_t v, std::size_t e, std::vector<Quote>& out);
 
   void indirect_sentence(std::size_t s0, std::size_t e, std::vector<Quote>& out);
+  // "is", "was", "to", "would" ...: what stands before a passive or an infinitive
+  bool not_active(std::size_t k) const;
+
+  // ---- learned indirect speech (indirect_candidates.cpp): proposals of reported content around cue words
+  struct Proposal {
+    std::size_t start = 0, end = 0;  // the content (bytes)
+    std::size_t cue = 0;             // its cue word's piece (in the paragraph it was found in)
+    Span cue_span;
+    std::string word;
+    bool after = true;
+    IndirectStageFeatures x{};
+    Found who;
+  };
+  std::vector<Proposal> proposals;  // of the document so far (when a model or the dump asks for them)
+  // The proposals of sentence [s0, e): every word outside quotations that the model's lexicon knows (every
+  // word when dumping), its content outside the rules' spans out[rules_from..]. Dumps every word seen.
+  void propose_indirect(std::size_t s0, std::size_t e, const std::vector<Quote>& out, std::size_t rules_from,
+                        Json* dump);
+  // Reports the proposals the model chooses (select_indirect) as indirect speech.
+  void report_learned(std::vector<Quote>& out) const;
 
   // The quotations of paragraph p: speakers from cues, then from context.
   void paragraph(std::size_t p, std::vector<MarkedQuote>& mqs, std::vector<Quote>& out);

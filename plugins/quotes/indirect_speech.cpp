@@ -24,7 +24,10 @@ constexpr std::size_t kStanceMinWords = 1;
 
 }  // namespace
 
-void Attributor::indirect_paragraph(std::size_t p, const std::vector<Span>& quoted, std::vector<Quote>& out) {
+bool Attributor::not_active(std::size_t k) const { return word(k) && kNotActive.contains(lw[k]); }
+
+void Attributor::indirect_paragraph(std::size_t p, const std::vector<Span>& quoted, std::vector<Quote>& out,
+                                    Json* dump) {
   if (credit_paragraph(static_cast<int>(p))) return;
   load(p);
   if (!ps.empty()) {
@@ -42,7 +45,9 @@ void Attributor::indirect_paragraph(std::size_t p, const std::vector<Span>& quot
   std::size_t s0 = 0;
   while (s0 < ps.size()) {
     std::size_t e = sentence_end(s0);
+    std::size_t rules_from = out.size();
     indirect_sentence(s0, e, out);
+    if (opt.indirect_model || dump) propose_indirect(s0, e, out, rules_from, dump);
     s0 = e + 1;
   }
 }
@@ -171,14 +176,16 @@ using detail::Attributor;
 
 std::vector<Quote> find_indirect_quotes(const Document& doc, const text::TextView& view,
                                         const text::MentionIndex& mentions, const QuoteLexicon& qlx,
-                                        const std::vector<Quote>& direct, const AttributionOptions& opt) {
+                                        const std::vector<Quote>& direct, const AttributionOptions& opt,
+                                        Json* proposals) {
   Attributor a{doc, view, mentions, qlx, opt};
   std::vector<Span> quoted;
   quoted.reserve(direct.size());
   for (const auto& q : direct) quoted.push_back(q.span);
   std::sort(quoted.begin(), quoted.end(), [](const Span& x, const Span& y) { return x.end < y.end; });
   std::vector<Quote> out;
-  for (std::size_t p = 0; p < view.paragraphs.size(); ++p) a.indirect_paragraph(p, quoted, out);
+  for (std::size_t p = 0; p < view.paragraphs.size(); ++p) a.indirect_paragraph(p, quoted, out, proposals);
+  if (opt.indirect_model) a.report_learned(out);
   return out;
 }
 

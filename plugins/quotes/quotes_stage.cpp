@@ -58,6 +58,19 @@ PluginInfo QuotesStage::describe() {
         {"default", false},
         {"description",
          "Write every quotation's candidate speakers with the ranker's features into its extra (for training)"}}},
+      {"indirect_model",
+       {{"type", "string"},
+        {"default", "indirect_model.tsv"},
+        {"description",
+         "The learned indirect-speech finder (cue lexicon and classifier over proposed contents; a file in the "
+         "plugin's data dir, or a path relative to the pipeline file; made by factpipe-train-quotes); \"\": the "
+         "rules alone"}}},
+      {"indirect_candidates",
+       {{"type", "boolean"},
+        {"default", false},
+        {"description",
+         "Write every word outside quotations with the indirect finder's proposals and their features into the "
+         "document's extra (for training)"}}},
       {"context_speakers",
        {{"type", "boolean"},
         {"default", true},
@@ -104,6 +117,12 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
   model_.reset();
   if (!model.empty()) model_ = std::make_shared<const SpeakerModel>(SpeakerModel::load(resolve(model)));
   options_.model = model_.get();
+  std::string indirect_model = file("indirect_model");
+  indirect_model_.reset();
+  if (!indirect_model.empty())
+    indirect_model_ = std::make_shared<const IndirectModel>(IndirectModel::load(resolve(indirect_model)));
+  options_.indirect_model = indirect_model_.get();
+  dump_indirect_ = config.at("indirect_candidates").get<bool>();
 }
 
 void QuotesStage::process(Document& doc) {
@@ -112,7 +131,10 @@ void QuotesStage::process(Document& doc) {
   text::MentionIndex mentions(doc);
   std::vector<Quote> quotes = find_direct_quotes(doc, view, mentions, lexicon_, options_);
   if (options_.indirect) {
-    auto indirect = find_indirect_quotes(doc, view, mentions, lexicon_, quotes, options_);
+    Json proposals = Json::array();
+    auto indirect =
+        find_indirect_quotes(doc, view, mentions, lexicon_, quotes, options_, dump_indirect_ ? &proposals : nullptr);
+    if (dump_indirect_) doc.extra["quotes_indirect_candidates"] = std::move(proposals);
     quotes.insert(quotes.end(), std::make_move_iterator(indirect.begin()), std::make_move_iterator(indirect.end()));
   }
   std::erase_if(quotes, [&](const Quote& q) { return q.confidence < options_.min_confidence; });

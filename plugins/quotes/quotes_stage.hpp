@@ -19,6 +19,8 @@ class QuotesStage : public factpipe::Stage {
   QuoteLexicon lexicon_;
   AttributionOptions options_;
   std::shared_ptr<const SpeakerModel> model_;  // the learned speaker ranker, when configured
+  std::shared_ptr<const IndirectModel> indirect_model_;  // the learned indirect-speech finder, when configured
+  bool dump_indirect_ = false;                           // indirect_candidates: write its proposals (training)
 };
 
 }  // namespace factpipe::quotes

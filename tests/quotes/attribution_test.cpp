@@ -361,11 +361,14 @@ TEST_F(Quotes, IndirectSpeech) {
 }
 
 TEST_F(Quotes, IndirectViewsOfThinkingAndFinding) {
-  Document d =
-      run("Councillor David Mbeki believes that the money would be better spent on buses.\n\n"
-          "A new poll shows most voters in the city want the bridge built.\n\n"
-          "The bridge was expected to cost less than the tunnel next to it.\n\n"
-          "Mbeki expects to win the vote on the bridge next month.");
+  // the rules' conditions on verbs of thinking; the learned finder (indirect_finder_test.cpp) reads "was
+  // expected to" as PolNeAR does, an attribution without a source
+  test::QuotePipeline rules(Json{{"indirect_model", ""}});
+  Document d = rules.run(
+      "Councillor David Mbeki believes that the money would be better spent on buses.\n\n"
+      "A new poll shows most voters in the city want the bridge built.\n\n"
+      "The bridge was expected to cost less than the tunnel next to it.\n\n"
+      "Mbeki expects to win the vote on the bridge next month.");
   const Quote* a = quote_of(d, "the money would be better spent on buses");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->kind, QuoteKind::indirect);

@@ -20,6 +20,7 @@
 #include "eval/folds.hpp"
 #include "eval/polnear.hpp"
 #include "eval/quote_metric.hpp"
+#include "indirect_folds.hpp"
 #include "product_pipeline.hpp"
 #include "ranker_folds.hpp"
 #include "training/speaker_training.hpp"
@@ -74,6 +75,7 @@ void print_stat(const Stat& s) {
 int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned long long seed, const std::string& config,
                    const std::vector<std::string>& overrides, bool print_folds,
                    const factpipe::quotes::training::TrainOptions& train_options,
+                   const factpipe::quotes::training::IndirectTrainOptions& indirect_options,
                    std::vector<std::string>* mismatches) {
   auto fold = assign_folds(articles.size(), k, seed);
   std::printf("PolNeAR train + dev: %zu articles, %u folds by article, seed %llu (mt19937_64)\n", articles.size(), k,
@@ -94,6 +96,21 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
                 train_options.l2, train_options.iterations);
   } else {
     std::printf("speaker ranker: none (quotes.speaker_model is empty): the rules alone\n");
+  }
+  bool indirect_model =
+      !ProductPipeline(config, overrides).quotes_config().value("indirect_model", std::string()).empty();
+  std::vector<factpipe::quotes::training::IndirectArticle> indirect_examples;
+  if (indirect_model) {
+    std::vector<const Article*> all;
+    all.reserve(articles.size());
+    for (const auto& a : articles) all.push_back(&a);
+    indirect_examples = factpipe::quotes::tools::collect_indirect_examples(all, config, overrides);
+    std::printf(
+        "indirect finder: trained per fold on the other folds, its threshold by inner %u-fold CV there for "
+        "precision >= %.2f\n",
+        indirect_options.inner_folds, indirect_options.target_precision);
+  } else {
+    std::printf("indirect finder: none (quotes.indirect_model is empty): the rules alone\n");
   }
   for (unsigned f = 0; f < k; ++f) {
     std::vector<const Article*> held_out, rest;
@@ -116,9 +133,23 @@ int cross_validate(const std::vector<Article>& articles, unsigned k, unsigned lo
       model.save(model_file, {"fold " + std::to_string(f) + " of a cross-validation (temporary)"});
       fold_overrides.push_back("quotes.speaker_model=\"" + model_file.string() + "\"");
     }
+    fs::path indirect_file;
+    if (indirect_model) {
+      std::vector<const factpipe::quotes::training::IndirectArticle*> train;
+      for (std::size_t i = 0; i < articles.size(); ++i)
+        if (fold[i] != f) train.push_back(&indirect_examples[i]);
+      std::string log;
+      auto model = factpipe::quotes::training::train_indirect(train, indirect_options, &log);
+      std::printf("  indirect finder: %s\n", log.c_str());
+      indirect_file = fs::temp_directory_path() /
+                      ("factpipe-quotes-cv-" + std::to_string(::getpid()) + "-indirect" + std::to_string(f) + ".tsv");
+      model.save(indirect_file, {"fold " + std::to_string(f) + " of a cross-validation (temporary)"});
+      fold_overrides.push_back("quotes.indirect_model=\"" + indirect_file.string() + "\"");
+    }
     ProductPipeline pipe(config, fold_overrides);
     Scored s = score(pipe, held_out, mismatches);
     if (!model_file.empty()) fs::remove(model_file);
+    if (!indirect_file.empty()) fs::remove(indirect_file);
     std::printf("  F1 %.4f  speaker accuracy %.4f  attribution F1 %.4f  indirect R %.4f P %.4f\n", s.three.f1(),
                 s.three.speaker_accuracy(), s.three.attribution_f1(), s.three.indirect_recall(),
                 s.three.indirect_precision());
@@ -170,7 +201,14 @@ int main(int argc, char** argv) {
   app.add_option("--cv", cv, "K-fold cross-validation by article over train + dev");
   app.add_option("--seed", seed, "Seed of the fold assignment")->capture_default_str();
   app.add_flag("--print-folds", print_folds, "Print every article id of every fold");
-  app.add_flag("--rules-only", rules_only, "Without the learned speaker ranker (--set quotes.speaker_model=\"\")");
+  app.add_flag("--rules-only", rules_only,
+               "Without the learned speaker ranker and indirect finder (--set quotes.speaker_model=\"\" "
+               "quotes.indirect_model=\"\")");
+  factpipe::quotes::training::IndirectTrainOptions indirect_options;
+  app.add_option("--indirect-precision", indirect_options.target_precision,
+                 "Under --cv: the inner-CV precision the per-fold indirect finders' thresholds aim at")
+      ->capture_default_str();
+  app.add_option("--indirect-l2", indirect_options.l2, "Under --cv: their L2 penalty")->capture_default_str();
   app.add_option("--ranker-l2", train_options.l2, "Under --cv: L2 penalty of the per-fold speaker rankers")
       ->capture_default_str();
   app.add_option("--ranker-iterations", train_options.iterations, "Under --cv: their Adam steps")
@@ -184,7 +222,10 @@ int main(int argc, char** argv) {
       "  factpipe eval quotes --cv 5 --errors /tmp/quote-errors.txt");
   CLI11_PARSE(app, argc, argv);
 
-  if (rules_only) overrides.push_back("quotes.speaker_model=\"\"");
+  if (rules_only) {
+    overrides.push_back("quotes.speaker_model=\"\"");
+    overrides.push_back("quotes.indirect_model=\"\"");
+  }
   try {
     if (!dump.empty()) {
       ProductPipeline pipe(config, overrides);
@@ -208,7 +249,7 @@ int main(int argc, char** argv) {
       auto articles = read_split(polnear, "train");
       auto dev = read_split(polnear, "dev");
       articles.insert(articles.end(), std::make_move_iterator(dev.begin()), std::make_move_iterator(dev.end()));
-      rc = cross_validate(articles, cv, seed, config, overrides, print_folds, train_options, mm);
+      rc = cross_validate(articles, cv, seed, config, overrides, print_folds, train_options, indirect_options, mm);
     } else {
       auto articles = read_split(polnear, split);
       if (articles.empty()) throw std::runtime_error("no annotated articles in " + polnear + "/" + split);
