@@ -105,6 +105,10 @@ void BM_EntitiesAndQuotes(benchmark::State& state) { run(state, true, true); }
 void BM_EntitiesAndQuotesRulesOnly(benchmark::State& state) {
   run(state, true, true, Json{{"speaker_model", ""}, {"indirect_model", ""}});
 }
+// with the opt-in learned indirect-speech finder: what it costs
+void BM_EntitiesAndQuotesIndirectFinder(benchmark::State& state) {
+  run(state, true, true, Json{{"indirect_model", "indirect_model.tsv"}});
+}
 void BM_EntitiesOnly(benchmark::State& state) { run(state, true, false); }
 void BM_QuotesOnly(benchmark::State& state) { run(state, false, true); }
 
@@ -112,6 +116,7 @@ void BM_QuotesOnly(benchmark::State& state) { run(state, false, true); }
 
 BENCHMARK(BM_EntitiesAndQuotes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EntitiesAndQuotesRulesOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EntitiesAndQuotesIndirectFinder)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EntitiesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QuotesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QuotesManyQuotations)->RangeMultiplier(4)->Range(256, 16384)->Unit(benchmark::kMillisecond)->Complexity();

@@ -60,11 +60,11 @@ PluginInfo QuotesStage::describe() {
          "Write every quotation's candidate speakers with the ranker's features into its extra (for training)"}}},
       {"indirect_model",
        {{"type", "string"},
-        {"default", "indirect_model.tsv"},
+        {"default", ""},
         {"description",
-         "The learned indirect-speech finder (cue lexicon and classifier over proposed contents; a file in the "
-         "plugin's data dir, or a path relative to the pipeline file; made by factpipe-train-quotes); \"\": the "
-         "rules alone"}}},
+         "The learned indirect-speech finder, opt-in (\"indirect_model.tsv\": the shipped one, in the plugin's data "
+         "dir, or a path relative to the pipeline file; made by factpipe-train-quotes). Off by default: it halves "
+         "the stage's speed and one CV fold's indirect precision is under 0.80 (README). \"\": the rules alone"}}},
       {"indirect_candidates",
        {{"type", "boolean"},
         {"default", false},

@@ -132,7 +132,7 @@ TEST(IndirectFinder, ShippedModelReportsSpeechTheRulesMiss) {
       "Sanders is right about the cost of the war in Iraq and the debt it left behind.\n\n"
       "Officials hope the new tunnel will open before the end of next year.\n";
   test::QuotePipeline rules(Json{{"indirect_model", ""}});
-  test::QuotePipeline learned;
+  test::QuotePipeline learned(Json{{"indirect_model", "indirect_model.tsv"}});  // opt-in
   auto indirect = [](const Document& d) {
     std::vector<std::string> out;
     for (const auto& q : d.quotes)
@@ -142,6 +142,9 @@ TEST(IndirectFinder, ShippedModelReportsSpeechTheRulesMiss) {
   Document dr = rules.run(text), dl = learned.run(text);
   auto with_rules = indirect(dr), with_model = indirect(dl);
   EXPECT_EQ(with_rules, (std::vector<std::string>{"the new tunnel will open before the end of next year"}));
+  // the finder is opt-in: the stage's defaults give the rules' spans alone
+  test::QuotePipeline defaults;
+  EXPECT_EQ(indirect(defaults.run(text)), with_rules);
   // the rules' span stays, the learned ones come beside it, each saying why
   ASSERT_EQ(with_model.size(), 3u);
   EXPECT_NE(std::find(with_model.begin(), with_model.end(), with_rules[0]), with_model.end());
