@@ -6,8 +6,7 @@
 
 namespace factpipe::quotes {
 
-ModelFileReader::ModelFileReader(const std::filesystem::path& file, std::string_view what)
-    : file_(file), in_(file) {
+ModelFileReader::ModelFileReader(const std::filesystem::path& file, std::string_view what) : file_(file), in_(file) {
   if (!in_) throw std::runtime_error("cannot read " + std::string(what) + " " + file.string());
 }
 
@@ -42,8 +41,7 @@ double ModelFileReader::number(const std::string& field) const {
 
 void ModelFileReader::expect_feature(std::size_t index, std::size_t count, std::string_view name,
                                      std::string_view expected) const {
-  if (index >= count)
-    fail("more features than this build knows (" + std::to_string(count) + "); retrain the model");
+  if (index >= count) fail("more features than this build knows (" + std::to_string(count) + "); retrain the model");
   if (name != expected)
     fail("feature '" + std::string(name) + "' where this build expects '" + std::string(expected) +
          "'; retrain the model");
