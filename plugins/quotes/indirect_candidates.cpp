@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
-#include <unordered_set>
 
 #include "attributor.hpp"
 
@@ -13,10 +12,6 @@ namespace {
 
 // the most words between a comma and the cue for the clause before the comma to be the cue's content
 constexpr std::size_t kBeforeReach = 8;
-
-// words that propose nothing, as the rules leave them out: "Mayor X rejected any link ..." is the publication's
-// claim in the claims stage's sample article (tests/claims), not X's speech
-const std::unordered_set<std::string_view> kNotCues = {"reject", "rejects", "rejected", "rejecting"};
 
 Json proposal_json(const Attributor::Proposal& p) {
   Json j = Json::array({p.after ? 1 : 0, p.start, p.end});
@@ -56,7 +51,7 @@ void Attributor::propose_indirect(std::size_t s0, std::size_t e, const std::vect
     const CueCount* known = opt.indirect_model ? opt.indirect_model->cue_word(lw[v]) : nullptr;
     Json record;
     if (dump) record = Json::array({ps[v].span.start, ps[v].span.end, lw[v]});
-    if ((known || dump) && !kNotCues.contains(lw[v])) {
+    if ((known || dump) && !qlx.finder_skip_words.contains(lw[v])) {
       IndirectStageFeatures x{};
       x[0] = 1;
       std::size_t c = v + 1;

@@ -1,11 +1,11 @@
 #include "indirect_model.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <cmath>
 #include <map>
 #include <numeric>
-#include <sstream>
-#include <stdexcept>
+
+#include "model_file.hpp"
 
 namespace factpipe::quotes {
 
@@ -42,65 +42,32 @@ double IndirectModel::probability(const IndirectFeatures& x, std::string_view wo
 }
 
 IndirectModel IndirectModel::load(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("cannot read indirect speech model " + file.string());
+  ModelFileReader in(file, "indirect speech model");
   IndirectModel m;
-  std::string line;
-  std::size_t lineno = 0, n = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (line.empty() || line[0] == '#') continue;
-    auto fail = [&](const std::string& why) {
-      throw std::runtime_error(file.string() + ":" + std::to_string(lineno) + ": " + why);
-    };
-    std::vector<std::string> f;
-    std::istringstream ls(line);
-    for (std::string s; std::getline(ls, s, '\t');) f.push_back(s);
-    auto num = [&](const std::string& s) {
-      std::size_t used = 0;
-      double v = 0;
-      try {
-        v = std::stod(s, &used);
-      } catch (const std::exception&) {
-        fail("bad number '" + s + "'");
-      }
-      if (used != s.size() || !std::isfinite(v)) fail("bad number '" + s + "'");
-      return v;
-    };
+  std::vector<std::string> f;
+  std::size_t n = 0;
+  while (in.next(f)) {
     const std::string& kind = f[0];
     if ((kind == "threshold" || kind == "min_rate" || kind == "min_count") && f.size() == 2) {
-      (kind == "threshold" ? m.threshold : kind == "min_rate" ? m.min_rate : m.min_count) = num(f[1]);
+      (kind == "threshold" ? m.threshold : kind == "min_rate" ? m.min_rate : m.min_count) = in.number(f[1]);
     } else if (kind == "w" && f.size() == 3) {
-      if (n >= kIndirectFeatureCount) fail("more features than this build knows; retrain the model");
-      if (f[1] != indirect_feature_name(n)) {
-        std::string why = "feature '";
-        why += f[1];
-        why += "' where this build expects '";
-        why += indirect_feature_name(n);
-        why += "'; retrain the model";
-        fail(why);
-      }
-      m.weights[n++] = num(f[2]);
+      in.expect_feature(n, kIndirectFeatureCount, f[1], n < kIndirectFeatureCount ? indirect_feature_name(n) : "");
+      m.weights[n++] = in.number(f[2]);
     } else if (kind == "ws" && f.size() == 4) {
-      m.word_weights[f[1]] = {num(f[2]), num(f[3])};
+      m.word_weights[f[1]] = {in.number(f[2]), in.number(f[3])};
     } else if (kind == "lex" && f.size() == 4) {
-      m.lexicon[f[1]] = {num(f[2]), num(f[3])};
+      m.lexicon[f[1]] = {in.number(f[2]), in.number(f[3])};
     } else {
-      fail("expected threshold / min_rate / min_count / w / ws / lex line");
+      in.fail("expected threshold / min_rate / min_count / w / ws / lex line");
     }
   }
-  if (n != kIndirectFeatureCount)
-    throw std::runtime_error(file.string() + ": " + std::to_string(n) + " features, this build expects " +
-                             std::to_string(kIndirectFeatureCount) + "; retrain the model");
+  in.expect_feature_count(n, kIndirectFeatureCount);
   m.loaded = true;
   return m;
 }
 
 void IndirectModel::save(const std::filesystem::path& file, const std::vector<std::string>& header) const {
-  std::ofstream out(file);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-  for (const auto& h : header) out << "# " << h << "\n";
-  out.precision(9);
+  std::ofstream out = create_model_file(file, header);
   out << "threshold\t" << threshold << "\nmin_rate\t" << min_rate << "\nmin_count\t" << min_count << "\n";
   for (std::size_t i = 0; i < kIndirectFeatureCount; ++i)
     out << "w\t" << indirect_feature_name(i) << "\t" << weights[i] << "\n";
@@ -115,7 +82,7 @@ void IndirectModel::save(const std::filesystem::path& file, const std::vector<st
     if (c.seen >= min_count && rate(c) >= min_rate) words.push_back(w);
   std::sort(words.begin(), words.end());
   for (const auto& w : words) out << "lex\t" << w << "\t" << lexicon.at(w).cue << "\t" << lexicon.at(w).seen << "\n";
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  finish_model_file(out, file);
 }
 
 std::vector<std::size_t> select_indirect(const std::vector<ScoredSpan>& proposals, double threshold) {

@@ -15,6 +15,7 @@ struct QuoteLexiconFiles {
   std::string indirect_verbs = "indirect_verbs.txt";
   std::string cognition_verbs = "cognition_verbs.tsv";
   std::string stance_verbs = "stance_verbs.tsv";
+  std::string finder_skip_words = "finder_skip_words.txt";
   // The shared lists of text/data (the build copies them into this plugin's data dir).
   std::string abbreviations = "abbreviations.txt";
   std::string titles = "titles.tsv";
@@ -29,6 +30,7 @@ struct QuoteLexicon {
   text::WordList indirect_verbs;        // lemmas that report speech without marks
   text::WordMap cognition_verbs;        // form -> lemma: think, believe, show ... (indirect speech only)
   text::WordMap stance_verbs;           // form -> lemma: endorse, oppose, urge ... (indirect speech only)
+  text::WordList finder_skip_words;     // forms around which the learned indirect finder proposes nothing
   text::AbbreviationSet abbreviations;  // "mr.", "sen.": keep their period in the word scanner
   text::WordMap titles;                 // title and role words before a name ("sen.", "president")
   text::WordList not_names;             // capitalised words that are never a speaker's name
@@ -43,6 +45,7 @@ struct QuoteLexicon {
     lx.indirect_verbs = text::WordList::load(resolve(f.indirect_verbs));
     lx.cognition_verbs = text::WordMap::load(resolve(f.cognition_verbs));
     lx.stance_verbs = text::WordMap::load(resolve(f.stance_verbs));
+    lx.finder_skip_words = text::WordList::load(resolve(f.finder_skip_words));
     lx.abbreviations = text::AbbreviationList::load(resolve(f.abbreviations)).scanned();
     lx.titles = text::WordMap::load(resolve(f.titles));
     lx.not_names = text::WordList::load(resolve(f.not_names));

@@ -19,6 +19,8 @@ const char* const kFileKeys[][3] = {
      "Verbs of thinking and finding (every form with its lemma) that report a view without marks, before a clause"},
     {"stance_verbs", "stance_verbs.tsv",
      "Verbs of taking a stance (every form with its lemma) whose object is reported without marks (\"X endorsed Y\")"},
+    {"finder_skip_words", "finder_skip_words.txt",
+     "Word forms around which the learned indirect-speech finder (indirect_model) proposes nothing"},
     {"abbreviations", "abbreviations.txt", "Abbreviations that keep their period (the shared list of text/data)"},
     {"titles", "titles.tsv", "Title and role words before names (the shared list of text/data)"},
     {"not_names", "not_names.txt", "Capitalised words that are never a speaker's name (the shared list of text/data)"},
@@ -102,6 +104,7 @@ void QuotesStage::configure(const Json& config, const Context& ctx) {
   f.indirect_verbs = file("indirect_verbs");
   f.cognition_verbs = file("cognition_verbs");
   f.stance_verbs = file("stance_verbs");
+  f.finder_skip_words = file("finder_skip_words");
   f.abbreviations = file("abbreviations");
   f.titles = file("titles");
   f.not_names = file("not_names");

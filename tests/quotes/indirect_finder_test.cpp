@@ -160,3 +160,22 @@ TEST(IndirectFinder, ShippedModelReportsSpeechTheRulesMiss) {
   }
   EXPECT_EQ(learned_spans, 2u);
 }
+
+TEST(IndirectFinder, ProposesNothingAroundTheSkipWords) {
+  // "rejected any link" is the writer's account, not the mayor's speech: finder_skip_words.txt holds "rejected"
+  const std::string text =
+      "Mayor Lena Ortiz rejected any link between the fare increase and the repairs to the old bridge.\n";
+  fs::path empty = temp_file("no-skip-words.txt");
+  { std::ofstream out(empty); }
+  test::QuotePipeline shipped(Json{{"indirect_model", "indirect_model.tsv"}});
+  test::QuotePipeline no_skip(Json{{"indirect_model", "indirect_model.tsv"}, {"finder_skip_words", empty.string()}});
+  auto learned = [](const Document& d) {
+    std::size_t n = 0;
+    for (const auto& q : d.quotes)
+      n += q.kind == QuoteKind::indirect && q.extra.at("quotes").at("reason") == "learned cue";
+    return n;
+  };
+  EXPECT_EQ(learned(shipped.run(text)), 0u);
+  EXPECT_GT(learned(no_skip.run(text)), 0u);  // without the list the finder takes it
+  fs::remove(empty);
+}

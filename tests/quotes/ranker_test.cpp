@@ -50,6 +50,31 @@ TEST(SpeakerModel, RefusesAModelOfOtherFeaturesNamingFileAndLine) {
   EXPECT_THROW(SpeakerModel::load(temp_file("missing.tsv")), std::runtime_error);
 }
 
+TEST(SpeakerModel, RefusesABadWeightAndAShortModel) {
+  fs::path f = temp_file("bad.tsv");
+  {
+    std::ofstream out(f);
+    out << kSpeakerFeatureNames[0] << "\t1.5x\n";
+  }
+  try {
+    SpeakerModel::load(f);
+    FAIL() << "loaded a weight with trailing characters";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(f.string() + ":1: bad number '1.5x'"), std::string::npos) << e.what();
+  }
+  {
+    std::ofstream out(f);
+    out << kSpeakerFeatureNames[0] << "\t1.5\n";
+  }
+  try {
+    SpeakerModel::load(f);
+    FAIL() << "loaded a model with one feature";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("1 features, this build expects"), std::string::npos) << e.what();
+  }
+  fs::remove(f);
+}
+
 TEST(SpeakerTraining, LearnsWhichFeatureMarksTheSpeaker) {
   // the right candidate always has "speech_verb_after"; a wrong one is nearer ("same_sentence")
   std::vector<training::RankExample> ex(40);

@@ -9,6 +9,7 @@
 
 #include "eval/document_predictions.hpp"
 #include "eval/folds.hpp"
+#include "training/adam.hpp"
 
 namespace factpipe::quotes::training {
 namespace {
@@ -69,8 +70,8 @@ IndirectModel fit(const std::vector<const IndirectArticle*>& arts, const Indirec
     }
   constexpr std::size_t n = kIndirectFeatureCount;
   const std::size_t nw = words.size() * 2, total = n + nw;
-  std::vector<double> w(total, 0.0), mo(total, 0.0), v(total, 0.0), g(total);
-  const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+  std::vector<double> w(total, 0.0), g(total);
+  Adam adam(total, opt.learning_rate, opt.l2);
   for (int it = 1; it <= opt.iterations; ++it) {
     std::fill(g.begin(), g.end(), 0.0);
     for (const auto& r : rows) {
@@ -82,14 +83,7 @@ IndirectModel fit(const std::vector<const IndirectArticle*>& arts, const Indirec
       for (std::size_t i = 0; i < n; ++i) g[i] += d * r.x[i];
       if (r.word >= 0) g[wi] += d;
     }
-    double scale = rows.empty() ? 0.0 : 1.0 / double(rows.size());
-    for (std::size_t i = 0; i < total; ++i) {
-      double gi = g[i] * scale + opt.l2 * w[i];
-      mo[i] = b1 * mo[i] + (1 - b1) * gi;
-      v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-      double mh = mo[i] / (1 - std::pow(b1, it)), vh = v[i] / (1 - std::pow(b2, it));
-      w[i] -= opt.learning_rate * mh / (std::sqrt(vh) + eps);
-    }
+    adam.step(w, g, rows.empty() ? 0.0 : 1.0 / double(rows.size()), it);
   }
   for (std::size_t i = 0; i < n; ++i) m.weights[i] = w[i];
   for (std::size_t k = 0; k < words.size(); ++k) m.word_weights[words[k]] = {w[n + 2 * k], w[n + 2 * k + 1]};

@@ -6,6 +6,7 @@
 #include <factpipe/utf8.hpp>
 
 #include "eval/quote_metric.hpp"
+#include "training/adam.hpp"
 
 namespace factpipe::quotes::training {
 
@@ -56,9 +57,9 @@ SpeakerModel train_ranker(const std::vector<const RankExample*>& all, const Trai
   for (const auto* e : all)
     if (e->any_right()) ex.push_back(e);
   constexpr std::size_t n = kSpeakerFeatureCount;
-  std::array<double, n> w{}, m{}, v{};
+  std::array<double, n> w{};
+  Adam adam(n, opt.learning_rate, opt.l2);
   std::vector<double> s;
-  const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
   for (int it = 1; it <= opt.iterations; ++it) {
     std::array<double, n> grad{};
     for (const auto* e : ex) {
@@ -81,14 +82,7 @@ SpeakerModel train_ranker(const std::vector<const RankExample*>& all, const Trai
         for (std::size_t i = 0; i < n; ++i) grad[i] += coef * e->x[c][i];
       }
     }
-    double scale = ex.empty() ? 0.0 : 1.0 / double(ex.size());
-    for (std::size_t i = 0; i < n; ++i) {
-      double g = grad[i] * scale + opt.l2 * w[i];
-      m[i] = b1 * m[i] + (1 - b1) * g;
-      v[i] = b2 * v[i] + (1 - b2) * g * g;
-      double mh = m[i] / (1 - std::pow(b1, it)), vh = v[i] / (1 - std::pow(b2, it));
-      w[i] -= opt.learning_rate * mh / (std::sqrt(vh) + eps);
-    }
+    adam.step(w, grad, ex.empty() ? 0.0 : 1.0 / double(ex.size()), it);
   }
   SpeakerModel model;
   model.weights = w;
