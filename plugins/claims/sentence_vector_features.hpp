@@ -15,7 +15,7 @@ namespace factpipe::claims {
 
 inline constexpr int kSentenceVectorBase = (1 << kHashBits) + 1;  // index of the vector's first component
 inline constexpr std::size_t kSentenceVectorDimension = 512;
-inline constexpr unsigned kSentenceVectorHashBits = kHashBits + 1;  // hash_bits of a model with the vector
+inline constexpr unsigned kSentenceVectorHashBits = kHashBits + 1;         // hash_bits of a model with the vector
 inline constexpr std::string_view kSentenceVectorTag = "+use-lite-0.2.0";  // in the feature signature
 
 inline bool is_sentence_vector_feature(int index) { return index >= kSentenceVectorBase; }

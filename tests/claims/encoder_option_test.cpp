@@ -59,8 +59,7 @@ TEST(ClaimsEncoderOption, TheDefaultModelIsRefusedAsTheEncoderModel) {
   ClaimsStage stage;
   if (!encoder_present()) GTEST_SKIP() << "no encoder model (scripts/fetch-model.sh)";
   auto msg = error_of([&] {
-    factpipe::host::configure_stage(stage, Json{{"encoder", true}, {"encoder_model", "checkworthiness.model"}},
-                                    ctx);
+    factpipe::host::configure_stage(stage, Json{{"encoder", true}, {"encoder_model", "checkworthiness.model"}}, ctx);
   });
   EXPECT_NE(msg.find("feature set"), std::string::npos) << msg;
 }

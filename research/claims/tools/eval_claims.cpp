@@ -65,10 +65,12 @@ void usage() {
          "[--structure 0|1] [--word-classes 0|1] [--log-tf 0|1] [--idf 0|1]\n"
          "                            [--scale-words X] [--scale-chars X] [--scale-hand X]\n"
          "  sentence encoder (issue 13; the stage's opt-in claims.encoder):\n"
-         "                            [--sentence-vector 0|1|both]   (the encoder's 512-d vector as features; default both\n"
+         "                            [--sentence-vector 0|1|both]   (the encoder's 512-d vector as features; default "
+         "both\n"
          "                             when the encoder model is present (scripts/fetch-model.sh), else 0)\n"
          "                            [--vector-scale X]   (its scale in the fit)\n"
-         "                            [--select \"--C X,Y --vector-scale X,Y\"]   (candidates; each model is the one of "
+         "                            [--select \"--C X,Y --vector-scale X,Y\"]   (candidates; each model is the one "
+         "of "
          "best inner-CV\n"
          "                             ClaimBuster F1; for CLEF chosen once by 3-fold CV on ClaimBuster alone)\n"
          "\nExamples:\n"
@@ -292,7 +294,6 @@ void evaluate(const std::filesystem::path& datasets, const std::filesystem::path
         "recall=%.4f  F1=%.4f\n\n",
         100 * options.recall_target, micro_recall.precision(), micro_recall.recall(), micro_recall.f1());
   }
-
 }
 
 int main(int argc, char** argv) try {

@@ -48,8 +48,9 @@ void print_stage_throughput(const std::filesystem::path& polnear, const std::fil
   config.encoder = with_encoder;
   auto model_file = data_dir / (with_encoder ? config.encoder_model : config.model);
   if (with_encoder && !fs::exists(model_file)) {
-    std::printf("Claims stage throughput with claims.encoder: skipped, no %s (factpipe-train-claims --sentence-vector 1)\n",
-                model_file.string().c_str());
+    std::printf(
+        "Claims stage throughput with claims.encoder: skipped, no %s (factpipe-train-claims --sentence-vector 1)\n",
+        model_file.string().c_str());
     return;
   }
   auto model = CheckworthinessModel::load(model_file, extractor.signature());

@@ -124,8 +124,8 @@ int main(int argc, char** argv) try {
   auto candidates = option_grid(options, select);
   if (!members.empty() && candidates.size() > 1) throw std::runtime_error("--select and --member do not combine");
   Selection chosen;
-  auto model = members.empty() ? train_selected(all, candidates, info, &chosen)
-                               : train_blend(all, blend, info, &blend_weights);
+  auto model =
+      members.empty() ? train_selected(all, candidates, info, &chosen) : train_blend(all, blend, info, &blend_weights);
   for (std::size_t c = 0; candidates.size() > 1 && c < candidates.size(); ++c)
     std::cerr << (c == chosen.best ? "chosen " : "       ") << describe(candidates[c]) << ": inner-CV F1 "
               << chosen.inner_f1[c] << "\n";

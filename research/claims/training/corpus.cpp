@@ -19,6 +19,7 @@ Corpus load_corpus(const std::filesystem::path& datasets, const FeatureExtractor
   std::unordered_map<std::string, std::vector<float>> vectors;
   if (extractor.options().sentence_vector) {
     std::vector<std::string> texts;
+    texts.reserve(claimbuster.size());
     for (auto& s : claimbuster) texts.push_back(s.text);
     for (auto& d : debates)
       for (auto& s : d.sentences) texts.push_back(s.text);

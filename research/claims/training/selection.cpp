@@ -9,8 +9,8 @@
 
 namespace factpipe::claims {
 
-StackedModel train_selected(const std::vector<const TrainingExample*>& data, const std::vector<TrainOptions>& candidates,
-                            const ModelInfo& info, Selection* selection) {
+StackedModel train_selected(const std::vector<const TrainingExample*>& data,
+                            const std::vector<TrainOptions>& candidates, const ModelInfo& info, Selection* selection) {
   if (candidates.empty()) throw std::invalid_argument("claims trainer: no candidate options to select from");
   if (candidates.size() == 1) return train(data, candidates[0], info);
   Selection s;

@@ -16,8 +16,9 @@ struct Selection {
 
 // train() with the candidate of the best inner-CV F1 (ties: the first); its thresholds come from that candidate's
 // out-of-fold probabilities. One candidate: plain train(). Candidates need threshold_folds >= 2.
-StackedModel train_selected(const std::vector<const TrainingExample*>& data, const std::vector<TrainOptions>& candidates,
-                            const ModelInfo& info, Selection* selection = nullptr);
+StackedModel train_selected(const std::vector<const TrainingExample*>& data,
+                            const std::vector<TrainOptions>& candidates, const ModelInfo& info,
+                            Selection* selection = nullptr);
 
 // "--C 1,4 --vector-scale 0.5,1" -> every combination of the listed values applied on top of `base`
 // (training flags only; throws naming a flag that is not one).

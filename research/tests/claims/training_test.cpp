@@ -5,12 +5,12 @@
 
 #include "experiment_features.hpp"
 #include "feature_extractor.hpp"
+#include "sentence_vector_features.hpp"
 #include "test_paths.hpp"
 #include "training/blend.hpp"
 #include "training/metrics.hpp"
 #include "training/model_flags.hpp"
 #include "training/selection.hpp"
-#include "sentence_vector_features.hpp"
 #include "training/trainer.hpp"
 
 using namespace factpipe::claims;
@@ -265,8 +265,7 @@ TEST(ClaimsTraining, SentenceVectorScaleIsFoldedIntoTheWeights) {
   auto a = fit(raw_rows, scaled, info);
   auto b = fit(doubled_rows, TrainOptions{}, info);
   double vector_weight = 0.0;
-  for (std::size_t i = 0; i < raw.size(); ++i)
-    EXPECT_NEAR(a.decision(raw[i].x), b.decision(doubled[i].x), 1e-4) << i;
+  for (std::size_t i = 0; i < raw.size(); ++i) EXPECT_NEAR(a.decision(raw[i].x), b.decision(doubled[i].x), 1e-4) << i;
   for (std::size_t j = 0; j < kSentenceVectorDimension; ++j)
     vector_weight += std::fabs(a.weights()[static_cast<std::size_t>(kSentenceVectorBase) + j]);
   EXPECT_GT(vector_weight, 0.0);
@@ -287,6 +286,7 @@ TEST(ClaimsSelection, GridCombinesEveryValueAndRejectsOtherFlags) {
 TEST(ClaimsSelection, PicksTheCandidateOfBestInnerF1) {
   auto data = synthetic();
   std::vector<const TrainingExample*> rows;
+  rows.reserve(data.size());
   for (auto& d : data) rows.push_back(&d);
   ModelInfo info;
   info.feature_set = "test";
