@@ -78,7 +78,7 @@ Json config_schema() {
           {"default", d.encoder},
           {"description",
            "Opt-in: add the sentence encoder's vector (USE lite, scripts/fetch-model.sh) to the features and use "
-           "encoder_model; better check-worthiness, but ~3 ms of CPU per sentence (the stage runs tens of times "
+           "encoder_model; better check-worthiness, but ~3 ms of CPU per sentence (the stage runs ~250x "
            "slower)"}}},
         {"encoder_model",
          {{"type", "string"},
