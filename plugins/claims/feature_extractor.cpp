@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "features/features.hpp"
+#include "sentence_vector_features.hpp"
 
 namespace factpipe::claims {
 
@@ -13,7 +14,7 @@ std::string FeatureOptions::tag(std::string_view extension_tag) const {
   std::snprintf(buf, sizeof buf, "w%s%s%.*s:%g,%g,%g%s", word_trigrams ? "123" : "12", chars,
                 static_cast<int>(extension_tag.size()), extension_tag.data(), weighting.scale[0], weighting.scale[1],
                 weighting.scale[2], weighting.log_tf ? ":logtf" : "");
-  return buf;
+  return std::string(buf) + (sentence_vector ? std::string(kSentenceVectorTag) : std::string());
 }
 
 std::vector<SparseFeature> FeatureExtractor::extract(const AnalyzedSentence& s) const {

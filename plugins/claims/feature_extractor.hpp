@@ -26,6 +26,9 @@ struct FeatureOptions {
   // Scales of word n-grams, character n-grams, hand features; log tf. Character n-grams are ~4x as many as
   // word features: at scale 1 they dominate the unit norm and F1 drops, at 0.5 it rises (README table).
   GroupWeighting weighting{{1.0, 0.5, 1.0}, true};
+  // The sentence encoder's vector after the hashed features (sentence_vector_features.hpp). extract() does not
+  // add it (it needs the encoder, and batches are faster): the caller appends it; the flag puts it in the signature.
+  bool sentence_vector = false;
   // `extension_tag`: FeatureExtension::tag() of the experiment's extra features, "" for none.
   std::string tag(std::string_view extension_tag = {}) const;
 };

@@ -26,10 +26,13 @@
 #include "../training/datasets.hpp"
 #include "../training/metrics.hpp"
 #include "../training/model_flags.hpp"
+#include "../training/selection.hpp"
 #include "../training/trainer.hpp"
 #include "feature_extractor.hpp"
 #include "stage_throughput.hpp"
 #include "tool_paths.hpp"
+
+#include <factpipe/encoder/sentence_encoder.hpp>
 
 using namespace factpipe::claims;
 
@@ -61,6 +64,15 @@ void usage() {
          "                            [--char-ngrams 0|1] [--char-min N] [--char-max N] [--word-trigrams 0|1] "
          "[--structure 0|1] [--word-classes 0|1] [--log-tf 0|1] [--idf 0|1]\n"
          "                            [--scale-words X] [--scale-chars X] [--scale-hand X]\n"
+         "  sentence encoder (issue 13; the stage's opt-in claims.encoder):\n"
+         "                            [--sentence-vector 0|1|both]   (the encoder's 512-d vector as features; default "
+         "both\n"
+         "                             when the encoder model is present (scripts/fetch-model.sh), else 0)\n"
+         "                            [--vector-scale X]   (its scale in the fit)\n"
+         "                            [--select \"--C X,Y --vector-scale X,Y\"]   (candidates; each model is the one "
+         "of "
+         "best inner-CV\n"
+         "                             ClaimBuster F1; for CLEF chosen once by 3-fold CV on ClaimBuster alone)\n"
          "\nExamples:\n"
          "  factpipe eval claims                    # CLEF-2019 and ClaimBuster by cross-validation, and the speed\n"
          "  factpipe eval claims --only claimbuster --C 0.5\n";
@@ -99,9 +111,7 @@ void ensemble_claimbuster_cv(const std::filesystem::path& datasets, const std::f
     auto sig = extractor.signature();
     if (!corpora.count(sig)) corpora.emplace(sig, load_corpus(datasets, extractor));
     corpus_of.push_back(&corpora.at(sig));
-    ModelInfo info;
-    info.feature_set = sig;
-    infos.push_back(info);
+    infos.push_back(model_info(extractor));
     std::printf("member %zu: %s | %s\n", corpus_of.size() - 1, sig.c_str(), describe(o).c_str());
   }
   const auto& base = *corpus_of[0];
@@ -161,73 +171,38 @@ void ensemble_claimbuster_cv(const std::filesystem::path& datasets, const std::f
               micro.precision(), micro.recall(), micro.f1(), micro.tp, micro.fp, micro.fn);
 }
 
-int main(int argc, char** argv) try {
-  std::filesystem::path datasets = tools::default_datasets_dir(), data_dir = tools::source_data_dir();
-  TrainOptions options;
-  std::string only;
-  std::filesystem::path dump;  // error analysis: held-out ClaimBuster probabilities (outside the repo!)
-  ExperimentFeatures features;
-  bool quiet = false, claimbuster_with_clef = true, stratified = true;
-  std::vector<std::string> members;  // --member: further models of an averaged-probability ensemble
-  bool blend_logits = false;         // --blend logit: average decision values instead of probabilities
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
-      return argv[++i];
-    };
-    if (a == "--help" || a == "-h") {
-      usage();
-      return 0;
-    }
-    if (a == "--datasets") datasets = value();
-    else if (a == "--data-dir") data_dir = value();
-    else if (a == "--only") only = value();
-    else if (a == "--unstratified") stratified = false;
-    else if (i + 1 < argc &&
-             (apply_training_flag(a, argv[i + 1], options) || apply_feature_flag(a, argv[i + 1], features)))
-      ++i;
-    else if (a == "--member") members.push_back(value());
-    else if (a == "--blend") {
-      auto v = value();
-      if (v != "logit" && v != "probability")
-        throw std::runtime_error("--blend is logit or probability, not '" + v + "'");
-      blend_logits = v == "logit";
-    } else if (a == "--quiet") quiet = true;
-    else if (a == "--dump-predictions") dump = value();
-    else if (a == "--claimbuster-only") claimbuster_with_clef = false;
-    else {
-      usage();
-      throw std::runtime_error("unknown argument '" + a + "'");
-    }
-  }
-  for (double scale : features.options.weighting.scale)
-    if (!(scale > 0)) throw std::runtime_error("feature group scales must be > 0");
-  if (features.options.char_min < 1 || features.options.char_max < features.options.char_min)
-    throw std::runtime_error("need 1 <= --char-min <= --char-max");
-  if (!members.empty()) {
-    std::vector<std::pair<TrainOptions, ExperimentFeatures>> all{{options, features}};
-    for (auto& spec : members) all.push_back(member_options(spec, options, features));
-    std::printf("factpipe claims evaluation: %s ensemble, ClaimBuster 5-fold CV%s\n",
-                blend_logits ? "averaged-logit" : "averaged-probability",
-                claimbuster_with_clef ? " (train: 4 folds + all 19 CLEF debates)" : " (train: 4 folds)");
-    ensemble_claimbuster_cv(datasets, data_dir, all, claimbuster_with_clef, stratified, quiet, blend_logits);
-    return 0;
-  }
+// CLEF-2019 leave-one-debate-out and ClaimBuster 5-fold CV of one feature set; with several candidate training
+// options, each model is trained with the one its own training part's inner CV prefers.
+void evaluate(const std::filesystem::path& datasets, const std::filesystem::path& data_dir,
+              const ExperimentFeatures& features, const std::vector<TrainOptions>& candidates, const std::string& only,
+              bool quiet, bool claimbuster_with_clef, bool stratified, const std::filesystem::path& dump) {
   auto extractor = features.extractor(data_dir);
+  const TrainOptions& options = candidates.front();
   std::printf("factpipe claims evaluation\nfeature set: %s\nsolver: %s\ndatasets: %s\n\n",
               extractor.signature().c_str(), describe(options).c_str(), datasets.string().c_str());
   bool need_corpus = only.empty() || only == "clef" || only == "claimbuster";
   Corpus corpus;
   if (need_corpus) corpus = load_corpus(datasets, extractor);
-  ModelInfo info;
-  info.feature_set = extractor.signature();
+  ModelInfo info = model_info(extractor);
+  if (candidates.size() > 1) {
+    std::printf("candidates (chosen per model by inner CV):\n");
+    for (std::size_t c = 0; c < candidates.size(); ++c) std::printf("  %zu: %s\n", c, describe(candidates[c]).c_str());
+  }
 
   if (only.empty() || only == "clef") {
     std::printf("CLEF-2019 CheckThat! task 1, leave-one-debate-out (train: ClaimBuster%s)\n",
                 claimbuster_with_clef ? " + other 18 debates" : " only");
     RankingScores mean;
     TrainOptions o = options;
+    if (candidates.size() > 1) {  // chosen without any CLEF label: 3-fold CV on ClaimBuster alone
+      std::vector<const TrainingExample*> claimbuster;
+      for (auto& e : corpus.claimbuster) claimbuster.push_back(&e);
+      Selection chosen;
+      train_selected(claimbuster, candidates, info, &chosen);
+      o = candidates[chosen.best];
+      std::printf("  options chosen by ClaimBuster-only inner CV (F1 %.4f): %s\n", chosen.inner_f1[chosen.best],
+                  describe(o).c_str());
+    }
     o.threshold_folds = 0;  // ranking only
     for (std::size_t d = 0; d < corpus.debates.size(); ++d) {
       std::vector<const TrainingExample*> train_set;
@@ -277,7 +252,7 @@ int main(int argc, char** argv) try {
       dump_out.open(dump);
       if (!dump_out) throw std::runtime_error("cannot write " + dump.string());
     }
-    double macro_p = 0, macro_r = 0, macro_f = 0;
+    double macro_p = 0, macro_r = 0, macro_f = 0, worst_f = 1.0;
     for (unsigned k = 0; k < kFolds; ++k) {
       std::vector<const TrainingExample*> train_set;
       for (std::size_t i = 0; i < corpus.claimbuster.size(); ++i)
@@ -285,7 +260,8 @@ int main(int argc, char** argv) try {
       if (claimbuster_with_clef)
         for (auto& d : corpus.debates)
           for (auto& e : d) train_set.push_back(&e);
-      auto model = train(train_set, options, info);
+      Selection chosen;
+      auto model = train_selected(train_set, candidates, info, &chosen);
       BinaryScores fold;
       for (std::size_t i = 0; i < corpus.claimbuster.size(); ++i)
         if (folds[i] == k) {
@@ -299,8 +275,10 @@ int main(int argc, char** argv) try {
             dump_out << k << '\t' << e.label << '\t' << p << '\t' << model.threshold() << '\t' << texts.at(i) << '\n';
         }
       if (!quiet)
-        std::printf("  fold %u: threshold=%.3f  P=%.4f  R=%.4f  F1=%.4f  (recall_threshold=%.3f)\n", k,
-                    model.threshold(), fold.precision(), fold.recall(), fold.f1(), model.recall_threshold());
+        std::printf("  fold %u: threshold=%.3f  P=%.4f  R=%.4f  F1=%.4f  (recall_threshold=%.3f)%s\n", k,
+                    model.threshold(), fold.precision(), fold.recall(), fold.f1(), model.recall_threshold(),
+                    candidates.size() > 1 ? (" candidate " + std::to_string(chosen.best)).c_str() : "");
+      worst_f = std::min(worst_f, fold.f1());
       macro_p += fold.precision();
       macro_r += fold.recall();
       macro_f += fold.f1();
@@ -309,15 +287,102 @@ int main(int argc, char** argv) try {
         "  label 1 at the model's threshold (max F1): precision=%.4f  recall=%.4f  F1=%.4f  (pooled over folds; tp=%zu "
         "fp=%zu fn=%zu)\n",
         micro.precision(), micro.recall(), micro.f1(), micro.tp, micro.fp, micro.fn);
-    std::printf("  mean over folds: precision=%.4f  recall=%.4f  F1=%.4f\n", macro_p / kFolds, macro_r / kFolds,
-                macro_f / kFolds);
+    std::printf("  mean over folds: precision=%.4f  recall=%.4f  F1=%.4f  (worst fold F1=%.4f)\n", macro_p / kFolds,
+                macro_r / kFolds, macro_f / kFolds, worst_f);
     std::printf(
         "  at the stage's default operating point (recall_threshold, %.0f%% recall target): precision=%.4f  "
         "recall=%.4f  F1=%.4f\n\n",
         100 * options.recall_target, micro_recall.precision(), micro_recall.recall(), micro_recall.f1());
   }
+}
 
-  if (only.empty() || only == "speed") print_stage_throughput(datasets / "polnear", data_dir);
+int main(int argc, char** argv) try {
+  std::filesystem::path datasets = tools::default_datasets_dir(), data_dir = tools::source_data_dir();
+  TrainOptions options;
+  std::string only;
+  std::filesystem::path dump;  // error analysis: held-out ClaimBuster probabilities (outside the repo!)
+  ExperimentFeatures features;
+  bool quiet = false, claimbuster_with_clef = true, stratified = true;
+  std::vector<std::string> members;  // --member: further models of an averaged-probability ensemble
+  bool blend_logits = false;         // --blend logit: average decision values instead of probabilities
+  const bool encoder_present = std::filesystem::exists(factpipe::encoder::default_model_dir() / "model.json");
+  std::string sentence_vector_mode = encoder_present ? "both" : "0";
+  bool vector_option_given = false;
+  std::string select;  // --select: candidate training options, chosen by inner CV
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
+      return argv[++i];
+    };
+    if (a == "--help" || a == "-h") {
+      usage();
+      return 0;
+    }
+    if (a == "--datasets") datasets = value();
+    else if (a == "--data-dir") data_dir = value();
+    else if (a == "--only") only = value();
+    else if (a == "--unstratified") stratified = false;
+    else if (a == "--sentence-vector") {
+      sentence_vector_mode = value();
+      vector_option_given = true;
+    } else if (a == "--select") select = value();
+    else if (i + 1 < argc &&
+             (apply_training_flag(a, argv[i + 1], options) || apply_feature_flag(a, argv[i + 1], features)))
+      ++i;
+    else if (a == "--member") members.push_back(value());
+    else if (a == "--blend") {
+      auto v = value();
+      if (v != "logit" && v != "probability")
+        throw std::runtime_error("--blend is logit or probability, not '" + v + "'");
+      blend_logits = v == "logit";
+    } else if (a == "--quiet") quiet = true;
+    else if (a == "--dump-predictions") dump = value();
+    else if (a == "--claimbuster-only") claimbuster_with_clef = false;
+    else {
+      usage();
+      throw std::runtime_error("unknown argument '" + a + "'");
+    }
+  }
+  for (double scale : features.options.weighting.scale)
+    if (!(scale > 0)) throw std::runtime_error("feature group scales must be > 0");
+  if (features.options.char_min < 1 || features.options.char_max < features.options.char_min)
+    throw std::runtime_error("need 1 <= --char-min <= --char-max");
+  if (!members.empty()) {
+    std::vector<std::pair<TrainOptions, ExperimentFeatures>> all{{options, features}};
+    for (auto& spec : members) all.push_back(member_options(spec, options, features));
+    std::printf("factpipe claims evaluation: %s ensemble, ClaimBuster 5-fold CV%s\n",
+                blend_logits ? "averaged-logit" : "averaged-probability",
+                claimbuster_with_clef ? " (train: 4 folds + all 19 CLEF debates)" : " (train: 4 folds)");
+    ensemble_claimbuster_cv(datasets, data_dir, all, claimbuster_with_clef, stratified, quiet, blend_logits);
+    return 0;
+  }
+  std::vector<bool> vector_settings;
+  if (sentence_vector_mode == "both") vector_settings = {false, true};
+  else if (sentence_vector_mode == "1") vector_settings = {true};
+  else if (sentence_vector_mode == "0") vector_settings = {false};
+  else throw std::runtime_error("--sentence-vector is 0, 1 or both, not '" + sentence_vector_mode + "'");
+  if (only != "speed")
+    for (bool with_vector : vector_settings) {
+      features.options.sentence_vector = with_vector;
+      std::printf("=== sentence encoder features %s ===\n", with_vector ? "ON (+use-lite-0.2.0)" : "OFF");
+      auto candidates = option_grid(options, select);
+      if (!with_vector) {  // the vector's scale means nothing without it: one candidate per other setting
+        std::vector<TrainOptions> distinct;
+        for (auto c : candidates) {
+          c.vector_scale = 1.0;
+          if (std::none_of(distinct.begin(), distinct.end(), [&](auto& d) { return describe(d) == describe(c); }))
+            distinct.push_back(c);
+        }
+        candidates = distinct;
+      }
+      evaluate(datasets, data_dir, features, candidates, only, quiet, claimbuster_with_clef, stratified, dump);
+    }
+  if (!encoder_present && sentence_vector_mode == "0" && !vector_option_given)
+    std::printf("(sentence encoder features skipped: no model in %s; run scripts/fetch-model.sh)\n\n",
+                factpipe::encoder::default_model_dir().string().c_str());
+  if (only.empty() || only == "speed")
+    for (bool with_vector : vector_settings) print_stage_throughput(datasets / "polnear", data_dir, with_vector);
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "factpipe-eval-claims: " << e.what() << "\n";

@@ -13,6 +13,7 @@
 
 #include "../training/corpus.hpp"
 #include "../training/model_flags.hpp"
+#include "../training/selection.hpp"
 #include "../training/trainer.hpp"
 #include "feature_extractor.hpp"
 #include "tool_paths.hpp"
@@ -34,9 +35,15 @@ void usage() {
          "folds)\n"
          "                             [--domain-adapt 0|1|2|3] [--trees 0|1] [--tree-rounds N] [--tree-depth N] "
          "[--tree-eta X] [--tree-min-child-weight X] [--stack-folds N]\n"
+         "                             [--sentence-vector 0|1] [--vector-scale X] [--select \"--C X,Y --vector-scale "
+         "X,Y\"]\n"
          "  --datasets DIR     ../shared/datasets (claimbuster/train.json, clef2019-checkworthiness/training)\n"
          "  --data-dir DIR     the plugin's data dir holding lexicon.txt (default: the source tree's)\n"
-         "  --out FILE         model file (default: <data-dir>/checkworthiness.model)\n"
+         "  --out FILE         model file (default: <data-dir>/checkworthiness.model, with --sentence-vector 1\n"
+         "                     <data-dir>/checkworthiness-encoder.model: the stage's claims.encoder model)\n"
+         "  --sentence-vector 1  add the sentence encoder's 512-d vector to the features (scripts/fetch-model.sh)\n"
+         "  --select SPEC      candidate training options (every combination of the comma-separated values);\n"
+         "                     the one with the best inner-CV ClaimBuster F1 is trained\n"
          "  --claimbuster-only leave out the 19 CLEF-2019 debates (+2 F1 points on ClaimBuster, but misses a gold\n"
          "                     claim of examples/articles/transit-fares-2026 at the recall operating point)\n"
          "\nExample:\n"
@@ -60,6 +67,8 @@ int main(int argc, char** argv) try {
   std::string command = "factpipe-train-claims";
   bool with_clef = true;
   std::vector<std::string> members;  // --member: further models whose decision values are blended with this one
+  bool sentence_vector = false;      // --sentence-vector 1: the encoder's vector as features (claims.encoder)
+  std::string select;                // --select: candidates chosen among by inner CV
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -77,7 +86,13 @@ int main(int argc, char** argv) try {
       with_clef = false;
       command += " --claimbuster-only";
     } else if (i + 1 < argc && apply_training_flag(a, argv[i + 1], options)) command += " " + a + " " + argv[++i];
-    else if (a == "--member") {
+    else if (a == "--sentence-vector") {
+      sentence_vector = value() != "0";
+      command += std::string(" --sentence-vector ") + (sentence_vector ? "1" : "0");
+    } else if (a == "--select") {
+      select = value();
+      command += " --select '" + select + "'";
+    } else if (a == "--member") {
       members.push_back(value());
       command += " --member '" + members.back() + "'";
     } else {
@@ -85,8 +100,10 @@ int main(int argc, char** argv) try {
       throw std::runtime_error("unknown argument '" + a + "'");
     }
   }
-  if (out.empty()) out = data_dir / "checkworthiness.model";
-  auto extractor = FeatureExtractor::from_data_dir(data_dir);
+  if (out.empty()) out = data_dir / (sentence_vector ? "checkworthiness-encoder.model" : "checkworthiness.model");
+  FeatureOptions features;
+  features.sentence_vector = sentence_vector;
+  auto extractor = FeatureExtractor::from_data_dir(data_dir, features);
   std::cerr << "reading " << datasets.string() << "\n";
   Corpus corpus = load_corpus(datasets, extractor);
   std::vector<const TrainingExample*> all;
@@ -94,8 +111,7 @@ int main(int argc, char** argv) try {
   if (with_clef)
     for (auto& d : corpus.debates)
       for (auto& e : d) all.push_back(&e);
-  ModelInfo info;
-  info.feature_set = extractor.signature();
+  ModelInfo info = model_info(extractor);
   info.training = "claimbuster/train.json (" + std::to_string(corpus.claimbuster.size()) + " sentences)" +
                   (with_clef ? " + clef2019-checkworthiness/training (" + std::to_string(corpus.debates.size()) +
                                    " debates, " + std::to_string(corpus.clef_sentences()) + " sentences)"
@@ -105,7 +121,14 @@ int main(int argc, char** argv) try {
   std::vector<TrainOptions> blend{options};
   for (auto& spec : members) blend.push_back(member_options(spec, options));
   std::vector<double> blend_weights;
-  auto model = members.empty() ? train(all, options, info) : train_blend(all, blend, info, &blend_weights);
+  auto candidates = option_grid(options, select);
+  if (!members.empty() && candidates.size() > 1) throw std::runtime_error("--select and --member do not combine");
+  Selection chosen;
+  auto model =
+      members.empty() ? train_selected(all, candidates, info, &chosen) : train_blend(all, blend, info, &blend_weights);
+  for (std::size_t c = 0; candidates.size() > 1 && c < candidates.size(); ++c)
+    std::cerr << (c == chosen.best ? "chosen " : "       ") << describe(candidates[c]) << ": inner-CV F1 "
+              << chosen.inner_f1[c] << "\n";
   for (std::size_t m = 0; m < blend_weights.size(); ++m)
     std::cerr << "blend weight of member " << m << ": " << blend_weights[m] << "\n";
   model.save(out);

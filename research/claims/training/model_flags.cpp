@@ -45,6 +45,7 @@ bool apply_training_flag(const std::string& a, const std::string& v, TrainOption
   else if (a == "--nb-alpha") o.nb_alpha = number(a, v);
   else if (a == "--nb-beta") o.nb_beta = number(a, v);
   else if (a == "--seed") o.seed = count(a, v);
+  else if (a == "--vector-scale") o.vector_scale = number(a, v);
   else return false;
   return true;
 }
@@ -61,6 +62,7 @@ bool apply_feature_flag(const std::string& a, const std::string& v, ExperimentFe
   else if (a == "--scale-words") f.weighting.scale[0] = number(a, v);
   else if (a == "--scale-chars") f.weighting.scale[1] = number(a, v);
   else if (a == "--scale-hand") f.weighting.scale[2] = number(a, v);
+  else if (a == "--sentence-vector") f.sentence_vector = on(a, v);
   else return false;
   return true;
 }

@@ -12,6 +12,7 @@
 #include "blend.hpp"
 #include "boosted_trees.hpp"
 #include "metrics.hpp"
+#include "sentence_vector_features.hpp"
 
 namespace factpipe::claims {
 namespace {
@@ -91,7 +92,9 @@ std::string describe(const TrainOptions& o) {
                 : o.domain_adapt == 3 ? " domain_adapt=shared+clef"
                                       : "",
                 trees);
-  return buf;
+  char vectors[48] = "";  // only when changed, so the headers of models without the vector stay as they were
+  if (o.vector_scale != 1.0) std::snprintf(vectors, sizeof vectors, " vector_scale=%g", o.vector_scale);
+  return std::string(buf) + vectors;
 }
 
 std::vector<unsigned> assign_folds(std::size_t n, unsigned folds, std::uint32_t seed) {
@@ -143,6 +146,7 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
   if (options.nb) nb_ratio = log_count_ratios(data, n_features, options);
   auto scaled = [&](const SparseFeature& f) {
     double v = idf.empty() ? f.value : f.value * idf[static_cast<std::size_t>(f.index)];
+    if (is_sentence_vector_feature(f.index)) v *= options.vector_scale;
     return nb_ratio.empty() ? v : v * nb_ratio[static_cast<std::size_t>(f.index)];
   };
   std::vector<feature_node> nodes;
@@ -217,6 +221,7 @@ CheckworthinessModel fit(const std::vector<const TrainingExample*>& data, const 
   for (std::size_t i = 1; i < raw.size(); ++i) {
     double scale = idf.empty() ? 1.0 : idf[i];  // w.(idf*x) == (w*idf).x
     if (!nb_ratio.empty()) scale *= nb_ratio[i];
+    if (is_sentence_vector_feature(static_cast<int>(i))) scale *= options.vector_scale;
     w[i] = static_cast<float>(raw[i] * scale);
   }
   double bias =

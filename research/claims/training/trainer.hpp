@@ -51,6 +51,9 @@ struct TrainOptions {
   unsigned tree_depth = 4;
   double tree_eta = 0.1;
   double tree_min_child_weight = 1.0;
+  // Scale of the sentence-vector features (sentence_vector_features.hpp) in the fit, against the unit-length hashed
+  // vector: with C, it sets how strongly their weights are penalised. Folded into the saved weights.
+  double vector_scale = 1.0;
   unsigned threshold_folds = 3;     // inner folds for the thresholds; 0 = keep 0.5
   unsigned claimbuster_copies = 3;  // rows per `calibrate` (ClaimBuster) example: an integer instance weight
                                     // (on ClaimBuster alone it just multiplies C)

@@ -1,12 +1,16 @@
 // Training is deterministic; folds and ranking measures follow their definitions.
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "experiment_features.hpp"
 #include "feature_extractor.hpp"
+#include "sentence_vector_features.hpp"
 #include "test_paths.hpp"
 #include "training/blend.hpp"
 #include "training/metrics.hpp"
 #include "training/model_flags.hpp"
+#include "training/selection.hpp"
 #include "training/trainer.hpp"
 
 using namespace factpipe::claims;
@@ -234,4 +238,64 @@ TEST(ClaimsTraining, BlendIsOneLinearModelWhoseDecisionIsTheWeightedSum) {
   TrainOptions trees;
   trees.trees = true;
   EXPECT_THROW(train_blend(ptrs, {a, trees}, info), std::invalid_argument);
+}
+
+// The sentence vector's scale in the fit is folded into the saved weights: fitting with vector_scale 2 is
+// fitting on doubled vectors, and the saved model scores the raw vectors as that fit scores the doubled ones.
+TEST(ClaimsTraining, SentenceVectorScaleIsFoldedIntoTheWeights) {
+  auto with_vectors = [](double factor) {
+    auto data = synthetic();
+    for (std::size_t i = 0; i < data.size(); ++i) {
+      std::vector<float> v(kSentenceVectorDimension, 0.0f);
+      v[i % 7] = static_cast<float>(factor * (data[i].label ? 0.8 : -0.3));  // a made-up direction per label
+      v[100 + i % 5] = static_cast<float>(factor * 0.5);
+      append_sentence_vector(data[i].x, v);
+    }
+    return data;
+  };
+  auto raw = with_vectors(1.0), doubled = with_vectors(2.0);
+  std::vector<const TrainingExample*> raw_rows, doubled_rows;
+  for (auto& d : raw) raw_rows.push_back(&d);
+  for (auto& d : doubled) doubled_rows.push_back(&d);
+  ModelInfo info;
+  info.feature_set = "test";
+  info.hash_bits = kSentenceVectorHashBits;
+  TrainOptions scaled;
+  scaled.vector_scale = 2.0;
+  auto a = fit(raw_rows, scaled, info);
+  auto b = fit(doubled_rows, TrainOptions{}, info);
+  double vector_weight = 0.0;
+  for (std::size_t i = 0; i < raw.size(); ++i) EXPECT_NEAR(a.decision(raw[i].x), b.decision(doubled[i].x), 1e-4) << i;
+  for (std::size_t j = 0; j < kSentenceVectorDimension; ++j)
+    vector_weight += std::fabs(a.weights()[static_cast<std::size_t>(kSentenceVectorBase) + j]);
+  EXPECT_GT(vector_weight, 0.0);
+  EXPECT_NE(describe(scaled).find("vector_scale=2"), std::string::npos);
+  EXPECT_EQ(describe(TrainOptions{}).find("vector_scale"), std::string::npos);  // old model headers unchanged
+}
+
+TEST(ClaimsSelection, GridCombinesEveryValueAndRejectsOtherFlags) {
+  auto grid = option_grid(TrainOptions{}, "--C 1,4 --vector-scale 0.5,1,2");
+  ASSERT_EQ(grid.size(), 6u);
+  EXPECT_DOUBLE_EQ(grid[0].C, 1.0);
+  EXPECT_DOUBLE_EQ(grid[5].C, 4.0);
+  EXPECT_DOUBLE_EQ(grid[5].vector_scale, 2.0);
+  EXPECT_EQ(option_grid(TrainOptions{}, "").size(), 1u);
+  EXPECT_THROW(option_grid(TrainOptions{}, "--char-ngrams 0,1"), std::invalid_argument);
+}
+
+TEST(ClaimsSelection, PicksTheCandidateOfBestInnerF1) {
+  auto data = synthetic();
+  std::vector<const TrainingExample*> rows;
+  rows.reserve(data.size());
+  for (auto& d : data) rows.push_back(&d);
+  ModelInfo info;
+  info.feature_set = "test";
+  TrainOptions good, bad;
+  bad.solver = Solver::l1r_lr;  // L1 with a tiny C keeps no feature: one probability for every row
+  bad.C = 1e-4;
+  Selection chosen;
+  train_selected(rows, {bad, good}, info, &chosen);
+  ASSERT_EQ(chosen.inner_f1.size(), 2u);
+  EXPECT_GT(chosen.inner_f1[1], chosen.inner_f1[0]);
+  EXPECT_EQ(chosen.best, 1u);
 }
