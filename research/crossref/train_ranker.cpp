@@ -306,7 +306,8 @@ int main(int argc, char** argv) {
     else {
       std::printf(
           "usage: factpipe-train-crossref-ranker [--datasets DIR] [--work DIR] [--out FILE] [--candidates N] "
-          "[--dense-candidates N] [--author-candidates N] [--folds K] [--more-features] [--ranksvm]\n  fits the learned re-ranker on CLEF-2020 "
+          "[--dense-candidates N] [--author-candidates N] [--folds K] [--more-features] [--ranksvm]\n  fits the "
+          "learned re-ranker on CLEF-2020 "
           "task 2 "
           "train (default out: %s)\n"
           "\nExample:\n  factpipe train-crossref-ranker --folds 5 --out /tmp/ranker.json\n",

@@ -39,7 +39,8 @@ TEST(NearDuplicates, OneResultForTheGroupListingTheOthers) {
   EngineConfig config;
   config.synonyms = false;
   Engine engine(db, config, nullptr);
-  auto ranked = engine.rank(ClaimInput{"122 detainees released from Guantanamo re-engaged in terrorism", {}, "", ""}, 5);
+  auto ranked =
+      engine.rank(ClaimInput{"122 detainees released from Guantanamo re-engaged in terrorism", {}, "", ""}, 5);
   ASSERT_GE(ranked.size(), 1u);
   EXPECT_EQ(ranked[0].sid, "first");  // the earliest record stands for the group
   EXPECT_EQ(ranked[0].duplicates, std::vector<std::string>{"second"});

@@ -83,7 +83,8 @@ Weights tune(Engine& engine, const ClefSplit& train) {
   std::vector<std::vector<Cand>> cache;
   for (std::size_t i = 0; i < train.tweets.size(); ++i) {
     std::vector<Cand> c;
-    for (auto& r : engine.rank(ClaimInput{train.tweets[i], {}, train.authors[i], train.authors[i]}, engine.config().candidates))
+    for (auto& r :
+         engine.rank(ClaimInput{train.tweets[i], {}, train.authors[i], train.authors[i]}, engine.config().candidates))
       c.push_back({r.features, r.sid});
     cache.push_back(std::move(c));
   }
