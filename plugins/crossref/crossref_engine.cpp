@@ -118,6 +118,53 @@ std::vector<ClaimVector> Engine::claim_vectors(const std::vector<std::string>& t
   return out;
 }
 
+namespace {
+
+// The second query for a post with an author (EngineConfig::author_candidates): the claim's words and the
+// rarest words of the author's name whose postings fit in max_postings (none fit: no query), summed idf; the
+// best fact-checks not yet in the pool. Rows read are kept in `fetched`.
+std::vector<Candidate> author_candidates(IndexReader& reader, const std::string& author,
+                                         const std::vector<std::pair<std::string, double>>& claim_words,
+                                         const std::vector<Candidate>& pool,
+                                         std::unordered_map<std::int64_t, PassageRow>& fetched,
+                                         const EngineConfig& config) {
+  std::vector<std::pair<std::int64_t, std::string>> by_df;
+  for (const auto& t : analyze(author)) {
+    if (!is_content(t) || !indexed_word(t.lower)) continue;
+    std::int64_t df = reader.doc_freq(t.stem);
+    if (df > 0) by_df.emplace_back(df, t.lower);
+  }
+  std::sort(by_df.begin(), by_df.end());
+  by_df.erase(std::unique(by_df.begin(), by_df.end()), by_df.end());
+  const double n = static_cast<double>(std::max<std::int64_t>(reader.passage_total(), 1));
+  std::vector<std::pair<std::string, double>> query;
+  std::int64_t postings = 0;
+  for (const auto& [df, w] : by_df) {
+    if (postings + df > config.max_postings) break;
+    postings += df;
+    query.emplace_back(w, std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5)));
+  }
+  std::vector<Candidate> out;
+  if (query.empty()) return out;
+  for (const auto& cw : claim_words)
+    if (std::none_of(query.begin(), query.end(), [&](const auto& q) { return q.first == cw.first; }))
+      query.push_back(cw);
+  std::unordered_set<std::int64_t> have;
+  for (const auto& c : pool) have.insert(c.id);
+  // More than asked for: some are already in the pool or are not fact-checks.
+  for (const auto& c : reader.search_idf(query, config.author_candidates * 3)) {
+    if (!have.insert(c.id).second) continue;
+    auto it = fetched.find(c.id);
+    if (it == fetched.end()) it = fetched.emplace(c.id, reader.passage(c.id)).first;
+    if (it->second.kind != "factcheck") continue;
+    out.push_back({c.id, 0.0});
+    if (static_cast<int>(out.size()) >= config.author_candidates) break;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, ClaimProfile* profile_out,
                                         const ClaimVector* claim_vector) {
   std::vector<RankedPassage> out;
@@ -228,6 +275,16 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
       cands.insert(cands.end(), extra.begin(), extra.end());
     }
   }
+  // The post's author: fact-checks that name the author and hold the claim's words (scored by the claim's
+  // words alone, like the nearest-vector extras).
+  const std::size_t before_author = cands.size();
+  if (config_.author_candidates > 0 && !claim.author.empty()) {
+    auto extra = author_candidates(*reader, claim.author, weighted, cands, fetched, config_);
+    if (!extra.empty()) {
+      reader->rescore_idf(weighted, extra);
+      cands.insert(cands.end(), extra.begin(), extra.end());
+    }
+  }
   if (cands.empty()) return out;
   double best_bm25 = cands.front().bm25 > 0 ? cands.front().bm25 : 1.0;
   bool figures = !prof.numbers.empty() || !prof.years.empty();
@@ -264,6 +321,7 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
     p.claimant = std::move(row.claimant);
     p.start = row.start;
     p.end = row.end;
+    p.author_candidate = i >= before_author;
     p.profile = profile_passage(row.text, figures && !two_phase);
     p.features = compute_features(
         prof, p.profile, p.title, p.publisher + " " + p.claimant, [&](const std::string& s) { return reader->idf(s); },
@@ -324,6 +382,7 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   auto view_of = [&](const RankedPassage& p, std::size_t i) {
     CandidateView v{&p.profile, &p.title, &p.features, p.features.bm25, p.kind == "factcheck"};
     v.word_candidate = i < word_candidates;
+    v.author_candidate = p.author_candidate;
     if (!cos.empty())
       if (auto it = dense_->row_of.find(p.source); it != dense_->row_of.end()) {
         v.dense = true;

@@ -53,6 +53,11 @@ struct EngineConfig {
   bool dense = true;
   double dense_weight = 0.0;
   int dense_candidates = 20;
+  // A post's author (ClaimInput::author, an embedded tweet's byline): up to this many more fact-checks from a
+  // second query, the claim's words and the author's name together, join the pool (a fact-check about what the
+  // author said names the author, which the post itself does not: on CLEF-2020 dev 4 of the misses). Only the
+  // name's words that fit in max_postings are asked for (the cost of at most one more query). 0: off.
+  int author_candidates = 10;
   std::filesystem::path model_dir;  // empty: the encoder's default model folder
   Weights weights;
   std::shared_ptr<const RankerModel> ranker;  // set: the learned re-ranker scores candidates, not `weights`
@@ -69,6 +74,7 @@ struct ClaimInput {
   std::string text;
   std::vector<NamedEntity> entities;
   std::string claimant;
+  std::string author;  // the post's author (a byline's display name): fact-checks naming them join the pool
 };
 
 struct RankedPassage {
@@ -79,6 +85,7 @@ struct RankedPassage {
   std::string sid, title, url, publisher, date, kind, rating, claimant;
   std::int64_t start = 0, end = 0;
   std::vector<double> ranking_features;  // the learned re-ranker's inputs (when one is configured)
+  bool author_candidate = false;         // found only by the author query (EngineConfig::author_candidates)
   std::vector<std::string> duplicates;   // sids of near-duplicate fact-checks this one stands for
 };
 

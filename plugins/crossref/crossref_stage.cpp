@@ -126,6 +126,14 @@ Json schema() {
           {"minimum", 0},
           {"default", d.dense_candidates},
           {"description", "fact-checks nearest the claim's sentence vector added to the candidates"}}},
+        {"author_candidates",
+         {{"type", "integer"},
+          {"minimum", 0},
+          {"default", d.author_candidates},
+          {"description",
+           "a post with a byline (\"— Name (@handle) date\"): fact-checks found by the claim's words and the "
+           "author's name together added to the candidates (the ranker's author_query feature marks them); 0: "
+           "off"}}},
         {"refutation_signals",
          {{"type", "boolean"},
           {"default", d.stance.refutation_signals},
@@ -247,6 +255,7 @@ void CrossrefStage::configure(const Json& config, const Context& ctx) {
   set("dense", ec.dense);
   set("dense_weight", ec.dense_weight);
   set("dense_candidates", ec.dense_candidates);
+  set("author_candidates", ec.author_candidates);
   set("refutation_signals", ec.stance.refutation_signals);
   set("quote_min_similarity", ec.quote_min_similarity);
   set("verdict_threshold", ec.verdict.strong);
@@ -423,12 +432,17 @@ void CrossrefStage::process(Document& doc) {
   const auto& cfg = engine_->config();
   const auto markup = text::markup_of(doc);
   std::vector<ClaimInput> inputs(doc.claims.size());
+  // A post's byline names its author: the engine asks for fact-checks about them too.
+  std::string author;
+  for (const auto& m : markup)
+    if (m.kind == text::MarkupKind::byline) author = m.name;
   std::vector<std::string> texts(doc.claims.size());
   for (std::size_t i = 0; i < doc.claims.size(); ++i) {
     const Claim& claim = doc.claims[i];
     ClaimInput& in = inputs[i];
     in.text = texts[i] = query_text(doc, claim, markup);
     in.claimant = claim.claimant;
+    in.author = author;
     for (int ei : claim.entities)
       if (ei >= 0 && ei < static_cast<int>(doc.entities.size()))
         in.entities.push_back(

@@ -53,6 +53,7 @@ const std::vector<std::string> kNames = {
     "cosine_title_rank_inv",  // 1 / (1 + rank by cosine_title among the candidates)
     "cosine_best",            // the higher of cosine and cosine_title
     "cosine_word_candidate",  // 1 when the word first stage found it, 0 when only the nearest vectors did
+    "author_query",           // 1 when only the query on the post's author found it (the claimant feature: named)
 };
 
 enum Index : std::size_t {
@@ -93,6 +94,7 @@ enum Index : std::size_t {
   kCosineTitleRankInv,
   kCosineBest,
   kCosineWordCandidate,
+  kAuthorQuery,
   kCount
 };
 
@@ -247,6 +249,7 @@ std::vector<std::vector<double>> ranking_features(const ClaimProfile& claim, con
     x[kNumbers] = f.numbers;
     x[kDates] = f.dates;
     x[kClaimant] = f.claimant;
+    x[kAuthorQuery] = c.author_candidate ? 1.0 : 0.0;
     x[kBm25Text] = bm25(claim, text, avg_text);
     x[kBigramsText] = bigram_share(claim, text);
     std::size_t matched = 0;

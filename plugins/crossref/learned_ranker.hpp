@@ -28,6 +28,7 @@ struct CandidateView {
   bool dense_title = false;  // `title_cosine` is known (the fact-check's title has its own vector)
   double title_cosine = 0;
   bool word_candidate = true;  // found by the word first stage (false: only among the nearest by vector)
+  bool author_candidate = false;  // found only by the query on the post's author (crossref_engine.hpp)
 };
 
 // Names of the features, in vector order. A model names the ones it reads (any of them, each once).

@@ -1,11 +1,12 @@
 // factpipe-train-crossref-ranker [--datasets DIR] [--work DIR] [--out FILE] [--candidates N] [--dense-candidates N]
-//                                [--folds K] [--more-features] [--ranksvm]
+//                                [--author-candidates N] [--folds K] [--more-features] [--ranksvm]
 // Fits the learned re-ranker (data/ranker.json) on CLEF-2020 CheckThat! task 2 TRAIN only (dev is never read):
 //   1. index the verified claims as fact-checks (with their sentence vectors: the encoder's model must be
 //      present), take each train tweet as `factpipe run --claims` queries it (tools/clef2020.hpp, run_query) and
 //      collect the ranking features (learned_ranker.hpp) of its candidates twice: with sentence vectors (the
 //      word candidates plus the fact-checks nearest the tweet's vector, cosine features known) and without
-//      (word candidates only: what a machine without the model gets);
+//      (word candidates only: what a machine without the model gets); both with the fact-checks of the query on
+//      the tweet's byline author (--author-candidates N, EngineConfig::author_candidates; 0: without them);
 //   2. standardise the features; pairwise logistic regression (liblinear L2R_LR, no bias): one row per
 //      (gold, other candidate) pair of a tweet, the difference of their vectors, both signs;
 //   3. the feature set (with vectors: the word features alone or with cosine features) and C by K-fold
@@ -147,7 +148,7 @@ Pool collect(Engine& engine, const ClefSplit& train) {
     Query Q;
     Q.gold_ids = train.gold[q];
     const RunQuery& rq = train.run_queries[q];
-    for (auto& r : engine.rank(ClaimInput{rq.text, {}, rq.claimant}, 1000)) {
+    for (auto& r : engine.rank(ClaimInput{rq.text, {}, rq.claimant, rq.claimant}, 1000)) {
       // A near-duplicate group is one result: gold when any of its records is.
       std::string id = r.sid;
       if (!train.gold[q].count(id))
@@ -281,6 +282,7 @@ int main(int argc, char** argv) {
   fs::path out = fs::path(CROSSREF_DATA_DIR) / "ranker.json";
   int candidates = EngineConfig{}.candidates;
   int dense_candidates = EngineConfig{}.dense_candidates;
+  int author_candidates = EngineConfig{}.author_candidates;
   std::size_t folds = 5;
   bool more_features = false, ranksvm = false;
   for (int i = 1; i < argc; ++i) {
@@ -297,13 +299,15 @@ int main(int argc, char** argv) {
     else if (a == "--out") out = next();
     else if (a == "--candidates") candidates = std::stoi(next());
     else if (a == "--dense-candidates") dense_candidates = std::stoi(next());
+    else if (a == "--author-candidates") author_candidates = std::stoi(next());
     else if (a == "--folds") folds = static_cast<std::size_t>(std::stoul(next()));
     else if (a == "--more-features") more_features = true;
     else if (a == "--ranksvm") ranksvm = true;
     else {
       std::printf(
           "usage: factpipe-train-crossref-ranker [--datasets DIR] [--work DIR] [--out FILE] [--candidates N] "
-          "[--dense-candidates N] [--folds K] [--more-features] [--ranksvm]\n  fits the learned re-ranker on CLEF-2020 "
+          "[--dense-candidates N] [--author-candidates N] [--folds K] [--more-features] [--ranksvm]\n  fits the "
+          "learned re-ranker on CLEF-2020 "
           "task 2 "
           "train (default out: %s)\n"
           "\nExample:\n  factpipe train-crossref-ranker --folds 5 --out /tmp/ranker.json\n",
@@ -323,6 +327,7 @@ int main(int argc, char** argv) {
     EngineConfig config;
     config.candidates = candidates;
     config.dense_candidates = dense_candidates;
+    config.author_candidates = author_candidates;
     config.ranker = std::make_shared<const RankerModel>(RankerModel::zeros());  // collects features, keeps order
     Engine with_vectors(db, config, wn);
     if (!with_vectors.dense())
@@ -376,9 +381,12 @@ int main(int argc, char** argv) {
            with({"cosine", "cosine_rank_inv", "cosine_title", "cosine_title_rank_inv", "cosine_word_candidate"})});
     }
     Choice dense_choice = choose(dense, dense_sets, objectives, folds, "dense");
+    const std::string author_pool =
+        author_candidates > 0 ? ", up to " + std::to_string(author_candidates) + " of the author query" : "";
     const std::string dense_pool = std::to_string(candidates) + " word candidates and the " +
-                                   std::to_string(dense_candidates) + " fact-checks nearest its sentence vector";
-    const std::string words_pool = std::to_string(candidates) + " word candidates only";
+                                   std::to_string(dense_candidates) + " fact-checks nearest its sentence vector" +
+                                   author_pool;
+    const std::string words_pool = std::to_string(candidates) + " word candidates" + author_pool;
     RankerModel model = model_of(dense, dense_choice, about_of(dense_choice, dense, folds, dense_pool.c_str()));
     if (model.needs_dense())
       model.without_dense = std::make_shared<const RankerModel>(

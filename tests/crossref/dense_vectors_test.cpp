@@ -159,7 +159,7 @@ TEST(DenseVectors, WithoutTheModelTheIndexAndEngineUseWords) {
   config.dense_weight = 0.5;
   config.model_dir = options.model_dir;
   Engine engine(db, config, nullptr);
-  auto ranked = engine.rank(ClaimInput{"Dead people voted in Michigan", {}, ""}, 5);
+  auto ranked = engine.rank(ClaimInput{"Dead people voted in Michigan", {}, "", ""}, 5);
   ASSERT_FALSE(ranked.empty());
   EXPECT_EQ(ranked[0].sid, "vote");
 }
@@ -168,7 +168,7 @@ TEST(DenseVectors, CosineFindsTheParaphraseWordsMiss) {
   if (!model_present()) GTEST_SKIP() << "no encoder model (scripts/fetch-model.sh)";
   TempDir tmp;
   const fs::path db = index_corpus(tmp);
-  const ClaimInput claim{"Gargling household disinfectant kills the virus", {}, ""};
+  const ClaimInput claim{"Gargling household disinfectant kills the virus", {}, "", ""};
   EngineConfig config;
   config.synonyms = false;
   config.dense = false;
@@ -192,7 +192,7 @@ TEST(DenseVectors, TheCommittedRankerReadsTheCosineAndFallsBackWithoutTheModel) 
   load_word_lists((factpipe::test::source_dir() / "plugins/crossref/data").string());
   TempDir tmp;
   const fs::path db = index_corpus(tmp);
-  const ClaimInput claim{"Dead people cast votes in Michigan", {}, ""};
+  const ClaimInput claim{"Dead people cast votes in Michigan", {}, "", ""};
   EngineConfig config;
   config.synonyms = false;
   config.factcheck_ranker = committed_ranker();
@@ -291,7 +291,7 @@ TEST(DenseVectors, ClaimCosinesOfADocumentAreTheOneByOneCosines) {
     EXPECT_EQ(batched_cosines[i], cosines(*dense, alone_vector)) << "claim " << i;
     EXPECT_EQ(claim_vec[i].vector, alone_vector) << "claim " << i;
     EXPECT_EQ(claim_vec[i].cosines, batched_cosines[i]) << "claim " << i;
-    const ClaimInput claim{texts[i], {}, ""};
+    const ClaimInput claim{texts[i], {}, "", ""};
     const auto alone = engine.rank(claim, 5);
     const auto batched = engine.rank(claim, 5, nullptr, &claim_vec[i]);
     ASSERT_EQ(batched.size(), alone.size()) << "claim " << i;
@@ -301,7 +301,7 @@ TEST(DenseVectors, ClaimCosinesOfADocumentAreTheOneByOneCosines) {
       EXPECT_EQ(batched[k].ranking_features, alone[k].ranking_features) << "claim " << i;
     }
   }
-  EXPECT_FALSE(engine.rank(ClaimInput{texts[0], {}, ""}, 5).empty());
+  EXPECT_FALSE(engine.rank(ClaimInput{texts[0], {}, "", ""}, 5).empty());
   // A query of the wrong width scores 0, as one alone does.
   const auto odd = cosines(*dense, std::vector<std::vector<float>>{vectors[0], std::vector<float>(3, 1.0f)});
   EXPECT_EQ(odd[0], batched_cosines[0]);

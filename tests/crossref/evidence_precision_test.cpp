@@ -146,12 +146,12 @@ TEST(FirstStage, SmallIndexQueriesEveryWordAndFindsSourcesByBm25) {
     EngineConfig budgeted = config;
     budgeted.exact_postings = 0;  // the large-index path
     Engine engine(db, budgeted, nullptr);
-    auto r = engine.rank(ClaimInput{"Warming melts the Arctic sea ice", {}, ""}, 1);
+    auto r = engine.rank(ClaimInput{"Warming melts the Arctic sea ice", {}, "", ""}, 1);
     ASSERT_EQ(r.size(), 1u);
     EXPECT_EQ(r.front().sid, "fox");
   }
   Engine engine(db, config, nullptr);
-  auto r = engine.rank(ClaimInput{"Warming melts the Arctic sea ice", {}, ""}, 1);
+  auto r = engine.rank(ClaimInput{"Warming melts the Arctic sea ice", {}, "", ""}, 1);
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r.front().sid, "ice");
   // The summed idf of the claim's words is the first-stage score the re-ranking sees (as on a large index).

@@ -39,13 +39,14 @@ TEST(NearDuplicates, OneResultForTheGroupListingTheOthers) {
   EngineConfig config;
   config.synonyms = false;
   Engine engine(db, config, nullptr);
-  auto ranked = engine.rank(ClaimInput{"122 detainees released from Guantanamo re-engaged in terrorism", {}, ""}, 5);
+  auto ranked =
+      engine.rank(ClaimInput{"122 detainees released from Guantanamo re-engaged in terrorism", {}, "", ""}, 5);
   ASSERT_GE(ranked.size(), 1u);
   EXPECT_EQ(ranked[0].sid, "first");  // the earliest record stands for the group
   EXPECT_EQ(ranked[0].duplicates, std::vector<std::string>{"second"});
   for (const auto& r : ranked) EXPECT_NE(r.sid, "second");  // never a second slot
   ClaimProfile profile;
-  engine.rank(ClaimInput{"122 detainees released from Guantanamo re-engaged in terrorism", {}, ""}, 5, &profile);
+  engine.rank(ClaimInput{"122 detainees released from Guantanamo re-engaged in terrorism", {}, "", ""}, 5, &profile);
   auto evidence = engine.to_evidence(profile, ranked[0]);
   EXPECT_EQ(evidence.extra["crossref"]["duplicates"], factpipe::Json::array({"second"}));
 }

@@ -477,3 +477,35 @@ TEST(CrossrefStage, ANamedDatabaseIsUsedAsItIsWithoutTheExampleSources) {
   EXPECT_EQ(find_evidence(d.claims[0], "bundled-example"), nullptr);  // never indexed into the named db
   EXPECT_NE(find_evidence(d.claims[0], "ridership"), nullptr);
 }
+
+// The stage reads a post's byline: its author's name is a second query, so a fact-check naming the author
+// becomes a match; the same post without the byline does not get it (one word candidate only).
+TEST(CrossrefStage, APostsBylineAuthorBringsFactChecksAboutTheAuthor) {
+  TempDir tmp;
+  write_file(tmp.path() / "checks.jsonl",
+             "{\"id\": \"plain\", \"kind\": \"factcheck\", \"text\": \"Crime in Northport rose 40 percent last "
+             "year.\"}\n"
+             "{\"id\": \"about-author\", \"kind\": \"factcheck\", \"text\": \"Jane Holt said crime in Northport "
+             "fell.\"}\n");
+  CrossrefStage stage;
+  factpipe::host::configure_stage(stage,
+                                  Json{{"sources", Json::array({(tmp.path() / "checks.jsonl").string()})},
+                                       {"db", (tmp.path() / "index.sqlite").string()},
+                                       {"candidates", 1},
+                                       {"dense", false},
+                                       {"author_candidates", 2}},
+                                  plugin_context());
+  const std::string claim = "Crime in Northport rose 40 percent last year";
+  auto post = [&](const std::string& text) {
+    Document d = make_doc("post", text, {claim});
+    d.claims[0].extra["claims"]["whole_text"] = true;  // a post checked as a whole
+    stage.process(d);
+    return d;
+  };
+  Document with = post(claim + " \xE2\x80\x94 Jane Holt (@janeholt) March 1, 2026");
+  EXPECT_NE(find_evidence(with.claims[0], "plain"), nullptr);
+  EXPECT_NE(find_evidence(with.claims[0], "about-author"), nullptr);
+  Document without = post(claim);
+  EXPECT_NE(find_evidence(without.claims[0], "plain"), nullptr);
+  EXPECT_EQ(find_evidence(without.claims[0], "about-author"), nullptr);
+}

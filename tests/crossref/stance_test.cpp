@@ -113,12 +113,12 @@ TEST(FtsQuery, AwkwardClaimsSearchWithoutErrors) {
   for (std::string claim :
        {"The \"state-of-the-art\" tram: NOT late AND NEAR the harbour OR not?", "title: \"quoted\" report",
         "AND OR NOT", "\"\"\"", "col:tram* ^harbour (late)", "-- ; DROP TABLE"}) {
-    EXPECT_NO_THROW(engine.rank(ClaimInput{claim, {}, ""}, 5)) << claim;
+    EXPECT_NO_THROW(engine.rank(ClaimInput{claim, {}, "", ""}, 5)) << claim;
   }
-  auto r = engine.rank(ClaimInput{"The \"state-of-the-art\" tram: NOT late AND NEAR the harbour", {}, ""}, 5);
+  auto r = engine.rank(ClaimInput{"The \"state-of-the-art\" tram: NOT late AND NEAR the harbour", {}, "", ""}, 5);
   ASSERT_FALSE(r.empty());
   EXPECT_EQ(r.front().sid, "d1");
-  auto q = engine.rank(ClaimInput{"title: \"quoted\" report", {}, ""}, 5);
+  auto q = engine.rank(ClaimInput{"title: \"quoted\" report", {}, "", ""}, 5);
   ASSERT_FALSE(q.empty());
   EXPECT_EQ(q.front().sid, "d2");
 }
@@ -358,7 +358,7 @@ TEST(LearnedRanker, EngineRanksWithTheModel) {
   EngineConfig config;
   config.ranker = RankerModel::load(committed_ranker());
   Engine engine(db, config, nullptr);
-  auto r = engine.rank(ClaimInput{"Trump wants to nuke hurricanes, Axios says", {}, ""}, 5);
+  auto r = engine.rank(ClaimInput{"Trump wants to nuke hurricanes, Axios says", {}, "", ""}, 5);
   ASSERT_FALSE(r.empty());
   EXPECT_EQ(r.front().sid, "nukes");
   EXPECT_EQ(r.front().ranking_features.size(), ranking_feature_names().size());

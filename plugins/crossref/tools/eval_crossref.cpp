@@ -59,7 +59,7 @@ std::vector<std::vector<std::string>> run_ranking(Engine& engine, const ClefSpli
   for (std::size_t i = 0; i < split.tweets.size(); ++i) {
     auto t0 = std::chrono::steady_clock::now();
     double c0 = thread_cpu_ms();
-    auto ranked = engine.rank(ClaimInput{split.tweets[i], {}, split.authors[i]}, k);
+    auto ranked = engine.rank(ClaimInput{split.tweets[i], {}, split.authors[i], split.authors[i]}, k);
     if (cpu) cpu->push_back(thread_cpu_ms() - c0);
     if (latencies)
       latencies->push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
@@ -83,7 +83,8 @@ Weights tune(Engine& engine, const ClefSplit& train) {
   std::vector<std::vector<Cand>> cache;
   for (std::size_t i = 0; i < train.tweets.size(); ++i) {
     std::vector<Cand> c;
-    for (auto& r : engine.rank(ClaimInput{train.tweets[i], {}, train.authors[i]}, engine.config().candidates))
+    for (auto& r :
+         engine.rank(ClaimInput{train.tweets[i], {}, train.authors[i], train.authors[i]}, engine.config().candidates))
       c.push_back({r.features, r.sid});
     cache.push_back(std::move(c));
   }
@@ -384,7 +385,7 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
     std::size_t with_gold = 0, correct = 0, correct3 = 0, n3 = 0;
     Confusion confusion;
     for (const auto& it : items) {
-      auto ranked = engine.rank(ClaimInput{it.claim, {}, ""}, 5);
+      auto ranked = engine.rank(ClaimInput{it.claim, {}, "", ""}, 5);
       if (!it.gold.empty()) {
         ++with_gold;
         std::size_t hit = 0;
@@ -396,7 +397,7 @@ void eval_climate(const fs::path& datasets, const fs::path& work, std::shared_pt
         }
         recall += static_cast<double>(hit) / static_cast<double>(it.gold.size());
       }
-      auto ev = engine.evidence(ClaimInput{it.claim, {}, ""});
+      auto ev = engine.evidence(ClaimInput{it.claim, {}, "", ""});
       std::string pred = label_of(decide_verdict(ev, engine.config().verdict).label);
       if (variant > 0 && std::getenv("CROSSREF_DEBUG"))  // gold, predicted, and why each piece of evidence
         for (auto& e : ev)
@@ -502,7 +503,7 @@ void eval_example(const fs::path& examples, const fs::path& claims_file, const f
         if (pos != std::string::npos && s.start <= pos && pos < s.end) sentence = text.substr(s.start, s.size());
       std::string key = std::string(article) + "/" + c["id"].get<std::string>();
       if (normalized.contains(key)) sentence = normalized[key].get<std::string>();
-      ClaimInput in{sentence, {}, c["claimant"].is_string() ? c["claimant"].get<std::string>() : ""};
+      ClaimInput in{sentence, {}, c["claimant"].is_string() ? c["claimant"].get<std::string>() : "", ""};
       auto ev = engine.evidence(in);
       auto v = decide_verdict(ev, engine.config().verdict);
       if (std::getenv("CROSSREF_DEBUG")) {
