@@ -4,11 +4,10 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <factpipe/text/word_pieces.hpp>
+#include <factpipe/text/word_table.hpp>
 
 namespace factpipe::text {
 
@@ -26,13 +25,12 @@ class WordList {
   // Throws std::runtime_error naming the file (and line) when it cannot be read or is malformed.
   static WordList load(const std::filesystem::path& file);
   void add(std::string_view entry);
-  bool contains(std::string_view lowercase) const { return set_.find(lowercase) != set_.end(); }
+  bool contains(std::string_view lowercase) const { return set_.contains(lowercase); }
   std::size_t max_words() const { return max_words_; }
   std::size_t size() const { return set_.size(); }
-  const std::unordered_set<std::string, StringHash, std::equal_to<>>& entries() const { return set_; }
 
  private:
-  std::unordered_set<std::string, StringHash, std::equal_to<>> set_;
+  WordTable<bool> set_;
   std::size_t max_words_ = 1;
 };
 
@@ -46,7 +44,7 @@ class WordMap {
   std::size_t size() const { return map_.size(); }
 
  private:
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> map_;
+  WordTable<std::string> map_;
   std::size_t max_words_ = 1;
 };
 
