@@ -26,7 +26,7 @@ TEST(WordTable, InsertOrAssignKeepsOneEntryPerKey) {
   EXPECT_EQ(*t.find("says"), "tell");
   EXPECT_EQ(*t.find("said"), "say");
   EXPECT_EQ(t.size(), 2u);
-  EXPECT_EQ(t.find("say"), nullptr);   // a prefix is no key
+  EXPECT_EQ(t.find("say"), nullptr);  // a prefix is no key
   EXPECT_EQ(t.find("saidx"), nullptr);
 }
 

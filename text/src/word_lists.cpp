@@ -71,9 +71,7 @@ void WordMap::add(std::string_view key, std::string_view value) {
   map_.insert_or_assign(std::move(k), std::string(trim(value)));
 }
 
-const std::string* WordMap::find(std::string_view key) const {
-  return map_.find(key);
-}
+const std::string* WordMap::find(std::string_view key) const { return map_.find(key); }
 
 WordMap WordMap::load(const std::filesystem::path& file) {
   WordMap map;
