@@ -11,10 +11,10 @@
 
 namespace factpipe::text {
 
-// Lets the sets and maps below be searched with a string_view, without building a string.
+// Lets std::unordered_map / set with string keys be searched with a string_view, without building a string.
 // Deliberately not noexcept: libstdc++ then keeps each entry's hash code in its node. With a noexcept hash it
-// takes the hash for cheap and, on every lookup, hashes again each entry of the bucket it walks (to tell where
-// the bucket ends), which made word-list lookups the largest cost of the entities and quotes stages.
+// takes the hash for cheap and, on every look-up, hashes again each entry of the bucket it walks (to tell where
+// the bucket ends). The word lists below use WordTable (word_table.hpp), faster still.
 struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
