@@ -1,5 +1,6 @@
 // The claims stage alone (scoring every sentence, extracting claims) over the PolNeAR train+dev texts.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,7 +29,9 @@ struct Corpus {
 const Corpus& corpus() {
   static const Corpus c = [] {
     Corpus out;
-    fs::path root = fs::path(FACTPIPE_SHARED_DIR) / "datasets/polnear";
+    // $FACTPIPE_SHARED_DIR, or ../shared next to the checkout (absent in a worktree)
+    const char* shared = std::getenv("FACTPIPE_SHARED_DIR");
+    fs::path root = fs::path(shared && *shared ? shared : FACTPIPE_SHARED_DIR) / "datasets/polnear";
     if (!fs::exists(root)) return out;
     std::vector<fs::path> files;
     for (auto sub : {"train/text", "dev/text"})

@@ -2,6 +2,7 @@
 // bytes of text per CPU second (Google Benchmark's default), i.e. per core. Skips when the data is absent.
 // BM_QuotesManyQuotations: the quotes stage on a made-up document of n quotations, for n = 256 .. 16384
 // (Google Benchmark fits the complexity: it must be linear).
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -21,7 +22,12 @@ using namespace factpipe;
 
 namespace {
 
-const fs::path kPolnear = fs::path(FACTPIPE_SHARED_DIR) / "datasets" / "polnear";
+// $FACTPIPE_SHARED_DIR, or ../shared next to the checkout (absent in a worktree)
+fs::path shared_dir() {
+  if (const char* e = std::getenv("FACTPIPE_SHARED_DIR"); e && *e) return e;
+  return FACTPIPE_SHARED_DIR;
+}
+const fs::path kPolnear = shared_dir() / "datasets" / "polnear";
 const fs::path kPlugins = FACTPIPE_PLUGIN_DIR;
 
 struct Corpus {

@@ -82,7 +82,10 @@ CheckworthinessLexicon CheckworthinessLexicon::parse(std::string_view content, c
   for (auto& [section, tag] : kSections) {
     auto it = sorted.find(section);
     if (it == sorted.end()) throw std::runtime_error(name + ": word list [" + section + "] is missing");
-    for (auto& w : it->second) lex.tags_[w] |= tag;
+    for (auto& w : it->second) {
+      const std::uint32_t* before = lex.tags_.find(w);
+      lex.tags_.insert_or_assign(w, (before ? *before : 0u) | tag);
+    }
   }
   std::uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {

@@ -5,7 +5,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include <factpipe/text/word_table.hpp>
 
 namespace factpipe::claims {
 
@@ -46,19 +47,15 @@ class CheckworthinessLexicon {
   static CheckworthinessLexicon parse(std::string_view content, const std::string& name);
 
   std::uint32_t tags(std::string_view lower_word) const {
-    auto it = tags_.find(lower_word);
-    return it == tags_.end() ? 0u : it->second;
+    const std::uint32_t* t = tags_.find(lower_word);
+    return t ? *t : 0u;
   }
   bool is(std::string_view lower_word, Tag t) const { return (tags(lower_word) & t) != 0; }
   // FNV-1a over the sorted sections and words: ties a model to the lists it was trained with.
   const std::string& fingerprint() const { return fingerprint_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> tags_;
+  text::WordTable<std::uint32_t> tags_;  // every word of every sentence is looked up
   std::string fingerprint_;
 };
 

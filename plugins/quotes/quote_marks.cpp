@@ -59,20 +59,37 @@ std::size_t markup_end(std::string_view t, std::size_t i, std::size_t end) {
 }
 
 // Where a tag opened in an earlier paragraph ends in this one: a line break inside an attribute value
-// (<tweet tweet-date="March 9, 2016⏎">) splits the tag across paragraphs.
-std::size_t tag_carried_into(std::string_view t, Span para) {
-  std::size_t from = para.start > 2000 ? para.start - 2000 : 0;  // markup_end's longest tag
-  std::size_t lt = t.substr(from, para.start - from).rfind('<');
-  if (lt == std::string_view::npos) return para.start;
-  lt += from;
-  if (t.substr(lt, para.start - lt).find('>') != std::string_view::npos) return para.start;
-  std::size_t end = markup_end(t, lt, t.size());
-  return end > para.start ? std::min(end, para.end) : para.start;
-}
+// (<tweet tweet-date="March 9, 2016⏎">) splits the tag across paragraphs. The text before each paragraph is
+// read once for the whole document (looking back from every paragraph read up to 2,000 bytes each time).
+class CarriedTags {
+ public:
+  explicit CarriedTags(std::string_view t) : t_(t) {}
 
-std::vector<Mark> scan_marks(std::string_view t, Span para) {
+  std::size_t end_in(Span para) {
+    if (para.start < read_) {  // paragraphs out of order: read again from the start
+      read_ = 0;
+      open_ = npos;
+    }
+    for (; read_ < para.start; ++read_) {
+      if (t_[read_] == '<') open_ = read_;
+      else if (t_[read_] == '>') open_ = npos;
+    }
+    // a '<' not closed before the paragraph, no further back than markup_end's longest tag
+    if (open_ == npos || para.start - open_ > 2000) return para.start;
+    std::size_t end = markup_end(t_, open_, t_.size());
+    return end > para.start ? std::min(end, para.end) : para.start;
+  }
+
+ private:
+  static constexpr std::size_t npos = std::string_view::npos;
+  std::string_view t_;
+  std::size_t read_ = 0;     // bytes read so far
+  std::size_t open_ = npos;  // the last '<' read with no '>' after it
+};
+
+std::vector<Mark> scan_marks(std::string_view t, Span para, CarriedTags& carried) {
   std::vector<Mark> out;
-  std::size_t i = tag_carried_into(t, para);
+  std::size_t i = carried.end_in(para);
   while (i < para.end) {
     auto b = static_cast<unsigned char>(t[i]);
     if (b == '<') {
@@ -155,9 +172,10 @@ bool starts_with_open(std::string_view t, Span para) {
 std::vector<MarkedQuote> find_marked_quotes(std::string_view t, const std::vector<Span>& paragraphs) {
   std::vector<MarkedQuote> out;
   bool carry = false;  // the previous paragraph's quotation goes on here
+  CarriedTags carried(t);
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     const Span para = paragraphs[p];
-    auto marks = scan_marks(t, para);
+    auto marks = scan_marks(t, para, carried);
     int dbl = -1;  // index of the open double mark
     int sgl = -1;  // index of the open single mark (top level or nested)
     bool reopened = carry && starts_with_open(t, para);

@@ -97,3 +97,9 @@ TEST(QuoteMarks, MarkupSplitAcrossParagraphsIsNoQuotation) {
                      "in one end” only.</tweet>\n\nHe said \"we will see\" later."),
               ::testing::ElementsAre("crowd in one end", "we will see"));
 }
+
+// Only an unclosed tag is carried into the next paragraph: a closed one, or a plain '<', is not.
+TEST(QuoteMarks, OnlyUnclosedTagsCarryIntoTheNextParagraph) {
+  EXPECT_THAT(inners("If 3 < 4\n\n\"It holds,\" he said.\n\n<b>bold</b>\n\n“Yes,” she said."),
+              ::testing::ElementsAre("It holds,", "Yes,"));
+}

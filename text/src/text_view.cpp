@@ -24,15 +24,14 @@ bool is_credit_line(std::string_view text, Span paragraph, const AbbreviationSet
 
 bool is_credit_line(std::string_view text, const std::vector<Piece>& pieces, const std::vector<std::string>& low,
                     const WordList& credit_cues) {
+  // counted first: most paragraphs are longer, and need no look-up in the cue list
   std::size_t words = 0;
+  for (const Piece& p : pieces)
+    if (p.kind == PieceKind::word && ++words > 20) return false;
+  if (pieces.empty()) return false;
   bool cue = false;
-  for (std::size_t k = 0; k < pieces.size(); ++k) {
-    if (pieces[k].kind != PieceKind::word) continue;
-    ++words;
-    if (words > 20) return false;
-    if (credit_cues.contains(low[k])) cue = true;
-  }
-  if (pieces.empty() || words > 20) return false;
+  for (std::size_t k = 0; k < pieces.size() && !cue; ++k)
+    cue = pieces[k].kind == PieceKind::word && credit_cues.contains(low[k]);
   const Piece& last = pieces.back();
   bool ends_sentence =
       last.kind == PieceKind::punct && (last.cp == '.' || last.cp == '!' || last.cp == '?' || is_quote_mark(last.cp));

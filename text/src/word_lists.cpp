@@ -51,7 +51,7 @@ void WordList::add(std::string_view entry) {
   std::string e = lower(trim(entry));
   if (e.empty()) return;
   max_words_ = std::max(max_words_, word_count(e));
-  set_.insert(std::move(e));
+  set_.insert_or_assign(std::move(e), true);
 }
 
 WordList WordList::load(const std::filesystem::path& file) {
@@ -68,13 +68,10 @@ void WordMap::add(std::string_view key, std::string_view value) {
   std::string k = lower(trim(key));
   if (k.empty()) return;
   max_words_ = std::max(max_words_, word_count(k));
-  map_[k] = std::string(trim(value));
+  map_.insert_or_assign(std::move(k), std::string(trim(value)));
 }
 
-const std::string* WordMap::find(std::string_view key) const {
-  auto it = map_.find(key);
-  return it == map_.end() ? nullptr : &it->second;
-}
+const std::string* WordMap::find(std::string_view key) const { return map_.find(key); }
 
 WordMap WordMap::load(const std::filesystem::path& file) {
   WordMap map;

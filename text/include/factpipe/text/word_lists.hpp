@@ -4,18 +4,20 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <factpipe/text/word_pieces.hpp>
+#include <factpipe/text/word_table.hpp>
 
 namespace factpipe::text {
 
-// Lets the sets and maps below be searched with a string_view, without building a string.
+// Lets std::unordered_map / set with string keys be searched with a string_view, without building a string.
+// Deliberately not noexcept: libstdc++ then keeps each entry's hash code in its node. With a noexcept hash it
+// takes the hash for cheap and, on every look-up, hashes again each entry of the bucket it walks (to tell where
+// the bucket ends). The word lists below use WordTable (word_table.hpp), faster still.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 class WordList {
@@ -23,13 +25,12 @@ class WordList {
   // Throws std::runtime_error naming the file (and line) when it cannot be read or is malformed.
   static WordList load(const std::filesystem::path& file);
   void add(std::string_view entry);
-  bool contains(std::string_view lowercase) const { return set_.find(lowercase) != set_.end(); }
+  bool contains(std::string_view lowercase) const { return set_.contains(lowercase); }
   std::size_t max_words() const { return max_words_; }
   std::size_t size() const { return set_.size(); }
-  const std::unordered_set<std::string, StringHash, std::equal_to<>>& entries() const { return set_; }
 
  private:
-  std::unordered_set<std::string, StringHash, std::equal_to<>> set_;
+  WordTable<bool> set_;
   std::size_t max_words_ = 1;
 };
 
@@ -43,7 +44,7 @@ class WordMap {
   std::size_t size() const { return map_.size(); }
 
  private:
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> map_;
+  WordTable<std::string> map_;
   std::size_t max_words_ = 1;
 };
 
