@@ -136,13 +136,12 @@ std::vector<Candidate> author_candidates(IndexReader& reader, const std::string&
   }
   std::sort(by_df.begin(), by_df.end());
   by_df.erase(std::unique(by_df.begin(), by_df.end()), by_df.end());
-  const double n = static_cast<double>(std::max<std::int64_t>(reader.passage_total(), 1));
   std::vector<std::pair<std::string, double>> query;
   std::int64_t postings = 0;
   for (const auto& [df, w] : by_df) {
     if (postings + df > config.max_postings) break;
     postings += df;
-    query.emplace_back(w, std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5)));
+    query.emplace_back(w, reader.idf_of(df));
   }
   std::vector<Candidate> out;
   if (query.empty()) return out;
@@ -211,11 +210,10 @@ std::vector<RankedPassage> Engine::rank(const ClaimInput& claim, int limit, Clai
   std::vector<std::pair<std::string, double>> weighted, all_weighted;
   std::int64_t postings = 0;
   bool within = true;
-  double n = static_cast<double>(std::max<std::int64_t>(reader->passage_total(), 1));
   for (auto& [df, w] : by_df) {
     if (static_cast<int>(all_words.size()) >= config_.max_query_terms) break;
     if (std::find(all_words.begin(), all_words.end(), w) != all_words.end()) continue;
-    double idf = std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
+    double idf = reader->idf_of(df);
     all_words.push_back(w);
     all_weighted.emplace_back(w, idf);
     if (words.size() >= 2 && postings + df > config_.max_postings) within = false;

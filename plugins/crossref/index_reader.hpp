@@ -43,6 +43,8 @@ class IndexReader {
   // Documents (passages) containing the stem; cached.
   std::int64_t doc_freq(const std::string& stem);
   double idf(const std::string& stem);
+  // The bm25 idf of a word in `df` passages of this index.
+  double idf_of(std::int64_t df) const;
   std::int64_t passage_total() const { return total_; }
   // One read transaction around the statements of a lookup: without it every statement takes and drops the
   // file's shared lock (fcntl) and checks for a hot journal (fstat), ~5% of a lookup's CPU on the 1M index.
@@ -65,7 +67,6 @@ class IndexReader {
   std::unordered_map<std::string, std::int64_t> df_cache_;
   std::vector<std::pair<std::int64_t, double>> postings_;            // search_idf's buffer, kept between calls
   std::vector<double> idf_by_df_ = std::vector<double>(4096, -1.0);  // idf of small document frequencies
-  double idf_of(std::int64_t df) const;
   std::shared_ptr<const DocFreqMap> doc_freqs_;
 };
 
